@@ -1,0 +1,121 @@
+//! The instruction set and the compiled program.
+//!
+//! A stack machine in the style of clox and CPython: each function is a [`Code`]
+//! object holding its instructions, a source line per instruction, and the
+//! number of local slots. Locals are resolved at compile time to slot numbers,
+//! globals to indices into the global table, so no lookup at run time is by name.
+
+use crate::ast::{BinOp, CmpOp, UnaryOp};
+
+/// Index of a function's [`Code`] in [`Program::codes`]; 0 is the module body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FuncId(pub u32);
+
+/// One VM instruction. Jump targets are instruction indices within the same code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Push `program.consts[index]`.
+    LoadConst { index: u32 },
+    LoadNone,
+    LoadBool { value: bool },
+    LoadSmallInt { value: i32 },
+    LoadFunc { func: FuncId },
+    LoadLocal { slot: u16 },
+    StoreLocal { slot: u16 },
+    /// Push a global; if it is unbound, fall back to the builtin of the same name, if any.
+    LoadGlobal { global: u32 },
+    StoreGlobal { global: u32 },
+    Pop,
+    Dup,
+    /// Duplicate the top two values: `a b` -> `a b a b`.
+    DupTwo,
+    /// Move the top value under the next two: `a b c` -> `c a b`.
+    Rot3,
+    Unary { op: UnaryOp },
+    Binary { op: BinOp },
+    Compare { op: CmpOp },
+    Jump { target: u32 },
+    /// Backward jump closing a loop body: a safepoint.
+    Loop { target: u32 },
+    /// Pop; jump if falsy.
+    JumpIfFalse { target: u32 },
+    /// Pop; jump if truthy.
+    JumpIfTrue { target: u32 },
+    /// If falsy, jump and keep the value; otherwise pop it (`and`).
+    JumpIfFalseOrPop { target: u32 },
+    /// If truthy, jump and keep the value; otherwise pop it (`or`).
+    JumpIfTrueOrPop { target: u32 },
+    BuildList { count: u32 },
+    BuildTuple { count: u32 },
+    /// Pops `count` key/value pairs pushed in order.
+    BuildDict { count: u32 },
+    /// `obj index` -> `obj[index]`
+    GetItem,
+    /// `value obj index` -> (stores `obj[index] = value`)
+    SetItem,
+    /// `obj` -> `obj.name`, for module attributes.
+    GetAttr { name: u32 },
+    /// `obj args...` -> result of `obj.name(args...)`.
+    CallMethod { name: u32, argc: u32 },
+    /// `func args...` -> result.
+    Call { argc: u32 },
+    Return,
+    /// `iterable` -> iterator.
+    GetIter,
+    /// With an iterator on top: push its next item, or pop it and jump to `exit` when done.
+    ForIter { exit: u32 },
+    /// `seq` -> its `count` items, the first on top.
+    Unpack { count: u32 },
+    /// Push the module named `program.names[name]`.
+    Import { name: u32 },
+    /// `lock` -> (acquires it and remembers it for `WithExit`).
+    WithEnter,
+    /// Releases the lock of the innermost `with`.
+    WithExit,
+    /// Raise AssertionError, with the message on top of the stack if `has_message`.
+    AssertFail { has_message: bool },
+}
+
+/// A compile-time constant that needs the heap (ints that don't fit `LoadSmallInt`, strings).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Const {
+    Int(i64),
+    Str(String),
+}
+
+/// One function body (or the module body).
+#[derive(Debug, Clone)]
+pub struct Code {
+    /// The function's name, or `<module>`.
+    pub name: String,
+    pub params: u32,
+    /// Parameters first, then other locals.
+    pub local_names: Vec<String>,
+    pub ops: Vec<Op>,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+}
+
+/// A compiled program: every function, the constants, and the global name table.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// The file name used in error messages and traces.
+    pub file: String,
+    pub source: String,
+    pub codes: Vec<Code>,
+    pub consts: Vec<Const>,
+    pub globals: Vec<String>,
+    /// Attribute, method and module names.
+    pub names: Vec<String>,
+}
+
+impl Program {
+    pub fn code(&self, func: FuncId) -> &Code {
+        &self.codes[func.0 as usize]
+    }
+
+    /// The text of a source line (1-based), without its newline.
+    pub fn source_line(&self, line: u32) -> Option<&str> {
+        self.source.lines().nth((line as usize).checked_sub(1)?)
+    }
+}

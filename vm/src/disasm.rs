@@ -1,0 +1,56 @@
+//! A human-readable listing of compiled bytecode (`emlab run --disassemble`).
+
+use crate::bytecode::{Code, Const, Op, Program};
+use std::fmt::Write;
+
+/// The listing of every function of `program`, module body first.
+pub fn disassemble(program: &Program) -> String {
+    let mut out = String::new();
+    for code in &program.codes {
+        disassemble_code(program, code, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+/// Lists one function: offset, source line (when it changes), instruction and resolved operands.
+pub fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
+    let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.name, code.params, code.local_names.join(", "));
+    let mut last_line = 0;
+    for (offset, (op, &line)) in code.ops.iter().zip(&code.lines).enumerate() {
+        let line_col = if line != last_line { format!("{line:4}") } else { "   |".to_string() };
+        last_line = line;
+        let _ = writeln!(out, "{offset:04} {line_col}  {}", describe(program, code, op));
+    }
+}
+
+fn describe(program: &Program, code: &Code, op: &Op) -> String {
+    match *op {
+        Op::LoadConst { index } => match &program.consts[index as usize] {
+            Const::Int(i) => format!("LoadConst {index} ({i})"),
+            Const::Str(s) => format!("LoadConst {index} ({})", crate::interp::format::repr_str(s)),
+        },
+        Op::LoadLocal { slot } => format!("LoadLocal {slot} ({})", code.local_names[slot as usize]),
+        Op::StoreLocal { slot } => format!("StoreLocal {slot} ({})", code.local_names[slot as usize]),
+        Op::LoadGlobal { global } => format!("LoadGlobal {global} ({})", program.globals[global as usize]),
+        Op::StoreGlobal { global } => format!("StoreGlobal {global} ({})", program.globals[global as usize]),
+        Op::LoadFunc { func } => format!("LoadFunc {} ({})", func.0, program.code(func).name),
+        Op::GetAttr { name } => format!("GetAttr ({})", program.names[name as usize]),
+        Op::CallMethod { name, argc } => format!("CallMethod ({}) argc={argc}", program.names[name as usize]),
+        Op::Import { name } => format!("Import ({})", program.names[name as usize]),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_resolved_names_and_lines() {
+        let program = crate::compile_source("x = 1\ndef f(a):\n    return a + x\nprint(f(2))\n", "t.py").unwrap();
+        let text = super::disassemble(&program);
+        assert!(text.contains("== <module>"), "{text}");
+        assert!(text.contains("StoreGlobal 0 (x)"), "{text}");
+        assert!(text.contains("LoadLocal 0 (a)"), "{text}");
+        assert!(text.contains("== f (1 params, locals: a) =="), "{text}");
+    }
+}

@@ -1,0 +1,138 @@
+//! Errors raised by running programs, as Python names them, and their tracebacks.
+
+use crate::heap::HeapError;
+use std::fmt;
+
+/// The kinds of error a program can raise. Each prints under Python's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    ZeroDivisionError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    NameError,
+    UnboundLocalError,
+    AttributeError,
+    AssertionError,
+    RecursionError,
+    OverflowError,
+    RuntimeError,
+    MemoryError,
+    ModuleNotFoundError,
+    /// An access through a stale handle. Not a Python exception: a VM-detected violation.
+    UseAfterFree,
+    /// An extension touched an object after releasing the EML. A VM-detected violation.
+    OutsideEml,
+    /// The run exceeded its step budget (a hang or livelock). A VM-detected violation.
+    StepLimit,
+    /// The VM itself panicked: always a bug in emlab.
+    VmPanic,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::ZeroDivisionError => "ZeroDivisionError",
+            ErrorKind::IndexError => "IndexError",
+            ErrorKind::KeyError => "KeyError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::ValueError => "ValueError",
+            ErrorKind::NameError => "NameError",
+            ErrorKind::UnboundLocalError => "UnboundLocalError",
+            ErrorKind::AttributeError => "AttributeError",
+            ErrorKind::AssertionError => "AssertionError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::RuntimeError => "RuntimeError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
+            ErrorKind::UseAfterFree => "UseAfterFree",
+            ErrorKind::OutsideEml => "OutsideEml",
+            ErrorKind::StepLimit => "StepLimit",
+            ErrorKind::VmPanic => "emlab internal error (vm-panic)",
+        }
+    }
+}
+
+/// A raised error: its kind and message, before a traceback is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    pub kind: ErrorKind,
+    /// The message as Python prints it after `Kind: ` (empty for a bare `AssertionError`).
+    pub message: String,
+}
+
+impl Exception {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
+        Exception { kind, message: message.into() }
+    }
+}
+
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            write!(f, "{}", self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.message)
+        }
+    }
+}
+
+impl From<HeapError> for Exception {
+    fn from(e: HeapError) -> Exception {
+        match e {
+            HeapError::UseAfterFree { .. } => Exception::new(ErrorKind::UseAfterFree, e.to_string()),
+            HeapError::Full(_) => Exception::new(ErrorKind::MemoryError, e.to_string()),
+        }
+    }
+}
+
+/// Shorthand constructors, e.g. `type_error(format!(...))`.
+pub fn type_error(message: impl Into<String>) -> Exception {
+    Exception::new(ErrorKind::TypeError, message)
+}
+
+pub fn index_error(message: impl Into<String>) -> Exception {
+    Exception::new(ErrorKind::IndexError, message)
+}
+
+pub fn value_error(message: impl Into<String>) -> Exception {
+    Exception::new(ErrorKind::ValueError, message)
+}
+
+pub fn overflow_error() -> Exception {
+    Exception::new(ErrorKind::OverflowError, "integer overflow (emlab ints are 64-bit)")
+}
+
+/// One line of a traceback: where a frame was when the error passed through it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceFrame {
+    pub function: String,
+    pub line: u32,
+}
+
+/// An uncaught error with the frames it unwound, innermost last (as Python prints them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncaught {
+    pub exception: Exception,
+    pub traceback: Vec<TraceFrame>,
+    /// The VM thread it ended: 0 for the main thread, then spawn order.
+    pub thread: u32,
+}
+
+impl Uncaught {
+    /// Formats the error as CPython does: the traceback, then `Kind: message`.
+    pub fn render(&self, file: &str, source_line: impl Fn(u32) -> Option<String>) -> String {
+        let mut out = String::from("Traceback (most recent call last):\n");
+        for frame in &self.traceback {
+            out.push_str(&format!("  File \"{file}\", line {}, in {}\n", frame.line, frame.function));
+            if let Some(text) = source_line(frame.line) {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+        out.push_str(&self.exception.to_string());
+        out.push('\n');
+        out
+    }
+}

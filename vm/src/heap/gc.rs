@@ -1,0 +1,57 @@
+//! Mark-sweep over the heap. The caller guarantees the world is stopped.
+
+use super::{Handle, Heap};
+use crate::value::Value;
+use std::sync::atomic::Ordering::Relaxed;
+
+/// What one collection did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CollectStats {
+    pub marked: usize,
+    pub freed: usize,
+}
+
+impl Heap {
+    /// Marks everything reachable from `roots` and frees the rest.
+    ///
+    /// Must only run while no other thread can touch the heap (stop-the-world):
+    /// an object freed here may still be named by a stale handle, which later
+    /// accesses detect through the generation check.
+    pub fn collect(&self, roots: impl IntoIterator<Item = Value>) -> CollectStats {
+        let mut stats = CollectStats::default();
+        let mut work: Vec<Handle> = roots.into_iter().filter_map(Value::handle).collect();
+        while let Some(handle) = work.pop() {
+            let mut cell = self.slot(handle.slot).cell.write();
+            if cell.generation != handle.generation || cell.marked {
+                continue;
+            }
+            let Some(object) = &cell.object else { continue };
+            object.trace(|v| {
+                if let Value::Obj(h) = v {
+                    work.push(h)
+                }
+            });
+            cell.marked = true;
+            stats.marked += 1;
+        }
+        let mut state = self.alloc.lock();
+        for slot in 0..state.next_slot {
+            let mut cell = self.slot(slot).cell.write();
+            if cell.object.is_none() {
+                continue;
+            }
+            if cell.marked {
+                cell.marked = false;
+            } else {
+                cell.object = None;
+                state.free.push(slot);
+                stats.freed += 1;
+            }
+        }
+        // Reuse low slots first so the heap stays compact.
+        state.free.sort_unstable_by(|a, b| b.cmp(a));
+        self.live.fetch_sub(stats.freed, Relaxed);
+        self.allocated_since_collect.store(0, Relaxed);
+        stats
+    }
+}

@@ -1,0 +1,202 @@
+//! The heap: objects in slots addressed by generation-checked handles, no reference counts.
+//!
+//! A [`Handle`] names a slot and the *generation* of the object it was created
+//! for. The generation is the object's allocation number (objects are numbered
+//! `#1, #2, ...` in allocation order), so when a slot is freed and reused, every
+//! old handle to it goes stale and an access through one is *detected* and
+//! reported as [`HeapError::UseAfterFree`] with the object's number, instead of
+//! reading whatever lives there now.
+//!
+//! ## Locking
+//! Each slot carries its own `parking_lot` read/write lock (CPython's per-object
+//! critical sections), so single operations on a list or dict are atomic while
+//! threads run in parallel. Two rules keep this deadlock-free, and keep it sound
+//! under shuttle and loom, which never see these locks:
+//! * the closures passed to [`Heap::read`] and [`Heap::write`] never call into the
+//!   [`Platform`](crate::platform::Platform) and never block;
+//! * while holding one slot's lock, code may only *read* immutable objects
+//!   (str, tuple). Immutable objects are write-locked only during a
+//!   stop-the-world sweep, when nothing else runs.
+//!
+//! Slots live in fixed-size chunks created on demand, so the slot table grows
+//! without ever moving a slot that another thread is reading.
+
+pub mod dict;
+mod gc;
+pub mod object;
+
+pub use gc::CollectStats;
+pub use object::{Iter, LockObject, Object, StrObject, ThreadObject, ViewKind};
+
+use parking_lot::{Mutex, RwLock};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::OnceLock;
+
+/// A reference to a heap object: its slot and the generation it was allocated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Handle {
+    // Generation first, so handles order by allocation.
+    generation: u32,
+    slot: u32,
+}
+
+impl Handle {
+    /// The object's number: its position in allocation order, starting at 1.
+    pub fn number(self) -> u32 {
+        self.generation
+    }
+}
+
+/// An access through a handle that does not name a live object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum HeapError {
+    #[error("use after free: object #{number} was reclaimed")]
+    UseAfterFree { number: u32 },
+    #[error("the heap is full ({0} objects)")]
+    Full(usize),
+}
+
+const CHUNK_BITS: u32 = 12;
+const CHUNK_SIZE: usize = 1 << CHUNK_BITS;
+
+#[derive(Debug, Default)]
+struct Cell {
+    generation: u32,
+    marked: bool,
+    object: Option<Object>,
+}
+
+#[derive(Debug, Default)]
+struct Slot {
+    cell: RwLock<Cell>,
+}
+
+struct AllocState {
+    free: Vec<u32>,
+    next_slot: u32,
+    next_generation: u32,
+}
+
+/// The object store shared by all VM threads.
+pub struct Heap {
+    chunks: Box<[OnceLock<Box<[Slot]>>]>,
+    alloc: Mutex<AllocState>,
+    live: AtomicUsize,
+    allocated_since_collect: AtomicUsize,
+}
+
+impl Heap {
+    /// A heap that can hold up to `max_objects` live objects (rounded up to a chunk).
+    pub fn new(max_objects: usize) -> Heap {
+        let chunk_count = max_objects.div_ceil(CHUNK_SIZE).max(1);
+        Heap {
+            chunks: (0..chunk_count).map(|_| OnceLock::new()).collect(),
+            alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
+            live: AtomicUsize::new(0),
+            allocated_since_collect: AtomicUsize::new(0),
+        }
+    }
+
+    fn slot(&self, index: u32) -> &Slot {
+        let chunk = self.chunks[(index >> CHUNK_BITS) as usize]
+            .get_or_init(|| (0..CHUNK_SIZE).map(|_| Slot::default()).collect());
+        &chunk[index as usize & (CHUNK_SIZE - 1)]
+    }
+
+    /// Stores `object` in a free slot and returns its handle.
+    pub fn alloc(&self, object: Object) -> Result<Handle, HeapError> {
+        let (slot, generation) = {
+            let mut state = self.alloc.lock();
+            let slot = match state.free.pop() {
+                Some(slot) => slot,
+                None => {
+                    if state.next_slot as usize >= self.chunks.len() * CHUNK_SIZE {
+                        return Err(HeapError::Full(self.chunks.len() * CHUNK_SIZE));
+                    }
+                    state.next_slot += 1;
+                    state.next_slot - 1
+                }
+            };
+            let generation = state.next_generation;
+            state.next_generation = state.next_generation.wrapping_add(1).max(1);
+            (slot, generation)
+        };
+        let mut cell = self.slot(slot).cell.write();
+        cell.generation = generation;
+        cell.marked = false;
+        cell.object = Some(object);
+        drop(cell);
+        self.live.fetch_add(1, Relaxed);
+        self.allocated_since_collect.fetch_add(1, Relaxed);
+        Ok(Handle { slot, generation })
+    }
+
+    /// Runs `f` on the object `handle` names, under the slot's read lock.
+    #[inline]
+    pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
+        let cell = self.slot(handle.slot).cell.read();
+        match &cell.object {
+            Some(object) if cell.generation == handle.generation => Ok(f(object)),
+            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
+        }
+    }
+
+    /// Runs `f` on the object `handle` names, under the slot's write lock.
+    #[inline]
+    pub fn write<R>(&self, handle: Handle, f: impl FnOnce(&mut Object) -> R) -> Result<R, HeapError> {
+        let mut cell = self.slot(handle.slot).cell.write();
+        let generation = cell.generation;
+        match &mut cell.object {
+            Some(object) if generation == handle.generation => Ok(f(object)),
+            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
+        }
+    }
+
+    /// The number of objects currently allocated.
+    pub fn live(&self) -> usize {
+        self.live.load(Relaxed)
+    }
+
+    /// Objects allocated since the last collection (the allocation-pressure signal).
+    pub fn allocated_since_collect(&self) -> usize {
+        self.allocated_since_collect.load(Relaxed)
+    }
+
+    /// The handles of every live object, in slot order.
+    pub fn live_handles(&self) -> Vec<Handle> {
+        let high = self.alloc.lock().next_slot;
+        (0..high)
+            .filter_map(|slot| {
+                let cell = self.slot(slot).cell.read();
+                cell.object.as_ref().map(|_| Handle { slot, generation: cell.generation })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_handle_is_detected_after_reuse() {
+        let heap = Heap::new(64);
+        let a = heap.alloc(Object::List(vec![])).unwrap();
+        let stats = heap.collect(std::iter::empty());
+        assert_eq!(stats.freed, 1);
+        let b = heap.alloc(Object::List(vec![])).unwrap();
+        assert_eq!(a.slot, b.slot, "the freed slot is reused");
+        assert_eq!(heap.read(a, |_| ()), Err(HeapError::UseAfterFree { number: 1 }));
+        assert!(heap.read(b, |_| ()).is_ok());
+        assert_eq!(b.number(), 2);
+    }
+
+    #[test]
+    fn full_heap_is_an_error_not_a_panic() {
+        let heap = Heap::new(1);
+        for _ in 0..CHUNK_SIZE {
+            heap.alloc(Object::List(vec![])).unwrap();
+        }
+        assert!(matches!(heap.alloc(Object::List(vec![])), Err(HeapError::Full(_))));
+    }
+}

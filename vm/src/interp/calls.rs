@@ -1,0 +1,509 @@
+//! Calls: VM functions, built-in functions, and methods of built-in types.
+
+use super::collections::normalize_index;
+use super::{Frame, Interp};
+use crate::builtins::{Builtin, Method};
+use crate::ast::CmpOp;
+use crate::error::{type_error, value_error, ErrorKind, Exception};
+use crate::heap::{LockObject, Object, ViewKind};
+use crate::platform::Platform;
+use crate::runtime::spawn_thread;
+use crate::value::Value;
+use std::cmp::Ordering;
+
+/// CPython's wording for a missing-arguments error: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
+fn name_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// CPython's message for calling a function `name(params)` with `given` positional arguments.
+pub(crate) fn arity_message(name: &str, params: &[String], given: usize) -> Exception {
+    if given > params.len() {
+        let was = if given == 1 { "was" } else { "were" };
+        type_error(format!("{name}() takes {} but {given} {was} given", plural(params.len(), "positional argument")))
+    } else {
+        let missing = &params[given..];
+        type_error(format!(
+            "{name}() missing {} {}: {}",
+            missing.len(),
+            if missing.len() == 1 { "required positional argument" } else { "required positional arguments" },
+            name_list(missing)
+        ))
+    }
+}
+
+/// Checks a builtin's argument count, with CPython's message on a mismatch.
+fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
+    let n = args.len();
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    Err(type_error(if min == max && min == 1 {
+        format!("{name}() takes exactly one argument ({n} given)")
+    } else if min == max && min == 0 {
+        format!("{name}() takes no arguments ({n} given)")
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    }))
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// Calls the value under the top `argc` stack values with them as arguments.
+    ///
+    /// For a VM function this pushes a frame and returns `None` (the dispatch loop continues in
+    /// it); for a builtin it returns the result, with the callee and arguments popped.
+    pub(crate) fn call_value(&mut self, argc: u32) -> Result<Option<Value>, Exception> {
+        let n = self.roots.stack.len();
+        let callee_at = n - argc as usize - 1;
+        match self.roots.stack[callee_at] {
+            Value::Func(func) => {
+                let code = self.shared.program.code(func);
+                if argc != code.params {
+                    return Err(self.arity_error(func, argc as usize));
+                }
+                if self.roots.frames.len() >= self.shared.config.recursion_limit {
+                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                let extra = code.local_names.len() - code.params as usize;
+                self.roots.frames.push(Frame { func, ip: 0, base: callee_at as u32 + 1 });
+                let stack = &mut self.roots.stack;
+                stack.resize(stack.len() + extra, Value::Unbound);
+                Ok(None)
+            }
+            Value::Builtin(id) => {
+                let args: Vec<Value> = self.roots.stack[callee_at + 1..].to_vec();
+                let result = self.call_builtin(Builtin::from_id(id), &args)?;
+                self.roots.stack.truncate(callee_at);
+                Ok(Some(result))
+            }
+            Value::Native(f) => {
+                let result = self.call_native(f, argc as usize)?;
+                Ok(Some(result))
+            }
+            other => Err(type_error(format!("'{}' object is not callable", self.type_name(other)?))),
+        }
+    }
+
+    fn arity_error(&self, func: crate::bytecode::FuncId, given: usize) -> Exception {
+        let code = self.shared.program.code(func);
+        arity_message(&code.name, &code.local_names[..code.params as usize], given)
+    }
+
+    /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
+    pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
+        let depth = self.roots.frames.len();
+        self.roots.stack.push(f);
+        self.roots.stack.extend_from_slice(args);
+        match self.call_value(args.len() as u32)? {
+            Some(v) => Ok(v),
+            None => self.execute(depth),
+        }
+    }
+
+    fn call_builtin(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, Exception> {
+        match builtin {
+            Builtin::Print => {
+                let mut line = String::new();
+                for (i, &arg) in args.iter().enumerate() {
+                    if i > 0 {
+                        line.push(' ');
+                    }
+                    line.push_str(&self.str_of(arg)?);
+                }
+                line.push('\n');
+                P::switch_point();
+                self.shared.output.write(&line);
+                Ok(Value::None)
+            }
+            Builtin::Len => {
+                arity("len", args, 1, 1)?;
+                self.len_of(args[0])
+            }
+            Builtin::Range => {
+                arity("range", args, 1, 3)?;
+                let mut ints = Vec::with_capacity(3);
+                for &a in args {
+                    ints.push(match a {
+                        Value::Int(i) => i,
+                        Value::Bool(b) => b as i64,
+                        _ => {
+                            return Err(type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(a)?
+                            )))
+                        }
+                    });
+                }
+                let (start, stop, step) = match ints[..] {
+                    [stop] => (0, stop, 1),
+                    [start, stop] => (start, stop, 1),
+                    [start, stop, step] => (start, stop, step),
+                    _ => unreachable!("arity checked"),
+                };
+                if step == 0 {
+                    return Err(value_error("range() arg 3 must not be zero"));
+                }
+                self.alloc(Object::Range { start, stop, step })
+            }
+            Builtin::Str => {
+                arity("str", args, 0, 1)?;
+                match args.first() {
+                    None => self.new_str(""),
+                    Some(&v) if self.is_str(v)? => Ok(v),
+                    Some(&v) => {
+                        let text = self.str_of(v)?;
+                        self.new_str(text)
+                    }
+                }
+            }
+            Builtin::Repr => {
+                arity("repr", args, 1, 1)?;
+                let text = self.repr_of(args[0])?;
+                self.new_str(text)
+            }
+            Builtin::Int => {
+                arity("int", args, 0, 1)?;
+                match args.first() {
+                    None => Ok(Value::Int(0)),
+                    Some(&Value::Int(i)) => Ok(Value::Int(i)),
+                    Some(&Value::Bool(b)) => Ok(Value::Int(b as i64)),
+                    Some(&v) => match self.str_text(v)? {
+                        Some(text) => parse_int(&text),
+                        None => Err(type_error(format!(
+                            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                            self.type_name(v)?
+                        ))),
+                    },
+                }
+            }
+            Builtin::Abs => {
+                arity("abs", args, 1, 1)?;
+                match args[0] {
+                    Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow_error),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    v => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(v)?))),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                let name = if builtin == Builtin::Min { "min" } else { "max" };
+                if args.is_empty() {
+                    return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
+                }
+                let candidates = if args.len() == 1 { self.iterate(args[0])? } else { args.to_vec() };
+                let Some((&first, rest)) = candidates.split_first() else {
+                    return Err(value_error(format!("{name}() arg is an empty sequence")));
+                };
+                let mut best = first;
+                for &c in rest {
+                    let ordering = self.order(if builtin == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt }, c, best)?;
+                    let better = if builtin == Builtin::Min { ordering == Ordering::Less } else { ordering == Ordering::Greater };
+                    if better {
+                        best = c;
+                    }
+                }
+                Ok(best)
+            }
+            Builtin::Sum => {
+                arity("sum", args, 1, 2)?;
+                let mut total = args.get(1).copied().unwrap_or(Value::Int(0));
+                let mut items = self.items(args[0])?;
+                while let Some(item) = items.next(self)? {
+                    total = match (total, item) {
+                        (Value::Int(a), Value::Int(b)) => super::ops::int_binary(crate::ast::BinOp::Add, a, b)?,
+                        _ => self.binary(crate::ast::BinOp::Add, total, item)?,
+                    };
+                }
+                Ok(total)
+            }
+            Builtin::List => {
+                arity("list", args, 0, 1)?;
+                let items = match args.first() {
+                    Some(&v) => self.iterate(v)?,
+                    None => Vec::new(),
+                };
+                self.new_list(items)
+            }
+            Builtin::Spawn => {
+                let Some((&func, rest)) = args.split_first() else {
+                    return Err(type_error("spawn() missing required argument 'f'"));
+                };
+                if !matches!(func, Value::Func(_) | Value::Builtin(_) | Value::Native(_)) {
+                    return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
+                }
+                Ok(Value::Obj(spawn_thread(self.shared, func, rest)?))
+            }
+            Builtin::Join => {
+                arity("join", args, 1, 1)?;
+                let thread = match args[0] {
+                    Value::Obj(h) if self.shared.heap.read(h, |o| matches!(o, Object::Thread(_)))? => h,
+                    v => return Err(type_error(format!("join() argument must be a thread, not '{}'", self.type_name(v)?))),
+                };
+                self.join_thread(thread)
+            }
+            Builtin::Lock => {
+                arity("Lock", args, 0, 0)?;
+                self.alloc(Object::Lock(LockObject::default()))
+            }
+            Builtin::GcCollect => {
+                arity("collect", args, 0, 0)?;
+                let freed = self.collect();
+                Ok(Value::Int(freed as i64))
+            }
+        }
+    }
+
+    fn is_str(&self, v: Value) -> Result<bool, Exception> {
+        Ok(match v {
+            Value::Obj(h) => self.shared.heap.read(h, |o| matches!(o, Object::Str(_)))?,
+            _ => false,
+        })
+    }
+
+    fn str_text(&self, v: Value) -> Result<Option<String>, Exception> {
+        Ok(match v {
+            Value::Obj(h) => self.shared.heap.read(h, |o| match o {
+                Object::Str(s) => Some(s.text.to_string()),
+                _ => None,
+            })?,
+            _ => None,
+        })
+    }
+
+    pub(crate) fn len_of(&self, v: Value) -> Result<Value, Exception> {
+        let len = match v {
+            Value::Obj(h) => {
+                let dict_of_view = self.shared.heap.read(h, |o| match o {
+                    Object::View { dict, .. } => Some(*dict),
+                    _ => None,
+                })?;
+                self.shared.heap.read(dict_of_view.unwrap_or(h), |o| match o {
+                    Object::Str(s) => Some(s.text.chars().count()),
+                    Object::List(items) => Some(items.len()),
+                    Object::Tuple(items) => Some(items.len()),
+                    Object::Dict(d) => Some(d.len()),
+                    Object::Range { start, stop, step } => Some(super::ops::range_len(*start, *stop, *step)),
+                    _ => None,
+                })?
+            }
+            _ => None,
+        };
+        match len {
+            Some(n) => Ok(Value::Int(n as i64)),
+            None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
+        }
+    }
+
+    /// Whether `v`'s type has method `m` (for error messages).
+    pub(crate) fn has_method(&self, v: Value, m: Method) -> bool {
+        let Value::Obj(h) = v else { return false };
+        self.shared
+            .heap
+            .read(h, |o| match o {
+                Object::List(_) => matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index),
+                Object::Tuple(_) => m == Method::Index,
+                Object::Dict(_) => matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop),
+                Object::Lock(_) => matches!(m, Method::Acquire | Method::Release),
+                _ => false,
+            })
+            .unwrap_or(false)
+    }
+
+    /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
+    pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
+        let n = self.roots.stack.len();
+        let receiver_at = n - argc as usize - 1;
+        let receiver = self.roots.stack[receiver_at];
+        let method_name = &self.shared.program.names[name as usize];
+        let result = if let Value::Module(_) = receiver {
+            let callee = self.get_attr(receiver, method_name)?;
+            self.roots.stack[receiver_at] = callee;
+            match self.call_value(argc)? {
+                Some(v) => return Ok(v),
+                None => unreachable!("module attributes are builtins or native functions"),
+            }
+        } else {
+            let args: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+            match self.shared.methods[name as usize] {
+                Some(m) if self.has_method(receiver, m) => self.call_builtin_method(receiver, m, method_name, &args)?,
+                _ => {
+                    let type_name = self.type_name(receiver)?;
+                    return Err(Exception::new(
+                        ErrorKind::AttributeError,
+                        format!("'{type_name}' object has no attribute '{method_name}'"),
+                    ));
+                }
+            }
+        };
+        self.roots.stack.truncate(receiver_at);
+        Ok(result)
+    }
+
+    fn call_builtin_method(&mut self, receiver: Value, m: Method, name: &str, args: &[Value]) -> Result<Value, Exception> {
+        let Value::Obj(h) = receiver else { unreachable!("has_method only accepts objects") };
+        let heap = &self.shared.heap;
+        let is_dict = heap.read(h, |o| matches!(o, Object::Dict(_)))?;
+        match (m, is_dict) {
+            (Method::Append, _) => {
+                arity(name, args, 1, 1)?;
+                if self.shared.config.bugs.has(crate::mode::Bug::ListAppendUnlocked) {
+                    // Seeded bug: read the length, then write that slot, as two separate steps.
+                    let len = heap.read(h, |o| if let Object::List(items) = o { items.len() } else { 0 })?;
+                    P::switch_point();
+                    heap.write(h, |o| {
+                        if let Object::List(items) = o {
+                            match items.get_mut(len) {
+                                Some(slot) => *slot = args[0],
+                                None => items.push(args[0]),
+                            }
+                        }
+                    })?;
+                    return Ok(Value::None);
+                }
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        items.push(args[0])
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Pop, false) => {
+                arity("pop", args, 0, 1)?;
+                let index = match args.first() {
+                    None => -1,
+                    Some(&Value::Int(i)) => i,
+                    Some(&Value::Bool(b)) => b as i64,
+                    Some(&v) => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(v)?
+                        )))
+                    }
+                };
+                let popped = heap.write(h, |o| match o {
+                    Object::List(items) if items.is_empty() => Err("pop from empty list"),
+                    Object::List(items) => match normalize_index(index, items.len()) {
+                        Some(i) => Ok(items.remove(i)),
+                        None => Err("pop index out of range"),
+                    },
+                    _ => Err("pop from empty list"),
+                })?;
+                popped.map_err(crate::error::index_error)
+            }
+            (Method::Insert, _) => {
+                arity("insert", args, 2, 2)?;
+                let Value::Int(index) = args[0] else {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(args[0])?
+                    )));
+                };
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        let len = items.len() as i64;
+                        let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+                        items.insert(at as usize, args[1]);
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Extend, _) => {
+                arity("extend", args, 1, 1)?;
+                let items = self.iterate(args[0])?;
+                heap.write(h, |o| {
+                    if let Object::List(list) = o {
+                        list.extend(items)
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Index, _) => {
+                arity("index", args, 1, 1)?;
+                let (items, type_name) = heap.read(h, |o| match o {
+                    Object::List(items) => (items.clone(), "list"),
+                    Object::Tuple(items) => (items.to_vec(), "tuple"),
+                    _ => (Vec::new(), "list"),
+                })?;
+                for (i, &item) in items.iter().enumerate() {
+                    if self.equal(item, args[0])? {
+                        return Ok(Value::Int(i as i64));
+                    }
+                }
+                Err(value_error(if type_name == "list" {
+                    format!("{} is not in list", self.repr_of(args[0])?)
+                } else {
+                    "tuple.index(x): x not in tuple".to_string()
+                }))
+            }
+            (Method::Get, _) => {
+                arity("get", args, 1, 2)?;
+                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
+            }
+            (Method::Pop, true) => {
+                arity("pop", args, 1, 2)?;
+                match (self.dict_remove(h, args[0])?, args.get(1)) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(&default)) => Ok(default),
+                    (None, None) => Err(self.key_error(args[0])),
+                }
+            }
+            (Method::Keys | Method::Values | Method::Items, _) => {
+                arity(name, args, 0, 0)?;
+                let kind = match m {
+                    Method::Keys => ViewKind::Keys,
+                    Method::Values => ViewKind::Values,
+                    _ => ViewKind::Items,
+                };
+                self.alloc(Object::View { dict: h, kind })
+            }
+            (Method::Acquire, _) => {
+                arity("acquire", args, 0, 0)?;
+                self.acquire_lock(h)?;
+                Ok(Value::Bool(true))
+            }
+            (Method::Release, _) => {
+                arity("release", args, 0, 0)?;
+                self.release_lock(h)?;
+                Ok(Value::None)
+            }
+        }
+    }
+}
+
+/// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
+fn parse_int(text: &str) -> Result<Value, Exception> {
+    let invalid = || value_error(format!("invalid literal for int() with base 10: {}", super::format::repr_str(text)));
+    let trimmed = text.trim();
+    let (negative, digits) = match trimmed.as_bytes().first() {
+        Some(b'-') => (true, &trimmed[1..]),
+        Some(b'+') => (false, &trimmed[1..]),
+        _ => (false, trimmed),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(invalid());
+    }
+    let mut value: i64 = 0;
+    for c in digits.chars().filter(|&c| c != '_') {
+        let d = c.to_digit(10).ok_or_else(invalid)? as i64;
+        value = value
+            .checked_mul(10)
+            .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) })
+            .ok_or_else(crate::error::overflow_error)?;
+    }
+    Ok(Value::Int(value))
+}

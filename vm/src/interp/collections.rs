@@ -1,0 +1,332 @@
+//! Creating objects, subscripts, dict keys and membership.
+
+use super::Interp;
+use crate::error::{index_error, type_error, ErrorKind, Exception};
+use crate::heap::dict::Dict;
+use crate::heap::object::{hash_int, hash_str};
+use crate::heap::{Handle, Object, StrObject};
+use crate::modules;
+use crate::platform::Platform;
+use crate::value::Value;
+
+/// Maps a Python index (negative counts from the end) onto `0..len`.
+pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
+    let i = if index < 0 { index + len as i64 } else { index };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+impl<P: Platform> Interp<'_, P> {
+    pub(crate) fn alloc(&self, object: Object) -> Result<Value, Exception> {
+        Ok(Value::Obj(self.shared.heap.alloc(object)?))
+    }
+
+    pub(crate) fn new_str(&self, text: impl Into<Box<str>>) -> Result<Value, Exception> {
+        self.alloc(Object::Str(StrObject::new(text)))
+    }
+
+    pub(crate) fn new_list(&self, items: Vec<Value>) -> Result<Value, Exception> {
+        self.alloc(Object::List(items))
+    }
+
+    pub(crate) fn new_tuple(&self, items: Vec<Value>) -> Result<Value, Exception> {
+        self.alloc(Object::Tuple(items.into_boxed_slice()))
+    }
+
+    /// Builds a dict from the `count` key/value pairs on top of the stack, popping them.
+    pub(crate) fn build_dict(&mut self, count: usize) -> Result<Value, Exception> {
+        let n = self.roots.stack.len();
+        let pairs: Vec<Value> = self.roots.stack[n - 2 * count..].to_vec();
+        let dict = self.alloc(Object::Dict(Dict::new()))?;
+        let Value::Obj(handle) = dict else { unreachable!("alloc returns an object") };
+        // Keep the new dict rooted while filling it: replace the pairs with it on the stack.
+        self.roots.stack.truncate(n - 2 * count);
+        self.roots.stack.push(dict);
+        for pair in pairs.chunks(2) {
+            self.dict_set(handle, pair[0], pair[1])?;
+        }
+        self.roots.stack.pop();
+        Ok(dict)
+    }
+
+    /// The hash of a dict key, or the TypeError Python raises for an unhashable one.
+    pub(crate) fn hash_key(&self, key: Value) -> Result<u64, Exception> {
+        self.hash_at_depth(key, 0)
+    }
+
+    fn hash_at_depth(&self, key: Value, depth: usize) -> Result<u64, Exception> {
+        match key {
+            Value::None => Ok(0x5eed),
+            Value::Bool(b) => Ok(hash_int(b as i64)),
+            Value::Int(i) => Ok(hash_int(i)),
+            Value::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
+            Value::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
+            Value::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
+            Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
+            Value::Unbound => Ok(0),
+            Value::Obj(h) => {
+                if depth > self.shared.config.recursion_limit {
+                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                enum Kind {
+                    Hash(u64),
+                    Tuple(Vec<Value>),
+                    Unhashable(&'static str),
+                }
+                let kind = self.shared.heap.read(h, |o| match o {
+                    Object::Str(s) => Kind::Hash(s.hash),
+                    Object::Tuple(items) => Kind::Tuple(items.to_vec()),
+                    Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
+                    _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
+                })?;
+                match kind {
+                    Kind::Hash(hash) => Ok(hash),
+                    Kind::Unhashable(name) => Err(type_error(format!("unhashable type: '{name}'"))),
+                    Kind::Tuple(items) => {
+                        let mut hash = hash_str("tuple");
+                        for item in items {
+                            hash = (hash ^ self.hash_at_depth(item, depth + 1)?).wrapping_mul(0x100_0000_01b3);
+                        }
+                        Ok(hash)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two dict keys are the same key. Keys are hashable, hence immutable, so reading them
+    /// while a dict's lock is held is safe.
+    fn key_eq(&self, a: Value, b: Value) -> bool {
+        self.equal(a, b).unwrap_or(false)
+    }
+
+    pub(crate) fn dict_lookup(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
+        let hash = self.hash_key(key)?;
+        Ok(self.shared.heap.read(dict, |o| match o {
+            Object::Dict(d) => d.get(hash, |k| self.key_eq(k, key)),
+            _ => None,
+        })?)
+    }
+
+    pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {
+        let hash = self.hash_key(key)?;
+        self.shared.heap.write(dict, |o| {
+            if let Object::Dict(d) = o {
+                d.insert(hash, key, value, |k| self.key_eq(k, key))
+            }
+        })?;
+        Ok(())
+    }
+
+    pub(crate) fn dict_remove(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
+        let hash = self.hash_key(key)?;
+        Ok(self.shared.heap.write(dict, |o| match o {
+            Object::Dict(d) => d.remove(hash, |k| self.key_eq(k, key)),
+            _ => None,
+        })?)
+    }
+
+    pub(crate) fn key_error(&self, key: Value) -> Exception {
+        match self.repr_of(key) {
+            Ok(text) => Exception::new(ErrorKind::KeyError, text),
+            Err(e) => e,
+        }
+    }
+
+    /// `obj[index]`.
+    pub(crate) fn get_item(&mut self, obj: Value, index: Value) -> Result<Value, Exception> {
+        let Value::Obj(h) = obj else {
+            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?)));
+        };
+        enum Found {
+            Value(Value),
+            Char(char),
+            Dict,
+            OutOfRange(&'static str),
+            BadIndex(&'static str),
+            NotSubscriptable(&'static str),
+        }
+        let int_index = match index {
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(b as i64),
+            _ => None,
+        };
+        let found = self.shared.heap.read(h, |o| match (o, int_index) {
+            (Object::Dict(_), _) => Found::Dict,
+            (Object::List(items), Some(i)) => normalize_index(i, items.len())
+                .map_or(Found::OutOfRange("list index out of range"), |i| Found::Value(items[i])),
+            (Object::Tuple(items), Some(i)) => normalize_index(i, items.len())
+                .map_or(Found::OutOfRange("tuple index out of range"), |i| Found::Value(items[i])),
+            (Object::Str(s), Some(i)) => {
+                let len = s.text.chars().count();
+                normalize_index(i, len).map_or(Found::OutOfRange("string index out of range"), |i| {
+                    Found::Char(s.text.chars().nth(i).expect("index is in range"))
+                })
+            }
+            (Object::Range { start, stop, step }, Some(i)) => {
+                normalize_index(i, super::ops::range_len(*start, *stop, *step))
+                    .map_or(Found::OutOfRange("range object index out of range"), |i| {
+                        Found::Value(Value::Int(start + step * i as i64))
+                    })
+            }
+            (Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Range { .. }, None) => {
+                Found::BadIndex(o.type_name())
+            }
+            _ => Found::NotSubscriptable(o.type_name()),
+        })?;
+        match found {
+            Found::Value(v) => Ok(v),
+            Found::Char(c) => self.char_str(c),
+            Found::Dict => self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index)),
+            Found::OutOfRange(message) => Err(index_error(message)),
+            Found::BadIndex(name) => {
+                let what = if name == "str" { "string" } else { name };
+                Err(type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(index)?)))
+            }
+            Found::NotSubscriptable(name) => Err(type_error(format!("'{name}' object is not subscriptable"))),
+        }
+    }
+
+    /// A one-character string; ASCII ones come from a preallocated table.
+    pub(crate) fn char_str(&self, c: char) -> Result<Value, Exception> {
+        let mut buffer = [0u8; 4];
+        self.new_str(&*c.encode_utf8(&mut buffer))
+    }
+
+    /// `obj[index] = value`.
+    pub(crate) fn set_item(&mut self, obj: Value, index: Value, value: Value) -> Result<(), Exception> {
+        let Value::Obj(h) = obj else {
+            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
+        };
+        let int_index = match index {
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(b as i64),
+            _ => None,
+        };
+        enum Outcome {
+            Done,
+            Dict,
+            OutOfRange,
+            BadIndex,
+            Immutable(&'static str),
+        }
+        let outcome = self.shared.heap.write(h, |o| match (o, int_index) {
+            (Object::Dict(_), _) => Outcome::Dict,
+            (Object::List(items), Some(i)) => match normalize_index(i, items.len()) {
+                Some(i) => {
+                    items[i] = value;
+                    Outcome::Done
+                }
+                None => Outcome::OutOfRange,
+            },
+            (Object::List(_), None) => Outcome::BadIndex,
+            (o, _) => Outcome::Immutable(o.type_name()),
+        })?;
+        match outcome {
+            Outcome::Done => Ok(()),
+            Outcome::Dict => self.dict_set(h, index, value),
+            Outcome::OutOfRange => Err(index_error("list assignment index out of range")),
+            Outcome::BadIndex => {
+                Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))
+            }
+            Outcome::Immutable(name) => Err(type_error(format!("'{name}' object does not support item assignment"))),
+        }
+    }
+
+    /// `item in container`.
+    pub(crate) fn contains(&mut self, container: Value, item: Value) -> Result<bool, Exception> {
+        let Value::Obj(h) = container else {
+            return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)?)));
+        };
+        enum Kind {
+            Items(Vec<Value>),
+            Str(String),
+            Dict(Handle),
+            Range(i64, i64, i64),
+            View,
+            NotIterable(&'static str),
+        }
+        let kind = self.shared.heap.read(h, |o| match o {
+            Object::List(items) => Kind::Items(items.clone()),
+            Object::Tuple(items) => Kind::Items(items.to_vec()),
+            Object::Str(s) => Kind::Str(s.text.to_string()),
+            Object::Dict(_) => Kind::Dict(h),
+            Object::View { dict, kind: crate::heap::ViewKind::Keys } => Kind::Dict(*dict),
+            Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
+            Object::View { .. } => Kind::View,
+            _ => Kind::NotIterable(o.type_name()),
+        })?;
+        match kind {
+            Kind::Items(items) => {
+                for x in items {
+                    if self.equal(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Kind::Str(text) => match item {
+                Value::Obj(i) => match self.shared.heap.read(i, |o| match o {
+                    Object::Str(s) => Some(text.contains(&*s.text)),
+                    _ => None,
+                })? {
+                    Some(found) => Ok(found),
+                    None => Err(type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)?
+                    ))),
+                },
+                _ => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)?
+                ))),
+            },
+            Kind::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+            Kind::Range(start, stop, step) => Ok(match i_of(item) {
+                Some(i) => {
+                    let n = super::ops::range_len(start, stop, step) as i128;
+                    let offset = i as i128 - start as i128;
+                    offset % step as i128 == 0 && (0..n).contains(&(offset / step as i128))
+                }
+                None => false,
+            }),
+            Kind::View => {
+                for x in self.iterate(container)? {
+                    if self.equal(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Kind::NotIterable(name) => Err(type_error(format!("argument of type '{name}' is not iterable"))),
+        }
+    }
+
+    /// `obj.name` for a module; other objects only have methods, which are called, not read.
+    pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exception> {
+        if let Value::Module(m) = obj {
+            return modules::attribute(m, name).ok_or_else(|| {
+                Exception::new(
+                    ErrorKind::AttributeError,
+                    format!("module '{}' has no attribute '{name}'", modules::name(m)),
+                )
+            });
+        }
+        let type_name = self.type_name(obj)?;
+        let is_method = crate::builtins::Method::lookup(name).is_some_and(|m| self.has_method(obj, m));
+        if is_method {
+            Err(type_error(format!(
+                "emlab does not support bound methods: call '{type_name}.{name}(...)' directly"
+            )))
+        } else {
+            Err(Exception::new(ErrorKind::AttributeError, format!("'{type_name}' object has no attribute '{name}'")))
+        }
+    }
+}
+
+fn i_of(v: Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    }
+}

@@ -1,0 +1,356 @@
+//! Calling into extension modules: the EML promotion, the refcount bridge's call-scoped pins,
+//! and the [`ExtApi`] context the extension works through.
+
+use super::collections::normalize_index;
+use super::Interp;
+use crate::error::{index_error, type_error, ErrorKind, Exception};
+use crate::ext::api::{ExtApi, ExtResult, ModuleState};
+use crate::ext::ExtensionModule;
+use crate::heap::{Handle, Object};
+use crate::mode::{Bug, Mode};
+use crate::modules;
+use crate::platform::Platform;
+use crate::runtime::Shared;
+use crate::value::{NativeFn, Value};
+use parking_lot::MutexGuard;
+
+impl<P: Platform> Interp<'_, P> {
+    /// Enters exclusive mode, with this thread's roots unlocked while it waits (another thread
+    /// may be collecting and need to read them).
+    pub(crate) fn begin_exclusive(&mut self) {
+        let coordinator = &self.shared.coordinator;
+        let me = self.slot.number;
+        MutexGuard::unlocked(&mut self.roots, || coordinator.begin_exclusive(me));
+    }
+
+    pub(crate) fn end_exclusive(&mut self) {
+        self.shared.coordinator.end_exclusive(self.slot.number);
+    }
+
+    /// Whether a call into `module` runs exclusive (promotes) in the current mode.
+    fn promotes(&self, module: &ExtensionModule) -> bool {
+        !module.free_threaded && self.shared.config.mode == Mode::Eml
+    }
+
+    /// Calls extension function `f` with the top `argc` stack values; pops them and the callee.
+    pub(crate) fn call_native(&mut self, f: NativeFn, argc: usize) -> Result<Value, Exception> {
+        let (module, function) = modules::native(f);
+        let n = self.roots.stack.len();
+        if argc != function.params.len() {
+            let params: Vec<String> = function.params.iter().map(|p| p.to_string()).collect();
+            return Err(super::calls::arity_message(function.name, &params, argc));
+        }
+        let args: Vec<Value> = self.roots.stack[n - argc..].to_vec();
+        // The arguments leave the stack: from here on only their pins keep them alive.
+        self.roots.stack.truncate(n - argc - 1);
+        let pins: Vec<Handle> = if self.shared.config.bugs.has(Bug::PinBorrowUncounted) {
+            Vec::new()
+        } else {
+            args.iter().filter_map(|v| v.handle()).collect()
+        };
+        self.shared.begin_ext_call(&pins);
+        let exclusive = self.promotes(module);
+        if exclusive {
+            self.begin_exclusive();
+        }
+        let mut call = ExtCall { interp: self, module: f.module.0 as usize - 1, exclusive, ops: 0, pins };
+        let result = (function.call)(&mut call, &args);
+        let ExtCall { exclusive, pins, .. } = call;
+        if exclusive {
+            self.end_exclusive();
+        }
+        self.shared.end_ext_call(&pins);
+        result
+    }
+}
+
+/// The context of one extension call, implementing [`ExtApi`].
+struct ExtCall<'i, 'a, P: Platform> {
+    interp: &'i mut Interp<'a, P>,
+    /// Index of the module among the extension modules.
+    module: usize,
+    /// Whether the call currently holds exclusive mode.
+    exclusive: bool,
+    /// Object operations so far.
+    ops: u32,
+    /// Call-scoped pins, released when the call returns.
+    pins: Vec<Handle>,
+}
+
+impl<P: Platform> ExtCall<'_, '_, P> {
+    fn shared(&self) -> &Shared<P> {
+        self.interp.shared
+    }
+
+    /// Every object operation is a scheduling point; after the first one the seeded bug
+    /// `eml-early-demote` drops the call to read mode.
+    fn object_op(&mut self) {
+        P::switch_point();
+        self.ops += 1;
+        if self.ops == 2 && self.exclusive && self.shared().config.bugs.has(Bug::EmlEarlyDemote) {
+            self.interp.end_exclusive();
+            self.exclusive = false;
+        }
+    }
+
+    fn list(&self, list: Value) -> Result<Handle, Exception> {
+        match list {
+            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::List(_)))? => Ok(h),
+            other => Err(type_error(format!("expected a list, got '{}'", self.interp.type_name(other)?))),
+        }
+    }
+
+    fn pin_for_call(&mut self, v: Value) {
+        if let Value::Obj(h) = v {
+            self.shared().pins.lock().incref(h);
+            self.pins.push(h);
+        }
+    }
+}
+
+impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
+    fn list_get(&mut self, list: Value, index: i64) -> ExtResult<Value> {
+        self.object_op();
+        let h = self.list(list)?;
+        let item = self.shared().heap.read(h, |o| match o {
+            Object::List(items) => normalize_index(index, items.len()).map(|i| items[i]),
+            _ => None,
+        })?;
+        item.ok_or_else(|| index_error("list index out of range"))
+    }
+
+    fn list_set(&mut self, list: Value, index: i64, value: Value) -> ExtResult<()> {
+        self.object_op();
+        let h = self.list(list)?;
+        let done = self.shared().heap.write(h, |o| match o {
+            Object::List(items) => normalize_index(index, items.len()).map(|i| items[i] = value).is_some(),
+            _ => false,
+        })?;
+        done.then_some(()).ok_or_else(|| index_error("list assignment index out of range"))
+    }
+
+    fn list_len(&mut self, list: Value) -> ExtResult<i64> {
+        self.object_op();
+        let h = self.list(list)?;
+        Ok(self.shared().heap.read(h, |o| if let Object::List(items) = o { items.len() as i64 } else { 0 })?)
+    }
+
+    fn list_append(&mut self, list: Value, value: Value) -> ExtResult<()> {
+        self.object_op();
+        let h = self.list(list)?;
+        self.shared().heap.write(h, |o| {
+            if let Object::List(items) = o {
+                items.push(value)
+            }
+        })?;
+        Ok(())
+    }
+
+    fn dict_get(&mut self, dict: Value, key: Value) -> ExtResult<Option<Value>> {
+        self.object_op();
+        match dict {
+            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
+                self.interp.dict_lookup(h, key)
+            }
+            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+        }
+    }
+
+    fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> ExtResult<()> {
+        self.object_op();
+        match dict {
+            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
+                self.interp.dict_set(h, key, value)
+            }
+            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+        }
+    }
+
+    fn int_value(&mut self, value: Value) -> ExtResult<i64> {
+        match value {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            other => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.interp.type_name(other)?
+            ))),
+        }
+    }
+
+    fn new_int(&mut self, value: i64) -> Value {
+        Value::Int(value)
+    }
+
+    fn key_text(&mut self, value: Value) -> ExtResult<String> {
+        self.object_op();
+        self.interp.hash_key(value)?;
+        self.interp.repr_of(value)
+    }
+
+    fn incref(&mut self, value: Value) -> ExtResult<()> {
+        self.object_op();
+        if let Value::Obj(h) = value {
+            self.shared().heap.read(h, |_| ())?;
+            self.shared().pins.lock().incref(h);
+        }
+        Ok(())
+    }
+
+    fn decref(&mut self, value: Value) -> ExtResult<()> {
+        self.object_op();
+        if let Value::Obj(h) = value {
+            self.shared().pins.lock().decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, f: Value, args: &[Value]) -> ExtResult<Value> {
+        self.object_op();
+        // Control lands back in core code: drop to read mode for the callback.
+        let was_exclusive = self.exclusive;
+        if was_exclusive {
+            self.interp.end_exclusive();
+            self.exclusive = false;
+        }
+        let result = self.interp.call_from_native(f, args);
+        if was_exclusive && !self.shared().config.bugs.has(Bug::EmlCallbackDemote) {
+            self.interp.begin_exclusive();
+            self.exclusive = true;
+        }
+        let value = result?;
+        self.pin_for_call(value);
+        Ok(value)
+    }
+
+    fn allow_threads(&mut self, section: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
+        let was_exclusive = self.exclusive;
+        if was_exclusive {
+            self.interp.end_exclusive();
+            self.exclusive = false;
+        }
+        let shared = self.interp.shared;
+        let module = self.module;
+        let result = self.interp.blocking(|| section(&mut Released { shared, module }));
+        if was_exclusive {
+            self.interp.begin_exclusive();
+            self.exclusive = true;
+        }
+        result
+    }
+
+    fn yield_now(&mut self) {
+        P::yield_now();
+    }
+
+    fn with_state(&mut self, f: &mut dyn FnMut(&mut dyn ModuleState)) {
+        let mut state = self.shared().module_states[self.module].lock();
+        f(&mut **state);
+    }
+
+    fn with_module_lock(&mut self, section: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
+        let module = self.module;
+        self.interp.acquire_module_lock(module);
+        let result = section(self);
+        self.interp.release_module_lock(module);
+        result
+    }
+}
+
+/// The context inside `allow_threads`: the thread holds no share of the EML, so any object
+/// operation is an `outside-eml` violation.
+struct Released<'s, P: Platform> {
+    shared: &'s Shared<P>,
+    module: usize,
+}
+
+impl<P: Platform> Released<'_, P> {
+    fn violation(&self, what: &str, object: Option<Value>) -> Exception {
+        let module = crate::ext::bundled::ALL[self.module].name;
+        let target = match object {
+            Some(Value::Obj(h)) => format!(" object #{}", h.number()),
+            _ => String::new(),
+        };
+        Exception::new(
+            ErrorKind::OutsideEml,
+            format!("extension '{module}' called {what} on{target} after releasing the EML"),
+        )
+    }
+}
+
+impl<P: Platform> ExtApi for Released<'_, P> {
+    fn list_get(&mut self, list: Value, _: i64) -> ExtResult<Value> {
+        P::switch_point();
+        Err(self.violation("list_get", Some(list)))
+    }
+    fn list_set(&mut self, list: Value, _: i64, _: Value) -> ExtResult<()> {
+        Err(self.violation("list_set", Some(list)))
+    }
+    fn list_len(&mut self, list: Value) -> ExtResult<i64> {
+        Err(self.violation("list_len", Some(list)))
+    }
+    fn list_append(&mut self, list: Value, _: Value) -> ExtResult<()> {
+        Err(self.violation("list_append", Some(list)))
+    }
+    fn dict_get(&mut self, dict: Value, _: Value) -> ExtResult<Option<Value>> {
+        Err(self.violation("dict_get", Some(dict)))
+    }
+    fn dict_set(&mut self, dict: Value, _: Value, _: Value) -> ExtResult<()> {
+        Err(self.violation("dict_set", Some(dict)))
+    }
+    fn int_value(&mut self, value: Value) -> ExtResult<i64> {
+        match value {
+            Value::Int(i) => Ok(i),
+            other => Err(self.violation("int_value", Some(other))),
+        }
+    }
+    fn new_int(&mut self, value: i64) -> Value {
+        Value::Int(value)
+    }
+    fn key_text(&mut self, value: Value) -> ExtResult<String> {
+        Err(self.violation("key_text", Some(value)))
+    }
+    fn incref(&mut self, value: Value) -> ExtResult<()> {
+        Err(self.violation("incref", Some(value)))
+    }
+    fn decref(&mut self, value: Value) -> ExtResult<()> {
+        Err(self.violation("decref", Some(value)))
+    }
+    fn call(&mut self, f: Value, _: &[Value]) -> ExtResult<Value> {
+        Err(self.violation("call", Some(f)))
+    }
+    fn allow_threads(&mut self, section: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
+        section(self)
+    }
+    fn yield_now(&mut self) {
+        P::yield_now();
+    }
+    fn with_state(&mut self, f: &mut dyn FnMut(&mut dyn ModuleState)) {
+        let mut state = self.shared.module_states[self.module].lock();
+        f(&mut **state);
+    }
+    fn with_module_lock(&mut self, _: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
+        Err(self.violation("with_module_lock", None))
+    }
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// Takes extension module `module`'s own lock, waiting detached while another thread holds it.
+    pub(crate) fn acquire_module_lock(&mut self, module: usize) {
+        P::switch_point();
+        if self.shared.try_module_lock(module) {
+            return;
+        }
+        let shared = self.shared;
+        self.blocking(|| {
+            let mut guard = shared.wake.lock();
+            while !shared.try_module_lock(module) {
+                guard = shared.wake_cv.wait(guard);
+            }
+        });
+    }
+
+    pub(crate) fn release_module_lock(&mut self, module: usize) {
+        P::switch_point();
+        self.shared.unlock_module_lock(module);
+    }
+}

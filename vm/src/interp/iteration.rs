@@ -1,0 +1,199 @@
+//! `for` loops, unpacking, and reading every item of an iterable.
+
+use super::ops::range_len;
+use super::Interp;
+use crate::error::{type_error, value_error, Exception};
+use crate::heap::{Handle, Iter, Object, ViewKind};
+use crate::platform::Platform;
+use crate::value::Value;
+
+/// The items of an iterable, produced one at a time so `range(10**9)` needs no memory.
+pub(crate) enum Items {
+    Values(std::vec::IntoIter<Value>),
+    Range { next: i64, remaining: usize, step: i64 },
+    Chars(std::vec::IntoIter<char>),
+}
+
+impl Items {
+    pub(crate) fn next<P: Platform>(&mut self, interp: &Interp<'_, P>) -> Result<Option<Value>, Exception> {
+        match self {
+            Items::Values(values) => Ok(values.next()),
+            Items::Range { next, remaining, step } => {
+                if *remaining == 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::Int(v)))
+            }
+            Items::Chars(chars) => chars.next().map(|c| interp.char_str(c)).transpose(),
+        }
+    }
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// Starts iterating `v`: returns an iterator object for `ForIter`.
+    pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Exception> {
+        let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
+        let Value::Obj(h) = v else { return Err(not_iterable(self.type_name(v)?)) };
+        enum Plan {
+            Iter(Iter),
+            Snapshot,
+            Itself,
+            No(&'static str),
+        }
+        let plan = self.shared.heap.read(h, |o| match o {
+            Object::List(_) | Object::Tuple(_) | Object::Str(_) => Plan::Iter(Iter::Seq { seq: h, index: 0 }),
+            Object::Range { start, stop, step } => Plan::Iter(Iter::Range { next: *start, stop: *stop, step: *step }),
+            Object::Dict(_) | Object::View { .. } => Plan::Snapshot,
+            Object::Iter(_) => Plan::Itself,
+            _ => Plan::No(o.type_name()),
+        })?;
+        match plan {
+            Plan::Iter(it) => self.alloc(Object::Iter(it)),
+            Plan::Snapshot => {
+                let items = self.snapshot(h)?;
+                self.alloc(Object::Iter(Iter::Snapshot { items, index: 0 }))
+            }
+            Plan::Itself => Ok(v),
+            Plan::No(name) => Err(not_iterable(name)),
+        }
+    }
+
+    /// The next item of iterator `it`, or None when it is exhausted.
+    pub(crate) fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
+        let Value::Obj(h) = it else { return Ok(None) };
+        let heap = &self.shared.heap;
+        // The iterator is private to this thread, so reading it, then its sequence, then advancing it
+        // is not a race; it also never holds two locks at once.
+        let state = heap.read(h, |o| match o {
+            Object::Iter(it) => Some(it.clone()),
+            _ => None,
+        })?;
+        let (item, advance) = match state {
+            Some(Iter::Seq { seq, index }) => {
+                enum Next {
+                    Value(Value),
+                    Char(char),
+                    End,
+                }
+                let next = heap.read(seq, |o| match o {
+                    Object::List(items) => items.get(index).map_or(Next::End, |&v| Next::Value(v)),
+                    Object::Tuple(items) => items.get(index).map_or(Next::End, |&v| Next::Value(v)),
+                    // Strings iterate by byte offset so each step is O(1).
+                    Object::Str(s) => s.text[index..].chars().next().map_or(Next::End, Next::Char),
+                    _ => Next::End,
+                })?;
+                match next {
+                    Next::Value(v) => (Some(v), 1),
+                    Next::Char(c) => (Some(self.char_str(c)?), c.len_utf8()),
+                    Next::End => (None, 0),
+                }
+            }
+            Some(Iter::Range { next, stop, step }) => {
+                if (step > 0 && next < stop) || (step < 0 && next > stop) {
+                    (Some(Value::Int(next)), 1)
+                } else {
+                    (None, 0)
+                }
+            }
+            Some(Iter::Snapshot { items, index }) => (items.get(index).copied(), 1),
+            None => (None, 0),
+        };
+        if item.is_some() {
+            heap.write(h, |o| match o {
+                Object::Iter(Iter::Seq { index, .. }) | Object::Iter(Iter::Snapshot { index, .. }) => *index += advance,
+                Object::Iter(Iter::Range { next, stop, step }) => {
+                    // Stop rather than overflow at the edge of the int range.
+                    *next = next.checked_add(*step).unwrap_or(*stop);
+                }
+                _ => {}
+            })?;
+        }
+        Ok(item)
+    }
+
+    /// The keys of a dict, or the items of a dict view (allocating the `(k, v)` tuples of `items()`).
+    fn snapshot(&mut self, h: Handle) -> Result<Vec<Value>, Exception> {
+        let (entries, kind) = self.shared.heap.read(h, |o| match o {
+            Object::Dict(d) => (Some((h, d.entries().collect::<Vec<_>>())), ViewKind::Keys),
+            Object::View { dict, kind } => (Some((*dict, Vec::new())), *kind),
+            _ => (None, ViewKind::Keys),
+        })?;
+        let Some((dict, mut entries)) = entries else { return Ok(Vec::new()) };
+        if dict != h {
+            entries = self.shared.heap.read(dict, |o| match o {
+                Object::Dict(d) => d.entries().collect(),
+                _ => Vec::new(),
+            })?;
+        }
+        match kind {
+            ViewKind::Keys => Ok(entries.into_iter().map(|(k, _)| k).collect()),
+            ViewKind::Values => Ok(entries.into_iter().map(|(_, v)| v).collect()),
+            ViewKind::Items => entries.into_iter().map(|(k, v)| self.new_tuple(vec![k, v])).collect(),
+        }
+    }
+
+    /// Every item of an iterable, lazily where that matters (ranges).
+    pub(crate) fn items(&mut self, v: Value) -> Result<Items, Exception> {
+        let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
+        let Value::Obj(h) = v else { return Err(not_iterable(self.type_name(v)?)) };
+        enum Kind {
+            Values(Vec<Value>),
+            Chars(Vec<char>),
+            Range(i64, i64, i64),
+            Snapshot,
+            Iter,
+            No(&'static str),
+        }
+        let kind = self.shared.heap.read(h, |o| match o {
+            Object::List(items) => Kind::Values(items.clone()),
+            Object::Tuple(items) => Kind::Values(items.to_vec()),
+            Object::Str(s) => Kind::Chars(s.text.chars().collect()),
+            Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
+            Object::Dict(_) | Object::View { .. } => Kind::Snapshot,
+            Object::Iter(_) => Kind::Iter,
+            _ => Kind::No(o.type_name()),
+        })?;
+        Ok(match kind {
+            Kind::Values(values) => Items::Values(values.into_iter()),
+            Kind::Chars(chars) => Items::Chars(chars.into_iter()),
+            Kind::Range(start, stop, step) => Items::Range { next: start, remaining: range_len(start, stop, step), step },
+            Kind::Snapshot => Items::Values(self.snapshot(h)?.into_iter()),
+            Kind::Iter => {
+                let mut values = Vec::new();
+                while let Some(item) = self.next_item(v)? {
+                    values.push(item);
+                }
+                Items::Values(values.into_iter())
+            }
+            Kind::No(name) => return Err(not_iterable(name)),
+        })
+    }
+
+    /// Every item of an iterable, collected.
+    pub(crate) fn iterate(&mut self, v: Value) -> Result<Vec<Value>, Exception> {
+        let mut items = self.items(v)?;
+        let mut out = Vec::new();
+        while let Some(item) = items.next(self)? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+
+    /// `a, b = seq`: exactly `count` items.
+    pub(crate) fn unpack(&mut self, seq: Value, count: usize) -> Result<Vec<Value>, Exception> {
+        if let Value::Int(_) | Value::Bool(_) | Value::None = seq {
+            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));
+        }
+        let items = self.iterate(seq)?;
+        if items.len() > count {
+            Err(value_error(format!("too many values to unpack (expected {count})")))
+        } else if items.len() < count {
+            Err(value_error(format!("not enough values to unpack (expected {count}, got {})", items.len())))
+        } else {
+            Ok(items)
+        }
+    }
+}

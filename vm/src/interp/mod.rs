@@ -1,0 +1,442 @@
+//! The interpreter: one thread's dispatch loop over bytecode.
+//!
+//! A plain `loop { match op { ... } }` over the current frame's instructions.
+//! The value stack and frames live in the thread's [`ThreadRoots`], which the
+//! thread keeps locked while it is attached; the collector reads them while
+//! the thread is parked at a safepoint or detached in a blocking call.
+
+mod calls;
+mod collections;
+mod extcall;
+pub mod format;
+mod iteration;
+pub mod ops;
+
+use crate::bytecode::{FuncId, Op};
+use crate::error::{ErrorKind, Exception, Uncaught};
+use crate::mode::{Bug, Mode};
+use std::sync::atomic::Ordering::Relaxed;
+use crate::heap::Handle;
+use crate::platform::Platform;
+use crate::runtime::{Shared, ThreadRoots, ThreadSlot};
+use crate::value::Value;
+use parking_lot::MutexGuard;
+use std::sync::Arc;
+
+/// A call frame: which function, where in it, and where its locals start on the stack.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub func: FuncId,
+    pub ip: u32,
+    /// Stack index of the first local; the function value sits just below it.
+    pub base: u32,
+}
+
+/// One VM thread's interpreter.
+pub struct Interp<'a, P: Platform> {
+    pub(crate) shared: &'a Arc<Shared<P>>,
+    pub(crate) slot: &'a ThreadSlot,
+    pub(crate) roots: MutexGuard<'a, ThreadRoots>,
+    /// Instructions executed so far (in units of the switch interval).
+    steps: u64,
+}
+
+impl<'a, P: Platform> Interp<'a, P> {
+    pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
+        Interp { shared, slot, roots, steps: 0 }
+    }
+
+    /// The thread's number: 0 for the main thread, then spawn order.
+    pub fn thread_number(&self) -> u32 {
+        self.slot.number
+    }
+
+    /// Calls the function on the stack (pushed with its arguments when the thread was created).
+    pub(crate) fn run_entry(&mut self) -> Result<Value, Uncaught> {
+        let argc = self.roots.stack.len() as u32 - 1;
+        let result = self.call_value(argc).and_then(|returned| match returned {
+            Some(v) => Ok(v),
+            None => self.execute(0),
+        });
+        result.map_err(|exception| Uncaught { traceback: self.traceback(), exception, thread: self.slot.number })
+    }
+
+    /// Runs a blocking operation detached: the thread's roots are unlocked and it no longer counts
+    /// as attached, so stop-the-world requests need not wait for it.
+    pub(crate) fn blocking<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let coordinator = &self.shared.coordinator;
+        let me = self.slot.number;
+        let blocked = &self.slot.blocked;
+        blocked.store(true, Relaxed);
+        let result = if self.shared.config.bugs.has(Bug::EmlNoDetach) {
+            // Seeded bug: block while still attached, holding the read share.
+            f()
+        } else {
+            MutexGuard::unlocked(&mut self.roots, || {
+                coordinator.detach();
+                let result = f();
+                coordinator.attach(me);
+                result
+            })
+        };
+        blocked.store(false, Relaxed);
+        result
+    }
+
+    /// Parks at an instruction boundary if another thread waits for the GIL; counts steps.
+    fn tick(&mut self, steps: u32) -> Result<(), Exception> {
+        self.steps += steps as u64;
+        if self.shared.config.step_limit.is_some_and(|limit| self.steps > limit) {
+            return Err(Exception::new(
+                ErrorKind::StepLimit,
+                format!("thread t{} exceeded its budget of {} steps", self.slot.number, self.steps - steps as u64),
+            ));
+        }
+        if self.shared.coordinator.gil_wanted() {
+            let coordinator = &self.shared.coordinator;
+            let me = self.slot.number;
+            MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
+        }
+        Ok(())
+    }
+
+    /// A safepoint: park if another thread asked for exclusive mode; collect on allocation pressure.
+    #[inline]
+    pub(crate) fn safepoint(&mut self) {
+        P::switch_point();
+        if self.shared.coordinator.stop_requested() {
+            let coordinator = &self.shared.coordinator;
+            let me = self.slot.number;
+            MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
+        }
+        if self.shared.wants_collection() {
+            self.collect();
+        }
+    }
+
+    /// Stops the world and collects garbage; returns the number of objects freed.
+    pub(crate) fn collect(&mut self) -> usize {
+        self.begin_exclusive();
+        let freed = self.shared.collect_exclusive(self.slot, &self.roots).freed;
+        self.end_exclusive();
+        freed
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.roots.stack.pop().expect("the compiler balances the stack")
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        self.roots.stack.push(v)
+    }
+
+    #[inline]
+    fn top(&self) -> Value {
+        *self.roots.stack.last().expect("the compiler balances the stack")
+    }
+
+    /// Executes until the frame count drops back to `stop_depth`, returning the last frame's result.
+    pub(crate) fn execute(&mut self, stop_depth: usize) -> Result<Value, Exception> {
+        let shared: &'a Shared<P> = self.shared;
+        let program = &shared.program;
+        let mut frame = *self.roots.frames.last().expect("execute needs a frame");
+        let mut code = program.code(frame.func);
+        let mut ip = frame.ip as usize;
+        macro_rules! save_ip {
+            () => {
+                if let Some(f) = self.roots.frames.last_mut() {
+                    f.ip = ip as u32;
+                }
+            };
+        }
+        macro_rules! reload {
+            () => {
+                frame = *self.roots.frames.last().expect("a frame to resume");
+                code = program.code(frame.func);
+                ip = frame.ip as usize;
+            };
+        }
+        macro_rules! check {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        save_ip!();
+                        return Err(e.into());
+                    }
+                }
+            };
+        }
+        let interval = shared.config.switch_interval.max(1);
+        let mut fuel = interval;
+        loop {
+            fuel -= 1;
+            if fuel == 0 {
+                fuel = interval;
+                save_ip!();
+                check!(self.tick(interval));
+            }
+            let op = code.ops[ip];
+            ip += 1;
+            match op {
+                Op::LoadConst { index } => {
+                    let v = shared.consts[index as usize];
+                    self.push(v)
+                }
+                Op::LoadNone => self.push(Value::None),
+                Op::LoadBool { value } => self.push(Value::Bool(value)),
+                Op::LoadSmallInt { value } => self.push(Value::Int(value as i64)),
+                Op::LoadFunc { func } => self.push(Value::Func(func)),
+                Op::LoadLocal { slot } => {
+                    let v = self.roots.stack[frame.base as usize + slot as usize];
+                    if v == Value::Unbound {
+                        let name = &code.local_names[slot as usize];
+                        check!(Err(Exception::new(
+                            ErrorKind::UnboundLocalError,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        )));
+                    }
+                    self.push(v)
+                }
+                Op::StoreLocal { slot } => {
+                    let v = self.pop();
+                    self.roots.stack[frame.base as usize + slot as usize] = v;
+                }
+                Op::LoadGlobal { global } => {
+                    P::switch_point();
+                    let mut v = *shared.globals[global as usize].lock();
+                    if v == Value::Unbound {
+                        v = shared.global_fallbacks[global as usize];
+                        if v == Value::Unbound {
+                            let name = &program.globals[global as usize];
+                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
+                        }
+                    }
+                    self.push(v)
+                }
+                Op::StoreGlobal { global } => {
+                    P::switch_point();
+                    let v = self.pop();
+                    *shared.globals[global as usize].lock() = v;
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Dup => {
+                    let v = self.top();
+                    self.push(v)
+                }
+                Op::DupTwo => {
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    self.push(a);
+                    self.push(b);
+                }
+                Op::Rot3 => {
+                    let n = self.roots.stack.len();
+                    self.roots.stack[n - 3..].rotate_right(1);
+                }
+                Op::Unary { op } => {
+                    let v = self.pop();
+                    let r = check!(self.unary(op, v));
+                    self.push(r)
+                }
+                Op::Binary { op } => {
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => check!(ops::int_binary(op, x, y)),
+                        _ => {
+                            self.safepoint();
+                            check!(self.binary(op, a, b))
+                        }
+                    };
+                    self.roots.stack.truncate(n - 2);
+                    self.push(r)
+                }
+                Op::Compare { op } => {
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let r = check!(self.compare(op, a, b));
+                    self.roots.stack.truncate(n - 2);
+                    self.push(Value::Bool(r))
+                }
+                Op::Jump { target } => ip = target as usize,
+                Op::Loop { target } => {
+                    ip = target as usize;
+                    P::spin_hint();
+                    if !shared.config.bugs.has(Bug::NoSafepointBackedge) {
+                        save_ip!();
+                        self.safepoint();
+                    }
+                }
+                Op::JumpIfFalse { target } => {
+                    let v = self.pop();
+                    if !check!(self.truthy(v)) {
+                        ip = target as usize;
+                    }
+                }
+                Op::JumpIfTrue { target } => {
+                    let v = self.pop();
+                    if check!(self.truthy(v)) {
+                        ip = target as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop { target } => {
+                    if !check!(self.truthy(self.top())) {
+                        ip = target as usize;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Op::JumpIfTrueOrPop { target } => {
+                    if check!(self.truthy(self.top())) {
+                        ip = target as usize;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Op::BuildList { count } | Op::BuildTuple { count } => {
+                    save_ip!();
+                    self.safepoint();
+                    let n = self.roots.stack.len();
+                    let items = self.roots.stack[n - count as usize..].to_vec();
+                    let v = check!(match op {
+                        Op::BuildList { .. } => self.new_list(items),
+                        _ => self.new_tuple(items),
+                    });
+                    self.roots.stack.truncate(n - count as usize);
+                    self.push(v)
+                }
+                Op::BuildDict { count } => {
+                    save_ip!();
+                    self.safepoint();
+                    let v = check!(self.build_dict(count as usize));
+                    self.push(v)
+                }
+                Op::GetItem => {
+                    P::switch_point();
+                    let n = self.roots.stack.len();
+                    let (obj, index) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let v = check!(self.get_item(obj, index));
+                    self.roots.stack.truncate(n - 2);
+                    self.push(v)
+                }
+                Op::SetItem => {
+                    P::switch_point();
+                    let n = self.roots.stack.len();
+                    let (value, obj, index) = (self.roots.stack[n - 3], self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    check!(self.set_item(obj, index, value));
+                    self.roots.stack.truncate(n - 3);
+                }
+                Op::GetAttr { name } => {
+                    let obj = self.pop();
+                    let v = check!(self.get_attr(obj, &program.names[name as usize]));
+                    self.push(v)
+                }
+                Op::CallMethod { name, argc } => {
+                    save_ip!();
+                    self.safepoint();
+                    let r = check!(self.call_method(name, argc));
+                    self.push(r)
+                }
+                Op::Call { argc } => {
+                    save_ip!();
+                    self.safepoint();
+                    if let Some(v) = check!(self.call_value(argc)) {
+                        self.push(v);
+                    } else {
+                        reload!();
+                    }
+                }
+                Op::Return => {
+                    let result = self.pop();
+                    let done = self.roots.frames.pop().expect("a frame to return from");
+                    self.roots.stack.truncate(done.base as usize - 1);
+                    if self.roots.frames.len() <= stop_depth {
+                        return Ok(result);
+                    }
+                    self.push(result);
+                    reload!();
+                }
+                Op::GetIter => {
+                    save_ip!();
+                    self.safepoint();
+                    let v = self.pop();
+                    let it = check!(self.get_iter(v));
+                    self.push(it)
+                }
+                Op::ForIter { exit } => {
+                    let it = self.top();
+                    match check!(self.next_item(it)) {
+                        Some(v) => self.push(v),
+                        None => {
+                            self.pop();
+                            ip = exit as usize;
+                        }
+                    }
+                }
+                Op::Unpack { count } => {
+                    save_ip!();
+                    self.safepoint();
+                    let seq = self.top();
+                    let items = check!(self.unpack(seq, count as usize));
+                    self.pop();
+                    self.roots.stack.extend(items.into_iter().rev());
+                }
+                Op::Import { name } => {
+                    let name = &program.names[name as usize];
+                    let module = check!(shared
+                        .find_module(name)
+                        .ok_or_else(|| Exception::new(ErrorKind::ModuleNotFoundError, format!("No module named '{name}'"))));
+                    let not_free_threaded = crate::modules::extension(module).is_some_and(|m| !m.free_threaded);
+                    if shared.config.mode == Mode::GilOnImport && not_free_threaded && !shared.coordinator.gil_enabled() {
+                        // CPython 3.13t: importing a module without Py_mod_gil turns the GIL on for good.
+                        self.begin_exclusive();
+                        shared.coordinator.enable_gil();
+                        self.end_exclusive();
+                    }
+                    self.push(Value::Module(module))
+                }
+                Op::WithEnter => {
+                    save_ip!();
+                    let v = self.top();
+                    let lock = check!(self.expect_lock(v, true));
+                    check!(self.acquire_lock(lock));
+                    self.pop();
+                    self.roots.withs.push(lock);
+                }
+                Op::WithExit => {
+                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
+                    check!(self.release_lock(lock));
+                }
+                Op::AssertFail { has_message } => {
+                    let message = if has_message {
+                        let v = self.top();
+                        check!(self.str_of(v))
+                    } else {
+                        String::new()
+                    };
+                    check!(Err(Exception::new(ErrorKind::AssertionError, message)));
+                }
+            }
+        }
+    }
+
+    /// The lock object `v` names, or the TypeError Python raises for a non-lock.
+    pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
+        if let Value::Obj(h) = v {
+            if self.shared.heap.read(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
+                return Ok(h);
+            }
+        }
+        let type_name = self.type_name(v)?;
+        Err(crate::error::type_error(if for_with {
+            format!("'{type_name}' object does not support the context manager protocol")
+        } else {
+            format!("'{type_name}' object is not a lock")
+        }))
+    }
+}

@@ -1,0 +1,179 @@
+//! The thread-state machine: attached, detached, exclusive mode and the GIL.
+//!
+//! Every VM thread is *attached* while it runs core code and *detached* while it
+//! blocks. Attached threads poll [`Coordinator::stop_requested`] at safepoints.
+//! [`Coordinator::begin_exclusive`] is the one mechanism behind both an EML
+//! promotion and a stop-the-world collection: ask every other attached thread to
+//! park at its next safepoint, wait until none is attached, run, then
+//! [`Coordinator::end_exclusive`]. The requester detaches while it waits, so two
+//! requesters never wait for each other (promotion is release-then-acquire).
+//! Exclusive mode is reentrant for the thread that holds it.
+//!
+//! With the GIL on (`gil` mode, or `gil-on-import` after the import), attaching
+//! is itself exclusive: at most one thread is attached, waiting threads are
+//! served in FIFO order, and [`Coordinator::gil_wanted`] tells the holder to
+//! hand over at its next switch interval.
+
+use crate::platform::sync::{AtomicBool, Condvar, Mutex};
+use crate::platform::Platform;
+
+#[derive(Debug, Default)]
+struct State {
+    /// Threads currently running core code.
+    attached: usize,
+    /// The thread holding exclusive mode, if any, and how many times it entered it.
+    exclusive: Option<u32>,
+    exclusive_depth: u32,
+    /// Threads waiting to enter exclusive mode.
+    requesters: usize,
+    /// Whether attaching is exclusive (a GIL).
+    gil: bool,
+    /// FIFO tickets for the GIL: the next to hand out and the one being served.
+    next_ticket: u64,
+    serving: u64,
+}
+
+/// Tracks which threads are attached and grants exclusive mode and the GIL.
+pub struct Coordinator<P: Platform> {
+    state: Mutex<P, State>,
+    changed: Condvar<P>,
+    stop_requested: AtomicBool<P>,
+    gil_wanted: AtomicBool<P>,
+}
+
+impl<P: Platform> Coordinator<P> {
+    /// A coordinator, with the GIL on from the start if `gil`.
+    pub fn new(gil: bool) -> Self {
+        Coordinator {
+            state: Mutex::new(State { gil, ..State::default() }),
+            changed: Condvar::new(),
+            stop_requested: AtomicBool::new(false),
+            gil_wanted: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
+    #[inline]
+    pub fn stop_requested(&self) -> bool {
+        self.stop_requested.load()
+    }
+
+    /// Whether another thread waits for the GIL (the holder should hand over).
+    #[inline]
+    pub fn gil_wanted(&self) -> bool {
+        self.gil_wanted.load()
+    }
+
+    /// Marks thread `me` as running core code, first waiting out other threads' exclusive mode
+    /// (and, with the GIL on, until no other thread is attached and it is `me`'s turn).
+    pub fn attach(&self, me: u32) {
+        let mut state = self.state.lock();
+        let mut ticket = None;
+        loop {
+            if state.gil {
+                let mine = match ticket {
+                    Some(t) => t,
+                    None => {
+                        let t = state.next_ticket;
+                        state.next_ticket += 1;
+                        ticket = Some(t);
+                        t
+                    }
+                };
+                if state.serving == mine && state.attached == 0 && self.open_to(&state, me) {
+                    state.serving += 1;
+                    self.gil_wanted.store(state.next_ticket > state.serving);
+                    state.attached += 1;
+                    return;
+                }
+                self.gil_wanted.store(true);
+            } else if self.open_to(&state, me) {
+                state.attached += 1;
+                return;
+            }
+            state = self.changed.wait(state);
+        }
+    }
+
+    /// Whether no other thread holds or waits for exclusive mode.
+    fn open_to(&self, state: &State, me: u32) -> bool {
+        match state.exclusive {
+            Some(owner) => owner == me,
+            None => state.requesters == 0,
+        }
+    }
+
+    /// Marks the calling thread as no longer running core code (it is about to block or end).
+    pub fn detach(&self) {
+        let mut state = self.state.lock();
+        state.attached -= 1;
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// Parks an attached thread: detach, then attach again once exclusive mode (or the GIL) allows.
+    pub fn park(&self, me: u32) {
+        self.detach();
+        self.attach(me);
+    }
+
+    /// Enters exclusive mode: waits until no other thread is attached. The caller must be attached.
+    /// Reentrant: a thread already in exclusive mode just goes one level deeper.
+    pub fn begin_exclusive(&self, me: u32) {
+        let mut state = self.state.lock();
+        if state.exclusive == Some(me) {
+            state.exclusive_depth += 1;
+            return;
+        }
+        state.attached -= 1;
+        state.requesters += 1;
+        self.stop_requested.store(true);
+        self.changed.notify_all();
+        while state.exclusive.is_some() {
+            state = self.changed.wait(state);
+        }
+        state.exclusive = Some(me);
+        state.exclusive_depth = 1;
+        state.requesters -= 1;
+        while state.attached > 0 {
+            state = self.changed.wait(state);
+        }
+        state.attached += 1;
+    }
+
+    /// Leaves one level of exclusive mode; at the outermost, lets parked threads resume.
+    pub fn end_exclusive(&self, me: u32) {
+        let mut state = self.state.lock();
+        debug_assert_eq!(state.exclusive, Some(me), "end_exclusive by a thread that does not hold it");
+        state.exclusive_depth -= 1;
+        if state.exclusive_depth > 0 {
+            return;
+        }
+        state.exclusive = None;
+        if state.requesters == 0 {
+            self.stop_requested.store(false);
+        }
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// Whether thread `me` holds exclusive mode.
+    pub fn is_exclusive(&self, me: u32) -> bool {
+        self.state.lock().exclusive == Some(me)
+    }
+
+    /// Turns the GIL on for the rest of the run. The caller must hold exclusive mode, so no other
+    /// thread is attached when the rules change.
+    pub fn enable_gil(&self) {
+        self.state.lock().gil = true;
+    }
+
+    pub fn gil_enabled(&self) -> bool {
+        self.state.lock().gil
+    }
+
+    /// The number of attached threads (for tests and diagnostics).
+    pub fn attached(&self) -> usize {
+        self.state.lock().attached
+    }
+}

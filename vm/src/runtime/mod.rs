@@ -1,0 +1,339 @@
+//! The running VM: shared state, threads, and the entry point [`Vm::run`].
+
+mod coordinator;
+mod output;
+mod threads;
+
+pub use coordinator::Coordinator;
+pub use output::Output;
+
+use crate::builtins::{self, Method};
+use crate::ext::{bundled, ModuleState, PinTable};
+use crate::mode::{Bug, Bugs, Mode};
+use crate::bytecode::{Const, FuncId, Program};
+use crate::error::Uncaught;
+use crate::heap::{CollectStats, Handle, Heap, Object, StrObject};
+use crate::interp::Frame;
+use crate::modules::{self, ModuleId};
+use crate::platform::sync::{Condvar, Mutex};
+use crate::platform::Platform;
+use crate::value::Value;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
+use std::sync::Arc;
+
+/// Knobs of one VM run. `Default` suits `emlab run`.
+#[derive(Debug, Clone)]
+pub struct VmConfig {
+    /// Most objects alive at once; past it, allocation raises MemoryError.
+    pub max_objects: usize,
+    /// Deepest call stack before RecursionError (CPython's default is 1000).
+    pub recursion_limit: usize,
+    /// Collect after this many allocations at least (the threshold grows with the live set).
+    pub gc_min_threshold: usize,
+    /// Keep program output in memory instead of writing stdout.
+    pub capture_output: bool,
+    /// Print uncaught errors to stderr as they happen (as CPython does).
+    pub print_errors: bool,
+    /// How core code and extension calls are excluded.
+    pub mode: Mode,
+    /// Seeded bugs switched on.
+    pub bugs: Bugs,
+    /// With the GIL on, the holder hands over after this many instructions if another thread waits.
+    pub switch_interval: u32,
+    /// Raise a step-limit violation after this many instructions in one thread.
+    pub step_limit: Option<u64>,
+}
+
+impl Default for VmConfig {
+    fn default() -> Self {
+        VmConfig {
+            max_objects: 1 << 28,
+            recursion_limit: 1000,
+            gc_min_threshold: 100_000,
+            capture_output: false,
+            print_errors: true,
+            mode: Mode::Eml,
+            bugs: Bugs::none(),
+            switch_interval: 1000,
+            step_limit: None,
+        }
+    }
+}
+
+impl VmConfig {
+    /// A small configuration for model checking: tiny heap, captured output, no stderr.
+    pub fn for_checking() -> Self {
+        VmConfig {
+            max_objects: 1 << 16,
+            recursion_limit: 200,
+            gc_min_threshold: 10_000,
+            capture_output: true,
+            print_errors: false,
+            mode: Mode::Eml,
+            bugs: Bugs::none(),
+            switch_interval: 8,
+            step_limit: Some(200_000),
+        }
+    }
+}
+
+/// What a finished run produced.
+#[derive(Debug, Clone)]
+pub struct RunOutcome {
+    /// Captured output (empty when printing to stdout).
+    pub output: String,
+    /// Every uncaught error, in the order they happened; the main thread's, if any, is among them.
+    pub uncaught: Vec<Uncaught>,
+    /// Whether the main thread ended with an uncaught error (the process exit status is then 1).
+    pub main_failed: bool,
+}
+
+/// A VM thread as the rest of the VM sees it: its number and its GC roots.
+pub(crate) struct ThreadSlot {
+    pub number: u32,
+    /// Set while the thread is blocked (Lock, join, `allow_threads`, a module lock).
+    pub blocked: std::sync::atomic::AtomicBool,
+    /// Locked by the thread itself while it is attached; the collector reads it while the thread is
+    /// parked or detached.
+    pub roots: parking_lot::Mutex<ThreadRoots>,
+}
+
+/// Everything a thread keeps alive: its value stack, frames, held `with` locks and its handle object.
+#[derive(Default)]
+pub struct ThreadRoots {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub withs: Vec<Handle>,
+    pub thread_object: Option<Handle>,
+}
+
+impl ThreadRoots {
+    fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
+        self.stack.iter().copied().chain(handles)
+    }
+}
+
+/// State shared by every thread of one VM.
+pub struct Shared<P: Platform> {
+    pub program: Program,
+    pub config: VmConfig,
+    pub heap: Heap,
+    /// `program.consts` materialized: ints as values, strings as heap objects (roots).
+    pub consts: Vec<Value>,
+    pub globals: Box<[parking_lot::Mutex<Value>]>,
+    /// For each global name, the builtin it falls back to while unbound (or `Unbound`).
+    pub global_fallbacks: Vec<Value>,
+    /// For each name in `program.names`, the method it denotes, if any.
+    pub methods: Vec<Option<Method>>,
+    pub coordinator: Coordinator<P>,
+    /// Lock and join waiters sleep here.
+    pub wake: Mutex<P, ()>,
+    pub wake_cv: Condvar<P>,
+    pub output: Output,
+    /// The refcount bridge's pin table.
+    pub pins: parking_lot::Mutex<PinTable>,
+    /// Each extension module's private state (invisible to the collector).
+    pub module_states: Vec<parking_lot::Mutex<Box<dyn ModuleState>>>,
+    /// Whether each extension module's own lock is held.
+    module_locks: Vec<parking_lot::Mutex<bool>>,
+    /// Extension calls in progress; the pin scan runs only when there are none.
+    active_ext_calls: AtomicUsize,
+    threads: parking_lot::Mutex<Vec<Arc<ThreadSlot>>>,
+    join_handles: parking_lot::Mutex<Vec<P::JoinHandle>>,
+    uncaught: parking_lot::Mutex<Vec<Uncaught>>,
+    next_thread: AtomicU32,
+    next_collect: AtomicUsize,
+}
+
+/// A VM ready to run one program on platform `P`.
+pub struct Vm<P: Platform> {
+    shared: Arc<Shared<P>>,
+}
+
+impl<P: Platform> Vm<P> {
+    pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, crate::error::Exception> {
+        let heap = Heap::new(config.max_objects);
+        let mut consts = Vec::with_capacity(program.consts.len());
+        for c in &program.consts {
+            consts.push(match c {
+                Const::Int(i) => Value::Int(*i),
+                Const::Str(s) => Value::Obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
+            });
+        }
+        let globals = program.globals.iter().map(|_| parking_lot::Mutex::new(Value::Unbound)).collect();
+        let global_fallbacks = program
+            .globals
+            .iter()
+            .map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin))
+            .collect();
+        let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
+        let next_collect = AtomicUsize::new(config.gc_min_threshold);
+        let output = if config.capture_output { Output::capture() } else { Output::stdout() };
+        let shared = Shared {
+            program,
+            heap,
+            consts,
+            globals,
+            global_fallbacks,
+            methods,
+            coordinator: Coordinator::new(config.mode == Mode::Gil),
+            pins: parking_lot::Mutex::new(PinTable::default()),
+            module_states: bundled::ALL.iter().map(|m| parking_lot::Mutex::new((m.new_state)())).collect(),
+            module_locks: bundled::ALL.iter().map(|_| parking_lot::Mutex::new(false)).collect(),
+            active_ext_calls: AtomicUsize::new(0),
+            wake: Mutex::new(()),
+            wake_cv: Condvar::new(),
+            output,
+            threads: parking_lot::Mutex::new(Vec::new()),
+            join_handles: parking_lot::Mutex::new(Vec::new()),
+            uncaught: parking_lot::Mutex::new(Vec::new()),
+            next_thread: AtomicU32::new(0),
+            next_collect,
+            config,
+        };
+        Ok(Vm { shared: Arc::new(shared) })
+    }
+
+    /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread
+    /// (as CPython waits for non-daemon threads at exit).
+    pub fn run(self) -> RunOutcome {
+        let shared = self.shared;
+        let number = shared.next_thread_number();
+        let slot = shared.register_thread(number, vec![Value::Func(FuncId(0))], None);
+        let main_failed = threads::run_thread(&shared, &slot, 0).is_err();
+        loop {
+            let handles: Vec<_> = std::mem::take(&mut *shared.join_handles.lock());
+            if handles.is_empty() {
+                break;
+            }
+            handles.into_iter().for_each(P::join);
+        }
+        shared.output.flush();
+        let uncaught = std::mem::take(&mut *shared.uncaught.lock());
+        RunOutcome { output: shared.output.captured(), uncaught, main_failed }
+    }
+}
+
+impl<P: Platform> Shared<P> {
+    /// Creates the slot of a new thread whose stack starts as `stack` (a function and its arguments).
+    pub(crate) fn register_thread(&self, number: u32, stack: Vec<Value>, thread_object: Option<Handle>) -> Arc<ThreadSlot> {
+        let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
+        let slot = Arc::new(ThreadSlot {
+            number,
+            blocked: std::sync::atomic::AtomicBool::new(false),
+            roots: parking_lot::Mutex::new(roots),
+        });
+        self.threads.lock().push(slot.clone());
+        slot
+    }
+
+    /// Hands out thread numbers: 0 for the main thread, then 1, 2, ... in spawn order.
+    pub(crate) fn next_thread_number(&self) -> u32 {
+        self.next_thread.fetch_add(1, Relaxed)
+    }
+
+    pub(crate) fn unregister_thread(&self, number: u32) {
+        self.threads.lock().retain(|t| t.number != number);
+    }
+
+    pub(crate) fn record_uncaught(&self, error: Uncaught) {
+        if self.config.print_errors {
+            self.output.flush();
+            let program = &self.program;
+            let text = error.render(&program.file, |line| program.source_line(line).map(str::to_string));
+            let header = match error.thread {
+                0 => String::new(),
+                n => format!("Exception in thread Thread-{n}:\n"),
+            };
+            eprint!("{header}{text}");
+        }
+        self.uncaught.lock().push(error);
+    }
+
+    pub(crate) fn add_join_handle(&self, handle: P::JoinHandle) {
+        self.join_handles.lock().push(handle);
+    }
+
+    /// Whether enough has been allocated since the last collection to collect again.
+    #[inline]
+    pub(crate) fn wants_collection(&self) -> bool {
+        self.heap.allocated_since_collect() >= self.next_collect.load(Relaxed)
+    }
+
+    /// Collects garbage. The caller holds exclusive mode, so every other thread is parked or
+    /// detached and its roots are unlocked; `me` is the caller, whose roots it passes in.
+    pub(crate) fn collect_exclusive(&self, me: &ThreadSlot, my_roots: &ThreadRoots) -> CollectStats {
+        let bugs = self.config.bugs;
+        let threads: Vec<Arc<ThreadSlot>> = self.threads.lock().clone();
+        let mut other_roots = Vec::with_capacity(threads.len());
+        for thread in threads.iter().filter(|t| t.number != me.number) {
+            if bugs.has(Bug::GcSkipDetachedRoots) && thread.blocked.load(Relaxed) {
+                continue;
+            }
+            let guard = thread.roots.try_lock().unwrap_or_else(|| {
+                panic!("thread t{} still holds its roots while the world is stopped", thread.number)
+            });
+            other_roots.push(guard);
+        }
+        let mut pins = self.pins.lock();
+        if self.active_ext_calls.load(Relaxed) == 0 {
+            pins.scan();
+        }
+        let pinned: Vec<Value> = if bugs.has(Bug::GcIgnorePins) {
+            Vec::new()
+        } else {
+            pins.pinned().map(Value::Obj).collect()
+        };
+        drop(pins);
+        let globals: Vec<Value> = self.globals.iter().map(|g| *g.lock()).collect();
+        let roots = self
+            .consts
+            .iter()
+            .copied()
+            .chain(globals)
+            .chain(pinned)
+            .chain(my_roots.values())
+            .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));
+        let stats = self.heap.collect(roots);
+        drop(other_roots);
+        self.next_collect.store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
+        stats
+    }
+
+    /// Pins an extension call's arguments and counts the call as active.
+    pub(crate) fn begin_ext_call(&self, pins: &[Handle]) {
+        self.active_ext_calls.fetch_add(1, Relaxed);
+        let mut table = self.pins.lock();
+        pins.iter().for_each(|&h| table.incref(h));
+    }
+
+    /// Releases an extension call's call-scoped pins.
+    pub(crate) fn end_ext_call(&self, pins: &[Handle]) {
+        let mut table = self.pins.lock();
+        for &h in pins {
+            let _ = table.decref(h);
+        }
+        drop(table);
+        self.active_ext_calls.fetch_sub(1, Relaxed);
+    }
+
+    /// Tries to take extension module `module`'s own lock.
+    pub(crate) fn try_module_lock(&self, module: usize) -> bool {
+        let mut held = self.module_locks[module].lock();
+        !std::mem::replace(&mut *held, true)
+    }
+
+    pub(crate) fn unlock_module_lock(&self, module: usize) {
+        *self.module_locks[module].lock() = false;
+        drop(self.wake.lock());
+        self.wake_cv.notify_all();
+    }
+
+    /// The module an `import` of `name` binds, or None if there is no such module.
+    pub(crate) fn find_module(&self, name: &str) -> Option<ModuleId> {
+        modules::lookup(name)
+    }
+}
+
+pub(crate) use threads::spawn_thread;

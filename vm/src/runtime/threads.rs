@@ -1,0 +1,202 @@
+//! Starting, running and ending VM threads, and the blocking operations (Lock, join).
+
+use super::{Shared, ThreadSlot};
+use crate::error::{ErrorKind, Exception, TraceFrame, Uncaught};
+use crate::heap::{Handle, Object, ThreadObject};
+use crate::interp::Interp;
+use crate::platform::sync::Thread;
+use crate::platform::Platform;
+use crate::value::Value;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+/// Runs a registered thread to its end: attach, call the function on its stack, record the result
+/// in its thread object (or report its uncaught error), release what it holds, detach.
+pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<ThreadSlot>, _number: u32) -> Result<(), ()> {
+    shared.coordinator.attach(slot.number);
+    let roots = slot.roots.lock();
+    let mut interp = Interp::new(shared, slot, roots);
+    let outcome = catch_unwind(AssertUnwindSafe(|| interp.run_entry()));
+    let result = match outcome {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(uncaught)) => Err(uncaught),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(Uncaught {
+                exception: Exception::new(ErrorKind::VmPanic, message),
+                traceback: Vec::new(),
+                thread: slot.number,
+            })
+        }
+    };
+    let failed = result.is_err();
+    interp.finish_thread(result);
+    drop(interp);
+    shared.coordinator.detach();
+    shared.unregister_thread(slot.number);
+    // Wake any `join` waiting for this thread.
+    drop(shared.wake.lock());
+    shared.wake_cv.notify_all();
+    if failed {
+        Err(())
+    } else {
+        Ok(())
+    }
+}
+
+/// Starts a VM thread running `func(*args)` and returns its thread object.
+pub(crate) fn spawn_thread<P: Platform>(shared: &Arc<Shared<P>>, func: Value, args: &[Value]) -> Result<Handle, Exception> {
+    let number = shared.next_thread_number();
+    let object = shared.heap.alloc(Object::Thread(ThreadObject { number, result: None }))?;
+    let mut stack = Vec::with_capacity(args.len() + 1);
+    stack.push(func);
+    stack.extend_from_slice(args);
+    let slot = shared.register_thread(number, stack, Some(object));
+    let child_shared = shared.clone();
+    let handle = Thread::<P>::spawn(format!("emlab-t{}", slot.number), move || {
+        let _ = run_thread(&child_shared, &slot, slot.number);
+    });
+    shared.add_join_handle(handle);
+    Ok(object)
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// Records how the thread ended: its result in its thread object, or its uncaught error.
+    fn finish_thread(&mut self, result: Result<Value, Uncaught>) {
+        let value = match result {
+            Ok(v) => v,
+            Err(uncaught) => {
+                self.release_all_withs();
+                self.shared.record_uncaught(uncaught);
+                Value::None
+            }
+        };
+        if let Some(object) = self.roots.thread_object {
+            let _ = self.shared.heap.write(object, |o| {
+                if let Object::Thread(t) = o {
+                    t.result = Some(value);
+                }
+            });
+        }
+        let roots = &mut *self.roots;
+        roots.stack.clear();
+        roots.frames.clear();
+        roots.thread_object = None;
+    }
+
+    /// Releases the locks of every `with` block the thread is still inside (it is ending).
+    fn release_all_withs(&mut self) {
+        while let Some(lock) = self.roots.withs.pop() {
+            let _ = self.release_lock(lock);
+        }
+    }
+
+    /// `join(h)`: waits, detached, until thread `h` has ended; returns its result.
+    pub(crate) fn join_thread(&mut self, thread: Handle) -> Result<Value, Exception> {
+        let done = |shared: &Shared<P>| -> Result<Option<Value>, Exception> {
+            Ok(shared.heap.read(thread, |o| match o {
+                Object::Thread(t) => t.result,
+                _ => None,
+            })?)
+        };
+        P::switch_point();
+        if let Some(v) = done(self.shared)? {
+            return Ok(v);
+        }
+        let shared = self.shared;
+        self.blocking(|| {
+            let mut guard = shared.wake.lock();
+            loop {
+                if let Some(v) = done(shared)? {
+                    return Ok(v);
+                }
+                guard = shared.wake_cv.wait(guard);
+            }
+        })
+    }
+
+    /// `lock.acquire()`: takes the lock, waiting detached while another thread holds it.
+    pub(crate) fn acquire_lock(&mut self, lock: Handle) -> Result<(), Exception> {
+        let heap = &self.shared.heap;
+        let try_take = |register_waiter: bool| {
+            heap.write(lock, |o| match o {
+                Object::Lock(l) if !l.held => {
+                    l.held = true;
+                    if !register_waiter {
+                        l.waiters = l.waiters.saturating_sub(1);
+                    }
+                    true
+                }
+                Object::Lock(l) => {
+                    if register_waiter {
+                        l.waiters += 1;
+                    }
+                    false
+                }
+                _ => true,
+            })
+        };
+        P::switch_point();
+        if heap.write(lock, |o| match o {
+            Object::Lock(l) if !l.held => {
+                l.held = true;
+                true
+            }
+            _ => false,
+        })? {
+            return Ok(());
+        }
+        let shared = self.shared;
+        self.blocking(|| {
+            let mut guard = shared.wake.lock();
+            if try_take(true)? {
+                return Ok(());
+            }
+            loop {
+                guard = shared.wake_cv.wait(guard);
+                if try_take(false)? {
+                    return Ok(());
+                }
+            }
+        })
+    }
+
+    /// `lock.release()`; releasing an unlocked lock is a RuntimeError, as in Python.
+    pub(crate) fn release_lock(&mut self, lock: Handle) -> Result<(), Exception> {
+        P::switch_point();
+        let (was_held, waiters) = self.shared.heap.write(lock, |o| match o {
+            Object::Lock(l) => {
+                let was = l.held;
+                l.held = false;
+                (was, l.waiters)
+            }
+            _ => (true, 0),
+        })?;
+        if !was_held {
+            return Err(Exception::new(ErrorKind::RuntimeError, "release unlocked lock"));
+        }
+        if waiters > 0 {
+            drop(self.shared.wake.lock());
+            self.shared.wake_cv.notify_all();
+        }
+        Ok(())
+    }
+
+    /// The traceback of the current call stack, outermost first.
+    pub(crate) fn traceback(&self) -> Vec<TraceFrame> {
+        let program = &self.shared.program;
+        self.roots
+            .frames
+            .iter()
+            .map(|f| {
+                let code = program.code(f.func);
+                let at = (f.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
+                TraceFrame { function: code.name.clone(), line: code.lines.get(at).copied().unwrap_or(0) }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,146 @@
+//! The free-threaded core on real OS threads.
+
+use emlab_vm::platform::Native;
+use emlab_vm::{compile_source, RunOutcome, Vm, VmConfig};
+
+fn run(source: &str) -> RunOutcome {
+    let program = compile_source(source, "native.py").expect("compiles");
+    let config = VmConfig { capture_output: true, print_errors: false, ..VmConfig::default() };
+    Vm::<Native>::new(program, config).expect("starts").run()
+}
+
+#[test]
+fn eight_threads_appending_never_lose_an_item() {
+    let source = "\
+items = []
+def work(n):
+    for i in range(n):
+        items.append(i)
+threads = []
+for t in range(8):
+    threads.append(spawn(work, 10000))
+for t in threads:
+    join(t)
+print(len(items))
+";
+    for _ in 0..5 {
+        let outcome = run(source);
+        assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+        assert_eq!(outcome.output, "80000\n");
+    }
+}
+
+#[test]
+fn locked_counter_is_exact_across_threads() {
+    let source = "\
+total = [0]
+lock = Lock()
+def work():
+    for i in range(2000):
+        with lock:
+            total[0] += 1
+hs = [spawn(work), spawn(work), spawn(work), spawn(work)]
+for h in hs:
+    join(h)
+print(total[0])
+";
+    assert_eq!(run(source).output, "8000\n");
+}
+
+#[test]
+fn an_error_in_a_thread_ends_only_that_thread() {
+    let source = "\
+def bad():
+    return 1 // 0
+h = spawn(bad)
+print(join(h))
+print('main goes on')
+";
+    let outcome = run(source);
+    assert_eq!(outcome.output, "None\nmain goes on\n");
+    assert!(!outcome.main_failed);
+    assert_eq!(outcome.uncaught.len(), 1);
+    assert_eq!(outcome.uncaught[0].thread, 1);
+    assert_eq!(outcome.uncaught[0].exception.kind, emlab_vm::ErrorKind::ZeroDivisionError);
+}
+
+#[test]
+fn a_thread_dying_inside_with_releases_its_lock() {
+    let source = "\
+lock = Lock()
+def bad():
+    with lock:
+        return 1 // 0
+join(spawn(bad))
+with lock:
+    print('acquired')
+";
+    assert_eq!(run(source).output, "acquired\n");
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error_not_a_crash() {
+    let outcome = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+    assert!(outcome.main_failed);
+    assert_eq!(outcome.uncaught[0].exception.kind, emlab_vm::ErrorKind::RecursionError);
+}
+
+#[test]
+fn collection_keeps_what_blocked_threads_hold() {
+    // t1 blocks on a lock with a list only in a local; the main thread collects meanwhile.
+    let source = "\
+import gc
+lock = Lock()
+lock.acquire()
+def holder():
+    mine = [1, 2, 3]
+    with lock:
+        pass
+    return mine
+h = spawn(holder)
+for i in range(1000):
+    x = [i]
+gc.collect()
+lock.release()
+print(join(h))
+";
+    for _ in 0..20 {
+        let outcome = run(source);
+        assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+        assert_eq!(outcome.output, "[1, 2, 3]\n");
+    }
+}
+
+#[test]
+fn short_lived_garbage_is_reclaimed() {
+    let source = "\
+for i in range(300000):
+    x = [i, [i]]
+print('done')
+";
+    let program = compile_source(source, "gc.py").unwrap();
+    let config = VmConfig { capture_output: true, max_objects: 1 << 16, ..VmConfig::default() };
+    let config = VmConfig { gc_min_threshold: 10_000, ..config };
+    let outcome = Vm::<Native>::new(program, config).unwrap().run();
+    assert!(outcome.uncaught.is_empty(), "a bounded heap overflowed: {:?}", outcome.uncaught);
+    assert_eq!(outcome.output, "done\n");
+}
+
+#[test]
+fn a_collection_parks_a_thread_spinning_in_a_loop() {
+    let source = "\
+import gc
+flag = [0]
+def spin():
+    n = 0
+    while flag[0] == 0:
+        n += 1
+    return n > 0
+h = spawn(spin)
+for i in range(5):
+    gc.collect()
+flag[0] = 1
+print(join(h))
+";
+    assert_eq!(run(source).output, "True\n");
+}

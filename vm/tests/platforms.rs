@@ -1,0 +1,84 @@
+//! The same VM runs under shuttle and loom through the `Platform` abstraction.
+
+use emlab_vm::platform::{Loom, Platform, Shuttle};
+use emlab_vm::{compile_source, Vm, VmConfig};
+
+/// Two threads increment a shared counter under a Lock; the total is always exact.
+const LOCKED_COUNTER: &str = "\
+counter = [0]
+lock = Lock()
+def work():
+    with lock:
+        counter[0] += 1
+t = spawn(work)
+work()
+join(t)
+assert counter[0] == 2, counter[0]
+print(counter[0])
+";
+
+/// The same without the lock: `counter[0] += 1` is a read then a write, so an update can be lost.
+const RACY_COUNTER: &str = "\
+counter = [0]
+def work():
+    counter[0] += 1
+t = spawn(work)
+work()
+join(t)
+assert counter[0] == 2, counter[0]
+";
+
+fn run_once<P: Platform>(source: &str) -> emlab_vm::RunOutcome {
+    let program = compile_source(source, "model.py").expect("the model program compiles");
+    Vm::<P>::new(program, VmConfig::for_checking()).expect("the VM starts").run()
+}
+
+#[test]
+fn locked_counter_passes_under_shuttle_random() {
+    shuttle::check_random(
+        || {
+            let outcome = run_once::<Shuttle>(LOCKED_COUNTER);
+            assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+            assert_eq!(outcome.output, "2\n");
+        },
+        300,
+    );
+}
+
+#[test]
+fn shuttle_finds_the_lost_update() {
+    let result = std::panic::catch_unwind(|| {
+        shuttle::check_random(
+            || {
+                let outcome = run_once::<Shuttle>(RACY_COUNTER);
+                assert!(outcome.uncaught.is_empty(), "lost update: {:?}", outcome.uncaught);
+            },
+            1000,
+        )
+    });
+    assert!(result.is_err(), "1000 random schedules never interleaved the read and the write");
+}
+
+#[test]
+fn locked_counter_passes_under_loom() {
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(2);
+    builder.check(|| {
+        let outcome = run_once::<Loom>(LOCKED_COUNTER);
+        assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+        assert_eq!(outcome.output, "2\n");
+    });
+}
+
+#[test]
+fn loom_finds_the_lost_update() {
+    let result = std::panic::catch_unwind(|| {
+        let mut builder = loom::model::Builder::new();
+        builder.preemption_bound = Some(2);
+        builder.check(|| {
+            let outcome = run_once::<Loom>(RACY_COUNTER);
+            assert!(outcome.uncaught.is_empty(), "lost update: {:?}", outcome.uncaught);
+        });
+    });
+    assert!(result.is_err(), "loom explored every interleaving and missed the lost update");
+}

@@ -1,0 +1,26 @@
+# + - * on ints, unary minus, precedence and parentheses.
+print(1 + 2)
+print(10 - 3)
+print(6 * 7)
+print(2 + 3 * 4)
+print((2 + 3) * 4)
+print(10 - 4 - 3)
+print(10 - (4 - 3))
+print(-5 + 3)
+print(-(5 + 3))
+print(- -4)
+print(3 * -2)
+print(-3 * -2)
+print(0 * -1)
+print(100 - 200)
+x = 7
+y = -x
+print(x, y, -y)
+print(x * x - y * y)
+print(1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10)
+print(123456789 * 1000)
+print(2 * 3 * 4 * 5 * 6 * 7 * 8 * 9 * 10)
+big = 4611686018427387904
+print(big - 1 + big)
+print(-9223372036854775807)
+print(9223372036854775807 - 1)

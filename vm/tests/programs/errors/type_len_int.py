@@ -1,0 +1,3 @@
+# TypeError: object of type 'int' has no len().
+print(len([1, 2]))
+print(len(5))

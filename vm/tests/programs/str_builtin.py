@@ -1,0 +1,27 @@
+# str() of every value type, and str() used for building text.
+print(str(42))
+print(str(-7))
+print(str(0))
+print(str(True), str(False))
+print(str(None))
+print(str("already a string"))
+print(str([1, "a", None]))
+print(str((1,)))
+print(str(()))
+print(str({"a": [1, 2]}))
+print(str(""))
+print(len(str(123456)))
+print(str(9223372036854775807))
+s = "n=" + str(5) + ", m=" + str(-5)
+print(s)
+print(str(1) + str(2) + str(3))
+print(str(str(7)))
+print(str([str(1), 2]))
+out = ""
+for i in range(5):
+    out = out + str(i * i) + ","
+print(out)
+print(str(1 == 1), str(1 == 2))
+print(str(["it's"]))
+print(str({None: True}))
+print(repr(str(10)), str(repr(10)))

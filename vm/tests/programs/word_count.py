@@ -1,0 +1,40 @@
+# Split text into words by hand (no str methods) and count them in a dict.
+text = "the cat sat on the mat\nthe dog sat on the log\tand the cat ran"
+
+def split_words(s):
+    words = []
+    cur = ""
+    for ch in s:
+        if ch == " " or ch == "\n" or ch == "\t":
+            if cur != "":
+                words.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur != "":
+        words.append(cur)
+    return words
+
+words = split_words(text)
+print(len(words))
+print(words)
+counts = {}
+for w in words:
+    if w in counts:
+        counts[w] += 1
+    else:
+        counts[w] = 1
+print(counts)
+best = None
+for w, c in counts.items():
+    if best is None or c > counts[best]:
+        best = w
+print(best, counts[best])
+lengths = {}
+for w in words:
+    n = len(w)
+    lengths[n] = lengths.get(n, [])
+    if w not in lengths[n]:
+        lengths[n].append(w)
+print(lengths)
+print(split_words("   "), split_words("one"), split_words(" a  b "))
