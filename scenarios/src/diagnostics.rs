@@ -6,7 +6,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 /// A syntax error ready for miette's renderer.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("SyntaxError: {message}")]
-#[diagnostic(code(emlab::syntax))]
+#[diagnostic()]
 pub struct SyntaxDiagnostic {
     message: String,
     #[source_code]
@@ -20,7 +20,11 @@ pub fn byte_offset(source: &str, line: u32, col: u32) -> usize {
     let mut offset = 0;
     for (i, text) in source.split_inclusive('\n').enumerate() {
         if i + 1 == line as usize {
-            let within: usize = text.chars().take(col.saturating_sub(1) as usize).map(char::len_utf8).sum();
+            let within: usize = text
+                .chars()
+                .take(col.saturating_sub(1) as usize)
+                .map(char::len_utf8)
+                .sum();
             return offset + within;
         }
         offset += text.len();
@@ -31,7 +35,10 @@ pub fn byte_offset(source: &str, line: u32, col: u32) -> usize {
 /// The full message: a one-line `file:line:col: SyntaxError: ...` summary, then the annotated source.
 pub fn render_syntax_error(file: &str, source: &str, error: &SyntaxError) -> String {
     let offset = byte_offset(source, error.span.line, error.span.col);
-    let len = source[offset..].chars().next().map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() });
+    let len = source[offset..]
+        .chars()
+        .next()
+        .map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() });
     let diagnostic = SyntaxDiagnostic {
         message: error.message.clone(),
         source_code: NamedSource::new(file, source.to_string()),

@@ -33,33 +33,71 @@ pub enum StmtKind {
     /// An expression evaluated for its effect (`f(x)`).
     Expr(Expr),
     /// `t1 = t2 = value`: one or more targets, assigned left to right.
-    Assign { targets: Vec<Target>, value: Expr },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
     /// `target op= value` where op is one of `+ - * // %`.
-    AugAssign { target: Target, op: BinOp, value: Expr },
+    AugAssign {
+        target: Target,
+        op: BinOp,
+        value: Expr,
+    },
     /// `if` / `elif` / `else`; an `elif` is a nested `If` alone in `orelse`.
-    If { cond: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { cond: Expr, body: Vec<Stmt> },
-    For { target: Target, iter: Expr, body: Vec<Stmt> },
+    If {
+        cond: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+    },
     Break,
     Continue,
     Pass,
     /// `def name(params): body` (top level only).
-    Def { name: String, params: Vec<String>, body: Vec<Stmt> },
+    Def {
+        name: String,
+        params: Vec<String>,
+        body: Vec<Stmt>,
+    },
     Return(Option<Expr>),
     Global(Vec<String>),
-    Assert { test: Expr, msg: Option<Expr> },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Import(String),
     /// `with ctx: body` (the context must be a Lock at run time).
-    With { ctx: Expr, body: Vec<Stmt> },
+    With {
+        ctx: Expr,
+        body: Vec<Stmt>,
+    },
 }
 
 /// The left-hand side of an assignment or the variable of a `for`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
-    Name { name: String, span: Span },
-    Subscript { obj: Expr, index: Expr, span: Span },
+    Name {
+        name: String,
+        span: Span,
+    },
+    Subscript {
+        obj: Expr,
+        index: Expr,
+        span: Span,
+    },
     /// `a, b` or `(a, b)`: unpacks a sequence of exactly that length.
-    Tuple { items: Vec<Target>, span: Span },
+    Tuple {
+        items: Vec<Target>,
+        span: Span,
+    },
 }
 
 impl Target {
@@ -88,18 +126,46 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
     /// `func(args...)`; a method call is a `Call` whose `func` is an `Attribute`.
-    Call { func: Box<Expr>, args: Vec<Expr> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `obj.name` (module attributes and, as a call's `func`, methods).
-    Attribute { obj: Box<Expr>, name: String },
-    Subscript { obj: Box<Expr>, index: Box<Expr> },
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Binary { op: BinOp, left: Box<Expr>, right: Box<Expr> },
+    Attribute {
+        obj: Box<Expr>,
+        name: String,
+    },
+    Subscript {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// A single comparison; chains (`a < b < c`) are rejected by the parser.
-    Compare { op: CmpOp, left: Box<Expr>, right: Box<Expr> },
+    Compare {
+        op: CmpOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `and` / `or`, short-circuiting and returning an operand.
-    BoolOp { op: BoolOp, left: Box<Expr>, right: Box<Expr> },
+    BoolOp {
+        op: BoolOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `then if cond else orelse`.
-    IfExp { cond: Box<Expr>, then: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        orelse: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,65 +15,124 @@ pub struct FuncId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     /// Push `program.consts[index]`.
-    LoadConst { index: u32 },
+    LoadConst {
+        index: u32,
+    },
     LoadNone,
-    LoadBool { value: bool },
-    LoadSmallInt { value: i32 },
-    LoadFunc { func: FuncId },
-    LoadLocal { slot: u16 },
-    StoreLocal { slot: u16 },
+    LoadBool {
+        value: bool,
+    },
+    LoadSmallInt {
+        value: i32,
+    },
+    LoadFunc {
+        func: FuncId,
+    },
+    LoadLocal {
+        slot: u16,
+    },
+    StoreLocal {
+        slot: u16,
+    },
     /// Push a global; if it is unbound, fall back to the builtin of the same name, if any.
-    LoadGlobal { global: u32 },
-    StoreGlobal { global: u32 },
+    LoadGlobal {
+        global: u32,
+    },
+    StoreGlobal {
+        global: u32,
+    },
     Pop,
     Dup,
     /// Duplicate the top two values: `a b` -> `a b a b`.
     DupTwo,
     /// Move the top value under the next two: `a b c` -> `c a b`.
     Rot3,
-    Unary { op: UnaryOp },
-    Binary { op: BinOp },
-    Compare { op: CmpOp },
-    Jump { target: u32 },
+    Unary {
+        op: UnaryOp,
+    },
+    Binary {
+        op: BinOp,
+    },
+    /// An augmented assignment's operator: like `Binary`, but `+=` and `*=` on a list change it in place.
+    InplaceBinary {
+        op: BinOp,
+    },
+    Compare {
+        op: CmpOp,
+    },
+    Jump {
+        target: u32,
+    },
     /// Backward jump closing a loop body: a safepoint.
-    Loop { target: u32 },
+    Loop {
+        target: u32,
+    },
     /// Pop; jump if falsy.
-    JumpIfFalse { target: u32 },
+    JumpIfFalse {
+        target: u32,
+    },
     /// Pop; jump if truthy.
-    JumpIfTrue { target: u32 },
+    JumpIfTrue {
+        target: u32,
+    },
     /// If falsy, jump and keep the value; otherwise pop it (`and`).
-    JumpIfFalseOrPop { target: u32 },
+    JumpIfFalseOrPop {
+        target: u32,
+    },
     /// If truthy, jump and keep the value; otherwise pop it (`or`).
-    JumpIfTrueOrPop { target: u32 },
-    BuildList { count: u32 },
-    BuildTuple { count: u32 },
+    JumpIfTrueOrPop {
+        target: u32,
+    },
+    BuildList {
+        count: u32,
+    },
+    BuildTuple {
+        count: u32,
+    },
     /// Pops `count` key/value pairs pushed in order.
-    BuildDict { count: u32 },
+    BuildDict {
+        count: u32,
+    },
     /// `obj index` -> `obj[index]`
     GetItem,
     /// `value obj index` -> (stores `obj[index] = value`)
     SetItem,
     /// `obj` -> `obj.name`, for module attributes.
-    GetAttr { name: u32 },
+    GetAttr {
+        name: u32,
+    },
     /// `obj args...` -> result of `obj.name(args...)`.
-    CallMethod { name: u32, argc: u32 },
+    CallMethod {
+        name: u32,
+        argc: u32,
+    },
     /// `func args...` -> result.
-    Call { argc: u32 },
+    Call {
+        argc: u32,
+    },
     Return,
     /// `iterable` -> iterator.
     GetIter,
     /// With an iterator on top: push its next item, or pop it and jump to `exit` when done.
-    ForIter { exit: u32 },
+    ForIter {
+        exit: u32,
+    },
     /// `seq` -> its `count` items, the first on top.
-    Unpack { count: u32 },
+    Unpack {
+        count: u32,
+    },
     /// Push the module named `program.names[name]`.
-    Import { name: u32 },
+    Import {
+        name: u32,
+    },
     /// `lock` -> (acquires it and remembers it for `WithExit`).
     WithEnter,
     /// Releases the lock of the innermost `with`.
     WithExit,
     /// Raise AssertionError, with the message on top of the stack if `has_message`.
-    AssertFail { has_message: bool },
+    AssertFail {
+        has_message: bool,
+    },
 }
 
 /// A compile-time constant that needs the heap (ints that don't fit `LoadSmallInt`, strings).

@@ -2,8 +2,8 @@
 
 use crate::builtins::Builtin;
 use crate::ext::{bundled, ExtensionModule};
-use crate::value::{NativeFn, Value};
 pub use crate::value::ModuleId;
+use crate::value::{NativeFn, Value};
 
 /// `gc` is module 0; extension modules follow in `bundled::ALL` order.
 const GC: ModuleId = ModuleId(0);
@@ -13,7 +13,10 @@ pub fn lookup(name: &str) -> Option<ModuleId> {
     if name == "gc" {
         return Some(GC);
     }
-    bundled::ALL.iter().position(|m| m.name == name).map(|i| ModuleId(i as u16 + 1))
+    bundled::ALL
+        .iter()
+        .position(|m| m.name == name)
+        .map(|i| ModuleId(i as u16 + 1))
 }
 
 /// The extension behind a module id, or None for `gc`.
@@ -34,7 +37,12 @@ pub fn count() -> usize {
 pub fn attribute(module: ModuleId, attr: &str) -> Option<Value> {
     match extension(module) {
         None => (attr == "collect").then(|| Value::Builtin(Builtin::GcCollect.id())),
-        Some(ext) => ext.function(attr).map(|index| Value::Native(NativeFn { module, index: index as u16 })),
+        Some(ext) => ext.function(attr).map(|index| {
+            Value::Native(NativeFn {
+                module,
+                index: index as u16,
+            })
+        }),
     }
 }
 

@@ -5,7 +5,13 @@ use emlab_vm::{compile_source, Bug, Bugs, ErrorKind, Mode, RunOutcome, Vm, VmCon
 
 fn run_with(source: &str, mode: Mode, bugs: Bugs) -> RunOutcome {
     let program = compile_source(source, "ext.py").expect("compiles");
-    let config = VmConfig { capture_output: true, print_errors: false, mode, bugs, ..VmConfig::default() };
+    let config = VmConfig {
+        capture_output: true,
+        print_errors: false,
+        mode,
+        bugs,
+        ..VmConfig::default()
+    };
     Vm::<Native>::new(program, config).expect("starts").run()
 }
 
@@ -51,8 +57,7 @@ fn every_bundled_module_does_what_design_says() {
         let outcome = run(SINGLE_THREADED, mode);
         assert_clean(&outcome);
         assert_eq!(
-            outcome.output,
-            "[70, 50, 30] 150\n[0, 2]\n[1, 2] None\nNone\n42\n[10]\nok\n",
+            outcome.output, "[70, 50, 30] 150\n[0, 2]\n[1, 2] None\nNone\n42\n[10]\nok\n",
             "mode {mode}"
         );
     }
@@ -180,9 +185,12 @@ fn callbacks_can_call_other_extensions_without_deadlock() {
 import callback
 import counter
 c = [0]
+def inner(x):
+    counter.incr(c, 0)
+    return x
 def bump(x):
     counter.incr(c, 0)
-    return callback.apply(counter.incr, c)
+    return callback.apply(inner, x)
 def work():
     for i in range(200):
         callback.apply(bump, 0)
@@ -191,8 +199,13 @@ for h in hs:
     join(h)
 print(c[0])
 ";
-    let outcome = run(source, Mode::Eml);
-    assert_clean(&outcome);
+    for mode in Mode::ALL {
+        let outcome = run(source, mode);
+        assert_clean(&outcome);
+        if mode != Mode::Nogil {
+            assert_eq!(outcome.output, "800\n", "mode {mode}");
+        }
+    }
 }
 
 #[test]

@@ -16,7 +16,12 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
         builder.preemption_bound = Some(2);
         builder.max_branches = 20_000;
         builder.check(move || {
-            let config = VmConfig { mode: Mode::Eml, bugs, step_limit: Some(3_000), ..VmConfig::for_checking() };
+            let config = VmConfig {
+                mode: Mode::Eml,
+                bugs,
+                step_limit: Some(3_000),
+                ..VmConfig::for_checking()
+            };
             let outcome = Vm::<Loom>::new(program.clone(), config).expect("the VM starts").run();
             if let Some(error) = outcome.uncaught.first() {
                 panic!("t{}: {}", error.thread, error.exception);
@@ -39,7 +44,10 @@ fn assert_model_passes(source: &str) {
 }
 
 fn assert_loom_catches(source: &str, bug: Bug) {
-    assert!(explore(source, Bugs::none().with(bug)).is_err(), "loom did not catch {bug}");
+    assert!(
+        explore(source, Bugs::none().with(bug)).is_err(),
+        "loom did not catch {bug}"
+    );
 }
 
 /// A thread spinning in a loop must park at its back-edge when another thread stops the world.

@@ -28,7 +28,11 @@ pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program
     Ok(Program {
         file: file.to_string(),
         source: source.to_string(),
-        codes: program.codes.into_iter().map(|c| c.expect("every reserved function is compiled")).collect(),
+        codes: program
+            .codes
+            .into_iter()
+            .map(|c| c.expect("every reserved function is compiled"))
+            .collect(),
         consts: program.consts,
         globals: program.globals,
         names: program.names,
@@ -119,7 +123,14 @@ impl<'p> FunctionCompiler<'p> {
             ops: Vec::new(),
             lines: Vec::new(),
         };
-        FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), with_depth: 0 }
+        FunctionCompiler {
+            program,
+            scope,
+            code,
+            line: 1,
+            loops: Vec::new(),
+            with_depth: 0,
+        }
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -171,7 +182,13 @@ impl<'p> FunctionCompiler<'p> {
     }
 
     /// Compiles a `def` body into a new code object and returns its id.
-    fn function(&mut self, name: &str, params: &[String], body: &[ast::Stmt], span: Span) -> Result<FuncId, SyntaxError> {
+    fn function(
+        &mut self,
+        name: &str,
+        params: &[String],
+        body: &[ast::Stmt],
+        span: Span,
+    ) -> Result<FuncId, SyntaxError> {
         let scope = Scope::function(params, body, span)?;
         let id = FuncId(self.program.codes.len() as u32);
         self.program.codes.push(None);

@@ -62,7 +62,8 @@ impl Dict {
         let position = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.index.insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
+        self.index
+            .insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
         self.len += 1;
     }
 
@@ -92,7 +93,8 @@ impl Dict {
         for (position, entry) in self.entries.iter().enumerate() {
             let hash = entry.map_or(0, |e| e.hash);
             let entries = &self.entries;
-            self.index.insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
+            self.index
+                .insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
         }
     }
 }

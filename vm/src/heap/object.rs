@@ -41,10 +41,20 @@ impl ViewKind {
 #[derive(Debug, Clone)]
 pub enum Iter {
     /// Iterates a list, tuple or str by index, reading the live sequence each step (as Python does).
-    Seq { seq: Handle, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Handle,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Iterates a snapshot of a dict's keys, values or items.
-    Snapshot { items: Vec<Value>, index: usize },
+    Snapshot {
+        items: Vec<Value>,
+        index: usize,
+    },
 }
 
 /// The state of a `Lock()`: whether it is held and how many threads wait for it.

@@ -2,8 +2,8 @@
 
 use super::collections::normalize_index;
 use super::{Frame, Interp};
-use crate::builtins::{Builtin, Method};
 use crate::ast::CmpOp;
+use crate::builtins::{Builtin, Method};
 use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{LockObject, Object, ViewKind};
 use crate::platform::Platform;
@@ -34,13 +34,20 @@ fn plural(n: usize, word: &str) -> String {
 pub(crate) fn arity_message(name: &str, params: &[String], given: usize) -> Exception {
     if given > params.len() {
         let was = if given == 1 { "was" } else { "were" };
-        type_error(format!("{name}() takes {} but {given} {was} given", plural(params.len(), "positional argument")))
+        type_error(format!(
+            "{name}() takes {} but {given} {was} given",
+            plural(params.len(), "positional argument")
+        ))
     } else {
         let missing = &params[given..];
         type_error(format!(
             "{name}() missing {} {}: {}",
             missing.len(),
-            if missing.len() == 1 { "required positional argument" } else { "required positional arguments" },
+            if missing.len() == 1 {
+                "required positional argument"
+            } else {
+                "required positional arguments"
+            },
             name_list(missing)
         ))
     }
@@ -57,9 +64,15 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Excep
     } else if min == max && min == 0 {
         format!("{name}() takes no arguments ({n} given)")
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     }))
 }
 
@@ -78,10 +91,17 @@ impl<P: Platform> Interp<'_, P> {
                     return Err(self.arity_error(func, argc as usize));
                 }
                 if self.roots.frames.len() >= self.shared.config.recursion_limit {
-                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
+                    return Err(Exception::new(
+                        ErrorKind::RecursionError,
+                        "maximum recursion depth exceeded",
+                    ));
                 }
                 let extra = code.local_names.len() - code.params as usize;
-                self.roots.frames.push(Frame { func, ip: 0, base: callee_at as u32 + 1 });
+                self.roots.frames.push(Frame {
+                    func,
+                    ip: 0,
+                    base: callee_at as u32 + 1,
+                });
                 let stack = &mut self.roots.stack;
                 stack.resize(stack.len() + extra, Value::Unbound);
                 Ok(None)
@@ -96,7 +116,10 @@ impl<P: Platform> Interp<'_, P> {
                 let result = self.call_native(f, argc as usize)?;
                 Ok(Some(result))
             }
-            other => Err(type_error(format!("'{}' object is not callable", self.type_name(other)?))),
+            other => Err(type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(other)?
+            ))),
         }
     }
 
@@ -197,7 +220,10 @@ impl<P: Platform> Interp<'_, P> {
                 match args[0] {
                     Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow_error),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
-                    v => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(v)?))),
+                    v => Err(type_error(format!(
+                        "bad operand type for abs(): '{}'",
+                        self.type_name(v)?
+                    ))),
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -205,14 +231,22 @@ impl<P: Platform> Interp<'_, P> {
                 if args.is_empty() {
                     return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
                 }
-                let candidates = if args.len() == 1 { self.iterate(args[0])? } else { args.to_vec() };
+                let candidates = if args.len() == 1 {
+                    self.iterate(args[0])?
+                } else {
+                    args.to_vec()
+                };
                 let Some((&first, rest)) = candidates.split_first() else {
                     return Err(value_error(format!("{name}() arg is an empty sequence")));
                 };
                 let mut best = first;
                 for &c in rest {
                     let ordering = self.order(if builtin == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt }, c, best)?;
-                    let better = if builtin == Builtin::Min { ordering == Ordering::Less } else { ordering == Ordering::Greater };
+                    let better = if builtin == Builtin::Min {
+                        ordering == Ordering::Less
+                    } else {
+                        ordering == Ordering::Greater
+                    };
                     if better {
                         best = c;
                     }
@@ -244,7 +278,10 @@ impl<P: Platform> Interp<'_, P> {
                     return Err(type_error("spawn() missing required argument 'f'"));
                 };
                 if !matches!(func, Value::Func(_) | Value::Builtin(_) | Value::Native(_)) {
-                    return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
+                    return Err(type_error(format!(
+                        "'{}' object is not callable",
+                        self.type_name(func)?
+                    )));
                 }
                 Ok(Value::Obj(spawn_thread(self.shared, func, rest)?))
             }
@@ -252,7 +289,12 @@ impl<P: Platform> Interp<'_, P> {
                 arity("join", args, 1, 1)?;
                 let thread = match args[0] {
                     Value::Obj(h) if self.shared.heap.read(h, |o| matches!(o, Object::Thread(_)))? => h,
-                    v => return Err(type_error(format!("join() argument must be a thread, not '{}'", self.type_name(v)?))),
+                    v => {
+                        return Err(type_error(format!(
+                            "join() argument must be a thread, not '{}'",
+                            self.type_name(v)?
+                        )))
+                    }
                 };
                 self.join_thread(thread)
             }
@@ -305,7 +347,10 @@ impl<P: Platform> Interp<'_, P> {
         };
         match len {
             Some(n) => Ok(Value::Int(n as i64)),
-            None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
+            None => Err(type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)?
+            ))),
         }
     }
 
@@ -315,9 +360,15 @@ impl<P: Platform> Interp<'_, P> {
         self.shared
             .heap
             .read(h, |o| match o {
-                Object::List(_) => matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index),
+                Object::List(_) => matches!(
+                    m,
+                    Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index
+                ),
                 Object::Tuple(_) => m == Method::Index,
-                Object::Dict(_) => matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop),
+                Object::Dict(_) => matches!(
+                    m,
+                    Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop
+                ),
                 Object::Lock(_) => matches!(m, Method::Acquire | Method::Release),
                 _ => false,
             })
@@ -354,8 +405,16 @@ impl<P: Platform> Interp<'_, P> {
         Ok(result)
     }
 
-    fn call_builtin_method(&mut self, receiver: Value, m: Method, name: &str, args: &[Value]) -> Result<Value, Exception> {
-        let Value::Obj(h) = receiver else { unreachable!("has_method only accepts objects") };
+    fn call_builtin_method(
+        &mut self,
+        receiver: Value,
+        m: Method,
+        name: &str,
+        args: &[Value],
+    ) -> Result<Value, Exception> {
+        let Value::Obj(h) = receiver else {
+            unreachable!("has_method only accepts objects")
+        };
         let heap = &self.shared.heap;
         let is_dict = heap.read(h, |o| matches!(o, Object::Dict(_)))?;
         match (m, is_dict) {
@@ -416,7 +475,11 @@ impl<P: Platform> Interp<'_, P> {
                 heap.write(h, |o| {
                     if let Object::List(items) = o {
                         let len = items.len() as i64;
-                        let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+                        let at = if index < 0 {
+                            (index + len).max(0)
+                        } else {
+                            index.min(len)
+                        };
                         items.insert(at as usize, args[1]);
                     }
                 })?;
@@ -452,7 +515,9 @@ impl<P: Platform> Interp<'_, P> {
             }
             (Method::Get, _) => {
                 arity("get", args, 1, 2)?;
-                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
+                Ok(self
+                    .dict_lookup(h, args[0])?
+                    .unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
             }
             (Method::Pop, true) => {
                 arity("pop", args, 1, 2)?;
@@ -487,7 +552,12 @@ impl<P: Platform> Interp<'_, P> {
 
 /// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
 fn parse_int(text: &str) -> Result<Value, Exception> {
-    let invalid = || value_error(format!("invalid literal for int() with base 10: {}", super::format::repr_str(text)));
+    let invalid = || {
+        value_error(format!(
+            "invalid literal for int() with base 10: {}",
+            super::format::repr_str(text)
+        ))
+    };
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),

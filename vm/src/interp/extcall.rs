@@ -53,7 +53,13 @@ impl<P: Platform> Interp<'_, P> {
         if exclusive {
             self.begin_exclusive();
         }
-        let mut call = ExtCall { interp: self, module: f.module.0 as usize - 1, exclusive, ops: 0, pins };
+        let mut call = ExtCall {
+            interp: self,
+            module: f.module.0 as usize - 1,
+            exclusive,
+            ops: 0,
+            pins,
+        };
         let result = (function.call)(&mut call, &args);
         let ExtCall { exclusive, pins, .. } = call;
         if exclusive {
@@ -96,7 +102,10 @@ impl<P: Platform> ExtCall<'_, '_, P> {
     fn list(&self, list: Value) -> Result<Handle, Exception> {
         match list {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::List(_)))? => Ok(h),
-            other => Err(type_error(format!("expected a list, got '{}'", self.interp.type_name(other)?))),
+            other => Err(type_error(format!(
+                "expected a list, got '{}'",
+                self.interp.type_name(other)?
+            ))),
         }
     }
 
@@ -126,13 +135,20 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Object::List(items) => normalize_index(index, items.len()).map(|i| items[i] = value).is_some(),
             _ => false,
         })?;
-        done.then_some(()).ok_or_else(|| index_error("list assignment index out of range"))
+        done.then_some(())
+            .ok_or_else(|| index_error("list assignment index out of range"))
     }
 
     fn list_len(&mut self, list: Value) -> ExtResult<i64> {
         self.object_op();
         let h = self.list(list)?;
-        Ok(self.shared().heap.read(h, |o| if let Object::List(items) = o { items.len() as i64 } else { 0 })?)
+        Ok(self.shared().heap.read(h, |o| {
+            if let Object::List(items) = o {
+                items.len() as i64
+            } else {
+                0
+            }
+        })?)
     }
 
     fn list_append(&mut self, list: Value, value: Value) -> ExtResult<()> {
@@ -152,7 +168,10 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_lookup(h, key)
             }
-            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+            other => Err(type_error(format!(
+                "expected a dict, got '{}'",
+                self.interp.type_name(other)?
+            ))),
         }
     }
 
@@ -162,7 +181,10 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_set(h, key, value)
             }
-            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+            other => Err(type_error(format!(
+                "expected a dict, got '{}'",
+                self.interp.type_name(other)?
+            ))),
         }
     }
 
@@ -199,7 +221,11 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     fn decref(&mut self, value: Value) -> ExtResult<()> {
         self.object_op();
         if let Value::Obj(h) = value {
-            self.shared().pins.lock().decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
+            self.shared()
+                .pins
+                .lock()
+                .decref(h)
+                .map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
         }
         Ok(())
     }

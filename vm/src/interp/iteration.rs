@@ -36,7 +36,9 @@ impl<P: Platform> Interp<'_, P> {
     /// Starts iterating `v`: returns an iterator object for `ForIter`.
     pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Exception> {
         let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
-        let Value::Obj(h) = v else { return Err(not_iterable(self.type_name(v)?)) };
+        let Value::Obj(h) = v else {
+            return Err(not_iterable(self.type_name(v)?));
+        };
         enum Plan {
             Iter(Iter),
             Snapshot,
@@ -45,7 +47,11 @@ impl<P: Platform> Interp<'_, P> {
         }
         let plan = self.shared.heap.read(h, |o| match o {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) => Plan::Iter(Iter::Seq { seq: h, index: 0 }),
-            Object::Range { start, stop, step } => Plan::Iter(Iter::Range { next: *start, stop: *stop, step: *step }),
+            Object::Range { start, stop, step } => Plan::Iter(Iter::Range {
+                next: *start,
+                stop: *stop,
+                step: *step,
+            }),
             Object::Dict(_) | Object::View { .. } => Plan::Snapshot,
             Object::Iter(_) => Plan::Itself,
             _ => Plan::No(o.type_name()),
@@ -121,7 +127,9 @@ impl<P: Platform> Interp<'_, P> {
             Object::View { dict, kind } => (Some((*dict, Vec::new())), *kind),
             _ => (None, ViewKind::Keys),
         })?;
-        let Some((dict, mut entries)) = entries else { return Ok(Vec::new()) };
+        let Some((dict, mut entries)) = entries else {
+            return Ok(Vec::new());
+        };
         if dict != h {
             entries = self.shared.heap.read(dict, |o| match o {
                 Object::Dict(d) => d.entries().collect(),
@@ -138,7 +146,9 @@ impl<P: Platform> Interp<'_, P> {
     /// Every item of an iterable, lazily where that matters (ranges).
     pub(crate) fn items(&mut self, v: Value) -> Result<Items, Exception> {
         let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
-        let Value::Obj(h) = v else { return Err(not_iterable(self.type_name(v)?)) };
+        let Value::Obj(h) = v else {
+            return Err(not_iterable(self.type_name(v)?));
+        };
         enum Kind {
             Values(Vec<Value>),
             Chars(Vec<char>),
@@ -159,7 +169,11 @@ impl<P: Platform> Interp<'_, P> {
         Ok(match kind {
             Kind::Values(values) => Items::Values(values.into_iter()),
             Kind::Chars(chars) => Items::Chars(chars.into_iter()),
-            Kind::Range(start, stop, step) => Items::Range { next: start, remaining: range_len(start, stop, step), step },
+            Kind::Range(start, stop, step) => Items::Range {
+                next: start,
+                remaining: range_len(start, stop, step),
+                step,
+            },
             Kind::Snapshot => Items::Values(self.snapshot(h)?.into_iter()),
             Kind::Iter => {
                 let mut values = Vec::new();
@@ -185,13 +199,19 @@ impl<P: Platform> Interp<'_, P> {
     /// `a, b = seq`: exactly `count` items.
     pub(crate) fn unpack(&mut self, seq: Value, count: usize) -> Result<Vec<Value>, Exception> {
         if let Value::Int(_) | Value::Bool(_) | Value::None = seq {
-            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));
+            return Err(type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(seq)?
+            )));
         }
         let items = self.iterate(seq)?;
         if items.len() > count {
             Err(value_error(format!("too many values to unpack (expected {count})")))
         } else if items.len() < count {
-            Err(value_error(format!("not enough values to unpack (expected {count}, got {})", items.len())))
+            Err(value_error(format!(
+                "not enough values to unpack (expected {count}, got {})",
+                items.len()
+            )))
         } else {
             Ok(items)
         }

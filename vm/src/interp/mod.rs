@@ -14,13 +14,13 @@ pub mod ops;
 
 use crate::bytecode::{FuncId, Op};
 use crate::error::{ErrorKind, Exception, Uncaught};
-use crate::mode::{Bug, Mode};
-use std::sync::atomic::Ordering::Relaxed;
 use crate::heap::Handle;
+use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
 use crate::runtime::{Shared, ThreadRoots, ThreadSlot};
 use crate::value::Value;
 use parking_lot::MutexGuard;
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 
 /// A call frame: which function, where in it, and where its locals start on the stack.
@@ -43,7 +43,12 @@ pub struct Interp<'a, P: Platform> {
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
-        Interp { shared, slot, roots, steps: 0 }
+        Interp {
+            shared,
+            slot,
+            roots,
+            steps: 0,
+        }
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.
@@ -58,7 +63,11 @@ impl<'a, P: Platform> Interp<'a, P> {
             Some(v) => Ok(v),
             None => self.execute(0),
         });
-        result.map_err(|exception| Uncaught { traceback: self.traceback(), exception, thread: self.slot.number })
+        result.map_err(|exception| Uncaught {
+            traceback: self.traceback(),
+            exception,
+            thread: self.slot.number,
+        })
     }
 
     /// Runs a blocking operation detached: the thread's roots are unlocked and it no longer counts
@@ -89,7 +98,11 @@ impl<'a, P: Platform> Interp<'a, P> {
         if self.shared.config.step_limit.is_some_and(|limit| self.steps > limit) {
             return Err(Exception::new(
                 ErrorKind::StepLimit,
-                format!("thread t{} exceeded its budget of {} steps", self.slot.number, self.steps - steps as u64),
+                format!(
+                    "thread t{} exceeded its budget of {} steps",
+                    self.slot.number,
+                    self.steps - steps as u64
+                ),
             ));
         }
         if self.shared.coordinator.gil_wanted() {
@@ -211,7 +224,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                         v = shared.global_fallbacks[global as usize];
                         if v == Value::Unbound {
                             let name = &program.globals[global as usize];
-                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
+                            check!(Err(Exception::new(
+                                ErrorKind::NameError,
+                                format!("name '{name}' is not defined")
+                            )));
                         }
                     }
                     self.push(v)
@@ -251,6 +267,20 @@ impl<'a, P: Platform> Interp<'a, P> {
                         _ => {
                             self.safepoint();
                             check!(self.binary(op, a, b))
+                        }
+                    };
+                    self.roots.stack.truncate(n - 2);
+                    self.push(r)
+                }
+                Op::InplaceBinary { op } => {
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => check!(ops::int_binary(op, x, y)),
+                        _ => {
+                            save_ip!();
+                            self.safepoint();
+                            check!(self.inplace_binary(op, a, b))
                         }
                     };
                     self.roots.stack.truncate(n - 2);
@@ -327,7 +357,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::SetItem => {
                     P::switch_point();
                     let n = self.roots.stack.len();
-                    let (value, obj, index) = (self.roots.stack[n - 3], self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let (value, obj, index) = (
+                        self.roots.stack[n - 3],
+                        self.roots.stack[n - 2],
+                        self.roots.stack[n - 1],
+                    );
                     check!(self.set_item(obj, index, value));
                     self.roots.stack.truncate(n - 3);
                 }
@@ -388,11 +422,13 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::Import { name } => {
                     let name = &program.names[name as usize];
-                    let module = check!(shared
-                        .find_module(name)
-                        .ok_or_else(|| Exception::new(ErrorKind::ModuleNotFoundError, format!("No module named '{name}'"))));
+                    let module = check!(shared.find_module(name).ok_or_else(|| Exception::new(
+                        ErrorKind::ModuleNotFoundError,
+                        format!("No module named '{name}'")
+                    )));
                     let not_free_threaded = crate::modules::extension(module).is_some_and(|m| !m.free_threaded);
-                    if shared.config.mode == Mode::GilOnImport && not_free_threaded && !shared.coordinator.gil_enabled() {
+                    if shared.config.mode == Mode::GilOnImport && not_free_threaded && !shared.coordinator.gil_enabled()
+                    {
                         // CPython 3.13t: importing a module without Py_mod_gil turns the GIL on for good.
                         self.begin_exclusive();
                         shared.coordinator.enable_gil();
@@ -409,7 +445,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.withs.push(lock);
                 }
                 Op::WithExit => {
-                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
+                    let lock = self
+                        .roots
+                        .withs
+                        .pop()
+                        .expect("the compiler pairs WithEnter and WithExit");
                     check!(self.release_lock(lock));
                 }
                 Op::AssertFail { has_message } => {
@@ -428,7 +468,11 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The lock object `v` names, or the TypeError Python raises for a non-lock.
     pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
         if let Value::Obj(h) = v {
-            if self.shared.heap.read(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
+            if self
+                .shared
+                .heap
+                .read(h, |o| matches!(o, crate::heap::Object::Lock(_)))?
+            {
                 return Ok(h);
             }
         }

@@ -8,12 +8,12 @@ pub use coordinator::Coordinator;
 pub use output::Output;
 
 use crate::builtins::{self, Method};
-use crate::ext::{bundled, ModuleState, PinTable};
-use crate::mode::{Bug, Bugs, Mode};
 use crate::bytecode::{Const, FuncId, Program};
 use crate::error::Uncaught;
+use crate::ext::{bundled, ModuleState, PinTable};
 use crate::heap::{CollectStats, Handle, Heap, Object, StrObject};
 use crate::interp::Frame;
+use crate::mode::{Bug, Bugs, Mode};
 use crate::modules::{self, ModuleId};
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
@@ -109,7 +109,11 @@ pub struct ThreadRoots {
 
 impl ThreadRoots {
     fn values(&self) -> impl Iterator<Item = Value> + '_ {
-        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
+        let handles = self
+            .withs
+            .iter()
+            .chain(self.thread_object.iter())
+            .map(|&h| Value::Obj(h));
         self.stack.iter().copied().chain(handles)
     }
 }
@@ -161,7 +165,11 @@ impl<P: Platform> Vm<P> {
                 Const::Str(s) => Value::Obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }
-        let globals = program.globals.iter().map(|_| parking_lot::Mutex::new(Value::Unbound)).collect();
+        let globals = program
+            .globals
+            .iter()
+            .map(|_| parking_lot::Mutex::new(Value::Unbound))
+            .collect();
         let global_fallbacks = program
             .globals
             .iter()
@@ -169,7 +177,11 @@ impl<P: Platform> Vm<P> {
             .collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
-        let output = if config.capture_output { Output::capture() } else { Output::stdout() };
+        let output = if config.capture_output {
+            Output::capture()
+        } else {
+            Output::stdout()
+        };
         let shared = Shared {
             program,
             heap,
@@ -179,7 +191,10 @@ impl<P: Platform> Vm<P> {
             methods,
             coordinator: Coordinator::new(config.mode == Mode::Gil),
             pins: parking_lot::Mutex::new(PinTable::default()),
-            module_states: bundled::ALL.iter().map(|m| parking_lot::Mutex::new((m.new_state)())).collect(),
+            module_states: bundled::ALL
+                .iter()
+                .map(|m| parking_lot::Mutex::new((m.new_state)()))
+                .collect(),
             module_locks: bundled::ALL.iter().map(|_| parking_lot::Mutex::new(false)).collect(),
             active_ext_calls: AtomicUsize::new(0),
             wake: Mutex::new(()),
@@ -192,7 +207,9 @@ impl<P: Platform> Vm<P> {
             next_collect,
             config,
         };
-        Ok(Vm { shared: Arc::new(shared) })
+        Ok(Vm {
+            shared: Arc::new(shared),
+        })
     }
 
     /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread
@@ -211,14 +228,27 @@ impl<P: Platform> Vm<P> {
         }
         shared.output.flush();
         let uncaught = std::mem::take(&mut *shared.uncaught.lock());
-        RunOutcome { output: shared.output.captured(), uncaught, main_failed }
+        RunOutcome {
+            output: shared.output.captured(),
+            uncaught,
+            main_failed,
+        }
     }
 }
 
 impl<P: Platform> Shared<P> {
     /// Creates the slot of a new thread whose stack starts as `stack` (a function and its arguments).
-    pub(crate) fn register_thread(&self, number: u32, stack: Vec<Value>, thread_object: Option<Handle>) -> Arc<ThreadSlot> {
-        let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
+    pub(crate) fn register_thread(
+        &self,
+        number: u32,
+        stack: Vec<Value>,
+        thread_object: Option<Handle>,
+    ) -> Arc<ThreadSlot> {
+        let roots = ThreadRoots {
+            stack,
+            thread_object,
+            ..ThreadRoots::default()
+        };
         let slot = Arc::new(ThreadSlot {
             number,
             blocked: std::sync::atomic::AtomicBool::new(false),
@@ -272,7 +302,10 @@ impl<P: Platform> Shared<P> {
                 continue;
             }
             let guard = thread.roots.try_lock().unwrap_or_else(|| {
-                panic!("thread t{} still holds its roots while the world is stopped", thread.number)
+                panic!(
+                    "thread t{} still holds its roots while the world is stopped",
+                    thread.number
+                )
             });
             other_roots.push(guard);
         }
@@ -297,7 +330,8 @@ impl<P: Platform> Shared<P> {
             .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));
         let stats = self.heap.collect(roots);
         drop(other_roots);
-        self.next_collect.store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
+        self.next_collect
+            .store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
         stats
     }
 

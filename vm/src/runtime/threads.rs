@@ -49,9 +49,15 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
 }
 
 /// Starts a VM thread running `func(*args)` and returns its thread object.
-pub(crate) fn spawn_thread<P: Platform>(shared: &Arc<Shared<P>>, func: Value, args: &[Value]) -> Result<Handle, Exception> {
+pub(crate) fn spawn_thread<P: Platform>(
+    shared: &Arc<Shared<P>>,
+    func: Value,
+    args: &[Value],
+) -> Result<Handle, Exception> {
     let number = shared.next_thread_number();
-    let object = shared.heap.alloc(Object::Thread(ThreadObject { number, result: None }))?;
+    let object = shared
+        .heap
+        .alloc(Object::Thread(ThreadObject { number, result: None }))?;
     let mut stack = Vec::with_capacity(args.len() + 1);
     stack.push(func);
     stack.extend_from_slice(args);
@@ -194,8 +200,13 @@ impl<P: Platform> Interp<'_, P> {
             .iter()
             .map(|f| {
                 let code = program.code(f.func);
-                let at = (f.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
-                TraceFrame { function: code.name.clone(), line: code.lines.get(at).copied().unwrap_or(0) }
+                let at = (f.ip as usize)
+                    .saturating_sub(1)
+                    .min(code.lines.len().saturating_sub(1));
+                TraceFrame {
+                    function: code.name.clone(),
+                    line: code.lines.get(at).copied().unwrap_or(0),
+                }
             })
             .collect()
     }

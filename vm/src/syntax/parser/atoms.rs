@@ -1,0 +1,237 @@
+//! Postfix operations (calls, subscripts, attributes) and atoms (literals, names, displays).
+//!
+//! The functions on the recursive path (`postfix`, `call`, `items`, `paren`, ...)
+//! are kept small, with checks and messages in helpers, so that deep nesting
+//! stays cheap in stack even in unoptimized builds.
+
+use super::{Ex, Parser};
+use crate::ast::{Expr, ExprKind, Span};
+use crate::syntax::lexer::Tok;
+use crate::syntax::literals::INT_TOO_LARGE;
+use crate::syntax::SyntaxError;
+
+type R<T> = Result<T, SyntaxError>;
+
+/// The bracketed sequence an item belongs to, for the checks around it.
+#[derive(Clone, Copy)]
+enum Seq {
+    Call,
+    Tuple,
+    List,
+    Dict,
+}
+
+impl Parser {
+    /// Whether the token `n` ahead starts a call, subscript or attribute (or a power).
+    pub(super) fn postfix_follows(&self, n: usize) -> bool {
+        matches!(self.peek(n), Tok::Op("(" | "[" | "." | "**"))
+    }
+
+    /// An atom followed by calls `f(...)`, subscripts `x[...]` and attributes `x.name`.
+    pub(super) fn postfix(&mut self) -> R<Ex> {
+        let mut e = self.atom()?;
+        loop {
+            e = match self.tok() {
+                Tok::Op("(") => self.call(e)?,
+                Tok::Op("[") => self.index(e)?,
+                Tok::Op(".") => self.attribute(e)?,
+                _ => return Ok(e),
+            };
+        }
+    }
+
+    /// `func(args)`, positional arguments only.
+    fn call(&mut self, func: Ex) -> R<Ex> {
+        self.bump();
+        let (args, height) = self.items(Seq::Call, ")")?;
+        let height = func.height.max(height) + 1;
+        self.node(
+            func.expr.span,
+            ExprKind::Call {
+                func: Box::new(func.expr),
+                args,
+            },
+            height,
+        )
+    }
+
+    /// `obj[index]`; slices are rejected, `d[a, b]` indexes with a tuple.
+    fn index(&mut self, obj: Ex) -> R<Ex> {
+        self.bump();
+        self.no_slice()?;
+        let index = self.exprlist()?;
+        self.no_slice()?;
+        self.expect_op("]", "to close the subscript")?;
+        let height = obj.height.max(index.height) + 1;
+        self.node(
+            obj.expr.span,
+            ExprKind::Subscript {
+                obj: Box::new(obj.expr),
+                index: Box::new(index.expr),
+            },
+            height,
+        )
+    }
+
+    fn no_slice(&self) -> R<()> {
+        match self.tok() {
+            Tok::Op(":") => Err(self.fail("slices ('x[a:b]') are not supported")),
+            _ => Ok(()),
+        }
+    }
+
+    /// `obj.name`.
+    fn attribute(&mut self, obj: Ex) -> R<Ex> {
+        self.bump();
+        let (name, _) = self.expect_name("an attribute name after '.'")?;
+        self.node(
+            obj.expr.span,
+            ExprKind::Attribute {
+                obj: Box::new(obj.expr),
+                name,
+            },
+            obj.height + 1,
+        )
+    }
+
+    /// Comma-separated expressions up to `close` (consumed), with an optional trailing comma;
+    /// returns them and their greatest height.
+    fn items(&mut self, seq: Seq, close: &'static str) -> R<(Vec<Expr>, u32)> {
+        let (mut items, mut height) = (Vec::new(), 0);
+        while !self.eat_op(close) {
+            self.item_start(seq)?;
+            let item = self.expr()?;
+            height = height.max(item.height);
+            items.push(item.expr);
+            self.item_end(seq, close)?;
+        }
+        Ok((items, height))
+    }
+
+    /// Rejects what cannot start an item of `seq` (star and keyword arguments, `**` in dicts).
+    fn item_start(&self, seq: Seq) -> R<()> {
+        match (seq, self.tok()) {
+            (Seq::Call, Tok::Op("*" | "**")) => {
+                Err(self.fail("star arguments ('*args', '**kwargs') are not supported"))
+            }
+            (Seq::Call, Tok::Name(_)) if matches!(self.peek(1), Tok::Op("=")) => {
+                Err(self.fail("keyword arguments are not supported"))
+            }
+            (Seq::Dict, Tok::Op("**")) => Err(self.fail("dict unpacking ('**') is not supported")),
+            _ => Ok(()),
+        }
+    }
+
+    /// After an item: rejects a comprehension, then consumes a `,` (returning true)
+    /// unless the closing bracket follows.
+    fn item_end(&mut self, seq: Seq, close: &str) -> R<bool> {
+        if self.is_kw("for") {
+            return Err(self.fail(match seq {
+                Seq::Call | Seq::Tuple => "generator expressions are not supported",
+                Seq::List => "list comprehensions are not supported",
+                Seq::Dict => "dict comprehensions are not supported",
+            }));
+        }
+        if self.eat_op(",") {
+            return Ok(true);
+        }
+        if self.is_op(close) {
+            return Ok(false);
+        }
+        Err(self.unexpected(match seq {
+            Seq::Call => "',' or ')' in call arguments",
+            Seq::Tuple => "')' or ','",
+            Seq::List => "',' or ']' in list",
+            Seq::Dict => "',' or '}' in dict",
+        }))
+    }
+
+    /// Literals, names, and bracketed displays.
+    fn atom(&mut self) -> R<Ex> {
+        match self.tok() {
+            Tok::Op("(") => self.paren(),
+            Tok::Op("[") => self.list(),
+            Tok::Op("{") => self.dict(),
+            _ => self.literal(),
+        }
+    }
+
+    /// A literal or a name.
+    fn literal(&mut self) -> R<Ex> {
+        let span = self.span();
+        let kind = match self.tok() {
+            Tok::Int(v) => ExprKind::Int(i64::try_from(*v).map_err(|_| self.fail(INT_TOO_LARGE))?),
+            Tok::Str(_) => {
+                let mut text = String::new();
+                while let Tok::Str(s) = self.tok() {
+                    text.push_str(s);
+                    self.bump();
+                }
+                return self.node(span, ExprKind::Str(text), 1);
+            }
+            Tok::Name(name) => ExprKind::Name(name.clone()),
+            Tok::Keyword("True") => ExprKind::True,
+            Tok::Keyword("False") => ExprKind::False,
+            Tok::Keyword("None") => ExprKind::None,
+            _ => return Err(self.unexpected("an expression")),
+        };
+        self.bump();
+        self.node(span, kind, 1)
+    }
+
+    /// `()`, `(x)` (just `x`), or a tuple `(a,)` / `(a, b)`.
+    fn paren(&mut self) -> R<Ex> {
+        let span = self.bump();
+        if self.eat_op(")") {
+            return self.node(span, ExprKind::Tuple(Vec::new()), 1);
+        }
+        let first = self.expr()?;
+        if !self.item_end(Seq::Tuple, ")")? {
+            self.bump();
+            return Ok(first);
+        }
+        let (mut items, height) = self.items(Seq::Tuple, ")")?;
+        let height = height.max(first.height) + 1;
+        items.insert(0, first.expr);
+        self.node(span, ExprKind::Tuple(items), height)
+    }
+
+    /// `[a, b, ...]` with an optional trailing comma.
+    fn list(&mut self) -> R<Ex> {
+        let span = self.bump();
+        let (items, height) = self.items(Seq::List, "]")?;
+        self.node(span, ExprKind::List(items), height + 1)
+    }
+
+    /// `{k: v, ...}` with an optional trailing comma; set displays and comprehensions are rejected.
+    fn dict(&mut self) -> R<Ex> {
+        let span = self.bump();
+        let (mut pairs, mut height) = (Vec::new(), 0);
+        while !self.eat_op("}") {
+            self.item_start(Seq::Dict)?;
+            let key = self.expr()?;
+            self.dict_colon(span)?;
+            let value = self.expr()?;
+            height = height.max(key.height).max(value.height);
+            pairs.push((key.expr, value.expr));
+            self.item_end(Seq::Dict, "}")?;
+        }
+        self.node(span, ExprKind::Dict(pairs), height + 1)
+    }
+
+    /// The `:` after a dict key; what else may follow tells a set display or comprehension.
+    fn dict_colon(&mut self, open: Span) -> R<()> {
+        match self.tok() {
+            Tok::Op(":") => {
+                self.bump();
+                Ok(())
+            }
+            Tok::Keyword("for") => Err(self.fail("set comprehensions are not supported")),
+            Tok::Op("," | "}") => Err(SyntaxError {
+                message: "set displays are not supported".into(),
+                span: open,
+            }),
+            _ => Err(self.unexpected("':' after dict key")),
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! Statements and blocks.
+
+use super::expr::BIT_OR;
+use super::target::to_target;
+use super::{describe, Parser, MAX_BLOCKS};
+use crate::ast::{BinOp, Expr, Module, Span, Stmt, StmtKind, Target};
+use crate::syntax::lexer::Tok;
+use crate::syntax::SyntaxError;
+
+type R<T> = Result<T, SyntaxError>;
+
+impl Parser {
+    /// The whole input.
+    pub(crate) fn module(mut self) -> R<Module> {
+        let mut body = Vec::new();
+        while !matches!(self.tok(), Tok::Eof) {
+            self.statement(&mut body)?;
+        }
+        Ok(Module { body })
+    }
+
+    /// One statement (or one line of `;`-separated simple statements), appended to `out`.
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        let span = self.span();
+        let kind = match self.tok() {
+            Tok::Keyword("if") => self.if_stmt(),
+            Tok::Keyword("while") => self.while_stmt(),
+            Tok::Keyword("for") => self.for_stmt(),
+            Tok::Keyword("def") => self.def_stmt(),
+            Tok::Keyword("with") => self.with_stmt(),
+            _ => return self.other_statement(out),
+        }?;
+        out.push(Stmt { span, kind });
+        Ok(())
+    }
+
+    /// Unsupported compound statements, or simple statements.
+    fn other_statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        match self.tok() {
+            Tok::Keyword("class") => Err(self.fail("class definitions are not supported")),
+            Tok::Keyword("try" | "except" | "finally") => {
+                Err(self.fail("try statements (try/except/finally) are not supported"))
+            }
+            Tok::Op("@") => Err(self.fail("decorators are not supported")),
+            Tok::Indent => Err(self.fail("unexpected indent")),
+            Tok::Keyword(k @ ("elif" | "else")) => {
+                Err(self.fail(format!("'{k}' without a matching 'if' at the same indentation")))
+            }
+            Tok::Name(n) if n == "match" && self.line_ends_with_colon() => {
+                Err(self.fail("match statements are not supported"))
+            }
+            _ => self.simple_stmts(out),
+        }
+    }
+
+    /// Whether the logical line at the cursor ends with `:` (a soft-keyword statement like `match x:`).
+    fn line_ends_with_colon(&self) -> bool {
+        let end = self.tokens[self.pos..]
+            .iter()
+            .position(|t| matches!(t.kind, Tok::Newline | Tok::Eof | Tok::Error(_)));
+        end.is_some_and(|end| end > 0 && matches!(self.tokens[self.pos + end - 1].kind, Tok::Op(":")))
+    }
+
+    /// `simple; simple; ...` up to the end of the line.
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        loop {
+            let span = self.span();
+            let kind = self.simple()?;
+            out.push(Stmt { span, kind });
+            if !self.eat_op(";") || matches!(self.tok(), Tok::Newline) {
+                break;
+            }
+        }
+        if !matches!(self.tok(), Tok::Newline) {
+            return Err(self.unexpected("end of line after statement"));
+        }
+        self.bump();
+        Ok(())
+    }
+
+    fn simple(&mut self) -> R<StmtKind> {
+        let not_supported = |what: &str| format!("'{what}' is not supported");
+        let kind = match self.tok() {
+            Tok::Keyword("pass") => StmtKind::Pass,
+            Tok::Keyword("break") if self.loop_depth == 0 => return Err(self.fail("'break' outside loop")),
+            Tok::Keyword("break") => StmtKind::Break,
+            Tok::Keyword("continue") if self.loop_depth == 0 => {
+                return Err(self.fail("'continue' not properly in loop"))
+            }
+            Tok::Keyword("continue") => StmtKind::Continue,
+            Tok::Keyword("return") if !self.in_function => return Err(self.fail("'return' outside function")),
+            Tok::Keyword("return") => {
+                self.bump();
+                let value = if self.starts_expr() {
+                    Some(self.exprlist()?.expr)
+                } else {
+                    None
+                };
+                return Ok(StmtKind::Return(value));
+            }
+            Tok::Keyword("global") => return self.global(),
+            Tok::Keyword("assert") => {
+                self.bump();
+                let test = self.expr()?.expr;
+                let msg = if self.eat_op(",") {
+                    Some(self.expr()?.expr)
+                } else {
+                    None
+                };
+                return Ok(StmtKind::Assert { test, msg });
+            }
+            Tok::Keyword("import") => return self.import(),
+            Tok::Keyword("from") => {
+                return Err(self.fail("'from ... import' is not supported; use 'import module'"));
+            }
+            Tok::Keyword(k @ ("del" | "raise" | "nonlocal")) => return Err(self.fail(not_supported(k))),
+            Tok::Keyword(k @ ("if" | "while" | "for" | "def" | "with" | "class" | "try")) => {
+                return Err(self.fail(format!(
+                    "expected a simple statement, found keyword '{k}' (a '{k}' statement must start on its own line)"
+                )));
+            }
+            Tok::Name(n) if n == "print" && matches!(self.peek(1), Tok::Op(">>")) => {
+                return Err(self.fail("'print >>f, ...' (Python 2 print syntax) is not supported; use print(...)"));
+            }
+            Tok::Name(n) if n == "print" && matches!(self.peek(1), Tok::Str(_) | Tok::Int(_) | Tok::Name(_)) => {
+                return Err(self.fail("the Python 2 print statement is not supported; use print(...)"));
+            }
+            _ => return self.expr_or_assign(),
+        };
+        self.bump();
+        Ok(kind)
+    }
+
+    fn global(&mut self) -> R<StmtKind> {
+        self.bump();
+        let mut names = vec![self.expect_name("a name after 'global'")?.0];
+        while self.eat_op(",") {
+            names.push(self.expect_name("a name after ','")?.0);
+        }
+        Ok(StmtKind::Global(names))
+    }
+
+    fn import(&mut self) -> R<StmtKind> {
+        self.bump();
+        let (name, _) = self.expect_name("a module name after 'import'")?;
+        if self.is_op(".") {
+            return Err(self.fail("dotted imports ('import a.b') are not supported"));
+        }
+        if self.is_kw("as") {
+            return Err(self.fail("'import ... as' is not supported"));
+        }
+        if self.is_op(",") {
+            return Err(
+                self.fail("importing several modules in one statement is not supported; use one import per line")
+            );
+        }
+        Ok(StmtKind::Import(name))
+    }
+
+    /// An expression statement, an assignment `a = b = value`, or `target op= value`.
+    fn expr_or_assign(&mut self) -> R<StmtKind> {
+        let first = self.exprlist()?.expr;
+        let aug = match self.tok() {
+            Tok::Op("+=") => Some(BinOp::Add),
+            Tok::Op("-=") => Some(BinOp::Sub),
+            Tok::Op("*=") => Some(BinOp::Mul),
+            Tok::Op("//=") => Some(BinOp::FloorDiv),
+            Tok::Op("%=") => Some(BinOp::Mod),
+            Tok::Op("/=") => return Err(self.fail("'/=' (true division) is not supported; use '//='")),
+            Tok::Op(op @ ("**=" | "&=" | "|=" | "^=" | "<<=" | ">>=" | "@=")) => {
+                return Err(self.fail(format!("augmented assignment '{op}' is not supported")));
+            }
+            Tok::Op(":") => return Err(self.fail("variable annotations ('x: T') are not supported")),
+            _ => None,
+        };
+        if let Some(op) = aug {
+            let kind = match &first.kind {
+                crate::ast::ExprKind::Tuple(_) => Some("tuple"),
+                crate::ast::ExprKind::List(_) => Some("list"),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                let message = format!("'{kind}' is an illegal expression for augmented assignment");
+                return Err(SyntaxError {
+                    message,
+                    span: first.span,
+                });
+            }
+            let target = to_target(first)?;
+            self.bump();
+            let value = self.exprlist()?.expr;
+            return Ok(StmtKind::AugAssign { target, op, value });
+        }
+        if !self.is_op("=") {
+            return Ok(StmtKind::Expr(first));
+        }
+        let mut exprs = vec![first];
+        while self.eat_op("=") {
+            exprs.push(self.exprlist()?.expr);
+        }
+        let value = exprs.pop().ok_or_else(|| self.fail("expected an expression"))?;
+        let targets = exprs.into_iter().map(to_target).collect::<R<Vec<_>>>()?;
+        Ok(StmtKind::Assign { targets, value })
+    }
+
+    /// Consumes the `:` ending a compound statement's header.
+    fn colon(&mut self, after: &str) -> R<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        Err(self.unexpected(&format!("':' after {after}")))
+    }
+
+    /// The body after a header's `:`: an indented block, or simple statements on the same line.
+    fn suite(&mut self, header: &'static str, header_span: Span) -> R<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if !matches!(self.tok(), Tok::Newline) {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.bump();
+        self.block_start(header, header_span)?;
+        while !matches!(self.tok(), Tok::Dedent) {
+            self.statement(&mut body)?;
+        }
+        self.bump();
+        self.blocks -= 1;
+        self.indents -= 1;
+        Ok(body)
+    }
+
+    /// Consumes the INDENT starting a block, counting the nesting.
+    fn block_start(&mut self, header: &str, header_span: Span) -> R<()> {
+        if !matches!(self.tok(), Tok::Indent) {
+            return Err(self.fail(format!(
+                "expected an indented block after {header} on line {}, found {}",
+                header_span.line,
+                describe(self.tok())
+            )));
+        }
+        self.bump();
+        self.indents += 1;
+        self.enter_block()
+    }
+
+    fn enter_block(&mut self) -> R<()> {
+        self.blocks += 1;
+        if self.blocks > MAX_BLOCKS {
+            return Err(self.fail(format!(
+                "too many nested blocks (more than {MAX_BLOCKS}, 'elif' branches included)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// `if`/`elif`/`else`; each `elif` becomes an `If` alone in the previous `orelse`.
+    fn if_stmt(&mut self) -> R<StmtKind> {
+        let depth = self.blocks;
+        let mut branches = vec![self.if_branch()?];
+        while self.is_kw("elif") {
+            self.enter_block()?;
+            branches.push(self.if_branch()?);
+        }
+        let orelse = if self.is_kw("else") {
+            self.else_branch()?
+        } else {
+            Vec::new()
+        };
+        self.blocks = depth;
+        Ok(fold_elifs(branches, orelse))
+    }
+
+    /// `if cond: body` or `elif cond: body`.
+    fn if_branch(&mut self) -> R<(Span, Expr, Vec<Stmt>)> {
+        let is_if = self.is_kw("if");
+        let span = self.bump();
+        let cond = self.expr()?.expr;
+        self.colon(if is_if { "if condition" } else { "elif condition" })?;
+        let body = self.suite(if is_if { "'if' statement" } else { "'elif' statement" }, span)?;
+        Ok((span, cond, body))
+    }
+
+    fn else_branch(&mut self) -> R<Vec<Stmt>> {
+        let span = self.bump();
+        self.colon("'else'")?;
+        self.suite("'else' statement", span)
+    }
+
+    fn while_stmt(&mut self) -> R<StmtKind> {
+        let span = self.bump();
+        let cond = self.expr()?.expr;
+        self.colon("while condition")?;
+        self.loop_depth += 1;
+        let body = self.suite("'while' statement", span)?;
+        self.loop_depth -= 1;
+        self.no_loop_else("while-else is not supported")?;
+        Ok(StmtKind::While { cond, body })
+    }
+
+    fn for_stmt(&mut self) -> R<StmtKind> {
+        let span = self.bump();
+        let target = self.for_target()?;
+        let iter = self.exprlist()?.expr;
+        self.colon("for loop header")?;
+        self.loop_depth += 1;
+        let body = self.suite("'for' statement", span)?;
+        self.loop_depth -= 1;
+        self.no_loop_else("for-else is not supported")?;
+        Ok(StmtKind::For { target, iter, body })
+    }
+
+    /// The variable(s) of a `for`, and the `in` after them.
+    fn for_target(&mut self) -> R<Target> {
+        let target = to_target(self.comma_list(|p| p.binary(BIT_OR))?.expr)?;
+        if !self.eat_kw("in") {
+            return Err(self.unexpected("'in' after the for loop's target"));
+        }
+        Ok(target)
+    }
+
+    fn no_loop_else(&self, message: &str) -> R<()> {
+        if self.is_kw("else") {
+            return Err(self.fail(message));
+        }
+        Ok(())
+    }
+
+    fn with_stmt(&mut self) -> R<StmtKind> {
+        let span = self.bump();
+        let ctx = self.expr()?.expr;
+        if self.is_kw("as") {
+            return Err(self.fail("'with ... as' is not supported"));
+        }
+        if self.is_op(",") {
+            return Err(self.fail("several context managers in one 'with' are not supported"));
+        }
+        self.colon("'with' expression")?;
+        let body = self.suite("'with' statement", span)?;
+        Ok(StmtKind::With { ctx, body })
+    }
+
+    /// `def name(a, b): body`, at the top level only, positional parameters only.
+    fn def_stmt(&mut self) -> R<StmtKind> {
+        let span = self.bump();
+        if self.in_function {
+            return Err(SyntaxError {
+                message: "nested functions are not supported".into(),
+                span,
+            });
+        }
+        let (name, _) = self.expect_name("a function name after 'def'")?;
+        let params = self.params()?;
+        self.colon("the function signature")?;
+        let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
+        self.in_function = true;
+        let body = self.suite("function definition", span)?;
+        self.in_function = false;
+        self.loop_depth = saved_loops;
+        Ok(StmtKind::Def { name, params, body })
+    }
+
+    /// `(a, b)`: positional parameter names, distinct.
+    fn params(&mut self) -> R<Vec<String>> {
+        self.expect_op("(", "after the function name")?;
+        let mut params: Vec<String> = Vec::new();
+        while !self.eat_op(")") {
+            match self.tok() {
+                Tok::Op("*" | "**") => return Err(self.fail("star parameters ('*args', '**kwargs') are not supported")),
+                Tok::Op("/") => return Err(self.fail("positional-only parameters ('/') are not supported")),
+                _ => {}
+            }
+            let (param, param_span) = self.expect_name("a parameter name")?;
+            if params.contains(&param) {
+                let message = format!("duplicate argument '{param}' in function definition");
+                return Err(SyntaxError {
+                    message,
+                    span: param_span,
+                });
+            }
+            params.push(param);
+            if self.is_op("=") {
+                return Err(self.fail("default parameter values are not supported"));
+            }
+            if self.is_op(":") {
+                return Err(self.fail("parameter annotations are not supported"));
+            }
+            if !self.is_op(")") && !self.eat_op(",") {
+                return Err(self.unexpected("',' or ')' in the parameter list"));
+            }
+        }
+        Ok(params)
+    }
+}
+
+/// Nests `if`/`elif` branches: each later branch becomes an `If` alone in the previous `orelse`.
+fn fold_elifs(mut branches: Vec<(Span, Expr, Vec<Stmt>)>, mut orelse: Vec<Stmt>) -> StmtKind {
+    while branches.len() > 1 {
+        if let Some((span, cond, body)) = branches.pop() {
+            orelse = vec![Stmt {
+                span,
+                kind: StmtKind::If { cond, body, orelse },
+            }];
+        }
+    }
+    match branches.pop() {
+        Some((_, cond, body)) => StmtKind::If { cond, body, orelse },
+        None => StmtKind::Pass,
+    }
+}

@@ -1,0 +1,43 @@
+//! Turning a parsed expression into an assignment target.
+
+use crate::ast::{Expr, ExprKind, Target};
+use crate::syntax::SyntaxError;
+
+/// Converts the left-hand side of `=` (or a `for` variable) into a [`Target`]:
+/// a name, a subscript, or a tuple (or list) of targets; anything else is an error
+/// "cannot assign to ...". The recursion is bounded by the parser's height limit.
+pub(super) fn to_target(e: Expr) -> Result<Target, SyntaxError> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Name(name) => Ok(Target::Name { name, span }),
+        ExprKind::Subscript { obj, index } => Ok(Target::Subscript {
+            obj: *obj,
+            index: *index,
+            span,
+        }),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            let items = items.into_iter().map(to_target).collect::<Result<Vec<_>, _>>()?;
+            Ok(Target::Tuple { items, span })
+        }
+        other => Err(SyntaxError {
+            message: format!("cannot assign to {}", what(&other)),
+            span,
+        }),
+    }
+}
+
+/// What an expression that cannot be assigned to is, for "cannot assign to ...".
+fn what(kind: &ExprKind) -> String {
+    match kind {
+        ExprKind::Int(_) | ExprKind::Str(_) => "literal".into(),
+        ExprKind::True => "True".into(),
+        ExprKind::False => "False".into(),
+        ExprKind::None => "None".into(),
+        ExprKind::Dict(_) => "dict literal".into(),
+        ExprKind::Call { .. } => "function call".into(),
+        ExprKind::Attribute { name, .. } => format!("attribute '.{name}' (attribute assignment is not supported)"),
+        ExprKind::Compare { .. } => "comparison".into(),
+        ExprKind::IfExp { .. } => "conditional expression".into(),
+        _ => "expression".into(),
+    }
+}

@@ -1,0 +1,84 @@
+//! Tests of the tokenizer and parser.
+
+mod errors;
+mod lexing;
+mod parsing;
+mod robust;
+
+use super::{parse, SyntaxError};
+use crate::ast::{Expr, ExprKind, Module, Stmt, StmtKind, Target};
+
+/// Parses or panics with the error.
+fn ok(src: &str) -> Module {
+    match parse(src) {
+        Ok(m) => m,
+        Err(e) => panic!("{src:?} failed at {}:{}: {}", e.span.line, e.span.col, e.message),
+    }
+}
+
+/// The error for a source that must not parse.
+fn err(src: &str) -> SyntaxError {
+    match parse(src) {
+        Ok(m) => panic!("{src:?} parsed: {m:?}"),
+        Err(e) => e,
+    }
+}
+
+/// Asserts the error message contains `needle` and sits at `line:col`.
+fn err_at(src: &str, needle: &str, line: u32, col: u32) {
+    let e = err(src);
+    assert!(
+        e.message.contains(needle),
+        "{src:?}: message {:?} lacks {needle:?}",
+        e.message
+    );
+    assert_eq!((e.span.line, e.span.col), (line, col), "{src:?}: {}", e.message);
+}
+
+/// The single expression statement of `src`, as an S-expression.
+fn ex(src: &str) -> String {
+    let m = ok(src);
+    match &m.body[..] {
+        [Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }] => sx(e),
+        other => panic!("{src:?}: not one expression statement: {other:?}"),
+    }
+}
+
+/// A compact S-expression rendering of an expression.
+fn sx(e: &Expr) -> String {
+    let list = |items: &[Expr]| items.iter().map(sx).collect::<Vec<_>>().join(" ");
+    match &e.kind {
+        ExprKind::Int(v) => v.to_string(),
+        ExprKind::Str(s) => format!("{s:?}"),
+        ExprKind::True => "True".into(),
+        ExprKind::False => "False".into(),
+        ExprKind::None => "None".into(),
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::List(items) => format!("[{}]", list(items)),
+        ExprKind::Tuple(items) => format!("(tuple {})", list(items)),
+        ExprKind::Dict(pairs) => {
+            let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{}:{}", sx(k), sx(v))).collect();
+            format!("{{{}}}", pairs.join(" "))
+        }
+        ExprKind::Call { func, args } => format!("(call {} {})", sx(func), list(args)),
+        ExprKind::Attribute { obj, name } => format!("(. {} {name})", sx(obj)),
+        ExprKind::Subscript { obj, index } => format!("(sub {} {})", sx(obj), sx(index)),
+        ExprKind::Unary { op, operand } => format!("({op:?} {})", sx(operand)),
+        ExprKind::Binary { op, left, right } => format!("({} {} {})", op.symbol(), sx(left), sx(right)),
+        ExprKind::Compare { op, left, right } => format!("({} {} {})", op.symbol(), sx(left), sx(right)),
+        ExprKind::BoolOp { op, left, right } => format!("({op:?} {} {})", sx(left), sx(right)),
+        ExprKind::IfExp { cond, then, orelse } => format!("(if {} {} {})", sx(cond), sx(then), sx(orelse)),
+    }
+}
+
+/// A compact rendering of an assignment target.
+fn tx(t: &Target) -> String {
+    match t {
+        Target::Name { name, .. } => name.clone(),
+        Target::Subscript { obj, index, .. } => format!("(sub {} {})", sx(obj), sx(index)),
+        Target::Tuple { items, .. } => format!("(tuple {})", items.iter().map(tx).collect::<Vec<_>>().join(" ")),
+    }
+}
