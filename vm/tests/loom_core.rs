@@ -10,6 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Explores every interleaving of `source` (up to 2 preemptions); Err describes the first failure.
 fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
+    quiet_panics();
     let program = compile_source(source, "model.py").expect("the model program compiles");
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut builder = loom::model::Builder::new();
@@ -35,6 +36,13 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default()
     })
+}
+
+/// Loom runs threads as coroutines with small stacks; a default panic hook that prints a backtrace
+/// (RUST_BACKTRACE=1) overflows them. Print just the message.
+fn quiet_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
 }
 
 fn assert_model_passes(source: &str) {

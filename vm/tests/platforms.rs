@@ -64,8 +64,15 @@ fn shuttle_finds_the_lost_update() {
     );
 }
 
+/// Loom's coroutine stacks are small; a panic hook printing a backtrace would overflow them.
+fn quiet_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+}
+
 #[test]
 fn locked_counter_passes_under_loom() {
+    quiet_panics();
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(2);
     builder.check(|| {
@@ -77,6 +84,7 @@ fn locked_counter_passes_under_loom() {
 
 #[test]
 fn loom_finds_the_lost_update() {
+    quiet_panics();
     let result = std::panic::catch_unwind(|| {
         let mut builder = loom::model::Builder::new();
         builder.preemption_bound = Some(2);

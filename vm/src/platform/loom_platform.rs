@@ -68,8 +68,13 @@ impl Platform for Loom {
         atomic.fetch_add(delta, SeqCst)
     }
 
-    fn spawn(_name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
-        loom::thread::spawn(f)
+    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
+        // Loom's coroutines default to a 32 KiB stack; the interpreter wants more.
+        loom::thread::Builder::new()
+            .name(name)
+            .stack_size(1 << 20)
+            .spawn(f)
+            .expect("loom refused to start a thread")
     }
 
     fn join(handle: Self::JoinHandle) {
