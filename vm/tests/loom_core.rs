@@ -10,6 +10,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Explores every interleaving of `source` (up to 2 preemptions); Err describes the first failure.
 fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
+    // One exploration at a time: the panic hook's record is process-wide.
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     quiet_panics();
     let program = compile_source(source, "model.py").expect("the model program compiles");
     let result = catch_unwind(AssertUnwindSafe(|| {
@@ -29,20 +32,30 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
             }
         });
     }));
-    result.map_err(|panic| {
-        panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+    result.map_err(|_| {
+        FIRST_PANIC
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
             .unwrap_or_default()
     })
 }
 
-/// Loom runs threads as coroutines with small stacks; a default panic hook that prints a backtrace
-/// (RUST_BACKTRACE=1) overflows them. Print just the message.
+/// The first panic message of the current exploration. Loom's coroutines have small stacks, so
+/// the hook prints no backtrace (RUST_BACKTRACE=1 would overflow them); and when loom reports a
+/// deadlock, a second panic follows while unwinding, so the first message is the one to keep.
+static FIRST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 fn quiet_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.payload_as_str().unwrap_or("panic").to_string();
+            let mut first = FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner());
+            first.get_or_insert(message);
+        }))
+    });
+    *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
 fn assert_model_passes(source: &str) {
@@ -52,10 +65,10 @@ fn assert_model_passes(source: &str) {
 }
 
 fn assert_loom_catches(source: &str, bug: Bug) {
-    assert!(
-        explore(source, Bugs::none().with(bug)).is_err(),
-        "loom did not catch {bug}"
-    );
+    match explore(source, Bugs::none().with(bug)) {
+        Ok(()) => panic!("loom explored every interleaving and did not catch {bug}"),
+        Err(failure) => println!("loom caught {bug}: {failure}"),
+    }
 }
 
 /// A thread spinning in a loop must park at its back-edge when another thread stops the world.
