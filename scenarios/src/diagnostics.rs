@@ -20,11 +20,7 @@ pub fn byte_offset(source: &str, line: u32, col: u32) -> usize {
     let mut offset = 0;
     for (i, text) in source.split_inclusive('\n').enumerate() {
         if i + 1 == line as usize {
-            let within: usize = text
-                .chars()
-                .take(col.saturating_sub(1) as usize)
-                .map(char::len_utf8)
-                .sum();
+            let within: usize = text.chars().take(col.saturating_sub(1) as usize).map(char::len_utf8).sum();
             return offset + within;
         }
         offset += text.len();
@@ -35,10 +31,7 @@ pub fn byte_offset(source: &str, line: u32, col: u32) -> usize {
 /// The full message: a one-line `file:line:col: SyntaxError: ...` summary, then the annotated source.
 pub fn render_syntax_error(file: &str, source: &str, error: &SyntaxError) -> String {
     let offset = byte_offset(source, error.span.line, error.span.col);
-    let len = source[offset..]
-        .chars()
-        .next()
-        .map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() });
+    let len = source[offset..].chars().next().map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() });
     let diagnostic = SyntaxDiagnostic {
         message: error.message.clone(),
         source_code: NamedSource::new(file, source.to_string()),
@@ -49,10 +42,7 @@ pub fn render_syntax_error(file: &str, source: &str, error: &SyntaxError) -> Str
     if handler.render_report(&mut annotated, &diagnostic).is_err() {
         annotated.clear();
     }
-    format!(
-        "{file}:{}:{}: SyntaxError: {}\n{annotated}",
-        error.span.line, error.span.col, error.message
-    )
+    format!("{file}:{}:{}: SyntaxError: {}\n{annotated}", error.span.line, error.span.col, error.message)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 pub mod cli;
 pub mod diagnostics;
 pub mod run;
+pub mod scenario;
 
 /// Process exit codes.
 pub mod exit {

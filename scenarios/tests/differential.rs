@@ -39,12 +39,7 @@ struct Outcome {
 
 impl Outcome {
     fn last_stderr_line(&self) -> &str {
-        self.stderr
-            .lines()
-            .rev()
-            .map(str::trim_end)
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
+        self.stderr.lines().rev().map(str::trim_end).find(|l| !l.trim().is_empty()).unwrap_or("")
     }
 
     fn status(&self) -> String {
@@ -72,11 +67,7 @@ fn require_python_311() {
              could not run `{py}`: {e}"
         )
     });
-    let version = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let version = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(
         out.status.success() && version.trim().starts_with("Python 3.11"),
         "the differential test needs CPython 3.11 as `python3` on PATH (or EMLAB_PYTHON=/path/to/python3.11), \
@@ -190,16 +181,10 @@ fn check_program(
     }
     if em.stdout != py.stdout {
         let (line, e, p) = first_difference(&em.stdout, &py.stdout);
-        problems.push(format!(
-            "stdout differs at line {line}:\n      emlab:  {e}\n      python: {p}"
-        ));
+        problems.push(format!("stdout differs at line {line}:\n      emlab:  {e}\n      python: {p}"));
     }
     if em.code != py.code || em.timed_out != py.timed_out {
-        problems.push(format!(
-            "exit status differs: emlab {}, python {}",
-            em.status(),
-            py.status()
-        ));
+        problems.push(format!("exit status differs: emlab {}, python {}", em.status(), py.status()));
     }
     let expected_code = if is_error { 1 } else { 0 };
     if py.code != Some(expected_code) && !py.timed_out {
@@ -239,9 +224,7 @@ fn programs_match_cpython() {
 
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = manifest.join("../vm/tests/programs");
-    let root = root
-        .canonicalize()
-        .unwrap_or_else(|e| panic!("cannot find {}: {e}", root.display()));
+    let root = root.canonicalize().unwrap_or_else(|e| panic!("cannot find {}: {e}", root.display()));
     let pythonpath = manifest.join("python");
     let emlab = PathBuf::from(env!("CARGO_BIN_EXE_emlab"));
     let python = python();
@@ -262,13 +245,8 @@ fn programs_match_cpython() {
     );
 
     let total = programs.len() + errors.len();
-    let queue: Mutex<VecDeque<(PathBuf, bool)>> = Mutex::new(
-        programs
-            .into_iter()
-            .map(|p| (p, false))
-            .chain(errors.into_iter().map(|p| (p, true)))
-            .collect(),
-    );
+    let queue: Mutex<VecDeque<(PathBuf, bool)>> =
+        Mutex::new(programs.into_iter().map(|p| (p, false)).chain(errors.into_iter().map(|p| (p, true))).collect());
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
     thread::scope(|s| {
@@ -287,10 +265,6 @@ fn programs_match_cpython() {
     let mut failures = failures.into_inner().unwrap();
     if !failures.is_empty() {
         failures.sort();
-        panic!(
-            "{} of {total} programs differ between emlab and CPython:\n\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        panic!("{} of {total} programs differ between emlab and CPython:\n\n{}", failures.len(), failures.join("\n"));
     }
 }

@@ -45,20 +45,12 @@ const GLOBAL_COUNT: usize = 14;
 
 /// The builtin a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<BuiltinId> {
-    TABLE[..GLOBAL_COUNT]
-        .iter()
-        .position(|(n, _)| *n == name)
-        .map(|i| BuiltinId(i as u16))
+    TABLE[..GLOBAL_COUNT].iter().position(|(n, _)| *n == name).map(|i| BuiltinId(i as u16))
 }
 
 impl Builtin {
     pub fn id(self) -> BuiltinId {
-        BuiltinId(
-            TABLE
-                .iter()
-                .position(|(_, b)| *b == self)
-                .expect("every builtin is in the table") as u16,
-        )
+        BuiltinId(TABLE.iter().position(|(_, b)| *b == self).expect("every builtin is in the table") as u16)
     }
 
     pub fn from_id(id: BuiltinId) -> Builtin {

@@ -15,20 +15,10 @@ pub fn disassemble(program: &Program) -> String {
 
 /// Lists one function: offset, source line (when it changes), instruction and resolved operands.
 pub fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "== {} ({} params, locals: {}) ==",
-        code.name,
-        code.params,
-        code.local_names.join(", ")
-    );
+    let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.name, code.params, code.local_names.join(", "));
     let mut last_line = 0;
     for (offset, (op, &line)) in code.ops.iter().zip(&code.lines).enumerate() {
-        let line_col = if line != last_line {
-            format!("{line:4}")
-        } else {
-            "   |".to_string()
-        };
+        let line_col = if line != last_line { format!("{line:4}") } else { "   |".to_string() };
         last_line = line;
         let _ = writeln!(out, "{offset:04} {line_col}  {}", describe(program, code, op));
     }

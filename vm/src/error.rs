@@ -65,10 +65,7 @@ pub struct Exception {
 
 impl Exception {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
-        Exception {
-            kind,
-            message: message.into(),
-        }
+        Exception { kind, message: message.into() }
     }
 }
 
@@ -129,10 +126,7 @@ impl Uncaught {
     pub fn render(&self, file: &str, source_line: impl Fn(u32) -> Option<String>) -> String {
         let mut out = String::from("Traceback (most recent call last):\n");
         for frame in &self.traceback {
-            out.push_str(&format!(
-                "  File \"{file}\", line {}, in {}\n",
-                frame.line, frame.function
-            ));
+            out.push_str(&format!("  File \"{file}\", line {}, in {}\n", frame.line, frame.function));
             if let Some(text) = source_line(frame.line) {
                 out.push_str(&format!("    {}\n", text.trim()));
             }

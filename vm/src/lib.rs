@@ -31,12 +31,15 @@ pub mod modules;
 pub mod platform;
 pub mod runtime;
 pub mod syntax;
+pub mod trace;
 pub mod value;
+pub mod violation;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
 pub use runtime::{RunOutcome, Vm, VmConfig};
 pub use syntax::SyntaxError;
+pub use violation::{Violation, ViolationKind};
 
 /// Parses and compiles a whole program.
 pub fn compile_source(source: &str, file: &str) -> Result<bytecode::Program, SyntaxError> {

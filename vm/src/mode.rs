@@ -50,14 +50,11 @@ impl FromStr for Mode {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Mode, UnknownName> {
-        Mode::ALL
-            .into_iter()
-            .find(|m| m.name() == s)
-            .ok_or_else(|| UnknownName {
-                what: "mode",
-                given: s.to_string(),
-                valid: Mode::ALL.map(Mode::name).join(", "),
-            })
+        Mode::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| UnknownName {
+            what: "mode",
+            given: s.to_string(),
+            valid: Mode::ALL.map(Mode::name).join(", "),
+        })
     }
 }
 
@@ -168,10 +165,7 @@ mod tests {
             assert_eq!(bug.name().parse::<Bug>(), Ok(bug));
         }
         let err = "fast".parse::<Mode>().unwrap_err().to_string();
-        assert!(
-            err.contains("unknown mode 'fast'") && err.contains("gil-on-import"),
-            "{err}"
-        );
+        assert!(err.contains("unknown mode 'fast'") && err.contains("gil-on-import"), "{err}");
         let err = "gc-oops".parse::<Bug>().unwrap_err().to_string();
         assert!(err.contains("no-safepoint-backedge"), "{err}");
     }

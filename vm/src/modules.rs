@@ -13,10 +13,7 @@ pub fn lookup(name: &str) -> Option<ModuleId> {
     if name == "gc" {
         return Some(GC);
     }
-    bundled::ALL
-        .iter()
-        .position(|m| m.name == name)
-        .map(|i| ModuleId(i as u16 + 1))
+    bundled::ALL.iter().position(|m| m.name == name).map(|i| ModuleId(i as u16 + 1))
 }
 
 /// The extension behind a module id, or None for `gc`.
@@ -37,12 +34,7 @@ pub fn count() -> usize {
 pub fn attribute(module: ModuleId, attr: &str) -> Option<Value> {
     match extension(module) {
         None => (attr == "collect").then(|| Value::Builtin(Builtin::GcCollect.id())),
-        Some(ext) => ext.function(attr).map(|index| {
-            Value::Native(NativeFn {
-                module,
-                index: index as u16,
-            })
-        }),
+        Some(ext) => ext.function(attr).map(|index| Value::Native(NativeFn { module, index: index as u16 })),
     }
 }
 

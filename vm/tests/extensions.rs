@@ -5,13 +5,7 @@ use emlab_vm::{compile_source, Bug, Bugs, ErrorKind, Mode, RunOutcome, Vm, VmCon
 
 fn run_with(source: &str, mode: Mode, bugs: Bugs) -> RunOutcome {
     let program = compile_source(source, "ext.py").expect("compiles");
-    let config = VmConfig {
-        capture_output: true,
-        print_errors: false,
-        mode,
-        bugs,
-        ..VmConfig::default()
-    };
+    let config = VmConfig { capture_output: true, print_errors: false, mode, bugs, ..VmConfig::default() };
     Vm::<Native>::new(program, config).expect("starts").run()
 }
 
@@ -56,10 +50,7 @@ fn every_bundled_module_does_what_design_says() {
     for mode in Mode::ALL {
         let outcome = run(SINGLE_THREADED, mode);
         assert_clean(&outcome);
-        assert_eq!(
-            outcome.output, "[70, 50, 30] 150\n[0, 2]\n[1, 2] None\nNone\n42\n[10]\nok\n",
-            "mode {mode}"
-        );
+        assert_eq!(outcome.output, "[70, 50, 30] 150\n[0, 2]\n[1, 2] None\nNone\n42\n[10]\nok\n", "mode {mode}");
     }
 }
 

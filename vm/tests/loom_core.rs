@@ -20,25 +20,14 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
         builder.preemption_bound = Some(2);
         builder.max_branches = 20_000;
         builder.check(move || {
-            let config = VmConfig {
-                mode: Mode::Eml,
-                bugs,
-                step_limit: Some(3_000),
-                ..VmConfig::for_checking()
-            };
+            let config = VmConfig { mode: Mode::Eml, bugs, step_limit: Some(3_000), ..VmConfig::for_checking() };
             let outcome = Vm::<Loom>::new(program.clone(), config).expect("the VM starts").run();
             if let Some(error) = outcome.uncaught.first() {
                 panic!("t{}: {}", error.thread, error.exception);
             }
         });
     }));
-    result.map_err(|_| {
-        FIRST_PANIC
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-            .unwrap_or_default()
-    })
+    result.map_err(|_| FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default())
 }
 
 /// The first panic message of the current exploration. Loom's coroutines have small stacks, so

@@ -5,11 +5,7 @@ use emlab_vm::{compile_source, RunOutcome, Vm, VmConfig};
 
 fn run(source: &str) -> RunOutcome {
     let program = compile_source(source, "native.py").expect("compiles");
-    let config = VmConfig {
-        capture_output: true,
-        print_errors: false,
-        ..VmConfig::default()
-    };
+    let config = VmConfig { capture_output: true, print_errors: false, ..VmConfig::default() };
     Vm::<Native>::new(program, config).expect("starts").run()
 }
 
@@ -65,10 +61,7 @@ print('main goes on')
     assert!(!outcome.main_failed);
     assert_eq!(outcome.uncaught.len(), 1);
     assert_eq!(outcome.uncaught[0].thread, 1);
-    assert_eq!(
-        outcome.uncaught[0].exception.kind,
-        emlab_vm::ErrorKind::ZeroDivisionError
-    );
+    assert_eq!(outcome.uncaught[0].exception.kind, emlab_vm::ErrorKind::ZeroDivisionError);
 }
 
 #[test]
@@ -126,21 +119,10 @@ for i in range(300000):
 print('done')
 ";
     let program = compile_source(source, "gc.py").unwrap();
-    let config = VmConfig {
-        capture_output: true,
-        max_objects: 1 << 16,
-        ..VmConfig::default()
-    };
-    let config = VmConfig {
-        gc_min_threshold: 10_000,
-        ..config
-    };
+    let config = VmConfig { capture_output: true, max_objects: 1 << 16, ..VmConfig::default() };
+    let config = VmConfig { gc_min_threshold: 10_000, ..config };
     let outcome = Vm::<Native>::new(program, config).unwrap().run();
-    assert!(
-        outcome.uncaught.is_empty(),
-        "a bounded heap overflowed: {:?}",
-        outcome.uncaught
-    );
+    assert!(outcome.uncaught.is_empty(), "a bounded heap overflowed: {:?}", outcome.uncaught);
     assert_eq!(outcome.output, "done\n");
 }
 

@@ -30,9 +30,7 @@ assert counter[0] == 2, counter[0]
 
 fn run_once<P: Platform>(source: &str) -> emlab_vm::RunOutcome {
     let program = compile_source(source, "model.py").expect("the model program compiles");
-    Vm::<P>::new(program, VmConfig::for_checking())
-        .expect("the VM starts")
-        .run()
+    Vm::<P>::new(program, VmConfig::for_checking()).expect("the VM starts").run()
 }
 
 #[test]
@@ -58,10 +56,7 @@ fn shuttle_finds_the_lost_update() {
             1000,
         )
     });
-    assert!(
-        result.is_err(),
-        "1000 random schedules never interleaved the read and the write"
-    );
+    assert!(result.is_err(), "1000 random schedules never interleaved the read and the write");
 }
 
 /// Loom's coroutine stacks are small; a panic hook printing a backtrace would overflow them.
@@ -93,8 +88,5 @@ fn loom_finds_the_lost_update() {
             assert!(outcome.uncaught.is_empty(), "lost update: {:?}", outcome.uncaught);
         });
     });
-    assert!(
-        result.is_err(),
-        "loom explored every interleaving and missed the lost update"
-    );
+    assert!(result.is_err(), "loom explored every interleaving and missed the lost update");
 }

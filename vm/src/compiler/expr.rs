@@ -15,10 +15,7 @@ impl FunctionCompiler<'_> {
 
     fn expr_at_depth(&mut self, e: &Expr, depth: usize) -> Result<(), SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError {
-                message: "expression too deeply nested".into(),
-                span: e.span,
-            });
+            return Err(SyntaxError { message: "expression too deeply nested".into(), span: e.span });
         }
         let sub = |c: &mut Self, e: &Expr| c.expr_at_depth(e, depth + 1);
         self.at(e.span);
@@ -63,9 +60,7 @@ impl FunctionCompiler<'_> {
                     sub(self, v)?;
                 }
                 self.at(e.span);
-                self.emit(Op::BuildDict {
-                    count: pairs.len() as u32,
-                });
+                self.emit(Op::BuildDict { count: pairs.len() as u32 });
             }
             ExprKind::Call { func, args } => {
                 if let ExprKind::Attribute { obj, name } = &func.kind {
@@ -75,19 +70,14 @@ impl FunctionCompiler<'_> {
                     }
                     let name = self.program.name(name);
                     self.at(e.span);
-                    self.emit(Op::CallMethod {
-                        name,
-                        argc: args.len() as u32,
-                    });
+                    self.emit(Op::CallMethod { name, argc: args.len() as u32 });
                 } else {
                     sub(self, func)?;
                     for arg in args {
                         sub(self, arg)?;
                     }
                     self.at(e.span);
-                    self.emit(Op::Call {
-                        argc: args.len() as u32,
-                    });
+                    self.emit(Op::Call { argc: args.len() as u32 });
                 }
             }
             ExprKind::Attribute { obj, name } => {

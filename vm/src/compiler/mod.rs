@@ -28,11 +28,7 @@ pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program
     Ok(Program {
         file: file.to_string(),
         source: source.to_string(),
-        codes: program
-            .codes
-            .into_iter()
-            .map(|c| c.expect("every reserved function is compiled"))
-            .collect(),
+        codes: program.codes.into_iter().map(|c| c.expect("every reserved function is compiled")).collect(),
         consts: program.consts,
         globals: program.globals,
         names: program.names,
@@ -116,21 +112,9 @@ struct FunctionCompiler<'p> {
 
 impl<'p> FunctionCompiler<'p> {
     fn new(program: &'p mut ProgramBuilder, name: String, scope: Scope) -> Self {
-        let code = Code {
-            name,
-            params: scope.params,
-            local_names: scope.locals.clone(),
-            ops: Vec::new(),
-            lines: Vec::new(),
-        };
-        FunctionCompiler {
-            program,
-            scope,
-            code,
-            line: 1,
-            loops: Vec::new(),
-            with_depth: 0,
-        }
+        let code =
+            Code { name, params: scope.params, local_names: scope.locals.clone(), ops: Vec::new(), lines: Vec::new() };
+        FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), with_depth: 0 }
     }
 
     fn emit(&mut self, op: Op) -> usize {

@@ -16,22 +16,14 @@ const MAX_LOCALS: usize = u16::MAX as usize;
 
 impl Scope {
     pub fn module() -> Scope {
-        Scope {
-            params: 0,
-            locals: Vec::new(),
-            slots: HashMap::new(),
-        }
+        Scope { params: 0, locals: Vec::new(), slots: HashMap::new() }
     }
 
     /// Parameters, then every name the body assigns that it does not declare `global`.
     pub fn function(params: &[String], body: &[Stmt], span: Span) -> Result<Scope, SyntaxError> {
         let mut globals = HashSet::new();
         collect_globals(body, &mut globals);
-        let mut scope = Scope {
-            params: params.len() as u32,
-            locals: Vec::new(),
-            slots: HashMap::new(),
-        };
+        let mut scope = Scope { params: params.len() as u32, locals: Vec::new(), slots: HashMap::new() };
         for param in params {
             if scope.slots.contains_key(param) {
                 return Err(SyntaxError {
@@ -40,10 +32,7 @@ impl Scope {
                 });
             }
             if globals.contains(param) {
-                return Err(SyntaxError {
-                    message: format!("name '{param}' is parameter and global"),
-                    span,
-                });
+                return Err(SyntaxError { message: format!("name '{param}' is parameter and global"), span });
             }
             scope.add(param);
         }
@@ -55,10 +44,7 @@ impl Scope {
             }
         }
         if scope.locals.len() > MAX_LOCALS {
-            return Err(SyntaxError {
-                message: "too many local variables".into(),
-                span,
-            });
+            return Err(SyntaxError { message: "too many local variables".into(), span });
         }
         Ok(scope)
     }

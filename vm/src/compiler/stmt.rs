@@ -90,10 +90,7 @@ impl FunctionCompiler<'_> {
             }
             StmtKind::Break => {
                 let Some(context) = self.loops.last() else {
-                    return Err(SyntaxError {
-                        message: "'break' outside loop".into(),
-                        span: stmt.span,
-                    });
+                    return Err(SyntaxError { message: "'break' outside loop".into(), span: stmt.span });
                 };
                 let (opened, is_for) = (self.with_depth - context.with_depth, context.is_for);
                 (0..opened).for_each(|_| {
@@ -107,10 +104,7 @@ impl FunctionCompiler<'_> {
             }
             StmtKind::Continue => {
                 let Some(context) = self.loops.last() else {
-                    return Err(SyntaxError {
-                        message: "'continue' not properly in loop".into(),
-                        span: stmt.span,
-                    });
+                    return Err(SyntaxError { message: "'continue' not properly in loop".into(), span: stmt.span });
                 };
                 let (opened, target) = (self.with_depth - context.with_depth, context.continue_target);
                 (0..opened).for_each(|_| {
@@ -127,10 +121,7 @@ impl FunctionCompiler<'_> {
             }
             StmtKind::Return(value) => {
                 if self.code.name == "<module>" {
-                    return Err(SyntaxError {
-                        message: "'return' outside function".into(),
-                        span: stmt.span,
-                    });
+                    return Err(SyntaxError { message: "'return' outside function".into(), span: stmt.span });
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -150,9 +141,7 @@ impl FunctionCompiler<'_> {
                     self.expr(msg)?;
                 }
                 self.at(stmt.span);
-                self.emit(Op::AssertFail {
-                    has_message: msg.is_some(),
-                });
+                self.emit(Op::AssertFail { has_message: msg.is_some() });
                 self.patch(to_ok);
             }
             StmtKind::Import(name) => {
@@ -175,12 +164,7 @@ impl FunctionCompiler<'_> {
     }
 
     fn loop_body(&mut self, continue_target: u32, is_for: bool, body: &[Stmt]) -> Result<(), SyntaxError> {
-        self.loops.push(LoopContext {
-            continue_target,
-            break_jumps: Vec::new(),
-            with_depth: self.with_depth,
-            is_for,
-        });
+        self.loops.push(LoopContext { continue_target, break_jumps: Vec::new(), with_depth: self.with_depth, is_for });
         self.block(body)
     }
 
@@ -207,9 +191,7 @@ impl FunctionCompiler<'_> {
             }
             Target::Tuple { items, span } => {
                 self.at(*span);
-                self.emit(Op::Unpack {
-                    count: items.len() as u32,
-                });
+                self.emit(Op::Unpack { count: items.len() as u32 });
                 for item in items {
                     self.store(item)?;
                 }

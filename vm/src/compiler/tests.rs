@@ -35,13 +35,7 @@ fn break_inside_for_pops_the_iterator_and_exits_withs() {
 
 #[test]
 fn return_and_break_outside_their_context_are_errors() {
-    assert!(compile_source("return 1\n", "t.py")
-        .unwrap_err()
-        .message
-        .contains("outside function"));
+    assert!(compile_source("return 1\n", "t.py").unwrap_err().message.contains("outside function"));
     assert!(compile_source("break\n", "t.py").is_err());
-    assert!(compile_source("def f(a, a):\n    pass\n", "t.py")
-        .unwrap_err()
-        .message
-        .contains("duplicate argument"));
+    assert!(compile_source("def f(a, a):\n    pass\n", "t.py").unwrap_err().message.contains("duplicate argument"));
 }

@@ -16,16 +16,8 @@ pub static BANK: ExtensionModule = ExtensionModule {
     name: "bank",
     free_threaded: false,
     functions: &[
-        ExtFunction {
-            name: "transfer",
-            params: &["accts", "i", "j", "n"],
-            call: bank_transfer,
-        },
-        ExtFunction {
-            name: "total",
-            params: &["accts"],
-            call: bank_total,
-        },
+        ExtFunction { name: "transfer", params: &["accts", "i", "j", "n"], call: bank_transfer },
+        ExtFunction { name: "total", params: &["accts"], call: bank_total },
     ],
     new_state: no_state,
 };
@@ -35,18 +27,10 @@ fn bank_transfer(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let n = api.int_value(args[3])?;
     let from = api.list_get(accts, i)?;
     let from = api.int_value(from)?;
-    api.list_set(
-        accts,
-        i,
-        Value::Int(from.checked_sub(n).ok_or_else(crate::error::overflow_error)?),
-    )?;
+    api.list_set(accts, i, Value::Int(from.checked_sub(n).ok_or_else(crate::error::overflow_error)?))?;
     let to = api.list_get(accts, j)?;
     let to = api.int_value(to)?;
-    api.list_set(
-        accts,
-        j,
-        Value::Int(to.checked_add(n).ok_or_else(crate::error::overflow_error)?),
-    )?;
+    api.list_set(accts, j, Value::Int(to.checked_add(n).ok_or_else(crate::error::overflow_error)?))?;
     Ok(Value::None)
 }
 
@@ -55,9 +39,7 @@ fn bank_total(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let mut total: i64 = 0;
     for i in 0..len {
         let item = api.list_get(args[0], i)?;
-        total = total
-            .checked_add(api.int_value(item)?)
-            .ok_or_else(crate::error::overflow_error)?;
+        total = total.checked_add(api.int_value(item)?).ok_or_else(crate::error::overflow_error)?;
     }
     Ok(api.new_int(total))
 }
@@ -66,11 +48,7 @@ fn bank_total(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
 pub static COUNTER: ExtensionModule = ExtensionModule {
     name: "counter",
     free_threaded: false,
-    functions: &[ExtFunction {
-        name: "incr",
-        params: &["lst", "i"],
-        call: counter_incr,
-    }],
+    functions: &[ExtFunction { name: "incr", params: &["lst", "i"], call: counter_incr }],
     new_state: no_state,
 };
 
@@ -78,11 +56,7 @@ fn counter_incr(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let i = api.int_value(args[1])?;
     let v = api.list_get(args[0], i)?;
     let v = api.int_value(v)?;
-    api.list_set(
-        args[0],
-        i,
-        Value::Int(v.checked_add(1).ok_or_else(crate::error::overflow_error)?),
-    )?;
+    api.list_set(args[0], i, Value::Int(v.checked_add(1).ok_or_else(crate::error::overflow_error)?))?;
     Ok(Value::None)
 }
 
@@ -90,11 +64,7 @@ fn counter_incr(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
 pub static FASTCOUNTER: ExtensionModule = ExtensionModule {
     name: "fastcounter",
     free_threaded: true,
-    functions: &[ExtFunction {
-        name: "incr",
-        params: &["lst", "i"],
-        call: fastcounter_incr,
-    }],
+    functions: &[ExtFunction { name: "incr", params: &["lst", "i"], call: fastcounter_incr }],
     new_state: no_state,
 };
 
@@ -127,10 +97,7 @@ fn with_cache<R>(api: &mut dyn ExtApi, f: impl FnOnce(&mut CacheState) -> R) -> 
     let mut f = Some(f);
     let mut out = None;
     api.with_state(&mut |state| {
-        let cache = state
-            .as_any()
-            .downcast_mut::<CacheState>()
-            .expect("cache's state is a CacheState");
+        let cache = state.as_any().downcast_mut::<CacheState>().expect("cache's state is a CacheState");
         if let Some(f) = f.take() {
             out = Some(f(cache));
         }
@@ -143,21 +110,9 @@ pub static CACHE: ExtensionModule = ExtensionModule {
     name: "cache",
     free_threaded: false,
     functions: &[
-        ExtFunction {
-            name: "put",
-            params: &["key", "obj"],
-            call: cache_put,
-        },
-        ExtFunction {
-            name: "get",
-            params: &["key"],
-            call: cache_get,
-        },
-        ExtFunction {
-            name: "drop",
-            params: &["key"],
-            call: cache_drop,
-        },
+        ExtFunction { name: "put", params: &["key", "obj"], call: cache_put },
+        ExtFunction { name: "get", params: &["key"], call: cache_get },
+        ExtFunction { name: "drop", params: &["key"], call: cache_drop },
     ],
     new_state: cache_state,
 };
@@ -190,16 +145,8 @@ pub static CALLBACK: ExtensionModule = ExtensionModule {
     name: "callback",
     free_threaded: false,
     functions: &[
-        ExtFunction {
-            name: "apply",
-            params: &["f", "x"],
-            call: callback_apply,
-        },
-        ExtFunction {
-            name: "update",
-            params: &["lst", "f"],
-            call: callback_update,
-        },
+        ExtFunction { name: "apply", params: &["f", "x"], call: callback_apply },
+        ExtFunction { name: "update", params: &["lst", "f"], call: callback_update },
     ],
     new_state: no_state,
 };
@@ -220,16 +167,8 @@ pub static BLOCKING: ExtensionModule = ExtensionModule {
     name: "blocking",
     free_threaded: false,
     functions: &[
-        ExtFunction {
-            name: "pause",
-            params: &["n"],
-            call: blocking_pause,
-        },
-        ExtFunction {
-            name: "peek_released",
-            params: &["lst"],
-            call: blocking_peek_released,
-        },
+        ExtFunction { name: "pause", params: &["n"], call: blocking_pause },
+        ExtFunction { name: "peek_released", params: &["lst"], call: blocking_peek_released },
     ],
     new_state: no_state,
 };

@@ -42,9 +42,7 @@ impl Dict {
 
     fn find(&self, hash: u64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
-        self.index
-            .find(hash, |&i| entries[i].is_some_and(|e| e.hash == hash && eq(e.key)))
-            .copied()
+        self.index.find(hash, |&i| entries[i].is_some_and(|e| e.hash == hash && eq(e.key))).copied()
     }
 
     pub fn get(&self, hash: u64, eq: impl FnMut(Value) -> bool) -> Option<Value> {
@@ -62,8 +60,7 @@ impl Dict {
         let position = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.index
-            .insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
+        self.index.insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
         self.len += 1;
     }
 
@@ -93,8 +90,7 @@ impl Dict {
         for (position, entry) in self.entries.iter().enumerate() {
             let hash = entry.map_or(0, |e| e.hash);
             let entries = &self.entries;
-            self.index
-                .insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
+            self.index.insert_unique(hash, position, |&i| entries[i].map_or(0, |e| e.hash));
         }
     }
 }

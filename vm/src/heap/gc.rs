@@ -55,3 +55,26 @@ impl Heap {
         stats
     }
 }
+
+impl Heap {
+    /// Every object reachable from `roots` (a mark without a sweep, for the leak check).
+    pub fn reachable(&self, roots: impl IntoIterator<Item = Value>) -> std::collections::HashSet<Handle> {
+        let mut seen = std::collections::HashSet::new();
+        let mut work: Vec<Handle> = roots.into_iter().filter_map(Value::handle).collect();
+        while let Some(handle) = work.pop() {
+            if seen.contains(&handle) {
+                continue;
+            }
+            let traced = self.read(handle, |object| {
+                let mut children = Vec::new();
+                object.trace(|v| children.extend(v.handle()));
+                children
+            });
+            if let Ok(children) = traced {
+                seen.insert(handle);
+                work.extend(children);
+            }
+        }
+        seen
+    }
+}

@@ -91,11 +91,7 @@ impl Heap {
         let chunk_count = max_objects.div_ceil(CHUNK_SIZE).max(1);
         Heap {
             chunks: (0..chunk_count).map(|_| OnceLock::new()).collect(),
-            alloc: Mutex::new(AllocState {
-                free: Vec::new(),
-                next_slot: 0,
-                next_generation: 1,
-            }),
+            alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
             live: AtomicUsize::new(0),
             allocated_since_collect: AtomicUsize::new(0),
         }
@@ -141,9 +137,7 @@ impl Heap {
         let cell = self.slot(handle.slot).cell.read();
         match &cell.object {
             Some(object) if cell.generation == handle.generation => Ok(f(object)),
-            _ => Err(HeapError::UseAfterFree {
-                number: handle.generation,
-            }),
+            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
         }
     }
 
@@ -154,9 +148,7 @@ impl Heap {
         let generation = cell.generation;
         match &mut cell.object {
             Some(object) if generation == handle.generation => Ok(f(object)),
-            _ => Err(HeapError::UseAfterFree {
-                number: handle.generation,
-            }),
+            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
         }
     }
 
@@ -176,10 +168,7 @@ impl Heap {
         (0..high)
             .filter_map(|slot| {
                 let cell = self.slot(slot).cell.read();
-                cell.object.as_ref().map(|_| Handle {
-                    slot,
-                    generation: cell.generation,
-                })
+                cell.object.as_ref().map(|_| Handle { slot, generation: cell.generation })
             })
             .collect()
     }

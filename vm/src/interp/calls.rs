@@ -1,6 +1,7 @@
 //! Calls: VM functions, built-in functions, and methods of built-in types.
 
 use super::collections::normalize_index;
+use super::format;
 use super::{Frame, Interp};
 use crate::ast::CmpOp;
 use crate::builtins::{Builtin, Method};
@@ -34,20 +35,13 @@ fn plural(n: usize, word: &str) -> String {
 pub(crate) fn arity_message(name: &str, params: &[String], given: usize) -> Exception {
     if given > params.len() {
         let was = if given == 1 { "was" } else { "were" };
-        type_error(format!(
-            "{name}() takes {} but {given} {was} given",
-            plural(params.len(), "positional argument")
-        ))
+        type_error(format!("{name}() takes {} but {given} {was} given", plural(params.len(), "positional argument")))
     } else {
         let missing = &params[given..];
         type_error(format!(
             "{name}() missing {} {}: {}",
             missing.len(),
-            if missing.len() == 1 {
-                "required positional argument"
-            } else {
-                "required positional arguments"
-            },
+            if missing.len() == 1 { "required positional argument" } else { "required positional arguments" },
             name_list(missing)
         ))
     }
@@ -64,15 +58,9 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Excep
     } else if min == max && min == 0 {
         format!("{name}() takes no arguments ({n} given)")
     } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
     } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
     }))
 }
 
@@ -91,17 +79,10 @@ impl<P: Platform> Interp<'_, P> {
                     return Err(self.arity_error(func, argc as usize));
                 }
                 if self.roots.frames.len() >= self.shared.config.recursion_limit {
-                    return Err(Exception::new(
-                        ErrorKind::RecursionError,
-                        "maximum recursion depth exceeded",
-                    ));
+                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 let extra = code.local_names.len() - code.params as usize;
-                self.roots.frames.push(Frame {
-                    func,
-                    ip: 0,
-                    base: callee_at as u32 + 1,
-                });
+                self.roots.frames.push(Frame { func, ip: 0, base: callee_at as u32 + 1 });
                 let stack = &mut self.roots.stack;
                 stack.resize(stack.len() + extra, Value::Unbound);
                 Ok(None)
@@ -116,10 +97,7 @@ impl<P: Platform> Interp<'_, P> {
                 let result = self.call_native(f, argc as usize)?;
                 Ok(Some(result))
             }
-            other => Err(type_error(format!(
-                "'{}' object is not callable",
-                self.type_name(other)?
-            ))),
+            other => Err(type_error(format!("'{}' object is not callable", self.type_name(other)?))),
         }
     }
 
@@ -149,8 +127,9 @@ impl<P: Platform> Interp<'_, P> {
                     }
                     line.push_str(&self.str_of(arg)?);
                 }
+                self.core_step();
+                self.trace(|| format!("print {}", format::repr_str(&line)), String::new);
                 line.push('\n');
-                P::switch_point();
                 self.shared.output.write(&line);
                 Ok(Value::None)
             }
@@ -220,10 +199,7 @@ impl<P: Platform> Interp<'_, P> {
                 match args[0] {
                     Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow_error),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
-                    v => Err(type_error(format!(
-                        "bad operand type for abs(): '{}'",
-                        self.type_name(v)?
-                    ))),
+                    v => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(v)?))),
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -231,11 +207,7 @@ impl<P: Platform> Interp<'_, P> {
                 if args.is_empty() {
                     return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
                 }
-                let candidates = if args.len() == 1 {
-                    self.iterate(args[0])?
-                } else {
-                    args.to_vec()
-                };
+                let candidates = if args.len() == 1 { self.iterate(args[0])? } else { args.to_vec() };
                 let Some((&first, rest)) = candidates.split_first() else {
                     return Err(value_error(format!("{name}() arg is an empty sequence")));
                 };
@@ -278,12 +250,20 @@ impl<P: Platform> Interp<'_, P> {
                     return Err(type_error("spawn() missing required argument 'f'"));
                 };
                 if !matches!(func, Value::Func(_) | Value::Builtin(_) | Value::Native(_)) {
-                    return Err(type_error(format!(
-                        "'{}' object is not callable",
-                        self.type_name(func)?
-                    )));
+                    return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
                 }
-                Ok(Value::Obj(spawn_thread(self.shared, func, rest)?))
+                let thread = spawn_thread(self.shared, func, rest)?;
+                self.trace(
+                    || {
+                        let number = self.shared.heap.read(thread, |o| match o {
+                            Object::Thread(t) => t.number,
+                            _ => 0,
+                        });
+                        format!("spawn t{} running {}", number.unwrap_or(0), self.brief(func))
+                    },
+                    String::new,
+                );
+                Ok(Value::Obj(thread))
             }
             Builtin::Join => {
                 arity("join", args, 1, 1)?;
@@ -347,10 +327,7 @@ impl<P: Platform> Interp<'_, P> {
         };
         match len {
             Some(n) => Ok(Value::Int(n as i64)),
-            None => Err(type_error(format!(
-                "object of type '{}' has no len()",
-                self.type_name(v)?
-            ))),
+            None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
         }
     }
 
@@ -360,15 +337,13 @@ impl<P: Platform> Interp<'_, P> {
         self.shared
             .heap
             .read(h, |o| match o {
-                Object::List(_) => matches!(
-                    m,
-                    Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index
-                ),
+                Object::List(_) => {
+                    matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
+                }
                 Object::Tuple(_) => m == Method::Index,
-                Object::Dict(_) => matches!(
-                    m,
-                    Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop
-                ),
+                Object::Dict(_) => {
+                    matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop)
+                }
                 Object::Lock(_) => matches!(m, Method::Acquire | Method::Release),
                 _ => false,
             })
@@ -389,6 +364,7 @@ impl<P: Platform> Interp<'_, P> {
                 None => unreachable!("module attributes are builtins or native functions"),
             }
         } else {
+            self.core_step();
             let args: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
             match self.shared.methods[name as usize] {
                 Some(m) if self.has_method(receiver, m) => self.call_builtin_method(receiver, m, method_name, &args)?,
@@ -412,9 +388,7 @@ impl<P: Platform> Interp<'_, P> {
         name: &str,
         args: &[Value],
     ) -> Result<Value, Exception> {
-        let Value::Obj(h) = receiver else {
-            unreachable!("has_method only accepts objects")
-        };
+        let Value::Obj(h) = receiver else { unreachable!("has_method only accepts objects") };
         let heap = &self.shared.heap;
         let is_dict = heap.read(h, |o| matches!(o, Object::Dict(_)))?;
         match (m, is_dict) {
@@ -475,11 +449,7 @@ impl<P: Platform> Interp<'_, P> {
                 heap.write(h, |o| {
                     if let Object::List(items) = o {
                         let len = items.len() as i64;
-                        let at = if index < 0 {
-                            (index + len).max(0)
-                        } else {
-                            index.min(len)
-                        };
+                        let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
                         items.insert(at as usize, args[1]);
                     }
                 })?;
@@ -515,9 +485,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             (Method::Get, _) => {
                 arity("get", args, 1, 2)?;
-                Ok(self
-                    .dict_lookup(h, args[0])?
-                    .unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
+                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
             }
             (Method::Pop, true) => {
                 arity("pop", args, 1, 2)?;
@@ -552,12 +520,7 @@ impl<P: Platform> Interp<'_, P> {
 
 /// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
 fn parse_int(text: &str) -> Result<Value, Exception> {
-    let invalid = || {
-        value_error(format!(
-            "invalid literal for int() with base 10: {}",
-            super::format::repr_str(text)
-        ))
-    };
+    let invalid = || value_error(format!("invalid literal for int() with base 10: {}", super::format::repr_str(text)));
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),

@@ -37,9 +37,7 @@ impl<P: Platform> Interp<'_, P> {
         let n = self.roots.stack.len();
         let pairs: Vec<Value> = self.roots.stack[n - 2 * count..].to_vec();
         let dict = self.alloc(Object::Dict(Dict::new()))?;
-        let Value::Obj(handle) = dict else {
-            unreachable!("alloc returns an object")
-        };
+        let Value::Obj(handle) = dict else { unreachable!("alloc returns an object") };
         // Keep the new dict rooted while filling it: replace the pairs with it on the stack.
         self.roots.stack.truncate(n - 2 * count);
         self.roots.stack.push(dict);
@@ -67,10 +65,7 @@ impl<P: Platform> Interp<'_, P> {
             Value::Unbound => Ok(0),
             Value::Obj(h) => {
                 if depth > self.shared.config.recursion_limit {
-                    return Err(Exception::new(
-                        ErrorKind::RecursionError,
-                        "maximum recursion depth exceeded",
-                    ));
+                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 enum Kind {
                     Hash(u64),
@@ -140,10 +135,7 @@ impl<P: Platform> Interp<'_, P> {
     /// `obj[index]`.
     pub(crate) fn get_item(&mut self, obj: Value, index: Value) -> Result<Value, Exception> {
         let Value::Obj(h) = obj else {
-            return Err(type_error(format!(
-                "'{}' object is not subscriptable",
-                self.type_name(obj)?
-            )));
+            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?)));
         };
         enum Found {
             Value(Value),
@@ -163,9 +155,7 @@ impl<P: Platform> Interp<'_, P> {
             (Object::List(items), Some(i)) => normalize_index(i, items.len())
                 .map_or(Found::OutOfRange("list index out of range"), |i| Found::Value(items[i])),
             (Object::Tuple(items), Some(i)) => normalize_index(i, items.len())
-                .map_or(Found::OutOfRange("tuple index out of range"), |i| {
-                    Found::Value(items[i])
-                }),
+                .map_or(Found::OutOfRange("tuple index out of range"), |i| Found::Value(items[i])),
             (Object::Str(s), Some(i)) => {
                 let len = s.text.chars().count();
                 normalize_index(i, len).map_or(Found::OutOfRange("string index out of range"), |i| {
@@ -190,10 +180,7 @@ impl<P: Platform> Interp<'_, P> {
             Found::OutOfRange(message) => Err(index_error(message)),
             Found::BadIndex(name) => {
                 let what = if name == "str" { "string" } else { name };
-                Err(type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
-                    self.type_name(index)?
-                )))
+                Err(type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(index)?)))
             }
             Found::NotSubscriptable(name) => Err(type_error(format!("'{name}' object is not subscriptable"))),
         }
@@ -208,10 +195,7 @@ impl<P: Platform> Interp<'_, P> {
     /// `obj[index] = value`.
     pub(crate) fn set_item(&mut self, obj: Value, index: Value, value: Value) -> Result<(), Exception> {
         let Value::Obj(h) = obj else {
-            return Err(type_error(format!(
-                "'{}' object does not support item assignment",
-                self.type_name(obj)?
-            )));
+            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
         };
         let int_index = match index {
             Value::Int(i) => Some(i),
@@ -241,10 +225,9 @@ impl<P: Platform> Interp<'_, P> {
             Outcome::Done => Ok(()),
             Outcome::Dict => self.dict_set(h, index, value),
             Outcome::OutOfRange => Err(index_error("list assignment index out of range")),
-            Outcome::BadIndex => Err(type_error(format!(
-                "list indices must be integers or slices, not {}",
-                self.type_name(index)?
-            ))),
+            Outcome::BadIndex => {
+                Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))
+            }
             Outcome::Immutable(name) => Err(type_error(format!("'{name}' object does not support item assignment"))),
         }
     }
@@ -252,10 +235,7 @@ impl<P: Platform> Interp<'_, P> {
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> Result<bool, Exception> {
         let Value::Obj(h) = container else {
-            return Err(type_error(format!(
-                "argument of type '{}' is not iterable",
-                self.type_name(container)?
-            )));
+            return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)?)));
         };
         enum Kind {
             Items(Vec<Value>),
@@ -270,10 +250,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::Tuple(items) => Kind::Items(items.to_vec()),
             Object::Str(s) => Kind::Str(s.text.to_string()),
             Object::Dict(_) => Kind::Dict(h),
-            Object::View {
-                dict,
-                kind: crate::heap::ViewKind::Keys,
-            } => Kind::Dict(*dict),
+            Object::View { dict, kind: crate::heap::ViewKind::Keys } => Kind::Dict(*dict),
             Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
             Object::View { .. } => Kind::View,
             _ => Kind::NotIterable(o.type_name()),
@@ -337,14 +314,9 @@ impl<P: Platform> Interp<'_, P> {
         let type_name = self.type_name(obj)?;
         let is_method = crate::builtins::Method::lookup(name).is_some_and(|m| self.has_method(obj, m));
         if is_method {
-            Err(type_error(format!(
-                "emlab does not support bound methods: call '{type_name}.{name}(...)' directly"
-            )))
+            Err(type_error(format!("emlab does not support bound methods: call '{type_name}.{name}(...)' directly")))
         } else {
-            Err(Exception::new(
-                ErrorKind::AttributeError,
-                format!("'{type_name}' object has no attribute '{name}'"),
-            ))
+            Err(Exception::new(ErrorKind::AttributeError, format!("'{type_name}' object has no attribute '{name}'")))
         }
     }
 }

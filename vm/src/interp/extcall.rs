@@ -50,18 +50,32 @@ impl<P: Platform> Interp<'_, P> {
         };
         self.shared.begin_ext_call(&pins);
         let exclusive = self.promotes(module);
+        let name = || format!("{}.{}", module.name, function.name);
+        let how = || match (module.free_threaded, self.shared.config.mode) {
+            (true, _) => "free-threaded module: no promotion".to_string(),
+            (false, Mode::Eml) => "eml: promote".to_string(),
+            (false, Mode::Nogil) => "nogil: no exclusion".to_string(),
+            (false, _) => "under the GIL".to_string(),
+        };
+        self.trace(|| format!("call {}", name()), how);
         if exclusive {
             self.begin_exclusive();
+            self.trace(|| format!("enter {}", name()), || "eml: write held".into());
         }
-        let mut call = ExtCall {
-            interp: self,
-            module: f.module.0 as usize - 1,
-            exclusive,
-            ops: 0,
-            pins,
-        };
+        if !module.free_threaded {
+            self.shared.protect(self.slot.number, module.name, function.name, true);
+        }
+        let mut call = ExtCall { interp: self, module: f.module.0 as usize - 1, exclusive, ops: 0, pins };
         let result = (function.call)(&mut call, &args);
         let ExtCall { exclusive, pins, .. } = call;
+        if !module.free_threaded {
+            self.shared.protect(self.slot.number, module.name, function.name, false);
+        }
+        let returned = match &result {
+            Ok(v) => format!("return {} -> {}", name(), self.brief(*v)),
+            Err(e) => format!("return {} raising {}", name(), e.kind.name()),
+        };
+        self.trace(|| returned, || if exclusive { "eml: demote".into() } else { String::new() });
         if exclusive {
             self.end_exclusive();
         }
@@ -94,18 +108,33 @@ impl<P: Platform> ExtCall<'_, '_, P> {
         P::switch_point();
         self.ops += 1;
         if self.ops == 2 && self.exclusive && self.shared().config.bugs.has(Bug::EmlEarlyDemote) {
+            self.interp.trace(|| "demote early".into(), || "eml: read mode inside the call (seeded bug)".into());
             self.interp.end_exclusive();
             self.exclusive = false;
+        }
+    }
+
+    fn trace_op(&self, what: impl FnOnce() -> String) {
+        self.interp.trace(|| format!("ext {}", what()), String::new);
+    }
+
+    fn module_name(&self) -> &'static str {
+        crate::ext::bundled::ALL[self.module].name
+    }
+
+    /// Leaves (or re-enters) the atomicity monitor's protected region around a callback or
+    /// `allow_threads`, where other threads may run.
+    fn protect(&self, enter: bool) {
+        let module = crate::ext::bundled::ALL[self.module];
+        if !module.free_threaded {
+            self.shared().protect(self.interp.slot.number, module.name, "", enter);
         }
     }
 
     fn list(&self, list: Value) -> Result<Handle, Exception> {
         match list {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::List(_)))? => Ok(h),
-            other => Err(type_error(format!(
-                "expected a list, got '{}'",
-                self.interp.type_name(other)?
-            ))),
+            other => Err(type_error(format!("expected a list, got '{}'", self.interp.type_name(other)?))),
         }
     }
 
@@ -125,7 +154,9 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Object::List(items) => normalize_index(index, items.len()).map(|i| items[i]),
             _ => None,
         })?;
-        item.ok_or_else(|| index_error("list index out of range"))
+        let item = item.ok_or_else(|| index_error("list index out of range"))?;
+        self.trace_op(|| format!("list_get list #{}[{index}] -> {}", h.number(), self.interp.brief(item)));
+        Ok(item)
     }
 
     fn list_set(&mut self, list: Value, index: i64, value: Value) -> ExtResult<()> {
@@ -135,20 +166,15 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Object::List(items) => normalize_index(index, items.len()).map(|i| items[i] = value).is_some(),
             _ => false,
         })?;
-        done.then_some(())
-            .ok_or_else(|| index_error("list assignment index out of range"))
+        done.then_some(()).ok_or_else(|| index_error("list assignment index out of range"))?;
+        self.trace_op(|| format!("list_set list #{}[{index}] = {}", h.number(), self.interp.brief(value)));
+        Ok(())
     }
 
     fn list_len(&mut self, list: Value) -> ExtResult<i64> {
         self.object_op();
         let h = self.list(list)?;
-        Ok(self.shared().heap.read(h, |o| {
-            if let Object::List(items) = o {
-                items.len() as i64
-            } else {
-                0
-            }
-        })?)
+        Ok(self.shared().heap.read(h, |o| if let Object::List(items) = o { items.len() as i64 } else { 0 })?)
     }
 
     fn list_append(&mut self, list: Value, value: Value) -> ExtResult<()> {
@@ -168,10 +194,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_lookup(h, key)
             }
-            other => Err(type_error(format!(
-                "expected a dict, got '{}'",
-                self.interp.type_name(other)?
-            ))),
+            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
         }
     }
 
@@ -181,10 +204,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_set(h, key, value)
             }
-            other => Err(type_error(format!(
-                "expected a dict, got '{}'",
-                self.interp.type_name(other)?
-            ))),
+            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
         }
     }
 
@@ -213,7 +233,12 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         self.object_op();
         if let Value::Obj(h) = value {
             self.shared().heap.read(h, |_| ())?;
-            self.shared().pins.lock().incref(h);
+            let count = {
+                let mut pins = self.shared().pins.lock();
+                pins.incref(h);
+                pins.count(h).unwrap_or(0)
+            };
+            self.trace_op(|| format!("incref #{} -> {count}", h.number()));
         }
         Ok(())
     }
@@ -221,11 +246,12 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     fn decref(&mut self, value: Value) -> ExtResult<()> {
         self.object_op();
         if let Value::Obj(h) = value {
-            self.shared()
-                .pins
-                .lock()
-                .decref(h)
-                .map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
+            let count = {
+                let mut pins = self.shared().pins.lock();
+                pins.decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
+                pins.count(h).unwrap_or(0)
+            };
+            self.trace_op(|| format!("decref #{} -> {count}", h.number()));
         }
         Ok(())
     }
@@ -234,15 +260,27 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         self.object_op();
         // Control lands back in core code: drop to read mode for the callback.
         let was_exclusive = self.exclusive;
+        self.interp.trace(
+            || format!("callback {}", self.interp.brief(f)),
+            || if was_exclusive { "eml: demote for the callback".into() } else { String::new() },
+        );
+        self.protect(false);
         if was_exclusive {
             self.interp.end_exclusive();
             self.exclusive = false;
         }
         let result = self.interp.call_from_native(f, args);
-        if was_exclusive && !self.shared().config.bugs.has(Bug::EmlCallbackDemote) {
+        let repromote = was_exclusive && !self.shared().config.bugs.has(Bug::EmlCallbackDemote);
+        if repromote {
             self.interp.begin_exclusive();
             self.exclusive = true;
         }
+        self.protect(true);
+        let module = self.module_name();
+        self.interp.trace(
+            || format!("back in {module}"),
+            || if repromote { "eml: promote again".into() } else { String::new() },
+        );
         let value = result?;
         self.pin_for_call(value);
         Ok(value)
@@ -256,11 +294,15 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         }
         let shared = self.interp.shared;
         let module = self.module;
+        self.interp.trace(|| "release the EML".into(), || "allow_threads".into());
+        self.protect(false);
         let result = self.interp.blocking(|| section(&mut Released { shared, module }));
         if was_exclusive {
             self.interp.begin_exclusive();
             self.exclusive = true;
         }
+        self.protect(true);
+        self.interp.trace(|| "reacquire the EML".into(), String::new);
         result
     }
 

@@ -10,11 +10,7 @@ use crate::value::Value;
 
 /// Python's `repr` of a string: single quotes unless the text has `'` and no `"`.
 pub fn repr_str(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for c in text.chars() {
@@ -93,29 +89,14 @@ impl<P: Platform> Interp<'_, P> {
     fn write_object_repr(&self, h: Handle, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
         enum Shape {
             Text(String),
-            Seq {
-                open: &'static str,
-                close: &'static str,
-                items: Vec<Value>,
-                one_comma: bool,
-            },
+            Seq { open: &'static str, close: &'static str, items: Vec<Value>, one_comma: bool },
             Dict(Vec<(Value, Value)>),
             View(&'static str, Handle),
         }
         let shape = self.shared.heap.read(h, |o| match o {
             Object::Str(s) => Shape::Text(repr_str(&s.text)),
-            Object::List(items) => Shape::Seq {
-                open: "[",
-                close: "]",
-                items: items.clone(),
-                one_comma: false,
-            },
-            Object::Tuple(items) => Shape::Seq {
-                open: "(",
-                close: ")",
-                items: items.to_vec(),
-                one_comma: true,
-            },
+            Object::List(items) => Shape::Seq { open: "[", close: "]", items: items.clone(), one_comma: false },
+            Object::Tuple(items) => Shape::Seq { open: "(", close: ")", items: items.to_vec(), one_comma: true },
             Object::Dict(d) => Shape::Dict(d.entries().collect()),
             Object::Range { start, stop, step } => Shape::Text(if *step == 1 {
                 format!("range({start}, {stop})")
@@ -145,12 +126,7 @@ impl<P: Platform> Interp<'_, P> {
                 out.push_str("...");
                 out.push_str(close);
             }
-            Shape::Seq {
-                open,
-                close,
-                items,
-                one_comma,
-            } => {
+            Shape::Seq { open, close, items, one_comma } => {
                 active.push(h);
                 out.push_str(open);
                 for (i, item) in items.iter().enumerate() {

@@ -47,11 +47,7 @@ impl<P: Platform> Interp<'_, P> {
         }
         let plan = self.shared.heap.read(h, |o| match o {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) => Plan::Iter(Iter::Seq { seq: h, index: 0 }),
-            Object::Range { start, stop, step } => Plan::Iter(Iter::Range {
-                next: *start,
-                stop: *stop,
-                step: *step,
-            }),
+            Object::Range { start, stop, step } => Plan::Iter(Iter::Range { next: *start, stop: *stop, step: *step }),
             Object::Dict(_) | Object::View { .. } => Plan::Snapshot,
             Object::Iter(_) => Plan::Itself,
             _ => Plan::No(o.type_name()),
@@ -169,11 +165,9 @@ impl<P: Platform> Interp<'_, P> {
         Ok(match kind {
             Kind::Values(values) => Items::Values(values.into_iter()),
             Kind::Chars(chars) => Items::Chars(chars.into_iter()),
-            Kind::Range(start, stop, step) => Items::Range {
-                next: start,
-                remaining: range_len(start, stop, step),
-                step,
-            },
+            Kind::Range(start, stop, step) => {
+                Items::Range { next: start, remaining: range_len(start, stop, step), step }
+            }
             Kind::Snapshot => Items::Values(self.snapshot(h)?.into_iter()),
             Kind::Iter => {
                 let mut values = Vec::new();
@@ -199,19 +193,13 @@ impl<P: Platform> Interp<'_, P> {
     /// `a, b = seq`: exactly `count` items.
     pub(crate) fn unpack(&mut self, seq: Value, count: usize) -> Result<Vec<Value>, Exception> {
         if let Value::Int(_) | Value::Bool(_) | Value::None = seq {
-            return Err(type_error(format!(
-                "cannot unpack non-iterable {} object",
-                self.type_name(seq)?
-            )));
+            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));
         }
         let items = self.iterate(seq)?;
         if items.len() > count {
             Err(value_error(format!("too many values to unpack (expected {count})")))
         } else if items.len() < count {
-            Err(value_error(format!(
-                "not enough values to unpack (expected {count}, got {})",
-                items.len()
-            )))
+            Err(value_error(format!("not enough values to unpack (expected {count}, got {})", items.len())))
         } else {
             Ok(items)
         }

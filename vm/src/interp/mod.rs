@@ -43,12 +43,7 @@ pub struct Interp<'a, P: Platform> {
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
-        Interp {
-            shared,
-            slot,
-            roots,
-            steps: 0,
-        }
+        Interp { shared, slot, roots, steps: 0 }
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.
@@ -63,11 +58,7 @@ impl<'a, P: Platform> Interp<'a, P> {
             Some(v) => Ok(v),
             None => self.execute(0),
         });
-        result.map_err(|exception| Uncaught {
-            traceback: self.traceback(),
-            exception,
-            thread: self.slot.number,
-        })
+        result.map_err(|exception| Uncaught { traceback: self.traceback(), exception, thread: self.slot.number })
     }
 
     /// Runs a blocking operation detached: the thread's roots are unlocked and it no longer counts
@@ -98,11 +89,7 @@ impl<'a, P: Platform> Interp<'a, P> {
         if self.shared.config.step_limit.is_some_and(|limit| self.steps > limit) {
             return Err(Exception::new(
                 ErrorKind::StepLimit,
-                format!(
-                    "thread t{} exceeded its budget of {} steps",
-                    self.slot.number,
-                    self.steps - steps as u64
-                ),
+                format!("thread t{} exceeded its budget of {} steps", self.slot.number, self.steps - steps as u64),
             ));
         }
         if self.shared.coordinator.gil_wanted() {
@@ -113,14 +100,55 @@ impl<'a, P: Platform> Interp<'a, P> {
         Ok(())
     }
 
+    /// A core step that touches shared state: a scheduling point, watched by the atomicity monitor.
+    #[inline]
+    pub(crate) fn core_step(&self) {
+        P::switch_point();
+        if self.shared.config.monitor {
+            self.shared.check_core_step(self.slot.number, self.current_line());
+        }
+    }
+
+    /// Emits a trace event for this thread at its current line, when the run is traced.
+    #[inline]
+    pub(crate) fn trace(&self, what: impl FnOnce() -> String, note: impl FnOnce() -> String) {
+        if self.shared.config.trace {
+            crate::trace::emit(self.slot.number, self.current_line(), &what(), &note());
+        }
+    }
+
+    /// The source line the thread is at (of its innermost frame).
+    pub(crate) fn current_line(&self) -> u32 {
+        let Some(frame) = self.roots.frames.last() else { return 0 };
+        let code = self.shared.program.code(frame.func);
+        let at = (frame.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
+        code.lines.get(at).copied().unwrap_or(0)
+    }
+
+    /// A short, deterministic description of a value for traces: `5`, `'abc'`, `list #3`.
+    pub(crate) fn brief(&self, v: Value) -> String {
+        match v {
+            Value::Obj(h) => {
+                let text = self.shared.heap.read(h, |o| match o {
+                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => format::repr_str(&s.text),
+                    o => format!("{} #{}", o.type_name(), h.number()),
+                });
+                text.unwrap_or_else(|_| format!("#{} (freed)", h.number()))
+            }
+            other => self.repr_of(other).unwrap_or_default(),
+        }
+    }
+
     /// A safepoint: park if another thread asked for exclusive mode; collect on allocation pressure.
     #[inline]
     pub(crate) fn safepoint(&mut self) {
         P::switch_point();
         if self.shared.coordinator.stop_requested() {
+            self.trace(|| "park".into(), || "another thread asked for exclusive mode".into());
             let coordinator = &self.shared.coordinator;
             let me = self.slot.number;
             MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
+            self.trace(|| "unpark".into(), String::new);
         }
         if self.shared.wants_collection() {
             self.collect();
@@ -129,10 +157,12 @@ impl<'a, P: Platform> Interp<'a, P> {
 
     /// Stops the world and collects garbage; returns the number of objects freed.
     pub(crate) fn collect(&mut self) -> usize {
+        self.trace(|| "gc: stop the world".into(), String::new);
         self.begin_exclusive();
-        let freed = self.shared.collect_exclusive(self.slot, &self.roots).freed;
+        let stats = self.shared.collect_exclusive(self.slot, &self.roots);
+        self.trace(|| format!("gc: {} live, {} freed", stats.marked, stats.freed), || "world resumes".into());
         self.end_exclusive();
-        freed
+        stats.freed
     }
 
     #[inline]
@@ -183,6 +213,8 @@ impl<'a, P: Platform> Interp<'a, P> {
             };
         }
         let interval = shared.config.switch_interval.max(1);
+        // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
+        let observed = shared.config.trace || shared.config.monitor;
         let mut fuel = interval;
         loop {
             fuel -= 1;
@@ -193,6 +225,9 @@ impl<'a, P: Platform> Interp<'a, P> {
             }
             let op = code.ops[ip];
             ip += 1;
+            if observed {
+                save_ip!();
+            }
             match op {
                 Op::LoadConst { index } => {
                     let v = shared.consts[index as usize];
@@ -218,24 +253,29 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.stack[frame.base as usize + slot as usize] = v;
                 }
                 Op::LoadGlobal { global } => {
-                    P::switch_point();
+                    self.core_step();
                     let mut v = *shared.globals[global as usize].lock();
                     if v == Value::Unbound {
                         v = shared.global_fallbacks[global as usize];
                         if v == Value::Unbound {
                             let name = &program.globals[global as usize];
-                            check!(Err(Exception::new(
-                                ErrorKind::NameError,
-                                format!("name '{name}' is not defined")
-                            )));
+                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
                         }
                     }
+                    self.trace(
+                        || format!("load {} -> {}", program.globals[global as usize], self.brief(v)),
+                        String::new,
+                    );
                     self.push(v)
                 }
                 Op::StoreGlobal { global } => {
-                    P::switch_point();
+                    self.core_step();
                     let v = self.pop();
                     *shared.globals[global as usize].lock() = v;
+                    self.trace(
+                        || format!("store {} = {}", program.globals[global as usize], self.brief(v)),
+                        String::new,
+                    );
                 }
                 Op::Pop => {
                     self.pop();
@@ -347,22 +387,27 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.push(v)
                 }
                 Op::GetItem => {
-                    P::switch_point();
+                    self.core_step();
                     let n = self.roots.stack.len();
                     let (obj, index) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     let v = check!(self.get_item(obj, index));
+                    self.trace(
+                        || format!("{}[{}] -> {}", self.brief(obj), self.brief(index), self.brief(v)),
+                        String::new,
+                    );
                     self.roots.stack.truncate(n - 2);
                     self.push(v)
                 }
                 Op::SetItem => {
-                    P::switch_point();
+                    self.core_step();
                     let n = self.roots.stack.len();
-                    let (value, obj, index) = (
-                        self.roots.stack[n - 3],
-                        self.roots.stack[n - 2],
-                        self.roots.stack[n - 1],
-                    );
+                    let (value, obj, index) =
+                        (self.roots.stack[n - 3], self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     check!(self.set_item(obj, index, value));
+                    self.trace(
+                        || format!("{}[{}] = {}", self.brief(obj), self.brief(index), self.brief(value)),
+                        String::new,
+                    );
                     self.roots.stack.truncate(n - 3);
                 }
                 Op::GetAttr { name } => {
@@ -445,11 +490,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.withs.push(lock);
                 }
                 Op::WithExit => {
-                    let lock = self
-                        .roots
-                        .withs
-                        .pop()
-                        .expect("the compiler pairs WithEnter and WithExit");
+                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
                     check!(self.release_lock(lock));
                 }
                 Op::AssertFail { has_message } => {
@@ -468,11 +509,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The lock object `v` names, or the TypeError Python raises for a non-lock.
     pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
         if let Value::Obj(h) = v {
-            if self
-                .shared
-                .heap
-                .read(h, |o| matches!(o, crate::heap::Object::Lock(_)))?
-            {
+            if self.shared.heap.read(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
                 return Ok(h);
             }
         }

@@ -20,10 +20,7 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
         BinOp::Mul => x.checked_mul(y),
         BinOp::FloorDiv => {
             if y == 0 {
-                return Err(Exception::new(
-                    ErrorKind::ZeroDivisionError,
-                    "integer division or modulo by zero",
-                ));
+                return Err(Exception::new(ErrorKind::ZeroDivisionError, "integer division or modulo by zero"));
             }
             x.checked_div_euclid(y).map(|_| {
                 let q = x / y;
@@ -67,14 +64,8 @@ impl<P: Platform> Interp<'_, P> {
             (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(v)?)),
             (UnaryOp::Neg, Some(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow_error),
             (UnaryOp::Pos, Some(i)) => Ok(Value::Int(i)),
-            (UnaryOp::Neg, None) => Err(type_error(format!(
-                "bad operand type for unary -: '{}'",
-                self.type_name(v)?
-            ))),
-            (UnaryOp::Pos, None) => Err(type_error(format!(
-                "bad operand type for unary +: '{}'",
-                self.type_name(v)?
-            ))),
+            (UnaryOp::Neg, None) => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(v)?))),
+            (UnaryOp::Pos, None) => Err(type_error(format!("bad operand type for unary +: '{}'", self.type_name(v)?))),
         }
     }
 
@@ -110,10 +101,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             (BinOp::Add, Some(x @ (Object::Str(_) | Object::List(_) | Object::Tuple(_))), _) => {
                 let name = x.type_name();
-                Err(type_error(format!(
-                    "can only concatenate {name} (not \"{}\") to {name}",
-                    self.type_name(b)?
-                )))
+                Err(type_error(format!("can only concatenate {name} (not \"{}\") to {name}", self.type_name(b)?)))
             }
             (BinOp::Mul, Some(seq), None) if as_int(b).is_some() => self.repeat(seq, as_int(b).unwrap_or(0)),
             (BinOp::Mul, None, Some(seq)) if as_int(a).is_some() => self.repeat(seq, as_int(a).unwrap_or(0)),
@@ -140,10 +128,7 @@ impl<P: Platform> Interp<'_, P> {
                 return Ok(a);
             }
             if let (true, BinOp::Mul, Some(n)) = (is_list, op, as_int(b)) {
-                let len = self
-                    .shared
-                    .heap
-                    .read(h, |o| if let Object::List(l) = o { l.len() } else { 0 })?;
+                let len = self.shared.heap.read(h, |o| if let Object::List(l) = o { l.len() } else { 0 })?;
                 let n = repeat_count(n, len)?;
                 self.shared.heap.write(h, |o| {
                     if let Object::List(list) = o {
@@ -204,10 +189,7 @@ impl<P: Platform> Interp<'_, P> {
             return Ok(x.cmp(&y));
         }
         if depth > self.shared.config.recursion_limit {
-            return Err(Exception::new(
-                ErrorKind::RecursionError,
-                "maximum recursion depth exceeded in comparison",
-            ));
+            return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
             let heap = &self.shared.heap;
@@ -268,18 +250,14 @@ impl<P: Platform> Interp<'_, P> {
             return Ok(false);
         };
         if depth > self.shared.config.recursion_limit {
-            return Err(Exception::new(
-                ErrorKind::RecursionError,
-                "maximum recursion depth exceeded in comparison",
-            ));
+            return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         let heap = &self.shared.heap;
         // Strings compare in place: both are immutable, so holding one read lock while taking another is safe.
         let strs = heap.read(x, |ox| match ox {
-            Object::Str(s) => Some(heap.read(
-                y,
-                |oy| matches!(oy, Object::Str(t) if t.hash == s.hash && t.text == s.text),
-            )),
+            Object::Str(s) => {
+                Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.hash == s.hash && t.text == s.text)))
+            }
             _ => None,
         })?;
         if let Some(same) = strs {
@@ -319,11 +297,7 @@ impl<P: Platform> Interp<'_, P> {
 /// The number of items in `range(start, stop, step)`.
 pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let n = if step > 0 {
-        (stop - start + step - 1) / step
-    } else {
-        (start - stop - step - 1) / -step
-    };
+    let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / -step };
     n.max(0) as usize
 }
 

@@ -70,11 +70,7 @@ impl Platform for Loom {
 
     fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
         // Loom's coroutines default to a 32 KiB stack; the interpreter wants more.
-        loom::thread::Builder::new()
-            .name(name)
-            .stack_size(1 << 20)
-            .spawn(f)
-            .expect("loom refused to start a thread")
+        loom::thread::Builder::new().name(name).stack_size(1 << 20).spawn(f).expect("loom refused to start a thread")
     }
 
     fn join(handle: Self::JoinHandle) {

@@ -65,11 +65,7 @@ impl Platform for Native {
     }
 
     fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
-        std::thread::Builder::new()
-            .name(name)
-            .stack_size(16 << 20)
-            .spawn(f)
-            .expect("the OS refused to start a thread")
+        std::thread::Builder::new().name(name).stack_size(16 << 20).spawn(f).expect("the OS refused to start a thread")
     }
 
     fn join(handle: Self::JoinHandle) {

@@ -12,9 +12,7 @@ pub struct Mutex<P: Platform, T: Send> {
 
 impl<P: Platform, T: Send> Mutex<P, T> {
     pub fn new(value: T) -> Self {
-        Mutex {
-            inner: P::mutex_new(value),
-        }
+        Mutex { inner: P::mutex_new(value) }
     }
 
     pub fn lock(&self) -> P::Guard<'_, T> {
@@ -29,9 +27,7 @@ pub struct Condvar<P: Platform> {
 
 impl<P: Platform> Condvar<P> {
     pub fn new() -> Self {
-        Condvar {
-            inner: P::condvar_new(),
-        }
+        Condvar { inner: P::condvar_new() }
     }
 
     pub fn wait<'a, T: Send>(&self, guard: P::Guard<'a, T>) -> P::Guard<'a, T> {
@@ -56,9 +52,7 @@ pub struct AtomicBool<P: Platform> {
 
 impl<P: Platform> AtomicBool<P> {
     pub fn new(value: bool) -> Self {
-        AtomicBool {
-            inner: P::atomic_bool_new(value),
-        }
+        AtomicBool { inner: P::atomic_bool_new(value) }
     }
 
     pub fn load(&self) -> bool {
@@ -77,9 +71,7 @@ pub struct AtomicU64<P: Platform> {
 
 impl<P: Platform> AtomicU64<P> {
     pub fn new(value: u64) -> Self {
-        AtomicU64 {
-            inner: P::atomic_u64_new(value),
-        }
+        AtomicU64 { inner: P::atomic_u64_new(value) }
     }
 
     pub fn load(&self) -> u64 {

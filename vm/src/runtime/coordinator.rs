@@ -45,10 +45,7 @@ impl<P: Platform> Coordinator<P> {
     /// A coordinator, with the GIL on from the start if `gil`.
     pub fn new(gil: bool) -> Self {
         Coordinator {
-            state: Mutex::new(State {
-                gil,
-                ..State::default()
-            }),
+            state: Mutex::new(State { gil, ..State::default() }),
             changed: Condvar::new(),
             stop_requested: AtomicBool::new(false),
             gil_wanted: AtomicBool::new(false),
@@ -147,11 +144,7 @@ impl<P: Platform> Coordinator<P> {
     /// Leaves one level of exclusive mode; at the outermost, lets parked threads resume.
     pub fn end_exclusive(&self, me: u32) {
         let mut state = self.state.lock();
-        debug_assert_eq!(
-            state.exclusive,
-            Some(me),
-            "end_exclusive by a thread that does not hold it"
-        );
+        debug_assert_eq!(state.exclusive, Some(me), "end_exclusive by a thread that does not hold it");
         state.exclusive_depth -= 1;
         if state.exclusive_depth > 0 {
             return;

@@ -18,6 +18,7 @@ use crate::modules::{self, ModuleId};
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
 use crate::value::Value;
+use crate::violation::{Violation, ViolationKind};
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 
@@ -42,6 +43,10 @@ pub struct VmConfig {
     pub switch_interval: u32,
     /// Raise a step-limit violation after this many instructions in one thread.
     pub step_limit: Option<u64>,
+    /// Emit VM-level trace events with `tracing` (see [`crate::trace`]).
+    pub trace: bool,
+    /// Watch for atomicity violations and, at the end of the run, for leaks.
+    pub monitor: bool,
 }
 
 impl Default for VmConfig {
@@ -56,6 +61,8 @@ impl Default for VmConfig {
             bugs: Bugs::none(),
             switch_interval: 1000,
             step_limit: None,
+            trace: false,
+            monitor: false,
         }
     }
 }
@@ -72,7 +79,9 @@ impl VmConfig {
             mode: Mode::Eml,
             bugs: Bugs::none(),
             switch_interval: 8,
-            step_limit: Some(200_000),
+            step_limit: Some(20_000),
+            trace: true,
+            monitor: true,
         }
     }
 }
@@ -86,6 +95,17 @@ pub struct RunOutcome {
     pub uncaught: Vec<Uncaught>,
     /// Whether the main thread ended with an uncaught error (the process exit status is then 1).
     pub main_failed: bool,
+    /// Violations the VM's monitors saw (atomicity, leak); uncaught errors are in `uncaught`.
+    pub monitored: Vec<Violation>,
+}
+
+impl RunOutcome {
+    /// Every violation the run showed: monitored ones, then uncaught errors in order.
+    pub fn violations(&self) -> Vec<Violation> {
+        let mut all = self.monitored.clone();
+        all.extend(self.uncaught.iter().map(Violation::from_uncaught));
+        all
+    }
 }
 
 /// A VM thread as the rest of the VM sees it: its number and its GC roots.
@@ -109,11 +129,7 @@ pub struct ThreadRoots {
 
 impl ThreadRoots {
     fn values(&self) -> impl Iterator<Item = Value> + '_ {
-        let handles = self
-            .withs
-            .iter()
-            .chain(self.thread_object.iter())
-            .map(|&h| Value::Obj(h));
+        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
         self.stack.iter().copied().chain(handles)
     }
 }
@@ -143,6 +159,11 @@ pub struct Shared<P: Platform> {
     module_locks: Vec<parking_lot::Mutex<bool>>,
     /// Extension calls in progress; the pin scan runs only when there are none.
     active_ext_calls: AtomicUsize,
+    /// Threads inside a non-free-threaded extension call (outside callbacks and `allow_threads`),
+    /// with the function they are in: the atomicity monitor's state.
+    protected: parking_lot::Mutex<Vec<(u32, &'static str, &'static str)>>,
+    protected_count: AtomicUsize,
+    monitored: parking_lot::Mutex<Vec<Violation>>,
     threads: parking_lot::Mutex<Vec<Arc<ThreadSlot>>>,
     join_handles: parking_lot::Mutex<Vec<P::JoinHandle>>,
     uncaught: parking_lot::Mutex<Vec<Uncaught>>,
@@ -165,23 +186,12 @@ impl<P: Platform> Vm<P> {
                 Const::Str(s) => Value::Obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }
-        let globals = program
-            .globals
-            .iter()
-            .map(|_| parking_lot::Mutex::new(Value::Unbound))
-            .collect();
-        let global_fallbacks = program
-            .globals
-            .iter()
-            .map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin))
-            .collect();
+        let globals = program.globals.iter().map(|_| parking_lot::Mutex::new(Value::Unbound)).collect();
+        let global_fallbacks =
+            program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
-        let output = if config.capture_output {
-            Output::capture()
-        } else {
-            Output::stdout()
-        };
+        let output = if config.capture_output { Output::capture() } else { Output::stdout() };
         let shared = Shared {
             program,
             heap,
@@ -191,12 +201,12 @@ impl<P: Platform> Vm<P> {
             methods,
             coordinator: Coordinator::new(config.mode == Mode::Gil),
             pins: parking_lot::Mutex::new(PinTable::default()),
-            module_states: bundled::ALL
-                .iter()
-                .map(|m| parking_lot::Mutex::new((m.new_state)()))
-                .collect(),
+            module_states: bundled::ALL.iter().map(|m| parking_lot::Mutex::new((m.new_state)())).collect(),
             module_locks: bundled::ALL.iter().map(|_| parking_lot::Mutex::new(false)).collect(),
             active_ext_calls: AtomicUsize::new(0),
+            protected: parking_lot::Mutex::new(Vec::new()),
+            protected_count: AtomicUsize::new(0),
+            monitored: parking_lot::Mutex::new(Vec::new()),
             wake: Mutex::new(()),
             wake_cv: Condvar::new(),
             output,
@@ -207,9 +217,7 @@ impl<P: Platform> Vm<P> {
             next_collect,
             config,
         };
-        Ok(Vm {
-            shared: Arc::new(shared),
-        })
+        Ok(Vm { shared: Arc::new(shared) })
     }
 
     /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread
@@ -227,12 +235,12 @@ impl<P: Platform> Vm<P> {
             handles.into_iter().for_each(P::join);
         }
         shared.output.flush();
-        let uncaught = std::mem::take(&mut *shared.uncaught.lock());
-        RunOutcome {
-            output: shared.output.captured(),
-            uncaught,
-            main_failed,
+        if shared.config.monitor {
+            shared.check_leaks();
         }
+        let uncaught = std::mem::take(&mut *shared.uncaught.lock());
+        let monitored = std::mem::take(&mut *shared.monitored.lock());
+        RunOutcome { output: shared.output.captured(), uncaught, main_failed, monitored }
     }
 }
 
@@ -244,11 +252,7 @@ impl<P: Platform> Shared<P> {
         stack: Vec<Value>,
         thread_object: Option<Handle>,
     ) -> Arc<ThreadSlot> {
-        let roots = ThreadRoots {
-            stack,
-            thread_object,
-            ..ThreadRoots::default()
-        };
+        let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
         let slot = Arc::new(ThreadSlot {
             number,
             blocked: std::sync::atomic::AtomicBool::new(false),
@@ -302,10 +306,7 @@ impl<P: Platform> Shared<P> {
                 continue;
             }
             let guard = thread.roots.try_lock().unwrap_or_else(|| {
-                panic!(
-                    "thread t{} still holds its roots while the world is stopped",
-                    thread.number
-                )
+                panic!("thread t{} still holds its roots while the world is stopped", thread.number)
             });
             other_roots.push(guard);
         }
@@ -313,11 +314,8 @@ impl<P: Platform> Shared<P> {
         if self.active_ext_calls.load(Relaxed) == 0 {
             pins.scan();
         }
-        let pinned: Vec<Value> = if bugs.has(Bug::GcIgnorePins) {
-            Vec::new()
-        } else {
-            pins.pinned().map(Value::Obj).collect()
-        };
+        let pinned: Vec<Value> =
+            if bugs.has(Bug::GcIgnorePins) { Vec::new() } else { pins.pinned().map(Value::Obj).collect() };
         drop(pins);
         let globals: Vec<Value> = self.globals.iter().map(|g| *g.lock()).collect();
         let roots = self
@@ -330,9 +328,81 @@ impl<P: Platform> Shared<P> {
             .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));
         let stats = self.heap.collect(roots);
         drop(other_roots);
-        self.next_collect
-            .store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
+        self.next_collect.store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
         stats
+    }
+
+    /// Enters (or, with `enter == false`, leaves) a region where thread `me` is inside a
+    /// non-free-threaded extension call and no other thread may run a core step.
+    pub(crate) fn protect(&self, me: u32, module: &'static str, function: &'static str, enter: bool) {
+        let mut protected = self.protected.lock();
+        if enter {
+            protected.push((me, module, function));
+        } else if let Some(i) = protected.iter().rposition(|&(t, _, _)| t == me) {
+            protected.remove(i);
+        }
+        self.protected_count.store(protected.len(), Relaxed);
+    }
+
+    /// The atomicity monitor: thread `me` is about to run a core step.
+    #[inline]
+    pub(crate) fn check_core_step(&self, me: u32, line: u32) {
+        if self.protected_count.load(Relaxed) == 0 {
+            return;
+        }
+        let protected = self.protected.lock();
+        let Some(&(owner, module, function)) = protected.iter().find(|&&(t, _, _)| t != me) else { return };
+        drop(protected);
+        let mut monitored = self.monitored.lock();
+        if monitored.iter().any(|v| v.kind == ViolationKind::Atomicity) {
+            return;
+        }
+        monitored.push(Violation {
+            kind: ViolationKind::Atomicity,
+            message: format!("t{me} ran a core step (line {line}) while t{owner} was inside {module}.{function}"),
+            thread: Some(me),
+        });
+    }
+
+    /// The leak check, after every thread has ended: collect with the pin table as roots, then
+    /// report every object still allocated that neither globals nor module state reach.
+    fn check_leaks(&self) {
+        if self.config.bugs.has(Bug::GcIgnorePins) {
+            // The collector under test ignores pins; a leak report would only echo that bug.
+            return;
+        }
+        let mut pins = self.pins.lock();
+        pins.scan();
+        let pinned: Vec<Value> = pins.pinned().map(Value::Obj).collect();
+        drop(pins);
+        let globals: Vec<Value> = self.globals.iter().map(|g| *g.lock()).collect();
+        let base: Vec<Value> = self.consts.iter().copied().chain(globals).collect();
+        self.heap.collect(base.iter().copied().chain(pinned));
+        let module_held: Vec<Value> = self.module_states.iter().flat_map(|s| s.lock().handles()).collect();
+        let reachable = self.heap.reachable(base.into_iter().chain(module_held));
+        let leaked: Vec<Handle> = self.heap.live_handles().into_iter().filter(|h| !reachable.contains(h)).collect();
+        if leaked.is_empty() {
+            return;
+        }
+        let pins = self.pins.lock();
+        let described: Vec<String> = leaked
+            .iter()
+            .take(5)
+            .map(|&h| {
+                let kind = self.heap.read(h, |o| o.type_name()).unwrap_or("object");
+                let count = pins.count(h).unwrap_or(0);
+                format!("{kind} #{} (extension count {count})", h.number())
+            })
+            .collect();
+        self.monitored.lock().push(Violation {
+            kind: ViolationKind::Leak,
+            message: format!(
+                "{} object(s) still allocated that neither globals nor module state reach: {}",
+                leaked.len(),
+                described.join(", ")
+            ),
+            thread: None,
+        });
     }
 
     /// Pins an extension call's arguments and counts the call as active.

@@ -6,10 +6,7 @@ use std::io::{BufWriter, IsTerminal, Stdout, Write};
 /// The destination of program output. Each `print` call writes its whole line at once.
 pub enum Output {
     /// Buffered stdout, flushed at exit (line by line when stdout is a terminal).
-    Stdout {
-        writer: Mutex<BufWriter<Stdout>>,
-        line_buffered: bool,
-    },
+    Stdout { writer: Mutex<BufWriter<Stdout>>, line_buffered: bool },
     /// Kept in memory, for tests and the checker.
     Capture(Mutex<String>),
 }
@@ -18,10 +15,7 @@ impl Output {
     pub fn stdout() -> Output {
         let stdout = std::io::stdout();
         let line_buffered = stdout.is_terminal();
-        Output::Stdout {
-            writer: Mutex::new(BufWriter::with_capacity(1 << 16, stdout)),
-            line_buffered,
-        }
+        Output::Stdout { writer: Mutex::new(BufWriter::with_capacity(1 << 16, stdout)), line_buffered }
     }
 
     pub fn capture() -> Output {

@@ -16,6 +16,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
     shared.coordinator.attach(slot.number);
     let roots = slot.roots.lock();
     let mut interp = Interp::new(shared, slot, roots);
+    interp.trace(|| format!("start {}", interp.brief(interp.roots.stack[0])), String::new);
     let outcome = catch_unwind(AssertUnwindSafe(|| interp.run_entry()));
     let result = match outcome {
         Ok(Ok(value)) => Ok(value),
@@ -55,9 +56,7 @@ pub(crate) fn spawn_thread<P: Platform>(
     args: &[Value],
 ) -> Result<Handle, Exception> {
     let number = shared.next_thread_number();
-    let object = shared
-        .heap
-        .alloc(Object::Thread(ThreadObject { number, result: None }))?;
+    let object = shared.heap.alloc(Object::Thread(ThreadObject { number, result: None }))?;
     let mut stack = Vec::with_capacity(args.len() + 1);
     stack.push(func);
     stack.extend_from_slice(args);
@@ -74,8 +73,12 @@ impl<P: Platform> Interp<'_, P> {
     /// Records how the thread ended: its result in its thread object, or its uncaught error.
     fn finish_thread(&mut self, result: Result<Value, Uncaught>) {
         let value = match result {
-            Ok(v) => v,
+            Ok(v) => {
+                self.trace(|| format!("end -> {}", self.brief(v)), String::new);
+                v
+            }
             Err(uncaught) => {
+                self.trace(|| format!("end with {}", uncaught.exception), String::new);
                 self.release_all_withs();
                 self.shared.record_uncaught(uncaught);
                 Value::None
@@ -109,12 +112,15 @@ impl<P: Platform> Interp<'_, P> {
                 _ => None,
             })?)
         };
-        P::switch_point();
+        self.core_step();
+        let number = self.shared.heap.read(thread, |o| if let Object::Thread(t) = o { t.number } else { 0 })?;
         if let Some(v) = done(self.shared)? {
+            self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
             return Ok(v);
         }
+        self.trace(|| format!("block in join t{number}"), || format!("waits for t{number} to end"));
         let shared = self.shared;
-        self.blocking(|| {
+        let v = self.blocking(|| -> Result<Value, Exception> {
             let mut guard = shared.wake.lock();
             loop {
                 if let Some(v) = done(shared)? {
@@ -122,7 +128,9 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 guard = shared.wake_cv.wait(guard);
             }
-        })
+        })?;
+        self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
+        Ok(v)
     }
 
     /// `lock.acquire()`: takes the lock, waiting detached while another thread holds it.
@@ -146,7 +154,7 @@ impl<P: Platform> Interp<'_, P> {
                 _ => true,
             })
         };
-        P::switch_point();
+        self.core_step();
         if heap.write(lock, |o| match o {
             Object::Lock(l) if !l.held => {
                 l.held = true;
@@ -154,10 +162,12 @@ impl<P: Platform> Interp<'_, P> {
             }
             _ => false,
         })? {
+            self.trace(|| format!("acquire lock #{}", lock.number()), String::new);
             return Ok(());
         }
+        self.trace(|| format!("block on lock #{}", lock.number()), || "held by another thread".into());
         let shared = self.shared;
-        self.blocking(|| {
+        self.blocking(|| -> Result<(), Exception> {
             let mut guard = shared.wake.lock();
             if try_take(true)? {
                 return Ok(());
@@ -168,12 +178,14 @@ impl<P: Platform> Interp<'_, P> {
                     return Ok(());
                 }
             }
-        })
+        })?;
+        self.trace(|| format!("acquire lock #{}", lock.number()), || "after waiting".into());
+        Ok(())
     }
 
     /// `lock.release()`; releasing an unlocked lock is a RuntimeError, as in Python.
     pub(crate) fn release_lock(&mut self, lock: Handle) -> Result<(), Exception> {
-        P::switch_point();
+        self.core_step();
         let (was_held, waiters) = self.shared.heap.write(lock, |o| match o {
             Object::Lock(l) => {
                 let was = l.held;
@@ -185,6 +197,7 @@ impl<P: Platform> Interp<'_, P> {
         if !was_held {
             return Err(Exception::new(ErrorKind::RuntimeError, "release unlocked lock"));
         }
+        self.trace(|| format!("release lock #{}", lock.number()), String::new);
         if waiters > 0 {
             drop(self.shared.wake.lock());
             self.shared.wake_cv.notify_all();
@@ -200,13 +213,8 @@ impl<P: Platform> Interp<'_, P> {
             .iter()
             .map(|f| {
                 let code = program.code(f.func);
-                let at = (f.ip as usize)
-                    .saturating_sub(1)
-                    .min(code.lines.len().saturating_sub(1));
-                TraceFrame {
-                    function: code.name.clone(),
-                    line: code.lines.get(at).copied().unwrap_or(0),
-                }
+                let at = (f.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
+                TraceFrame { function: code.name.clone(), line: code.lines.get(at).copied().unwrap_or(0) }
             })
             .collect()
     }

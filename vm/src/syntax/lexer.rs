@@ -69,13 +69,7 @@ const OPERATORS: &[&str] = &[
 pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
     let tokens = tokenize_lossy(source);
     match tokens.last() {
-        Some(Token {
-            kind: Tok::Error(message),
-            span,
-        }) => Err(SyntaxError {
-            message: message.clone(),
-            span: *span,
-        }),
+        Some(Token { kind: Tok::Error(message), span }) => Err(SyntaxError { message: message.clone(), span: *span }),
         _ => Ok(tokens),
     }
 }
@@ -86,10 +80,7 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
 pub(super) fn tokenize_lossy(source: &str) -> Vec<Token> {
     let mut lexer = Lexer::new(source);
     if let Err(e) = lexer.run() {
-        lexer.tokens.push(Token {
-            kind: Tok::Error(e.message),
-            span: e.span,
-        });
+        lexer.tokens.push(Token { kind: Tok::Error(e.message), span: e.span });
     }
     lexer.tokens
 }
@@ -152,10 +143,7 @@ impl Lexer {
     }
 
     pub(super) fn error(span: Span, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
-            message: message.into(),
-            span,
-        }
+        SyntaxError { message: message.into(), span }
     }
 
     fn push(&mut self, kind: Tok, span: Span) {
@@ -191,16 +179,10 @@ impl Lexer {
                             self.bump();
                         }
                         None => {
-                            return Err(Self::error(
-                                start,
-                                "unexpected end of file after line continuation character",
-                            ))
+                            return Err(Self::error(start, "unexpected end of file after line continuation character"))
                         }
                         Some(_) => {
-                            return Err(Self::error(
-                                start,
-                                "unexpected character after line continuation character",
-                            ))
+                            return Err(Self::error(start, "unexpected character after line continuation character"))
                         }
                     }
                 }
@@ -209,10 +191,7 @@ impl Lexer {
                     self.push(Tok::Int(value), start);
                 }
                 '.' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => {
-                    return Err(Self::error(
-                        start,
-                        "float literals are not supported (emlab numbers are 64-bit ints)",
-                    ))
+                    return Err(Self::error(start, "float literals are not supported (emlab numbers are 64-bit ints)"))
                 }
                 '\'' | '"' => {
                     let s = self.string(start, false)?;
@@ -288,10 +267,7 @@ impl Lexer {
                 return Err(inconsistent());
             }
             if self.indents.len() > MAX_INDENT_DEPTH {
-                return Err(Self::error(
-                    span,
-                    "too many levels of indentation (too many nested blocks)",
-                ));
+                return Err(Self::error(span, "too many levels of indentation (too many nested blocks)"));
             }
             self.indents.push((col, alt));
             self.push(Tok::Indent, span);

@@ -61,11 +61,7 @@ impl Lexer {
             _ => "decimal",
         };
         // After a base prefix one leading `_` is allowed (`0x_ff`); otherwise `_` must sit between digits.
-        let body = if radix != 10 {
-            digits.strip_prefix('_').unwrap_or(digits)
-        } else {
-            digits
-        };
+        let body = if radix != 10 { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
         if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
             return Err(Self::error(start, format!("invalid {kind} literal")));
         }
@@ -186,10 +182,7 @@ impl Lexer {
             }
         };
         let c = char::from_u32(code).ok_or_else(|| {
-            Self::error(
-                span,
-                format!("invalid escape: U+{code:04X} is not a valid character (surrogate or too large)"),
-            )
+            Self::error(span, format!("invalid escape: U+{code:04X} is not a valid character (surrogate or too large)"))
         })?;
         out.push(c);
         Ok(())

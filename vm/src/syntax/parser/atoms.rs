@@ -45,14 +45,7 @@ impl Parser {
         self.bump();
         let (args, height) = self.items(Seq::Call, ")")?;
         let height = func.height.max(height) + 1;
-        self.node(
-            func.expr.span,
-            ExprKind::Call {
-                func: Box::new(func.expr),
-                args,
-            },
-            height,
-        )
+        self.node(func.expr.span, ExprKind::Call { func: Box::new(func.expr), args }, height)
     }
 
     /// `obj[index]`; slices are rejected, `d[a, b]` indexes with a tuple.
@@ -63,14 +56,7 @@ impl Parser {
         self.no_slice()?;
         self.expect_op("]", "to close the subscript")?;
         let height = obj.height.max(index.height) + 1;
-        self.node(
-            obj.expr.span,
-            ExprKind::Subscript {
-                obj: Box::new(obj.expr),
-                index: Box::new(index.expr),
-            },
-            height,
-        )
+        self.node(obj.expr.span, ExprKind::Subscript { obj: Box::new(obj.expr), index: Box::new(index.expr) }, height)
     }
 
     fn no_slice(&self) -> R<()> {
@@ -84,14 +70,7 @@ impl Parser {
     fn attribute(&mut self, obj: Ex) -> R<Ex> {
         self.bump();
         let (name, _) = self.expect_name("an attribute name after '.'")?;
-        self.node(
-            obj.expr.span,
-            ExprKind::Attribute {
-                obj: Box::new(obj.expr),
-                name,
-            },
-            obj.height + 1,
-        )
+        self.node(obj.expr.span, ExprKind::Attribute { obj: Box::new(obj.expr), name }, obj.height + 1)
     }
 
     /// Comma-separated expressions up to `close` (consumed), with an optional trailing comma;
@@ -227,10 +206,7 @@ impl Parser {
                 Ok(())
             }
             Tok::Keyword("for") => Err(self.fail("set comprehensions are not supported")),
-            Tok::Op("," | "}") => Err(SyntaxError {
-                message: "set displays are not supported".into(),
-                span: open,
-            }),
+            Tok::Op("," | "}") => Err(SyntaxError { message: "set displays are not supported".into(), span: open }),
             _ => Err(self.unexpected("':' after dict key")),
         }
     }

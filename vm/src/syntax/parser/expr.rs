@@ -55,11 +55,8 @@ impl Parser {
         }
         let orelse = self.expr()?;
         let (span, height) = (then.expr.span, then.height.max(cond.height).max(orelse.height) + 1);
-        let kind = ExprKind::IfExp {
-            cond: Box::new(cond.expr),
-            then: Box::new(then.expr),
-            orelse: Box::new(orelse.expr),
-        };
+        let kind =
+            ExprKind::IfExp { cond: Box::new(cond.expr), then: Box::new(then.expr), orelse: Box::new(orelse.expr) };
         self.node(span, kind, height)
     }
 
@@ -199,20 +196,9 @@ impl Parser {
             return self.node(span, ExprKind::Int(i64::MIN), 1);
         }
         self.enter()?;
-        let operand = if op == UnaryOp::Not {
-            self.binary(NOT)
-        } else {
-            self.prefix(UNARY)
-        };
+        let operand = if op == UnaryOp::Not { self.binary(NOT) } else { self.prefix(UNARY) };
         self.leave();
         let operand = operand?;
-        self.node(
-            span,
-            ExprKind::Unary {
-                op,
-                operand: Box::new(operand.expr),
-            },
-            operand.height + 1,
-        )
+        self.node(span, ExprKind::Unary { op, operand: Box::new(operand.expr) }, operand.height + 1)
     }
 }

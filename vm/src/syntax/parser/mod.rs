@@ -47,20 +47,9 @@ impl Parser {
     pub(crate) fn new(source: &str) -> Parser {
         let mut tokens = tokenize_lossy(source);
         if tokens.is_empty() {
-            tokens.push(Token {
-                kind: Tok::Eof,
-                span: Span::new(1, 1),
-            });
+            tokens.push(Token { kind: Tok::Eof, span: Span::new(1, 1) });
         }
-        Parser {
-            tokens,
-            pos: 0,
-            depth: 0,
-            blocks: 0,
-            indents: 0,
-            in_function: false,
-            loop_depth: 0,
-        }
+        Parser { tokens, pos: 0, depth: 0, blocks: 0, indents: 0, in_function: false, loop_depth: 0 }
     }
 
     /// The current token (the stream always ends with `Eof` or `Error`, where the cursor stays).
@@ -134,14 +123,8 @@ impl Parser {
     /// An error at the current token. A tokenizing error there takes precedence.
     fn fail(&self, message: impl Into<String>) -> SyntaxError {
         match self.tok() {
-            Tok::Error(lexer_message) => SyntaxError {
-                message: lexer_message.clone(),
-                span: self.span(),
-            },
-            _ => SyntaxError {
-                message: message.into(),
-                span: self.span(),
-            },
+            Tok::Error(lexer_message) => SyntaxError { message: lexer_message.clone(), span: self.span() },
+            _ => SyntaxError { message: message.into(), span: self.span() },
         }
     }
 
@@ -178,10 +161,7 @@ impl Parser {
                 span,
             });
         }
-        Ok(Ex {
-            expr: Expr { span, kind },
-            height,
-        })
+        Ok(Ex { expr: Expr { span, kind }, height })
     }
 }
 

@@ -55,9 +55,8 @@ impl Parser {
 
     /// Whether the logical line at the cursor ends with `:` (a soft-keyword statement like `match x:`).
     fn line_ends_with_colon(&self) -> bool {
-        let end = self.tokens[self.pos..]
-            .iter()
-            .position(|t| matches!(t.kind, Tok::Newline | Tok::Eof | Tok::Error(_)));
+        let end =
+            self.tokens[self.pos..].iter().position(|t| matches!(t.kind, Tok::Newline | Tok::Eof | Tok::Error(_)));
         end.is_some_and(|end| end > 0 && matches!(self.tokens[self.pos + end - 1].kind, Tok::Op(":")))
     }
 
@@ -91,22 +90,14 @@ impl Parser {
             Tok::Keyword("return") if !self.in_function => return Err(self.fail("'return' outside function")),
             Tok::Keyword("return") => {
                 self.bump();
-                let value = if self.starts_expr() {
-                    Some(self.exprlist()?.expr)
-                } else {
-                    None
-                };
+                let value = if self.starts_expr() { Some(self.exprlist()?.expr) } else { None };
                 return Ok(StmtKind::Return(value));
             }
             Tok::Keyword("global") => return self.global(),
             Tok::Keyword("assert") => {
                 self.bump();
                 let test = self.expr()?.expr;
-                let msg = if self.eat_op(",") {
-                    Some(self.expr()?.expr)
-                } else {
-                    None
-                };
+                let msg = if self.eat_op(",") { Some(self.expr()?.expr) } else { None };
                 return Ok(StmtKind::Assert { test, msg });
             }
             Tok::Keyword("import") => return self.import(),
@@ -181,10 +172,7 @@ impl Parser {
             };
             if let Some(kind) = kind {
                 let message = format!("'{kind}' is an illegal expression for augmented assignment");
-                return Err(SyntaxError {
-                    message,
-                    span: first.span,
-                });
+                return Err(SyntaxError { message, span: first.span });
             }
             let target = to_target(first)?;
             self.bump();
@@ -246,9 +234,7 @@ impl Parser {
     fn enter_block(&mut self) -> R<()> {
         self.blocks += 1;
         if self.blocks > MAX_BLOCKS {
-            return Err(self.fail(format!(
-                "too many nested blocks (more than {MAX_BLOCKS}, 'elif' branches included)"
-            )));
+            return Err(self.fail(format!("too many nested blocks (more than {MAX_BLOCKS}, 'elif' branches included)")));
         }
         Ok(())
     }
@@ -261,11 +247,7 @@ impl Parser {
             self.enter_block()?;
             branches.push(self.if_branch()?);
         }
-        let orelse = if self.is_kw("else") {
-            self.else_branch()?
-        } else {
-            Vec::new()
-        };
+        let orelse = if self.is_kw("else") { self.else_branch()? } else { Vec::new() };
         self.blocks = depth;
         Ok(fold_elifs(branches, orelse))
     }
@@ -343,10 +325,7 @@ impl Parser {
     fn def_stmt(&mut self) -> R<StmtKind> {
         let span = self.bump();
         if self.in_function {
-            return Err(SyntaxError {
-                message: "nested functions are not supported".into(),
-                span,
-            });
+            return Err(SyntaxError { message: "nested functions are not supported".into(), span });
         }
         let (name, _) = self.expect_name("a function name after 'def'")?;
         let params = self.params()?;
@@ -372,10 +351,7 @@ impl Parser {
             let (param, param_span) = self.expect_name("a parameter name")?;
             if params.contains(&param) {
                 let message = format!("duplicate argument '{param}' in function definition");
-                return Err(SyntaxError {
-                    message,
-                    span: param_span,
-                });
+                return Err(SyntaxError { message, span: param_span });
             }
             params.push(param);
             if self.is_op("=") {
@@ -396,10 +372,7 @@ impl Parser {
 fn fold_elifs(mut branches: Vec<(Span, Expr, Vec<Stmt>)>, mut orelse: Vec<Stmt>) -> StmtKind {
     while branches.len() > 1 {
         if let Some((span, cond, body)) = branches.pop() {
-            orelse = vec![Stmt {
-                span,
-                kind: StmtKind::If { cond, body, orelse },
-            }];
+            orelse = vec![Stmt { span, kind: StmtKind::If { cond, body, orelse } }];
         }
     }
     match branches.pop() {

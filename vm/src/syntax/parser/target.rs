@@ -10,19 +10,12 @@ pub(super) fn to_target(e: Expr) -> Result<Target, SyntaxError> {
     let span = e.span;
     match e.kind {
         ExprKind::Name(name) => Ok(Target::Name { name, span }),
-        ExprKind::Subscript { obj, index } => Ok(Target::Subscript {
-            obj: *obj,
-            index: *index,
-            span,
-        }),
+        ExprKind::Subscript { obj, index } => Ok(Target::Subscript { obj: *obj, index: *index, span }),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             let items = items.into_iter().map(to_target).collect::<Result<Vec<_>, _>>()?;
             Ok(Target::Tuple { items, span })
         }
-        other => Err(SyntaxError {
-            message: format!("cannot assign to {}", what(&other)),
-            span,
-        }),
+        other => Err(SyntaxError { message: format!("cannot assign to {}", what(&other)), span }),
     }
 }
 

@@ -25,19 +25,9 @@ fn unsupported_operators() {
     err_at("x /= 2", "'/=' (true division) is not supported", 1, 3);
     err_at("x **= 2", "augmented assignment '**=' is not supported", 1, 3);
     err_at("x |= 2", "augmented assignment '|=' is not supported", 1, 3);
-    err_at(
-        "if (n := 5):\n    pass",
-        "assignment expressions (':=', the walrus operator) are not supported",
-        1,
-        7,
-    );
+    err_at("if (n := 5):\n    pass", "assignment expressions (':=', the walrus operator) are not supported", 1, 7);
     err_at("x = ...", "Ellipsis ('...') is not supported", 1, 5);
-    err_at(
-        "print >>f, x",
-        "'print >>f, ...' (Python 2 print syntax) is not supported",
-        1,
-        1,
-    );
+    err_at("print >>f, x", "'print >>f, ...' (Python 2 print syntax) is not supported", 1, 1);
     err_at("print 'x'", "Python 2 print statement is not supported", 1, 1);
 }
 
@@ -48,12 +38,7 @@ fn unsupported_expressions() {
     err_at("x = {k: v for k in y}", "dict comprehensions are not supported", 1, 11);
     err_at("x = {k for k in y}", "set comprehensions are not supported", 1, 8);
     err_at("x = (i for i in y)", "generator expressions are not supported", 1, 8);
-    err_at(
-        "x = sum(i for i in y)",
-        "generator expressions are not supported",
-        1,
-        11,
-    );
+    err_at("x = sum(i for i in y)", "generator expressions are not supported", 1, 11);
     err_at("x = {1, 2}", "set displays are not supported", 1, 5);
     err_at("x = {1}", "set displays are not supported", 1, 5);
     err_at("x = {**d}", "dict unpacking ('**') is not supported", 1, 6);
@@ -61,12 +46,7 @@ fn unsupported_expressions() {
     err_at("x = y[:2]", "slices", 1, 7);
     err_at("x = y[::2]", "slices", 1, 7);
     err_at("f(x=1)", "keyword arguments are not supported", 1, 3);
-    err_at(
-        "f(1, *a)",
-        "star arguments ('*args', '**kwargs') are not supported",
-        1,
-        6,
-    );
+    err_at("f(1, *a)", "star arguments ('*args', '**kwargs') are not supported", 1, 6);
     err_at("f(**a)", "star arguments", 1, 3);
     err_at("a, *b = c", "star expressions ('*x') are not supported", 1, 4);
     err_at("x = [*a]", "star expressions", 1, 6);
@@ -78,111 +58,36 @@ fn unsupported_expressions() {
 #[test]
 fn unsupported_statements() {
     err_at("class A:\n    pass", "class definitions are not supported", 1, 1);
-    err_at(
-        "try:\n    pass\nexcept E:\n    pass",
-        "try statements (try/except/finally) are not supported",
-        1,
-        1,
-    );
+    err_at("try:\n    pass\nexcept E:\n    pass", "try statements (try/except/finally) are not supported", 1, 1);
     err_at("raise E", "'raise' is not supported", 1, 1);
     err_at("del x", "'del' is not supported", 1, 1);
     err_at("def f():\n    nonlocal x", "'nonlocal' is not supported", 2, 5);
     err_at("@dec\ndef f():\n    pass", "decorators are not supported", 1, 1);
     err_at("async def f():\n    pass", "'async' is not supported", 1, 1);
-    err_at(
-        "match x:\n    case 1:\n        pass",
-        "match statements are not supported",
-        1,
-        1,
-    );
+    err_at("match x:\n    case 1:\n        pass", "match statements are not supported", 1, 1);
     err_at("from os import path", "'from ... import' is not supported", 1, 1);
-    err_at(
-        "import os.path",
-        "dotted imports ('import a.b') are not supported",
-        1,
-        10,
-    );
+    err_at("import os.path", "dotted imports ('import a.b') are not supported", 1, 10);
     err_at("import os as o", "'import ... as' is not supported", 1, 11);
     err_at("import a, b", "one import per line", 1, 9);
     err_at("with l as x:\n    pass", "'with ... as' is not supported", 1, 8);
-    err_at(
-        "with a, b:\n    pass",
-        "several context managers in one 'with' are not supported",
-        1,
-        7,
-    );
-    err_at(
-        "while a:\n    pass\nelse:\n    pass",
-        "while-else is not supported",
-        3,
-        1,
-    );
-    err_at(
-        "for x in y:\n    pass\nelse:\n    pass",
-        "for-else is not supported",
-        3,
-        1,
-    );
+    err_at("with a, b:\n    pass", "several context managers in one 'with' are not supported", 1, 7);
+    err_at("while a:\n    pass\nelse:\n    pass", "while-else is not supported", 3, 1);
+    err_at("for x in y:\n    pass\nelse:\n    pass", "for-else is not supported", 3, 1);
     err_at("x: int = 5", "variable annotations ('x: T') are not supported", 1, 2);
 }
 
 #[test]
 fn function_definitions() {
-    err_at(
-        "def f():\n    def g():\n        pass",
-        "nested functions are not supported",
-        2,
-        5,
-    );
-    err_at(
-        "def f(a=1):\n    pass",
-        "default parameter values are not supported",
-        1,
-        8,
-    );
-    err_at(
-        "def f(*args):\n    pass",
-        "star parameters ('*args', '**kwargs') are not supported",
-        1,
-        7,
-    );
+    err_at("def f():\n    def g():\n        pass", "nested functions are not supported", 2, 5);
+    err_at("def f(a=1):\n    pass", "default parameter values are not supported", 1, 8);
+    err_at("def f(*args):\n    pass", "star parameters ('*args', '**kwargs') are not supported", 1, 7);
     err_at("def f(a, **kw):\n    pass", "star parameters", 1, 10);
-    err_at(
-        "def f(a: int):\n    pass",
-        "parameter annotations are not supported",
-        1,
-        8,
-    );
-    err_at(
-        "def f(a) -> int:\n    pass",
-        "return annotations ('->') are not supported",
-        1,
-        10,
-    );
-    err_at(
-        "def f(a, /):\n    pass",
-        "positional-only parameters ('/') are not supported",
-        1,
-        10,
-    );
-    err_at(
-        "def f(a, a):\n    pass",
-        "duplicate argument 'a' in function definition",
-        1,
-        10,
-    );
-    err_at(
-        "def f(a b):\n    pass",
-        "expected ',' or ')' in the parameter list, found name 'b'",
-        1,
-        9,
-    );
-    err_at(
-        "def (a):\n    pass",
-        "expected a function name after 'def', found '('",
-        1,
-        5,
-    );
+    err_at("def f(a: int):\n    pass", "parameter annotations are not supported", 1, 8);
+    err_at("def f(a) -> int:\n    pass", "return annotations ('->') are not supported", 1, 10);
+    err_at("def f(a, /):\n    pass", "positional-only parameters ('/') are not supported", 1, 10);
+    err_at("def f(a, a):\n    pass", "duplicate argument 'a' in function definition", 1, 10);
+    err_at("def f(a b):\n    pass", "expected ',' or ')' in the parameter list, found name 'b'", 1, 9);
+    err_at("def (a):\n    pass", "expected a function name after 'def', found '('", 1, 5);
     err_at(
         "def f():\npass",
         "expected an indented block after function definition on line 1, found keyword 'pass'",
@@ -213,102 +118,32 @@ fn invalid_targets() {
     err_at("x = a < b = c", "cannot assign to comparison", 1, 5);
     err_at("for f() in y:\n    pass", "cannot assign to function call", 1, 5);
     err_at("a.b += 1", "cannot assign to attribute", 1, 1);
-    err_at(
-        "a, b += 1",
-        "'tuple' is an illegal expression for augmented assignment",
-        1,
-        1,
-    );
-    err_at(
-        "[a] += 1",
-        "'list' is an illegal expression for augmented assignment",
-        1,
-        1,
-    );
+    err_at("a, b += 1", "'tuple' is an illegal expression for augmented assignment", 1, 1);
+    err_at("[a] += 1", "'list' is an illegal expression for augmented assignment", 1, 1);
 }
 
 #[test]
 fn expected_and_found() {
-    err_at(
-        "if x\n    pass",
-        "expected ':' after if condition, found end of line",
-        1,
-        5,
-    );
-    err_at(
-        "while x y:\n    pass",
-        "expected ':' after while condition, found name 'y'",
-        1,
-        9,
-    );
-    err_at(
-        "for x y:\n    pass",
-        "expected 'in' after the for loop's target, found name 'y'",
-        1,
-        7,
-    );
-    err_at(
-        "x = 1 2",
-        "expected end of line after statement, found integer literal 2",
-        1,
-        7,
-    );
+    err_at("if x\n    pass", "expected ':' after if condition, found end of line", 1, 5);
+    err_at("while x y:\n    pass", "expected ':' after while condition, found name 'y'", 1, 9);
+    err_at("for x y:\n    pass", "expected 'in' after the for loop's target, found name 'y'", 1, 7);
+    err_at("x = 1 2", "expected end of line after statement, found integer literal 2", 1, 7);
     err_at("x = (1 2)", "expected ')' or ',', found integer literal 2", 1, 8);
-    err_at(
-        "x = [1 2]",
-        "expected ',' or ']' in list, found integer literal 2",
-        1,
-        8,
-    );
-    err_at(
-        "x = {1: 2 3: 4}",
-        "expected ',' or '}' in dict, found integer literal 3",
-        1,
-        11,
-    );
-    err_at(
-        "f(1 2)",
-        "expected ',' or ')' in call arguments, found integer literal 2",
-        1,
-        5,
-    );
-    err_at(
-        "x = a if b",
-        "expected 'else' in conditional expression, found end of line",
-        1,
-        11,
-    );
+    err_at("x = [1 2]", "expected ',' or ']' in list, found integer literal 2", 1, 8);
+    err_at("x = {1: 2 3: 4}", "expected ',' or '}' in dict, found integer literal 3", 1, 11);
+    err_at("f(1 2)", "expected ',' or ')' in call arguments, found integer literal 2", 1, 5);
+    err_at("x = a if b", "expected 'else' in conditional expression, found end of line", 1, 11);
     err_at("x =", "expected an expression, found end of line", 1, 4);
     err_at("x = a +", "expected an expression, found end of line", 1, 8);
     err_at("x = a + not b", "expected an expression, found keyword 'not'", 1, 9);
-    err_at(
-        "x = o.if",
-        "expected an attribute name after '.', found keyword 'if'",
-        1,
-        7,
-    );
+    err_at("x = o.if", "expected an attribute name after '.', found keyword 'if'", 1, 7);
     err_at("x = y[]", "expected an expression, found ']'", 1, 7);
-    err_at(
-        "else:\n    pass",
-        "'else' without a matching 'if' at the same indentation",
-        1,
-        1,
-    );
+    err_at("else:\n    pass", "'else' without a matching 'if' at the same indentation", 1, 1);
     err_at("if a: if b: pass", "'if' statement must start on its own line", 1, 7);
     err_at("if a:\n    pass\n  elif b:\n    pass", "unindent does not match", 3, 3);
     err_at("x = 1;;", "expected an expression, found ';'", 1, 7);
-    err_at(
-        "global 1",
-        "expected a name after 'global', found integer literal 1",
-        1,
-        8,
-    );
-    err_at(
-        "import",
-        "expected a module name after 'import', found end of line",
-        1,
-        7,
-    );
+    err_at("global 1", "expected a name after 'global', found integer literal 1", 1, 8);
+    err_at("import", "expected a module name after 'import', found end of line", 1, 7);
     err_at("x = (", "'(' was never closed", 1, 5);
 }
 

@@ -5,11 +5,7 @@ use crate::ast::Span;
 use crate::syntax::lexer::{tokenize, Tok};
 
 fn kinds(src: &str) -> Vec<Tok> {
-    tokenize(src)
-        .unwrap_or_else(|e| panic!("{src:?}: {e}"))
-        .into_iter()
-        .map(|t| t.kind)
-        .collect()
+    tokenize(src).unwrap_or_else(|e| panic!("{src:?}: {e}")).into_iter().map(|t| t.kind).collect()
 }
 
 #[test]
@@ -18,32 +14,14 @@ fn layout_tokens() {
     let name = |s: &str| Name(s.to_string());
     assert_eq!(
         kinds("if a:\n    b\nc"),
-        [
-            Keyword("if"),
-            name("a"),
-            Op(":"),
-            Newline,
-            Indent,
-            name("b"),
-            Newline,
-            Dedent,
-            name("c"),
-            Newline,
-            Eof
-        ]
+        [Keyword("if"), name("a"), Op(":"), Newline, Indent, name("b"), Newline, Dedent, name("c"), Newline, Eof]
     );
     assert_eq!(kinds(""), [Eof]);
-    assert_eq!(
-        kinds("x //= 2 ** 3"),
-        [name("x"), Op("//="), Int(2), Op("**"), Int(3), Newline, Eof]
-    );
+    assert_eq!(kinds("x //= 2 ** 3"), [name("x"), Op("//="), Int(2), Op("**"), Int(3), Newline, Eof]);
     assert_eq!(kinds("a\\\n  .b"), [name("a"), Op("."), name("b"), Newline, Eof]);
     assert_eq!(kinds("x\n  \n\t# c\n"), [name("x"), Newline, Eof]);
     let e = tokenize("if a:\n    b\n  c").unwrap_err();
-    assert_eq!(
-        (e.message.as_str(), e.span),
-        ("unindent does not match any outer indentation level", Span::new(3, 3))
-    );
+    assert_eq!((e.message.as_str(), e.span), ("unindent does not match any outer indentation level", Span::new(3, 3)));
     let spans: Vec<Span> = tokenize("ab  'c'\n(d,\n e)").unwrap().iter().map(|t| t.span).collect();
     assert_eq!(spans[..3], [Span::new(1, 1), Span::new(1, 5), Span::new(1, 8)]);
     assert_eq!(spans[6], Span::new(3, 2));
@@ -52,10 +30,7 @@ fn layout_tokens() {
 #[test]
 fn string_escapes() {
     assert_eq!(ex(r#"'a\nb\tc\\d\'e\"f\rg\0h'"#), "\"a\\nb\\tc\\\\d'e\\\"f\\rg\\0h\"");
-    assert_eq!(
-        ex(r"'\x41\u00e9\U0001F600\101\a\b\f\v'"),
-        format!("{:?}", "A\u{e9}\u{1F600}A\x07\x08\x0c\x0b")
-    );
+    assert_eq!(ex(r"'\x41\u00e9\U0001F600\101\a\b\f\v'"), format!("{:?}", "A\u{e9}\u{1F600}A\x07\x08\x0c\x0b"));
     assert_eq!(ex(r"'\d\q'"), format!("{:?}", "\\d\\q"));
     assert_eq!(ex("'a\\\nb'"), "\"ab\"");
     assert_eq!(ex(r#""it's""#), "\"it's\"");
@@ -82,12 +57,7 @@ fn literal_errors() {
     err_at("x = 1E-3", "float literals are not supported", 1, 5);
     err_at("x = 1.", "float literals are not supported", 1, 5);
     err_at("x = 2j", "complex literals are not supported", 1, 5);
-    err_at(
-        "x = 9223372036854775808",
-        "integer literal too large (emlab ints are 64-bit)",
-        1,
-        5,
-    );
+    err_at("x = 9223372036854775808", "integer literal too large (emlab ints are 64-bit)", 1, 5);
     err_at("x = 99999999999999999999999", "integer literal too large", 1, 5);
     err_at("x = 0xffffffffffffffffff", "integer literal too large", 1, 5);
     err_at("x = -9223372036854775809", "integer literal too large", 1, 6);
@@ -117,38 +87,13 @@ fn character_and_layout_errors() {
     err_at("x = $y", "invalid character '$' (U+0024)", 1, 5);
     err_at("x = a ? b", "invalid character '?'", 1, 7);
     err_at("x = !a", "invalid character '!'", 1, 5);
-    err_at(
-        "x = 1 \\ 2",
-        "unexpected character after line continuation character",
-        1,
-        7,
-    );
-    err_at(
-        "x = 1 \\",
-        "unexpected end of file after line continuation character",
-        1,
-        7,
-    );
+    err_at("x = 1 \\ 2", "unexpected character after line continuation character", 1, 7);
+    err_at("x = 1 \\", "unexpected end of file after line continuation character", 1, 7);
     err_at("x = (1, 2", "'(' was never closed", 1, 5);
-    err_at(
-        "x = [1, 2)",
-        "closing parenthesis ')' does not match opening parenthesis '['",
-        1,
-        10,
-    );
+    err_at("x = [1, 2)", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10);
     err_at("x = 1)", "unmatched ')'", 1, 6);
-    err_at(
-        "if a:\n    x = 1\n  y = 2\n",
-        "unindent does not match any outer indentation level",
-        3,
-        3,
-    );
-    err_at(
-        "if a:\n        x = 1\n\tx = 2\n",
-        "inconsistent use of tabs and spaces",
-        3,
-        2,
-    );
+    err_at("if a:\n    x = 1\n  y = 2\n", "unindent does not match any outer indentation level", 3, 3);
+    err_at("if a:\n        x = 1\n\tx = 2\n", "inconsistent use of tabs and spaces", 3, 2);
     err_at("x = 1\n    y = 2\n", "unexpected indent", 2, 5);
     err_at("  x = 1\n", "unexpected indent", 1, 3);
     err_at("x = '\0'\n\0", "source code cannot contain null bytes", 2, 1);

@@ -27,11 +27,7 @@ fn err(src: &str) -> SyntaxError {
 /// Asserts the error message contains `needle` and sits at `line:col`.
 fn err_at(src: &str, needle: &str, line: u32, col: u32) {
     let e = err(src);
-    assert!(
-        e.message.contains(needle),
-        "{src:?}: message {:?} lacks {needle:?}",
-        e.message
-    );
+    assert!(e.message.contains(needle), "{src:?}: message {:?} lacks {needle:?}", e.message);
     assert_eq!((e.span.line, e.span.col), (line, col), "{src:?}: {}", e.message);
 }
 
@@ -39,10 +35,7 @@ fn err_at(src: &str, needle: &str, line: u32, col: u32) {
 fn ex(src: &str) -> String {
     let m = ok(src);
     match &m.body[..] {
-        [Stmt {
-            kind: StmtKind::Expr(e),
-            ..
-        }] => sx(e),
+        [Stmt { kind: StmtKind::Expr(e), .. }] => sx(e),
         other => panic!("{src:?}: not one expression statement: {other:?}"),
     }
 }

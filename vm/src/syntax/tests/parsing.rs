@@ -81,37 +81,24 @@ fn spans_are_first_tokens() {
     let m = ok("x = 1\n\nif  a:\n    y = f(b) + c\n");
     assert_eq!(m.body[0].span, Span::new(1, 1));
     assert_eq!(m.body[1].span, Span::new(3, 1));
-    let StmtKind::If { cond, body, .. } = &m.body[1].kind else {
-        panic!()
-    };
+    let StmtKind::If { cond, body, .. } = &m.body[1].kind else { panic!() };
     assert_eq!(cond.span, Span::new(3, 5));
     assert_eq!(body[0].span, Span::new(4, 5));
-    let StmtKind::Assign { value, .. } = &body[0].kind else {
-        panic!()
-    };
+    let StmtKind::Assign { value, .. } = &body[0].kind else { panic!() };
     assert_eq!(value.span, Span::new(4, 9));
-    let ExprKind::Binary { right, .. } = &value.kind else {
-        panic!()
-    };
+    let ExprKind::Binary { right, .. } = &value.kind else { panic!() };
     assert_eq!(right.span, Span::new(4, 16));
     // Columns count characters, not bytes.
     let m = ok("s = 'héllo' + t");
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
-        panic!()
-    };
-    let ExprKind::Binary { right, .. } = &value.kind else {
-        panic!()
-    };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let ExprKind::Binary { right, .. } = &value.kind else { panic!() };
     assert_eq!(right.span, Span::new(1, 15));
 }
 
 fn assign(src: &str) -> (Vec<String>, String) {
     let m = ok(src);
     match &m.body[..] {
-        [Stmt {
-            kind: StmtKind::Assign { targets, value },
-            ..
-        }] => (targets.iter().map(tx).collect(), sx(value)),
+        [Stmt { kind: StmtKind::Assign { targets, value }, .. }] => (targets.iter().map(tx).collect(), sx(value)),
         other => panic!("{other:?}"),
     }
 }
@@ -121,80 +108,39 @@ fn assignments_and_targets() {
     assert_eq!(assign("x = 1"), (vec!["x".into()], "1".into()));
     assert_eq!(assign("a = b = 2"), (vec!["a".into(), "b".into()], "2".into()));
     assert_eq!(assign("x = 1, 2"), (vec!["x".into()], "(tuple 1 2)".into()));
-    assert_eq!(
-        assign("a, b = b, a"),
-        (vec!["(tuple a b)".into()], "(tuple b a)".into())
-    );
+    assert_eq!(assign("a, b = b, a"), (vec!["(tuple a b)".into()], "(tuple b a)".into()));
     assert_eq!(assign("(a, b) = t"), (vec!["(tuple a b)".into()], "t".into()));
     assert_eq!(assign("a, = t"), (vec!["(tuple a)".into()], "t".into()));
-    assert_eq!(
-        assign("(a, (b, c)), d[0] = t"),
-        (vec!["(tuple (tuple a (tuple b c)) (sub d 0))".into()], "t".into())
-    );
+    assert_eq!(assign("(a, (b, c)), d[0] = t"), (vec!["(tuple (tuple a (tuple b c)) (sub d 0))".into()], "t".into()));
     assert_eq!(assign("[a, b] = t"), (vec!["(tuple a b)".into()], "t".into()));
     assert_eq!(assign("(x) = 1"), (vec!["x".into()], "1".into()));
-    assert_eq!(
-        assign("x[i][j] = y = 0"),
-        (vec!["(sub (sub x i) j)".into(), "y".into()], "0".into())
-    );
+    assert_eq!(assign("x[i][j] = y = 0"), (vec!["(sub (sub x i) j)".into(), "y".into()], "0".into()));
     let m = ok("(a, b) = t");
-    let StmtKind::Assign { targets, .. } = &m.body[0].kind else {
-        panic!()
-    };
+    let StmtKind::Assign { targets, .. } = &m.body[0].kind else { panic!() };
     assert_eq!(targets[0].span(), Span::new(1, 1));
 }
 
 #[test]
 fn augmented_assignment() {
-    let ops = [
-        ("+=", BinOp::Add),
-        ("-=", BinOp::Sub),
-        ("*=", BinOp::Mul),
-        ("//=", BinOp::FloorDiv),
-        ("%=", BinOp::Mod),
-    ];
+    let ops =
+        [("+=", BinOp::Add), ("-=", BinOp::Sub), ("*=", BinOp::Mul), ("//=", BinOp::FloorDiv), ("%=", BinOp::Mod)];
     for (text, op) in ops {
         let m = ok(&format!("x[0] {text} 1 + 2"));
-        let StmtKind::AugAssign { target, op: got, value } = &m.body[0].kind else {
-            panic!()
-        };
-        assert_eq!(
-            (tx(target), *got, sx(value)),
-            ("(sub x 0)".into(), op, "(+ 1 2)".into())
-        );
+        let StmtKind::AugAssign { target, op: got, value } = &m.body[0].kind else { panic!() };
+        assert_eq!((tx(target), *got, sx(value)), ("(sub x 0)".into(), op, "(+ 1 2)".into()));
     }
 }
 
 #[test]
 fn if_elif_else_nests() {
     let m = ok("if a:\n    x = 1\nelif b:\n    x = 2\nelif c: x = 3\nelse:\n    x = 4\n");
-    let StmtKind::If { cond, orelse, .. } = &m.body[0].kind else {
-        panic!()
-    };
+    let StmtKind::If { cond, orelse, .. } = &m.body[0].kind else { panic!() };
     assert_eq!(sx(cond), "a");
-    let [Stmt {
-        span,
-        kind: StmtKind::If { cond, orelse, .. },
-    }] = &orelse[..]
-    else {
-        panic!()
-    };
+    let [Stmt { span, kind: StmtKind::If { cond, orelse, .. } }] = &orelse[..] else { panic!() };
     assert_eq!((sx(cond), *span), ("b".into(), Span::new(3, 1)));
-    let [Stmt {
-        kind: StmtKind::If { cond, orelse, .. },
-        ..
-    }] = &orelse[..]
-    else {
-        panic!()
-    };
+    let [Stmt { kind: StmtKind::If { cond, orelse, .. }, .. }] = &orelse[..] else { panic!() };
     assert_eq!(sx(cond), "c");
-    assert!(matches!(
-        &orelse[..],
-        [Stmt {
-            kind: StmtKind::Assign { .. },
-            ..
-        }]
-    ));
+    assert!(matches!(&orelse[..], [Stmt { kind: StmtKind::Assign { .. }, .. }]));
 }
 
 #[test]
@@ -232,41 +178,21 @@ x = 1; y = 2;
         })
         .collect();
     assert_eq!(kinds, ["import", "global", "def", "def", "assign", "assign"]);
-    let StmtKind::Def { name, params, body } = &m.body[2].kind else {
-        panic!()
-    };
-    assert_eq!(
-        (name.as_str(), params.clone()),
-        ("f", vec!["a".to_string(), "b".to_string()])
-    );
+    let StmtKind::Def { name, params, body } = &m.body[2].kind else { panic!() };
+    assert_eq!((name.as_str(), params.clone()), ("f", vec!["a".to_string(), "b".to_string()]));
     assert_eq!(body[0].kind, StmtKind::Global(vec!["g".into(), "h".into()]));
-    let StmtKind::For {
-        target,
-        iter,
-        body: for_body,
-    } = &body[1].kind
-    else {
-        panic!()
-    };
+    let StmtKind::For { target, iter, body: for_body } = &body[1].kind else { panic!() };
     assert_eq!((tx(target), sx(iter)), ("(tuple i (tuple j k))".into(), "items".into()));
-    let StmtKind::While { body: while_body, .. } = &for_body[0].kind else {
-        panic!()
-    };
+    let StmtKind::While { body: while_body, .. } = &for_body[0].kind else { panic!() };
     assert!(matches!(while_body[1].kind, StmtKind::Continue));
-    let StmtKind::For { iter, .. } = &body[2].kind else {
-        panic!()
-    };
+    let StmtKind::For { iter, .. } = &body[2].kind else { panic!() };
     assert_eq!(sx(iter), "(tuple a b)");
     assert!(matches!(&body[3].kind, StmtKind::Assert { msg: Some(_), .. }));
     assert!(matches!(&body[4].kind, StmtKind::Assert { msg: None, .. }));
     assert!(matches!(&body[5].kind, StmtKind::With { .. }));
-    let StmtKind::Return(Some(value)) = &body[6].kind else {
-        panic!()
-    };
+    let StmtKind::Return(Some(value)) = &body[6].kind else { panic!() };
     assert_eq!(sx(value), "(tuple a b)");
-    let StmtKind::Def { body, .. } = &m.body[3].kind else {
-        panic!()
-    };
+    let StmtKind::Def { body, .. } = &m.body[3].kind else { panic!() };
     assert_eq!(body[0].kind, StmtKind::Return(None));
     assert_eq!(m.body[0].kind, StmtKind::Import("time".into()));
 }
@@ -286,9 +212,7 @@ fn indentation_forms() {
     // Blank lines, comment lines at any indentation, CRLF, no trailing newline.
     let m = ok("# head\r\nif a:\r\n\r\n    x = 1\r\n  # odd comment\r\n\r\n    y = 2\r\nz = 3");
     assert_eq!(m.body.len(), 2);
-    let StmtKind::If { body, .. } = &m.body[0].kind else {
-        panic!()
-    };
+    let StmtKind::If { body, .. } = &m.body[0].kind else { panic!() };
     assert_eq!(body.len(), 2);
     // Backslash continuation and implicit joining ignore indentation.
     let m = ok("x = 1 + \\\n        2\ny = (1 +\n2)\nif a and \\\n  b:\n    pass\n");
@@ -300,15 +224,7 @@ fn indentation_forms() {
 
 #[test]
 fn empty_and_trivial_inputs() {
-    for src in [
-        "",
-        "\n",
-        "\n\n  \n",
-        "# only a comment",
-        "   # indented comment\n",
-        "\u{feff}",
-        "\r\n\r\n",
-    ] {
+    for src in ["", "\n", "\n\n  \n", "# only a comment", "   # indented comment\n", "\u{feff}", "\r\n\r\n"] {
         assert!(ok(src).body.is_empty(), "{src:?}");
     }
     assert_eq!(ok("pass").body.len(), 1);

@@ -8,11 +8,7 @@ fn deeply_nested_brackets_are_errors() {
     for open in ["(", "[", "{", "f(", "x["] {
         let src = format!("y = {}1", open.repeat(10_000));
         let e = err(&src);
-        assert!(
-            e.message.contains("too many nested parentheses"),
-            "{open}: {}",
-            e.message
-        );
+        assert!(e.message.contains("too many nested parentheses"), "{open}: {}", e.message);
     }
     // Just under the limit is fine.
     let src = format!("y = {}1{}", "[".repeat(199), "]".repeat(199));
@@ -32,11 +28,7 @@ fn deep_prefix_and_conditional_chains_are_errors() {
         format!("y = {}c", "a if b else ".repeat(20_000)),
     ] {
         let e = err(&src);
-        assert!(
-            e.message.contains("too many nested parentheses/blocks"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("too many nested parentheses/blocks"), "{}", e.message);
     }
     ok(&format!("y = {}x", "-".repeat(190)));
 }
@@ -74,22 +66,13 @@ fn blocks_and_brackets_share_the_nesting_budget() {
         for depth in 0..blocks {
             src.push_str(&format!("{}while a:\n", " ".repeat(depth)));
         }
-        src.push_str(&format!(
-            "{}y = {}1{}\n",
-            " ".repeat(blocks),
-            "x[".repeat(brackets),
-            "]".repeat(brackets)
-        ));
+        src.push_str(&format!("{}y = {}1{}\n", " ".repeat(blocks), "x[".repeat(brackets), "]".repeat(brackets)));
         src
     };
     ok(&nested(50, 140));
     ok(&nested(99, 100));
     let e = err(&nested(99, 150));
-    assert!(
-        e.message.contains("too many nested parentheses/blocks"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("too many nested parentheses/blocks"), "{}", e.message);
     assert_eq!(e.span.line, 100);
 }
 
@@ -144,19 +127,15 @@ impl Rng {
 fn survives(src: &str) {
     if let Err(e) = parse(src) {
         let lines = src.chars().filter(|&c| c == '\n' || c == '\r').count() as u32 + 2;
-        assert!(
-            e.span.line >= 1 && e.span.line <= lines && e.span.col >= 1,
-            "{src:?}: {e:?}"
-        );
+        assert!(e.span.line >= 1 && e.span.line <= lines && e.span.col >= 1, "{src:?}: {e:?}");
         assert!(!e.message.is_empty());
     }
 }
 
 #[test]
 fn random_characters_never_panic() {
-    let alphabet: Vec<char> = "abcxyz_019 \t\n\r\\'\"#()[]{}:;,.=+-*/%<>!&|^~@$?\0é€\u{feff}\x0cfbrux"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> =
+        "abcxyz_019 \t\n\r\\'\"#()[]{}:;,.=+-*/%<>!&|^~@$?\0é€\u{feff}\x0cfbrux".chars().collect();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..20_000 {
         let len = rng.below(40);
