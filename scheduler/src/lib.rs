@@ -1,1 +1,45 @@
-//! Exploration drivers for emlab (random, pct, dfs, loom, os). Filled in by the checker issue.
+//! # emlab-scheduler
+//!
+//! Explores the thread interleavings of an emlab program and reports what goes wrong.
+//!
+//! A [`Target`] is a compiled program with a mode and seeded bugs. An [`Explorer`]
+//! runs it under many schedules: [`random`], [`pct`] and [`dfs`] drive shuttle's
+//! schedulers, [`loom`](mod@loom) runs loom's exhaustive search, and [`os`] runs on
+//! real threads many times. Every schedule that shows a violation comes back as a
+//! [`RunReport`] with its trace and its [`Schedule`]; [`replay`] reruns a schedule
+//! exactly and [`minimize`] shrinks it to the fewest preemptions and steps.
+//!
+//! ```no_run
+//! use emlab_scheduler::{explorer_for, Budget, Stop, Target};
+//!
+//! let program = emlab_vm::compile_source("x = [0]\n", "x.py").unwrap();
+//! let target = Target::new("x.py", program, emlab_vm::Mode::Eml, emlab_vm::Bugs::none());
+//! let explorer = explorer_for("pct".parse().unwrap());
+//! let exploration = explorer.explore(&target, &Budget::default(), &Stop::FirstViolation, &|_| {});
+//! assert!(exploration.first.is_none());
+//! ```
+//!
+//! To debug a failure, paste the printed `emlab replay FILE --schedule S` command:
+//! the same schedule always gives the same trace.
+
+pub mod collect;
+pub mod dfs;
+pub mod explorer;
+pub mod guided;
+pub mod loom;
+pub mod minimize;
+pub mod os;
+mod panics;
+pub mod pct;
+pub mod random;
+pub mod replay;
+pub mod schedule;
+mod shuttle_run;
+pub mod target;
+
+pub use collect::TraceEvent;
+pub use explorer::{explorer_for, Budget, Exploration, Explorer, SchedulerKind, Stop};
+pub use minimize::{minimize, Minimized};
+pub use replay::{replay, ReplayError};
+pub use schedule::Schedule;
+pub use target::{RunReport, Target};

@@ -3,11 +3,18 @@
 //! Must be used inside a shuttle test (`shuttle::check_random`, a `Runner`, ...).
 
 use super::Platform;
-use shuttle::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
+use shuttle::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::SeqCst};
 
 /// Threads under shuttle's control: one runs at a time, switches happen at platform operations.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shuttle;
+
+shuttle::lazy_static! {
+    /// A per-execution atomic touched at every switch point. An atomic operation is a scheduling
+    /// point that is not a yield: shuttle's PCT deprioritizes a yielding thread, so yielding at
+    /// every step would turn PCT into round robin.
+    static ref STEPS: AtomicUsize = AtomicUsize::new(0);
+}
 
 impl Platform for Shuttle {
     const NAME: &'static str = "shuttle";
@@ -76,7 +83,7 @@ impl Platform for Shuttle {
     }
 
     fn switch_point() {
-        shuttle::thread::yield_now();
+        STEPS.fetch_add(1, SeqCst);
     }
 
     fn spin_hint() {

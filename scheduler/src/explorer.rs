@@ -1,0 +1,209 @@
+//! The one small trait every exploration driver implements, and what exploring returns.
+
+use crate::target::{RunReport, Target};
+use emlab_vm::ViolationKind;
+use std::fmt;
+use std::str::FromStr;
+
+/// How much to explore.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Schedules to try (for `dfs`, an upper bound; for `loom`, a cap on permutations).
+    pub iterations: usize,
+    /// Seed of the randomized schedulers; the same seed explores the same schedules.
+    pub seed: u64,
+    /// OS threads exploring at once (random, pct and os split their iterations).
+    pub jobs: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget { iterations: 1000, seed: 0, jobs: 1 }
+    }
+}
+
+/// When to stop exploring.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// At the first schedule that shows any violation (checking `expect: pass`).
+    FirstViolation,
+    /// At the first schedule that shows one of these kinds, or a vm-panic (checking
+    /// `expect: violation ...`).
+    OnKinds(Vec<ViolationKind>),
+}
+
+impl Stop {
+    /// Whether `report` is one this exploration looks for (and so ends it).
+    pub fn matches(&self, report: &RunReport) -> bool {
+        match self {
+            Stop::FirstViolation => !report.violations.is_empty(),
+            Stop::OnKinds(kinds) => report.kinds().any(|k| kinds.contains(&k) || k == ViolationKind::VmPanic),
+        }
+    }
+}
+
+/// What an exploration found.
+#[derive(Debug, Clone, Default)]
+pub struct Exploration {
+    /// Schedules run.
+    pub schedules: usize,
+    /// Every kind of violation seen, sorted, without repeats.
+    pub found: Vec<ViolationKind>,
+    /// The first schedule that matched the stop rule.
+    pub first: Option<RunReport>,
+    /// Why the scheduler did not apply (e.g. loom and more than 4 threads).
+    pub skipped: Option<String>,
+}
+
+impl Exploration {
+    pub fn skipped(reason: impl Into<String>) -> Exploration {
+        Exploration { skipped: Some(reason.into()), ..Exploration::default() }
+    }
+
+    /// Adds one schedule's result; returns whether exploration should stop.
+    pub fn record(&mut self, report: RunReport, stop: &Stop) -> bool {
+        self.schedules += 1;
+        for kind in report.kinds() {
+            if !self.found.contains(&kind) {
+                self.found.push(kind);
+                self.found.sort();
+            }
+        }
+        if self.first.is_none() && stop.matches(&report) {
+            self.first = Some(report);
+            return true;
+        }
+        false
+    }
+
+    /// Folds in another job's exploration of the same target (first match in job order wins).
+    pub fn merge(&mut self, other: Exploration) {
+        self.schedules += other.schedules;
+        for kind in other.found {
+            if !self.found.contains(&kind) {
+                self.found.push(kind);
+            }
+        }
+        self.found.sort();
+        if self.first.is_none() {
+            self.first = other.first;
+        }
+    }
+}
+
+/// One way of exploring a program's interleavings.
+pub trait Explorer: Send + Sync {
+    /// The scheduler's name, as `--scheduler` spells it.
+    fn kind(&self) -> SchedulerKind;
+
+    /// Runs schedules of `target` within `budget` until `stop` says so; `progress` is called with
+    /// the number of schedules run so far.
+    fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration;
+}
+
+/// The schedulers `--scheduler` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SchedulerKind {
+    Random,
+    Pct,
+    Dfs,
+    Loom,
+    Os,
+}
+
+impl SchedulerKind {
+    pub const ALL: [SchedulerKind; 5] =
+        [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom, SchedulerKind::Os];
+    /// What a scenario runs under when it names no schedulers (`os` only when asked for).
+    pub const DEFAULT: [SchedulerKind; 4] =
+        [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SchedulerKind::Random => "random",
+            SchedulerKind::Pct => "pct",
+            SchedulerKind::Dfs => "dfs",
+            SchedulerKind::Loom => "loom",
+            SchedulerKind::Os => "os",
+        }
+    }
+}
+
+impl fmt::Display for SchedulerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for SchedulerKind {
+    type Err = emlab_vm::mode::UnknownName;
+
+    fn from_str(s: &str) -> Result<SchedulerKind, Self::Err> {
+        SchedulerKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| emlab_vm::mode::UnknownName {
+            what: "scheduler",
+            given: s.to_string(),
+            valid: SchedulerKind::ALL.map(SchedulerKind::name).join(", "),
+        })
+    }
+}
+
+/// The explorer for a scheduler kind.
+pub fn explorer_for(kind: SchedulerKind) -> Box<dyn Explorer> {
+    match kind {
+        SchedulerKind::Random => Box::new(crate::random::RandomExplorer),
+        SchedulerKind::Pct => Box::new(crate::pct::PctExplorer::default()),
+        SchedulerKind::Dfs => Box::new(crate::dfs::DfsExplorer),
+        SchedulerKind::Loom => Box::new(crate::loom::LoomExplorer::default()),
+        SchedulerKind::Os => Box::new(crate::os::OsExplorer::default()),
+    }
+}
+
+/// Runs shuttle schedulers made by `make(seed, iterations)` on `budget.jobs` OS threads, each with
+/// its own seed and share of the iterations, until one matches `stop`.
+pub(crate) fn explore_with_shuttle<S, F>(
+    target: &Target,
+    budget: &Budget,
+    stop: &Stop,
+    progress: &(dyn Fn(usize) + Sync),
+    make: F,
+) -> Exploration
+where
+    S: shuttle::scheduler::Scheduler + 'static,
+    F: Fn(u64, usize) -> S + Sync,
+{
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+    let jobs = budget.jobs.clamp(1, budget.iterations.max(1));
+    let done = AtomicBool::new(false);
+    let total = AtomicUsize::new(0);
+    let explore_share = |job: usize| {
+        let share = budget.iterations / jobs + usize::from(job < budget.iterations % jobs);
+        let scheduler = std::rc::Rc::new(std::cell::RefCell::new(make(budget.seed.wrapping_add(job as u64), share)));
+        let mut exploration = Exploration::default();
+        while !done.load(Relaxed) {
+            let Some(report) = crate::shuttle_run::run_one(target, &scheduler) else { break };
+            progress(total.fetch_add(1, Relaxed) + 1);
+            if exploration.record(report, stop) {
+                done.store(true, Relaxed);
+            }
+        }
+        exploration
+    };
+    if jobs == 1 {
+        return explore_share(0);
+    }
+    let results: Vec<Exploration> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|job| {
+                let explore_share = &explore_share;
+                std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || explore_share(job))
+                    .expect("the OS starts an exploration thread")
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut merged = Exploration::default();
+    results.into_iter().for_each(|e| merged.merge(e));
+    merged
+}

@@ -1,0 +1,56 @@
+//! A shuttle scheduler that follows a given list of decisions, then a fixed policy.
+//!
+//! It is how `emlab replay` reruns a schedule exactly, and how minimization tries a
+//! shorter one: after the given decisions run out (or stop fitting), it keeps the
+//! current thread running while it can and otherwise picks the lowest-numbered one,
+//! so it never adds a preemption of its own.
+
+use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// Follows `decisions`, then the no-preemption policy.
+pub struct GuidedScheduler {
+    decisions: Vec<usize>,
+    position: usize,
+    started: bool,
+    /// The first step whose decision named a thread that could not run, if any.
+    diverged_at: Rc<Cell<Option<usize>>>,
+}
+
+impl GuidedScheduler {
+    pub fn new(decisions: Vec<usize>) -> (GuidedScheduler, Rc<Cell<Option<usize>>>) {
+        let diverged_at = Rc::new(Cell::new(None));
+        (GuidedScheduler { decisions, position: 0, started: false, diverged_at: diverged_at.clone() }, diverged_at)
+    }
+}
+
+impl Scheduler for GuidedScheduler {
+    fn new_execution(&mut self) -> Option<Schedule> {
+        if std::mem::replace(&mut self.started, true) {
+            return None;
+        }
+        Some(Schedule::new(0))
+    }
+
+    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, _is_yielding: bool) -> Option<TaskId> {
+        let step = self.position;
+        self.position += 1;
+        if let Some(&want) = self.decisions.get(step) {
+            if let Some(task) = runnable.iter().find(|t| usize::from(t.id()) == want) {
+                return Some(task.id());
+            }
+            if self.diverged_at.get().is_none() {
+                self.diverged_at.set(Some(step));
+            }
+        }
+        if let Some(current) = current.filter(|c| runnable.iter().any(|t| t.id() == *c)) {
+            return Some(current);
+        }
+        runnable.iter().map(|t| t.id()).min_by_key(|id| usize::from(*id))
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+}

@@ -1,0 +1,122 @@
+//! `loom`: exhaustive exploration with loom, up to a preemption bound.
+//!
+//! Loom explores schedules in a deterministic order, so the n-th execution is a
+//! schedule of its own (`loom:n`) that [`replay`] reproduces by exploring again up to it.
+//! Loom allows at most 4 spawned threads; programs that spawn more are `skipped`.
+
+use crate::collect::{with_collector, Collector};
+use crate::explorer::{Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::panics;
+use crate::schedule::Schedule;
+use crate::target::{classify_panic, RunReport, Target};
+use emlab_vm::platform::Loom;
+use emlab_vm::Vm;
+use parking_lot::Mutex;
+use std::sync::Arc;
+
+/// Loom allows this many threads besides the main one.
+pub const MAX_SPAWNED: u32 = 4;
+
+/// The panic message that ends loom's exploration once the result is known.
+const STOP: &str = "emlab: exploration complete";
+
+/// Exhaustive search with at most `preemption_bound` preemptions per execution.
+pub struct LoomExplorer {
+    pub preemption_bound: usize,
+}
+
+impl Default for LoomExplorer {
+    fn default() -> Self {
+        LoomExplorer { preemption_bound: 2 }
+    }
+}
+
+impl Explorer for LoomExplorer {
+    fn kind(&self) -> SchedulerKind {
+        SchedulerKind::Loom
+    }
+
+    fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
+        let spawned = threads_spawned(target);
+        if spawned > MAX_SPAWNED {
+            return Exploration::skipped(format!("spawns {spawned} threads; loom allows at most {MAX_SPAWNED}"));
+        }
+        let stop = stop.clone();
+        run_loom(target, self.preemption_bound, budget.iterations, progress, move |exploration, report| {
+            exploration.record(report, &stop)
+        })
+    }
+}
+
+/// Reruns loom's exploration up to execution `n` and returns that execution's report.
+pub fn replay(target: &Target, preemption_bound: usize, n: usize) -> Option<RunReport> {
+    let exploration = run_loom(target, preemption_bound, usize::MAX, &|_| {}, move |exploration, report| {
+        if report.schedule == Schedule::Loom(n) {
+            exploration.first = Some(report);
+            return true;
+        }
+        false
+    });
+    exploration.first
+}
+
+/// How many threads the program spawns, from one schedule under shuttle.
+fn threads_spawned(target: &Target) -> u32 {
+    let report = crate::replay::run_guided(target, Vec::new());
+    report.events.iter().map(|e| e.thread).max().unwrap_or(0)
+}
+
+/// Runs loom over `target`, handing each execution's report to `on_report` until it returns true.
+fn run_loom(
+    target: &Target,
+    preemption_bound: usize,
+    max_permutations: usize,
+    progress: &(dyn Fn(usize) + Sync),
+    on_report: impl Fn(&mut Exploration, RunReport) -> bool + Send + Sync + 'static,
+) -> Exploration {
+    let state = Arc::new(Mutex::new(Exploration::default()));
+    let collector = Collector::default();
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(preemption_bound);
+    builder.max_branches = 100_000;
+    builder.max_permutations = Some(max_permutations);
+    let (program, config) = (target.program.clone(), target.config());
+    let (shared_state, shared_collector) = (state.clone(), collector.clone());
+    let on_report = Arc::new(on_report);
+    let shared_on_report = on_report.clone();
+    let result = with_collector(&collector, || {
+        panics::capture(|| {
+            builder.check(move || {
+                shared_collector.take();
+                let outcome = Vm::<Loom>::new((*program).clone(), config.clone()).expect("the VM starts").run();
+                let mut exploration = shared_state.lock();
+                let n = exploration.schedules + 1;
+                let report = RunReport {
+                    violations: outcome.violations(),
+                    events: shared_collector.take(),
+                    schedule: Schedule::Loom(n),
+                    preemptions: 0,
+                };
+                let done = shared_on_report(&mut exploration, report);
+                drop(exploration);
+                if done {
+                    panic!("{STOP}");
+                }
+            })
+        })
+    });
+    let mut exploration = std::mem::take(&mut *state.lock());
+    // Loom's model closure must be 'static, so progress is reported once, at the end.
+    progress(exploration.schedules);
+    if let Err(message) = result {
+        if message != STOP {
+            // Loom (a deadlock, its branch budget) or the VM itself ended the execution.
+            let events = collector.take();
+            let violation = classify_panic(&message, &events);
+            let n = exploration.schedules + 1;
+            let report = RunReport { violations: vec![violation], events, schedule: Schedule::Loom(n), preemptions: 0 };
+            on_report(&mut exploration, report);
+        }
+    }
+    exploration
+}

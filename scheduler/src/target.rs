@@ -1,0 +1,85 @@
+//! What is explored (a program in a mode with seeded bugs) and what one schedule showed.
+
+use crate::collect::{render, TraceEvent};
+use crate::schedule::Schedule;
+use emlab_vm::bytecode::Program;
+use emlab_vm::{Bugs, Mode, Violation, ViolationKind, VmConfig};
+use std::sync::Arc;
+
+/// A compiled program with the mode and seeded bugs to run it under.
+#[derive(Clone)]
+pub struct Target {
+    /// How the program is named in traces and messages (e.g. `eml/transfer.py`).
+    pub name: String,
+    pub program: Arc<Program>,
+    pub mode: Mode,
+    pub bugs: Bugs,
+}
+
+impl Target {
+    pub fn new(name: &str, program: Program, mode: Mode, bugs: Bugs) -> Target {
+        Target { name: name.to_string(), program: Arc::new(program), mode, bugs }
+    }
+
+    /// The VM configuration for checking runs: small heap, captured output, traces and monitors on.
+    pub fn config(&self) -> VmConfig {
+        VmConfig { mode: self.mode, bugs: self.bugs, ..VmConfig::for_checking() }
+    }
+}
+
+/// What one explored schedule showed.
+#[derive(Debug, Clone)]
+pub struct RunReport {
+    pub violations: Vec<Violation>,
+    pub events: Vec<TraceEvent>,
+    pub schedule: Schedule,
+    /// Context switches away from a thread that could have gone on.
+    pub preemptions: usize,
+}
+
+impl RunReport {
+    /// The first violation of one of `kinds` (any kind if `kinds` is empty).
+    pub fn violation_of(&self, kinds: &[ViolationKind]) -> Option<&Violation> {
+        self.violations.iter().find(|v| kinds.is_empty() || kinds.contains(&v.kind))
+    }
+
+    pub fn kinds(&self) -> impl Iterator<Item = ViolationKind> + '_ {
+        self.violations.iter().map(|v| v.kind)
+    }
+
+    /// The trace as text, with `header` first and `violation` before the schedule line.
+    pub fn render(&self, header: &str, violation: Option<&Violation>) -> String {
+        render(header, &self.events, violation, &self.schedule.to_string())
+    }
+}
+
+/// Turns a panic that ended a run into a violation: deadlock (shuttle's or loom's detector),
+/// step-limit (a model checker's step budget), or a panic of the VM itself.
+pub fn classify_panic(message: &str, events: &[TraceEvent]) -> Violation {
+    if message.contains("deadlock") {
+        return Violation { kind: ViolationKind::Deadlock, message: describe_deadlock(events), thread: None };
+    }
+    if message.contains("max_steps") || message.contains("maximum number of branches") {
+        return Violation { kind: ViolationKind::StepLimit, message: message.to_string(), thread: None };
+    }
+    Violation { kind: ViolationKind::VmPanic, message: message.to_string(), thread: None }
+}
+
+/// "every unfinished thread is blocked: t0 block in join t1; t1 block on lock #4", from each
+/// thread's last event.
+fn describe_deadlock(events: &[TraceEvent]) -> String {
+    let mut last: Vec<(u32, &TraceEvent)> = Vec::new();
+    for e in events {
+        match last.iter_mut().find(|(t, _)| *t == e.thread) {
+            Some(slot) => slot.1 = e,
+            None => last.push((e.thread, e)),
+        }
+    }
+    last.sort_by_key(|(t, _)| *t);
+    let waits: Vec<String> = last
+        .iter()
+        .filter(|(_, e)| !e.what.starts_with("end"))
+        .map(|(t, e)| format!("t{t} at line {}: {}", e.line, e.what))
+        .collect();
+    format!("every unfinished thread is blocked: {}", waits.join("; "))
+}
