@@ -1,6 +1,8 @@
 //! The command-line interface, as clap parses it.
 
+use crate::scenario::Expectation;
 use clap::{Parser, Subcommand};
+use emlab_scheduler::SchedulerKind;
 use emlab_vm::{Bug, Mode};
 use std::path::PathBuf;
 
@@ -19,6 +21,65 @@ pub enum Command {
     /// Exits 0 on success, 1 if the main thread raised an uncaught error (printed to stderr with
     /// file and line, as CPython prints it), 2 on a usage or syntax error.
     Run(RunArgs),
+    /// Explore the interleavings of scenarios and judge each against its expectation.
+    ///
+    /// With no path, checks the bundled suite. Prints one line per scenario and scheduler; a
+    /// failing one is followed by its minimized trace and the `emlab replay` command that
+    /// reproduces it; the last line is `N passed, M failed`. Exits 0 when every scenario met its
+    /// expectation, 1 otherwise, 2 on usage or input errors.
+    Check(CheckArgs),
+    /// Rerun one schedule of a program exactly and print its trace.
+    ///
+    /// The same schedule always gives the same trace. Exits 1 if the schedule shows a violation.
+    Replay(ReplayArgs),
+}
+
+/// Output format of `check` and `bench`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Scenario files, or directories searched recursively for *.py (default: the bundled suite).
+    pub paths: Vec<PathBuf>,
+    /// Explore with this scheduler (repeatable): random, pct, dfs, loom, os. Default: the
+    /// scenario's `# schedulers:`, else random, pct, dfs and loom.
+    #[arg(long, value_name = "SCHEDULER")]
+    pub scheduler: Vec<SchedulerKind>,
+    /// Schedules per scenario and scheduler (overrides `# iterations:`).
+    #[arg(long, value_name = "N")]
+    pub iterations: Option<usize>,
+    /// Seed of the randomized schedulers; the same seed explores the same schedules.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Override every scenario's expectation, e.g. `pass` or `violation atomicity`.
+    #[arg(long, value_name = "EXPECTATION")]
+    pub expect: Option<Expectation>,
+    /// Explore schedules on N cores at once (random, pct and os).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub jobs: usize,
+    /// Print one line per result (text) or one JSON object per result (json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print failing traces as found, without shrinking them first.
+    #[arg(long)]
+    pub no_minimize: bool,
+    #[command(flatten)]
+    pub vm: VmArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReplayArgs {
+    /// The program or scenario file.
+    pub file: PathBuf,
+    /// The schedule to replay, as `emlab check` printed it (e.g. `0x22.1x13.0x20` or `loom:17`).
+    #[arg(long)]
+    pub schedule: String,
+    #[command(flatten)]
+    pub vm: VmArgs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,8 +10,11 @@
 //! Exit codes are part of the interface: 0 success, 1 an uncaught error in the
 //! main thread, 2 a usage, input or syntax error.
 
+pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod replay;
+pub mod report;
 pub mod run;
 pub mod scenario;
 

@@ -5,6 +5,8 @@ fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Run(args) => emlab::run::run(args),
+        Command::Check(args) => emlab::check::check(args),
+        Command::Replay(args) => emlab::replay::run(args),
     };
     std::process::exit(code);
 }

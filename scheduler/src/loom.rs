@@ -75,6 +75,8 @@ fn run_loom(
     on_report: impl Fn(&mut Exploration, RunReport) -> bool + Send + Sync + 'static,
 ) -> Exploration {
     let state = Arc::new(Mutex::new(Exploration::default()));
+    let executions = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let shared_executions = executions.clone();
     let collector = Collector::default();
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(preemption_bound);
@@ -89,8 +91,8 @@ fn run_loom(
             builder.check(move || {
                 shared_collector.take();
                 let outcome = Vm::<Loom>::new((*program).clone(), config.clone()).expect("the VM starts").run();
+                let n = shared_executions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 let mut exploration = shared_state.lock();
-                let n = exploration.schedules + 1;
                 let report = RunReport {
                     violations: outcome.violations(),
                     events: shared_collector.take(),
@@ -113,7 +115,7 @@ fn run_loom(
             // Loom (a deadlock, its branch budget) or the VM itself ended the execution.
             let events = collector.take();
             let violation = classify_panic(&message, &events);
-            let n = exploration.schedules + 1;
+            let n = executions.load(std::sync::atomic::Ordering::Relaxed) + 1;
             let report = RunReport { violations: vec![violation], events, schedule: Schedule::Loom(n), preemptions: 0 };
             on_report(&mut exploration, report);
         }

@@ -14,8 +14,9 @@
 //! served in FIFO order, and [`Coordinator::gil_wanted`] tells the holder to
 //! hand over at its next switch interval.
 
-use crate::platform::sync::{AtomicBool, Condvar, Mutex};
+use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
+use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
 struct State {
@@ -37,8 +38,12 @@ struct State {
 pub struct Coordinator<P: Platform> {
     state: Mutex<P, State>,
     changed: Condvar<P>,
-    stop_requested: AtomicBool<P>,
-    gil_wanted: AtomicBool<P>,
+    /// Polled at every safepoint. A plain atomic, not the platform's: a poll is not a scheduling
+    /// point of its own (the core steps around it are), which keeps model checking's state space
+    /// small. It is only ever written under `state`'s lock, and a stale read just means parking at
+    /// the next safepoint.
+    stop_requested: AtomicBool,
+    gil_wanted: AtomicBool,
 }
 
 impl<P: Platform> Coordinator<P> {
@@ -55,13 +60,13 @@ impl<P: Platform> Coordinator<P> {
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
     #[inline]
     pub fn stop_requested(&self) -> bool {
-        self.stop_requested.load()
+        self.stop_requested.load(SeqCst)
     }
 
     /// Whether another thread waits for the GIL (the holder should hand over).
     #[inline]
     pub fn gil_wanted(&self) -> bool {
-        self.gil_wanted.load()
+        self.gil_wanted.load(SeqCst)
     }
 
     /// Marks thread `me` as running core code, first waiting out other threads' exclusive mode
@@ -82,11 +87,11 @@ impl<P: Platform> Coordinator<P> {
                 };
                 if state.serving == mine && state.attached == 0 && self.open_to(&state, me) {
                     state.serving += 1;
-                    self.gil_wanted.store(state.next_ticket > state.serving);
+                    self.gil_wanted.store(state.next_ticket > state.serving, SeqCst);
                     state.attached += 1;
                     return;
                 }
-                self.gil_wanted.store(true);
+                self.gil_wanted.store(true, SeqCst);
             } else if self.open_to(&state, me) {
                 state.attached += 1;
                 return;
@@ -127,7 +132,7 @@ impl<P: Platform> Coordinator<P> {
         }
         state.attached -= 1;
         state.requesters += 1;
-        self.stop_requested.store(true);
+        self.stop_requested.store(true, SeqCst);
         self.changed.notify_all();
         while state.exclusive.is_some() {
             state = self.changed.wait(state);
@@ -151,7 +156,7 @@ impl<P: Platform> Coordinator<P> {
         }
         state.exclusive = None;
         if state.requesters == 0 {
-            self.stop_requested.store(false);
+            self.stop_requested.store(false, SeqCst);
         }
         drop(state);
         self.changed.notify_all();

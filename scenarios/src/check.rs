@@ -1,0 +1,176 @@
+//! `emlab check`: explore every scenario under every scheduler and judge it against its
+//! expectation.
+
+use crate::cli::{CheckArgs, Format};
+use crate::exit;
+use crate::report::{self, PairResult, Verdict};
+use crate::scenario::{discover, Expectation, Scenario};
+use emlab_scheduler::{explorer_for, minimize, Budget, SchedulerKind, Stop, Target};
+use emlab_vm::{compile_source, ViolationKind};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Where the bundled suite lives in a checkout.
+pub fn bundled_suite() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite")
+}
+
+/// Schedules per scheduler when neither the command line nor the scenario says.
+fn default_iterations(kind: SchedulerKind) -> usize {
+    match kind {
+        SchedulerKind::Random | SchedulerKind::Pct => 1000,
+        SchedulerKind::Dfs => 2000,
+        SchedulerKind::Loom => 20_000,
+        SchedulerKind::Os => 100,
+    }
+}
+
+/// One scenario to check, with the command line's overrides applied.
+struct Job {
+    scenario: Scenario,
+    target: Target,
+    expect: Expectation,
+    schedulers: Vec<SchedulerKind>,
+}
+
+fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
+    let paths = if args.paths.is_empty() { vec![bundled_suite()] } else { args.paths.clone() };
+    let found = discover(&paths).map_err(|e| e.to_string())?;
+    if found.is_empty() {
+        return Err(format!("emlab: no scenarios (*.py) found in {}", display_paths(&paths)));
+    }
+    let mut jobs = Vec::new();
+    for (path, name) in found {
+        let scenario = Scenario::load(&path, &name).map_err(|e| e.to_string())?;
+        let program = compile_source(&scenario.source, &path.display().to_string())
+            .map_err(|e| crate::diagnostics::render_syntax_error(&path.display().to_string(), &scenario.source, &e))?;
+        let mode = args.vm.mode.unwrap_or(scenario.mode);
+        let bugs = if args.vm.inject.is_empty() {
+            scenario.bugs.iter().copied().collect()
+        } else {
+            args.vm.inject.iter().copied().collect()
+        };
+        let target = Target::new(&name, program, mode, bugs);
+        let expect = args.expect.clone().unwrap_or_else(|| scenario.expect.clone());
+        let schedulers = if args.scheduler.is_empty() { scenario.schedulers.clone() } else { args.scheduler.clone() };
+        jobs.push(Job { scenario, target, expect, schedulers });
+    }
+    Ok(jobs)
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The exact command that replays `schedule` of `job`.
+fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule) -> Option<String> {
+    if matches!(schedule, emlab_scheduler::Schedule::Unrecorded) {
+        return None;
+    }
+    let mut cmd =
+        format!("emlab replay {} --schedule {schedule} --mode {}", job.scenario.path.display(), job.target.mode);
+    for bug in job.target.bugs.iter() {
+        cmd.push_str(&format!(" --inject {bug}"));
+    }
+    Some(cmd)
+}
+
+fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &ProgressBar) -> PairResult {
+    let started = Instant::now();
+    let iterations = args.iterations.or(job.scenario.iterations).unwrap_or_else(|| default_iterations(kind));
+    let budget = Budget { iterations, seed: args.seed, jobs: args.jobs.max(1) };
+    let stop = match &job.expect {
+        Expectation::Pass => Stop::FirstViolation,
+        Expectation::Violation(kinds) => Stop::OnKinds(kinds.clone()),
+    };
+    progress.set_message(format!("{} [{kind}]", job.scenario.name));
+    let exploration = explorer_for(kind).explore(&job.target, &budget, &stop, &|n| {
+        if n % 16 == 0 {
+            progress.set_message(format!("{} [{kind}] {n} schedules", job.scenario.name));
+        }
+    });
+    let verdict = match (&exploration.skipped, &job.expect) {
+        (Some(_), _) => Verdict::Skipped,
+        (None, Expectation::Pass) if exploration.found.is_empty() => Verdict::Pass,
+        (None, Expectation::Violation(kinds))
+            if exploration.found.iter().any(|k| kinds.contains(k))
+                && !exploration.found.contains(&ViolationKind::VmPanic) =>
+        {
+            Verdict::Pass
+        }
+        _ => Verdict::Fail,
+    };
+    let mut result = PairResult {
+        scenario: job.scenario.name.clone(),
+        path: job.scenario.path.clone(),
+        scheduler: kind,
+        schedules: exploration.schedules,
+        expected: job.expect.to_string(),
+        found: exploration.found.clone(),
+        verdict,
+        replay: None,
+        seconds: 0.0,
+        skipped: exploration.skipped.clone(),
+        trace: None,
+        shrink: None,
+    };
+    if let Some(first) = &exploration.first {
+        let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);
+        let shown = if verdict == Verdict::Fail && !args.no_minimize {
+            let minimized = minimize(&job.target, first, kind_of_interest);
+            result.shrink = Some((minimized.before, minimized.after, minimized.runs));
+            minimized.report
+        } else {
+            first.clone()
+        };
+        result.replay = replay_command(job, &shown.schedule);
+        let header = format!(
+            "scenario: {}  mode: {}  scheduler: {kind}  seed: {}",
+            job.scenario.name, job.target.mode, args.seed
+        );
+        let violation = shown.violations.iter().find(|v| v.kind == kind_of_interest);
+        result.trace = Some(shown.render(&header, violation));
+    }
+    result.seconds = started.elapsed().as_secs_f64();
+    result
+}
+
+/// Runs `emlab check`; returns the exit code.
+pub fn check(args: &CheckArgs) -> i32 {
+    let jobs = match load_jobs(args) {
+        Ok(jobs) => jobs,
+        Err(message) => {
+            eprintln!("{}", message.trim_end());
+            return exit::USAGE;
+        }
+    };
+    let total: usize = jobs.iter().map(|j| j.schedulers.len()).sum();
+    let progress = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        progress.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    progress.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut results = Vec::new();
+    for job in &jobs {
+        for &kind in &job.schedulers {
+            let result = check_pair(job, kind, args, &progress);
+            progress.suspend(|| report::print(&result, args.format));
+            progress.inc(1);
+            results.push(result);
+        }
+    }
+    progress.finish_and_clear();
+    let failed = results.iter().filter(|r| r.verdict == Verdict::Fail).count();
+    if args.format == Format::Text {
+        report::print_summary(&results);
+    }
+    if failed == 0 {
+        exit::OK
+    } else {
+        exit::PROGRAM_ERROR
+    }
+}

@@ -1,0 +1,63 @@
+//! `emlab replay`: rerun one schedule and print its trace.
+
+use crate::cli::ReplayArgs;
+use crate::diagnostics::render_syntax_error;
+use crate::exit;
+use crate::run::read_program;
+use crate::scenario::Scenario;
+use emlab_scheduler::{replay, Schedule, Target};
+use emlab_vm::compile_source;
+
+/// Runs `emlab replay`; exit 0 when the schedule shows no violation, 1 when it does, 2 on bad input.
+pub fn run(args: &ReplayArgs) -> i32 {
+    let file = args.file.display().to_string();
+    let source = match read_program(&args.file) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("{message}");
+            return exit::USAGE;
+        }
+    };
+    let schedule: Schedule = match args.schedule.parse() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("emlab: {e}");
+            return exit::USAGE;
+        }
+    };
+    // A scenario's directives apply (its mode, its seeded bugs) unless overridden; a plain
+    // program runs in the default mode.
+    let (mode, bugs) = match Scenario::parse(&args.file, &file, &source) {
+        Ok(s) => (s.mode, s.bugs),
+        Err(_) => (emlab_vm::Mode::default(), Vec::new()),
+    };
+    let mode = args.vm.mode.unwrap_or(mode);
+    let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
+    let program = match compile_source(&source, &file) {
+        Ok(p) => p,
+        Err(e) => {
+            eprint!("{}", render_syntax_error(&file, &source, &e));
+            return exit::USAGE;
+        }
+    };
+    let target = Target::new(&file, program, mode, bugs.into_iter().collect());
+    match replay(&target, &schedule) {
+        Ok(report) => {
+            let header = format!("scenario: {file}  mode: {mode}  replay");
+            let violation = report.violations.first();
+            print!("{}", report.render(&header, violation));
+            if report.violations.is_empty() {
+                exit::OK
+            } else {
+                for v in &report.violations[1..] {
+                    println!("also: {v}");
+                }
+                exit::PROGRAM_ERROR
+            }
+        }
+        Err(e) => {
+            eprintln!("emlab: {e}");
+            exit::USAGE
+        }
+    }
+}

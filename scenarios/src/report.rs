@@ -1,0 +1,122 @@
+//! Printing check results: one line (or JSON object) per scenario and scheduler.
+
+use crate::cli::Format;
+use emlab_scheduler::SchedulerKind;
+use emlab_vm::ViolationKind;
+use std::path::PathBuf;
+
+/// The verdict of one scenario under one scheduler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Skipped,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Skipped => "skipped",
+        }
+    }
+}
+
+/// Everything known about one (scenario, scheduler) pair.
+#[derive(Debug, Clone)]
+pub struct PairResult {
+    pub scenario: String,
+    pub path: PathBuf,
+    pub scheduler: SchedulerKind,
+    pub schedules: usize,
+    pub expected: String,
+    pub found: Vec<ViolationKind>,
+    pub verdict: Verdict,
+    pub replay: Option<String>,
+    pub seconds: f64,
+    pub skipped: Option<String>,
+    /// The (minimized, for failures) trace of the first schedule that showed a violation.
+    pub trace: Option<String>,
+    /// ((preemptions, steps) before, after, replays spent) when the trace was minimized.
+    pub shrink: Option<((usize, usize), (usize, usize), usize)>,
+}
+
+fn found_text(found: &[ViolationKind]) -> String {
+    if found.is_empty() {
+        "nothing".to_string()
+    } else {
+        found.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Prints one result as a text line (plus trace and replay command on failure) or a JSON object.
+pub fn print(result: &PairResult, format: Format) {
+    match format {
+        Format::Json => println!("{}", json(result)),
+        Format::Text => {
+            let status = match result.verdict {
+                Verdict::Pass => "PASS",
+                Verdict::Fail => "FAIL",
+                Verdict::Skipped => "SKIP",
+            };
+            let detail = match (&result.skipped, result.verdict) {
+                (Some(reason), _) => reason.clone(),
+                (None, Verdict::Fail) => {
+                    format!("expected {}, found {}", result.expected, found_text(&result.found))
+                }
+                (None, _) => format!("expected {}", result.expected),
+            };
+            println!(
+                "{status} {:<40} {:<6} {:>6} schedules  {:>6.2}s  {detail}",
+                result.scenario,
+                result.scheduler.name(),
+                result.schedules,
+                result.seconds
+            );
+            if result.verdict == Verdict::Fail {
+                if let Some(((p0, s0), (p1, s1), runs)) = result.shrink {
+                    println!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({runs} replays)");
+                }
+                if let Some(trace) = &result.trace {
+                    for line in trace.lines() {
+                        println!("  {line}");
+                    }
+                }
+                match &result.replay {
+                    Some(cmd) => println!("  replay: {cmd}"),
+                    None if result.trace.is_none() => {
+                        println!("  no explored schedule showed the expected violation")
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+/// The closing line: `N passed, M failed` (and how many were skipped).
+pub fn print_summary(results: &[PairResult]) {
+    let count = |v: Verdict| results.iter().filter(|r| r.verdict == v).count();
+    let skipped = count(Verdict::Skipped);
+    if skipped > 0 {
+        println!("{} passed, {} failed, {skipped} skipped", count(Verdict::Pass), count(Verdict::Fail));
+    } else {
+        println!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail));
+    }
+}
+
+/// The JSON object of DESIGN "The command line".
+pub fn json(result: &PairResult) -> String {
+    serde_json::json!({
+        "scenario": result.scenario,
+        "scheduler": result.scheduler.name(),
+        "schedules": result.schedules,
+        "expected": result.expected,
+        "found": result.found.iter().map(|k| k.name()).collect::<Vec<_>>(),
+        "verdict": result.verdict.name(),
+        "replay": result.replay,
+        "seconds": (result.seconds * 1000.0).round() / 1000.0,
+    })
+    .to_string()
+}
