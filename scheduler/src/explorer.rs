@@ -152,7 +152,7 @@ pub fn explorer_for(kind: SchedulerKind) -> Box<dyn Explorer> {
     match kind {
         SchedulerKind::Random => Box::new(crate::random::RandomExplorer),
         SchedulerKind::Pct => Box::new(crate::pct::PctExplorer::default()),
-        SchedulerKind::Dfs => Box::new(crate::dfs::DfsExplorer),
+        SchedulerKind::Dfs => Box::new(crate::dfs::DfsExplorer::default()),
         SchedulerKind::Loom => Box::new(crate::loom::LoomExplorer::default()),
         SchedulerKind::Os => Box::new(crate::os::OsExplorer::default()),
     }

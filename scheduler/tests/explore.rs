@@ -37,27 +37,29 @@ fn loom_explores_a_trivial_program_exhaustively_in_a_fixed_number_of_executions(
 }
 
 #[test]
-fn dfs_is_bounded_by_its_budget_and_deterministic() {
-    // Shuttle's DFS has no partial-order reduction: even the trivial program has far more
-    // interleavings than a test can run, so DFS stops at exactly its budget.
+fn dfs_explores_every_schedule_within_the_preemption_bound() {
     let t = target(TRIVIAL, Mode::Eml, Bugs::none());
-    let dfs = explore(SchedulerKind::Dfs, &t, 300, Stop::FirstViolation);
-    assert_eq!(dfs.schedules, 300);
+    let dfs = explore(SchedulerKind::Dfs, &t, 100_000, Stop::FirstViolation);
     assert!(dfs.found.is_empty());
-    // Two threads that each take one step: DFS explores both orders of the two stores.
+    assert!(dfs.schedules < 100_000, "the bounded search ends on its own");
+    assert_eq!(dfs.schedules, explore(SchedulerKind::Dfs, &t, 100_000, Stop::FirstViolation).schedules);
+    println!("dfs explores the trivial program in {} schedules", dfs.schedules);
+    // Two threads that each take one step: DFS finds the order where t1 stores last.
     let two_orders = target(
         "c = [0]\ndef f():\n    c[0] = 1\nh = spawn(f)\nc[0] = 2\njoin(h)\nassert c[0] == 2\n",
         Mode::Eml,
         Bugs::none(),
     );
     let e = explore(SchedulerKind::Dfs, &two_orders, 100_000, Stop::OnKinds(vec![ViolationKind::Assertion]));
-    assert_eq!(e.found, vec![ViolationKind::Assertion], "DFS finds the order where t1 stores last");
+    assert_eq!(e.found, vec![ViolationKind::Assertion]);
+    // A budget smaller than the search stops it at exactly the budget.
+    assert_eq!(explore(SchedulerKind::Dfs, &t, 5, Stop::FirstViolation).schedules, 5);
 }
 
 #[test]
 fn every_scheduler_finds_the_lost_update() {
     let t = target(LOST_UPDATE, Mode::Eml, Bugs::none());
-    for kind in [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Loom] {
+    for kind in [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom] {
         let e = explore(kind, &t, 2000, Stop::OnKinds(vec![ViolationKind::Assertion]));
         assert_eq!(e.found, vec![ViolationKind::Assertion], "{kind}");
         assert!(e.first.is_some());
