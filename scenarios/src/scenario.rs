@@ -95,8 +95,11 @@ const DIRECTIVES: [&str; 6] = ["show", "expect", "mode", "inject", "schedulers",
 impl Scenario {
     /// Reads and parses a scenario file.
     pub fn load(path: &Path, name: &str) -> Result<Scenario, ScenarioError> {
-        let source = std::fs::read_to_string(path)
-            .map_err(|e| ScenarioError { path: path.to_path_buf(), line: 1, message: format!("cannot read: {e}") })?;
+        let source = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!("cannot read: {e}"),
+        })?;
         Scenario::parse(path, name, &source)
     }
 
@@ -142,10 +145,14 @@ impl Scenario {
             match key {
                 "show" => scenario.description = Some(value.to_string()),
                 "expect" => scenario.expect = value.parse().map_err(|e| error(line, e))?,
-                "mode" => scenario.mode = value.parse().map_err(|e: emlab_vm::mode::UnknownName| error(line, e.to_string()))?,
+                "mode" => {
+                    scenario.mode =
+                        value.parse().map_err(|e: emlab_vm::mode::UnknownName| error(line, e.to_string()))?
+                }
                 "inject" => {
                     for name in value.split([',', ' ']).filter(|n| !n.is_empty()) {
-                        let bug: Bug = name.parse().map_err(|e: emlab_vm::mode::UnknownName| error(line, e.to_string()))?;
+                        let bug: Bug =
+                            name.parse().map_err(|e: emlab_vm::mode::UnknownName| error(line, e.to_string()))?;
                         scenario.bugs.push(bug);
                     }
                 }
@@ -191,8 +198,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, ScenarioErr
             found.push((path.clone(), path.display().to_string()));
         } else if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files)
-                .map_err(|e| ScenarioError { path: path.clone(), line: 1, message: format!("cannot read: {e}") })?;
+            walk(path, &mut files).map_err(|e| ScenarioError {
+                path: path.clone(),
+                line: 1,
+                message: format!("cannot read: {e}"),
+            })?;
             files.sort();
             for file in files {
                 let name = file.strip_prefix(path).unwrap_or(&file).to_string_lossy().replace('\\', "/");

@@ -1,5 +1,6 @@
 //! `dfs`: exhaustive depth-first search over schedules with at most `max_preemptions`
-//! preemptions (iterative context bounding, as in CHESS), bounded by the iteration budget.
+//! preemptions, by iterative context bounding (as in CHESS): first every schedule without
+//! a preemption, then every one with at most one, then two. Bounded by the iteration budget.
 //!
 //! Shuttle's own `DfsScheduler` enumerates every interleaving of every scheduling point;
 //! a VM run has dozens of them even in a trivial program, so it spends any realistic budget
@@ -59,6 +60,8 @@ impl Point {
 /// A depth-first search over schedules with a preemption bound.
 pub struct BoundedDfsScheduler {
     max_preemptions: usize,
+    /// The bound of the current round (0, then 1, ... up to `max_preemptions`).
+    bound: usize,
     max_iterations: usize,
     iterations: usize,
     /// Decisions the next execution replays before it goes its own way.
@@ -72,6 +75,7 @@ impl BoundedDfsScheduler {
     pub fn new(max_preemptions: usize, max_iterations: usize) -> Self {
         BoundedDfsScheduler {
             max_preemptions,
+            bound: 0,
             max_iterations,
             iterations: 0,
             prefix: Vec::new(),
@@ -85,7 +89,7 @@ impl BoundedDfsScheduler {
         while let Some((point, current_runnable)) = self.trail.pop() {
             for alternative in point.chosen + 1..point.order.len() {
                 let cost = usize::from(point.preempts(alternative, current_runnable));
-                if point.spent + cost <= self.max_preemptions {
+                if point.spent + cost <= self.bound {
                     self.prefix = self.trail.iter().map(|(p, _)| p.chosen).collect();
                     self.prefix.push(alternative);
                     return true;
@@ -102,30 +106,38 @@ impl Scheduler for BoundedDfsScheduler {
             return None;
         }
         if self.iterations > 0 && !self.backtrack() {
-            self.done = true;
-            return None;
+            if self.bound >= self.max_preemptions {
+                self.done = true;
+                return None;
+            }
+            // Next round: one more preemption allowed, from the top. Schedules of earlier rounds
+            // run again (a round can't tell them apart before running them); bugs that need few
+            // preemptions are found early, which is the point.
+            self.bound += 1;
+            self.prefix.clear();
+            self.trail.clear();
         }
         self.iterations += 1;
         self.trail.clear();
         Some(Schedule::new(0))
     }
 
-    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, _is_yielding: bool) -> Option<TaskId> {
+    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
         let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
         ids.sort_unstable();
         let current = current.map(usize::from).filter(|c| ids.contains(c));
         let mut order = Vec::with_capacity(ids.len());
-        order.extend(current);
-        order.extend(ids.into_iter().filter(|&id| Some(id) != current));
-        let spent = self
-            .trail
-            .last()
-            .map_or(0, |(p, runnable)| p.spent + usize::from(p.preempts(p.chosen, *runnable)));
+        // A thread that yields (a spin loop's back-edge) goes last, and switching away from it is
+        // free: otherwise the no-preemption schedule would spin it forever.
+        let preferred = current.filter(|_| !is_yielding);
+        order.extend(preferred);
+        order.extend(ids.into_iter().filter(|&id| Some(id) != preferred));
+        let spent = self.trail.last().map_or(0, |(p, runnable)| p.spent + usize::from(p.preempts(p.chosen, *runnable)));
         let step = self.trail.len();
         // Replay the prefix; past it (or if it no longer fits), keep the current thread going.
         let chosen = self.prefix.get(step).copied().filter(|&i| i < order.len()).unwrap_or(0);
         let task = order.get(chosen).copied()?;
-        self.trail.push((Point { order, chosen, spent }, current.is_some()));
+        self.trail.push((Point { order, chosen, spent }, preferred.is_some()));
         Some(TaskId::from(task))
     }
 
@@ -162,12 +174,13 @@ mod tests {
     fn counts_are_exact_and_grow_with_the_bound() {
         // Without preemptions a thread runs until it blocks or ends: one schedule.
         assert_eq!(count(0, 2), 1);
-        // Two threads with one step each: both orders, nothing more.
-        assert_eq!(count(1, 1), 2);
-        // Two steps each: the non-preemptive schedule plus the two places a single preemption
-        // can go (before main's first or its second step).
-        assert_eq!(count(1, 2), 3);
-        assert_eq!(count(2, 2), 7);
+        // Two threads with one step each: round 0 (one schedule), then round 1 (that schedule
+        // again, and the other order).
+        assert_eq!(count(1, 1), 1 + 2);
+        // Two steps each: round 1 adds the two places a single preemption can go (before
+        // main's first or its second step) to the non-preemptive schedule.
+        assert_eq!(count(1, 2), 1 + 3);
+        assert_eq!(count(2, 2), 1 + 3 + 7);
         // Exhaustive within the bound, yet far below all interleavings of longer threads.
         assert!(count(1, 6) < count(2, 6));
     }

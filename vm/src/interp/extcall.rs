@@ -287,6 +287,10 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     }
 
     fn allow_threads(&mut self, section: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
+        // Leave the protected region before letting other threads in, and re-enter it only once
+        // exclusive again; in the other order, the monitor would see the gap.
+        self.interp.trace(|| "release the EML".into(), || "allow_threads".into());
+        self.protect(false);
         let was_exclusive = self.exclusive;
         if was_exclusive {
             self.interp.end_exclusive();
@@ -294,8 +298,6 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         }
         let shared = self.interp.shared;
         let module = self.module;
-        self.interp.trace(|| "release the EML".into(), || "allow_threads".into());
-        self.protect(false);
         let result = self.interp.blocking(|| section(&mut Released { shared, module }));
         if was_exclusive {
             self.interp.begin_exclusive();

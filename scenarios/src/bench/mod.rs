@@ -1,0 +1,426 @@
+//! `emlab bench`: time benchmark programs on emlab's VM and, optionally, under CPython.
+//!
+//! Each program is compiled once per thread count, then run `--repeat` times in this process on
+//! real threads; the reported time is the fastest run, from starting the VM to the end of the
+//! program (compilation excluded). With `--python CMD` the same source also runs under that
+//! CPython, in a child process with `scenarios/python` on `PYTHONPATH` so that `spawn`, `join` and
+//! `Lock` exist; its time is the fastest whole-process wall time, CPython's start-up included.
+//! CPython's stdout must equal emlab's output, or the measurement fails: a benchmark that computes
+//! something else is not a comparison.
+//!
+//! Thread counts: a program with a top-level `THREADS = ...` line runs once per `--threads` value,
+//! with that line rewritten to `THREADS = T`; a program without one is measured at 1 thread only.
+//! The bundled benchmarks give every thread a full share of work, so the table's `scaling` column
+//! is `T × time(1) / time(T)`: work per second against one thread, ideally `T`.
+
+pub mod report;
+
+use crate::cli::Format;
+use crate::exit;
+use emlab_vm::bytecode::Program;
+use emlab_vm::platform::Native;
+use emlab_vm::{compile_source, Mode, Vm, VmConfig};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use report::Measurement;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Where the bundled benchmarks live in a checkout.
+pub fn bundled_benchmarks() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench")
+}
+
+/// The CPython prelude (`spawn`, `join`, `Lock`), put on the child CPython's `PYTHONPATH`.
+pub fn python_prelude() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python")
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchArgs {
+    /// Benchmark programs, or directories searched recursively for *.py (default: the bundled
+    /// benchmarks).
+    pub paths: Vec<PathBuf>,
+    /// Thread counts, comma-separated (e.g. 1,2,4). A program with a top-level `THREADS = ...`
+    /// line runs once per count with that line rewritten; any other program at 1 thread only.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1", value_parser = parse_thread_count)]
+    pub threads: Vec<usize>,
+    /// Run mode (repeatable): eml, gil, nogil, gil-on-import. Default: eml.
+    #[arg(long, value_name = "MODE")]
+    pub mode: Vec<Mode>,
+    /// Also run every program under this CPython command (e.g. `python3`, or "python3.13t -X
+    /// gil=0"; split at spaces) and print the ratio of its time to emlab's.
+    #[arg(long, value_name = "CMD")]
+    pub python: Option<String>,
+    /// text: an aligned table; json: one object per measurement.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Runs per measurement; the fastest one is reported.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub repeat: u32,
+}
+
+/// Parses one `--threads` entry: a thread count of at least 1.
+fn parse_thread_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("a thread count is at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected a comma-separated list of thread counts such as 1,2,4, found '{s}'")),
+    }
+}
+
+/// `source` with its first top-level `THREADS = ...` line set to `threads`; `None` when it has
+/// none. Line numbers do not change.
+pub fn with_threads(source: &str, threads: usize) -> Option<String> {
+    let mut found = false;
+    let rewritten = source
+        .split_inclusive('\n')
+        .map(|line| {
+            let rest = line.strip_prefix("THREADS").map(str::trim_start);
+            if found || !rest.is_some_and(|r| r.starts_with('=') && !r.starts_with("==")) {
+                return line.to_string();
+            }
+            found = true;
+            let ending = &line[line.trim_end_matches(['\r', '\n']).len()..];
+            format!("THREADS = {threads}{ending}")
+        })
+        .collect();
+    found.then_some(rewritten)
+}
+
+/// One benchmark program at one thread count, compiled.
+struct Job {
+    threads: usize,
+    /// The source as run: the file's, with `THREADS` rewritten when the program has that line.
+    source: String,
+    program: Program,
+}
+
+/// A benchmark file and the jobs it yields for the requested thread counts.
+struct Benchmark {
+    name: String,
+    path: PathBuf,
+    /// Whether the program has a `THREADS = ...` line (else it runs at 1 thread only).
+    threaded: bool,
+    jobs: Vec<Job>,
+}
+
+/// The *.py files under `paths`, each with its display name, sorted by name.
+fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, String> {
+    fn walk(dir: &Path, prefix: &str, found: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let name = format!("{prefix}{}", path.file_name().unwrap_or_default().to_string_lossy());
+            if path.is_dir() {
+                walk(&path, &format!("{name}/"), found)?;
+            } else if path.extension().is_some_and(|e| e == "py") {
+                found.push((name, path));
+            }
+        }
+        Ok(())
+    }
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, "", &mut found).map_err(|e| format!("emlab: cannot read {}: {e}", path.display()))?;
+        } else if path.is_file() {
+            found.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), path.clone()));
+        } else {
+            return Err(format!("emlab: no such file or directory: {}", path.display()));
+        }
+    }
+    found.sort();
+    found.dedup_by(|a, b| a.1 == b.1);
+    Ok(found)
+}
+
+/// Reads and compiles every benchmark once per thread count it runs at.
+fn load(paths: &[PathBuf], counts: &[usize]) -> Result<Vec<Benchmark>, String> {
+    let found = discover(paths)?;
+    if found.is_empty() {
+        let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!("emlab: no benchmark programs (*.py) found in {}", shown.join(", ")));
+    }
+    let mut benchmarks = Vec::new();
+    for (name, path) in found {
+        let file = path.display().to_string();
+        let original = crate::run::read_program(&path)?;
+        let threaded = with_threads(&original, 1).is_some();
+        let mut jobs = Vec::new();
+        for &threads in counts.iter().filter(|&&t| threaded || t == 1) {
+            let source = with_threads(&original, threads).unwrap_or_else(|| original.clone());
+            let program = compile_source(&source, &file)
+                .map_err(|e| crate::diagnostics::render_syntax_error(&file, &source, &e))?;
+            jobs.push(Job { threads, source, program });
+        }
+        benchmarks.push(Benchmark { name, path, threaded, jobs });
+    }
+    Ok(benchmarks)
+}
+
+/// Runs `job` `repeat` times on emlab's VM: the fastest time and the program's output.
+fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<(f64, String), String> {
+    let mut best = (f64::INFINITY, String::new());
+    for _ in 0..repeat {
+        let config = VmConfig { capture_output: true, print_errors: false, mode, ..VmConfig::default() };
+        let started = Instant::now();
+        let vm = Vm::<Native>::new(job.program.clone(), config).map_err(|e| format!("the VM did not start: {e}"))?;
+        let outcome = vm.run();
+        let seconds = started.elapsed().as_secs_f64();
+        if let Some(error) = outcome.uncaught.first() {
+            let line = |n: u32| job.source.lines().nth((n as usize).saturating_sub(1)).map(str::to_string);
+            return Err(format!("uncaught error in thread t{}:\n{}", error.thread, error.render(file, line)));
+        }
+        if seconds < best.0 {
+            best = (seconds, outcome.output);
+        }
+    }
+    Ok(best)
+}
+
+/// A CPython to compare with: a program and its leading arguments.
+struct Python {
+    argv: Vec<String>,
+}
+
+impl Python {
+    /// Splits `--python CMD` at spaces and checks that it starts and loads emlab's prelude.
+    fn new(cmd: &str) -> Result<Python, String> {
+        let python = Python { argv: cmd.split_whitespace().map(str::to_string).collect() };
+        if python.argv.is_empty() {
+            return Err("emlab: --python needs a command, e.g. --python python3".to_string());
+        }
+        let out = python
+            .command()
+            .args(["-c", "spawn, join, Lock"])
+            .output()
+            .map_err(|e| format!("emlab: cannot run '{cmd}': {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "emlab: '{cmd}' did not load emlab's prelude from {}:\n{}",
+                python_prelude().display(),
+                String::from_utf8_lossy(&out.stderr).trim_end()
+            ));
+        }
+        Ok(python)
+    }
+
+    fn command(&self) -> Command {
+        let mut prelude = vec![python_prelude()];
+        prelude.extend(std::env::var_os("PYTHONPATH").iter().flat_map(std::env::split_paths));
+        let mut command = Command::new(&self.argv[0]);
+        command.args(&self.argv[1..]).env("PYTHONDONTWRITEBYTECODE", "1").stdin(Stdio::null());
+        if let Ok(path) = std::env::join_paths(prelude) {
+            command.env("PYTHONPATH", path);
+        }
+        command
+    }
+
+    /// Runs `script` `repeat` times: the fastest wall time and its stdout.
+    fn time(&self, script: &Path, repeat: u32) -> Result<(f64, String), String> {
+        let mut best = (f64::INFINITY, String::new());
+        for _ in 0..repeat {
+            let started = Instant::now();
+            let out = self.command().arg(script).output().map_err(|e| format!("cannot run CPython: {e}"))?;
+            let seconds = started.elapsed().as_secs_f64();
+            if !out.status.success() {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                return Err(format!("CPython failed ({}):\n{}", out.status, stderr.trim_end()));
+            }
+            if seconds < best.0 {
+                best = (seconds, String::from_utf8_lossy(&out.stdout).into_owned());
+            }
+        }
+        Ok(best)
+    }
+}
+
+/// A scratch directory for rewritten sources, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch(std::env::temp_dir().join(format!("emlab-bench-{}", std::process::id())))
+    }
+
+    /// The file CPython runs for `job`: the benchmark itself, or a rewritten copy.
+    fn script(&self, bench: &Benchmark, job: &Job) -> Result<PathBuf, String> {
+        if !bench.threaded {
+            return Ok(bench.path.clone());
+        }
+        let path = self.0.join(job.threads.to_string()).join(bench.path.file_name().unwrap_or_default());
+        let written =
+            std::fs::create_dir_all(path.parent().unwrap_or(&self.0)).and_then(|()| std::fs::write(&path, &job.source));
+        written.map(|()| path).map_err(|e| format!("cannot write a copy for CPython: {e}"))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Where the two outputs first differ, for the error message.
+fn output_mismatch(emlab: &str, python: &str) -> Option<String> {
+    if emlab == python {
+        return None;
+    }
+    let (mut e, mut p) = (emlab.lines(), python.lines());
+    for line in 1.. {
+        match (e.next(), p.next()) {
+            (a, b) if a == b && a.is_some() => continue,
+            (a, b) => {
+                let show = |s: Option<&str>| s.map_or("end of output".to_string(), |s| format!("{s:?}"));
+                return Some(format!(
+                    "output differs from CPython's at line {line}: emlab {}, CPython {}",
+                    show(a),
+                    show(b)
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Runs `emlab bench` and returns the exit code: 0, 1 when a program failed or disagreed with
+/// CPython, 2 on usage or input errors.
+pub fn bench(args: &BenchArgs) -> i32 {
+    let mut counts = args.threads.clone();
+    counts.sort_unstable();
+    counts.dedup();
+    if counts.is_empty() || counts[0] == 0 {
+        eprintln!("emlab: --threads needs thread counts of at least 1, e.g. --threads 1,2,4");
+        return exit::USAGE;
+    }
+    let mut modes: Vec<Mode> = Vec::new();
+    for &mode in if args.mode.is_empty() { &[Mode::Eml][..] } else { &args.mode } {
+        if !modes.contains(&mode) {
+            modes.push(mode);
+        }
+    }
+    let paths = if args.paths.is_empty() { vec![bundled_benchmarks()] } else { args.paths.clone() };
+    let loaded = load(&paths, &counts).and_then(|b| {
+        let python = args.python.as_deref().map(Python::new).transpose()?;
+        Ok((b, python))
+    });
+    let (benchmarks, python) = match loaded {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("{}", message.trim_end());
+            return exit::USAGE;
+        }
+    };
+    let unthreaded: Vec<String> = benchmarks.iter().filter(|b| !b.threaded).map(|b| b.name.clone()).collect();
+    let notes = report::notes(&unthreaded, &counts);
+    let total: usize = benchmarks.iter().map(|b| b.jobs.len() * modes.len()).sum();
+    if total == 0 {
+        eprintln!("emlab: nothing to measure: {}", notes.join("; "));
+        return exit::USAGE;
+    }
+    let progress = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        progress.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    progress.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let scratch = Scratch::new();
+    let mut python_runs: HashMap<(usize, usize), Result<(f64, String), String>> = HashMap::new();
+    let mut measurements = Vec::new();
+    for (b, bench) in benchmarks.iter().enumerate() {
+        let file = bench.path.display().to_string();
+        for &mode in &modes {
+            for (j, job) in bench.jobs.iter().enumerate() {
+                let threads = report::threads_text(job.threads);
+                let what = format!("{} [{mode}, {threads}]", bench.name);
+                progress.set_message(format!("running {what}..."));
+                let mut m = Measurement::new(&bench.name, mode, job.threads);
+                let emlab = time_emlab(job, &file, mode, args.repeat);
+                let cpython = python.as_ref().map(|python| {
+                    progress.set_message(format!("running {} [python, {threads}]...", bench.name));
+                    python_runs
+                        .entry((b, j))
+                        .or_insert_with(|| scratch.script(bench, job).and_then(|s| python.time(&s, args.repeat)))
+                        .clone()
+                });
+                match emlab {
+                    Err(e) => m.error = Some(e),
+                    Ok((seconds, out)) => {
+                        m.seconds = Some(seconds);
+                        match cpython {
+                            Some(Ok((python_seconds, python_out))) => {
+                                m.python_seconds = Some(python_seconds);
+                                m.error = output_mismatch(&out, &python_out);
+                            }
+                            Some(Err(e)) => m.error = Some(e),
+                            None => {}
+                        }
+                    }
+                }
+                progress.suspend(|| match (&m.error, args.format) {
+                    (Some(error), _) => eprintln!("emlab: {what}: {}", error.trim_end()),
+                    (None, Format::Json) => println!("{}", report::json(&m)),
+                    (None, Format::Text) => {}
+                });
+                progress.inc(1);
+                measurements.push(m);
+            }
+        }
+    }
+    progress.finish_and_clear();
+    match args.format {
+        Format::Text => print!("{}", report::table(&measurements, python.is_some(), &notes)),
+        Format::Json => notes.iter().for_each(|note| eprintln!("note: {note}")),
+    }
+    if measurements.iter().any(|m| m.error.is_some()) {
+        exit::PROGRAM_ERROR
+    } else {
+        exit::OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threads_line_is_rewritten_in_place() {
+        let source = "# THREADS = 9 in a comment\nTHREADS = 1\nx = THREADS\nTHREADS = 7\n";
+        assert_eq!(
+            with_threads(source, 4).unwrap(),
+            "# THREADS = 9 in a comment\nTHREADS = 4\nx = THREADS\nTHREADS = 7\n"
+        );
+        assert_eq!(with_threads("THREADS=2\r\n", 3).unwrap(), "THREADS = 3\r\n");
+        assert_eq!(with_threads("THREADS == 1\n    THREADS = 1\nTHREADS_MAX = 2\n", 4), None);
+    }
+
+    #[test]
+    fn thread_counts_are_positive_integers() {
+        assert_eq!(parse_thread_count(" 4"), Ok(4));
+        assert!(parse_thread_count("0").is_err());
+        assert!(parse_thread_count("x").is_err());
+        assert!(parse_thread_count("").is_err());
+    }
+
+    #[test]
+    fn mismatches_name_the_first_differing_line() {
+        assert_eq!(output_mismatch("1\n2\n", "1\n2\n"), None);
+        let message = output_mismatch("1\n2\n", "1\n3\n").unwrap();
+        assert!(message.contains("line 2") && message.contains("\"2\"") && message.contains("\"3\""), "{message}");
+        assert!(output_mismatch("1\n", "1\n2\n").unwrap().contains("emlab end of output"));
+    }
+
+    #[test]
+    fn the_bundled_benchmarks_are_found_sorted() {
+        let found = discover(&[bundled_benchmarks()]).unwrap();
+        let names: Vec<_> = found.iter().map(|(name, _)| name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert!(names.contains(&"fib.py") && names.contains(&"threads.py"), "{names:?}");
+        assert!(discover(&[PathBuf::from("no/such/place.py")]).is_err());
+    }
+}

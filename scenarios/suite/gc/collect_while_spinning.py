@@ -1,0 +1,12 @@
+# show: a collection parks a thread that is busy in a loop at its next back-edge
+# expect: pass
+# schedulers: random pct dfs
+import gc
+flag = [0]
+def spin():
+    while flag[0] == 0:
+        pass
+h = spawn(spin)
+gc.collect()
+flag[0] = 1
+join(h)
