@@ -119,7 +119,8 @@ fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &Progr
         let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);
         let shown = if verdict == Verdict::Fail && !args.no_minimize {
             let minimized = minimize(&job.target, first, kind_of_interest);
-            result.shrink = Some((minimized.before, minimized.after, minimized.runs));
+            result.shrink =
+                Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
             minimized.report
         } else {
             first.clone()

@@ -38,8 +38,16 @@ pub struct PairResult {
     pub skipped: Option<String>,
     /// The (minimized, for failures) trace of the first schedule that showed a violation.
     pub trace: Option<String>,
-    /// ((preemptions, steps) before, after, replays spent) when the trace was minimized.
-    pub shrink: Option<((usize, usize), (usize, usize), usize)>,
+    /// How much the trace shrank, when it was minimized.
+    pub shrink: Option<Shrink>,
+}
+
+/// (preemptions, steps) before and after minimization, and the replays it took.
+#[derive(Debug, Clone, Copy)]
+pub struct Shrink {
+    pub before: (usize, usize),
+    pub after: (usize, usize),
+    pub replays: usize,
 }
 
 fn found_text(found: &[ViolationKind]) -> String {
@@ -75,8 +83,8 @@ pub fn print(result: &PairResult, format: Format) {
                 result.seconds
             );
             if result.verdict == Verdict::Fail {
-                if let Some(((p0, s0), (p1, s1), runs)) = result.shrink {
-                    println!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({runs} replays)");
+                if let Some(Shrink { before: (p0, s0), after: (p1, s1), replays }) = result.shrink {
+                    println!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({replays} replays)");
                 }
                 if let Some(trace) = &result.trace {
                     for line in trace.lines() {

@@ -81,7 +81,8 @@ pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>
     let _ = writeln!(out, "# {header}");
     for (i, e) in events.iter().enumerate() {
         let thread = format!("t{}", e.thread);
-        let line = format!("L{}", e.line);
+        // Line 0: the thread has no frame yet (or any more), at its start and end.
+        let line = if e.line == 0 { String::new() } else { format!("L{}", e.line) };
         let text = if e.note.is_empty() { e.what.clone() } else { format!("{:<34} {}", e.what, e.note) };
         let _ = writeln!(out, "{:>4} {thread:<3} {line:<5} {}", i + 1, text.trim_end());
     }

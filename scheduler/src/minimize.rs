@@ -46,8 +46,7 @@ pub fn minimize(target: &Target, report: &RunReport, kind: ViolationKind) -> Min
         let candidate = run_guided(target, decisions);
         (candidate.kinds().any(|k| k == kind) && cost(&candidate) < cost(best)).then_some(candidate)
     };
-    loop {
-        let Schedule::Shuttle(choices) = best.schedule.clone() else { break };
+    while let Schedule::Shuttle(choices) = best.schedule.clone() {
         let mut improved = false;
         // Shortest prefix that still fails: binary search, then accept if it is cheaper.
         let (mut lo, mut hi) = (0, choices.len());

@@ -259,7 +259,7 @@ impl<P: Platform> Interp<'_, P> {
                             Object::Thread(t) => t.number,
                             _ => 0,
                         });
-                        format!("spawn t{} running {}", number.unwrap_or(0), self.brief(func))
+                        format!("spawn t{} running {}", number.unwrap_or(0), self.callable_name(func))
                     },
                     String::new,
                 );

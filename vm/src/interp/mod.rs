@@ -125,6 +125,17 @@ impl<'a, P: Platform> Interp<'a, P> {
         code.lines.get(at).copied().unwrap_or(0)
     }
 
+    /// How a thread's entry function is named in traces: `work()`, `<module>`.
+    pub(crate) fn callable_name(&self, v: Value) -> String {
+        match v {
+            Value::Func(f) if f.0 == 0 => "<module>".to_string(),
+            Value::Func(f) => format!("{}()", self.shared.program.code(f).name),
+            Value::Native(f) => format!("{}()", crate::modules::native(f).1.name),
+            Value::Builtin(b) => format!("{}()", crate::builtins::Builtin::from_id(b).name()),
+            other => self.brief(other),
+        }
+    }
+
     /// A short, deterministic description of a value for traces: `5`, `'abc'`, `list #3`.
     pub(crate) fn brief(&self, v: Value) -> String {
         match v {
@@ -135,6 +146,9 @@ impl<'a, P: Platform> Interp<'a, P> {
                 });
                 text.unwrap_or_else(|_| format!("#{} (freed)", h.number()))
             }
+            Value::Func(f) => format!("function {}", self.shared.program.code(f).name),
+            Value::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
+            Value::Module(m) => format!("module {}", crate::modules::name(m)),
             other => self.repr_of(other).unwrap_or_default(),
         }
     }

@@ -16,7 +16,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
     shared.coordinator.attach(slot.number);
     let roots = slot.roots.lock();
     let mut interp = Interp::new(shared, slot, roots);
-    interp.trace(|| format!("start {}", interp.brief(interp.roots.stack[0])), String::new);
+    interp.trace(|| format!("start {}", interp.callable_name(interp.roots.stack[0])), String::new);
     let outcome = catch_unwind(AssertUnwindSafe(|| interp.run_entry()));
     let result = match outcome {
         Ok(Ok(value)) => Ok(value),
