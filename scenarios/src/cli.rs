@@ -32,6 +32,8 @@ pub enum Command {
     ///
     /// The same schedule always gives the same trace. Exits 1 if the schedule shows a violation.
     Replay(ReplayArgs),
+    /// Time benchmark programs natively, and under CPython with `--python`.
+    Bench(crate::bench::BenchArgs),
 }
 
 /// Output format of `check` and `bench`.

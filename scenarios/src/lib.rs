@@ -10,6 +10,7 @@
 //! Exit codes are part of the interface: 0 success, 1 an uncaught error in the
 //! main thread, 2 a usage, input or syntax error.
 
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;

@@ -7,6 +7,7 @@ fn main() {
         Command::Run(args) => emlab::run::run(args),
         Command::Check(args) => emlab::check::check(args),
         Command::Replay(args) => emlab::replay::run(args),
+        Command::Bench(args) => emlab::bench::bench(args),
     };
     std::process::exit(code);
 }

@@ -10,7 +10,14 @@
 //! import bank
 //! ```
 //!
-//! Directives are read only from the leading block of comment and blank lines.
+//! Directives are read only from the leading block of comment and blank lines; the first code
+//! line ends it. In that block, a comment that starts with one lowercase word and a colon
+//! (`# word: ...`) is a directive, and an unknown word is an error (a misspelt `# expcet:` must
+//! not silently drop an expectation); any other comment is free text, and the first such line
+//! describes the scenario when there is no `# show:`. Values that list names (`inject`,
+//! `schedulers`, the kinds of `expect`) take commas, spaces or both.
+//!
+//! [`discover`] finds scenario files, [`Scenario::load`] reads and parses one.
 
 pub use emlab_scheduler::SchedulerKind;
 pub use emlab_vm::ViolationKind;
@@ -47,8 +54,9 @@ impl FromStr for Expectation {
         if s == "pass" {
             return Ok(Expectation::Pass);
         }
-        let Some(rest) = s.strip_prefix("violation") else {
-            return Err(format!("expected 'pass' or 'violation KIND[, KIND...]', found '{s}'"));
+        let rest = match s.strip_prefix("violation") {
+            Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest,
+            _ => return Err(format!("expected 'pass' or 'violation KIND[, KIND...]', found '{s}'")),
         };
         let kinds: Result<Vec<ViolationKind>, String> = rest
             .split([',', ' '])
@@ -66,18 +74,27 @@ impl FromStr for Expectation {
     }
 }
 
-/// A parsed scenario.
+/// A parsed scenario: its program and what its directives ask for.
 #[derive(Debug, Clone)]
 pub struct Scenario {
+    /// Where the file is.
     pub path: PathBuf,
-    /// The name shown in results: the path relative to the directory searched, with `/`.
+    /// The name shown in results: the path relative to the directory searched (or the file as
+    /// given), with `/` separators, e.g. `eml/bank_transfer.py`.
     pub name: String,
+    /// The whole file, directives included (they are comments to the compiler).
     pub source: String,
+    /// `# show:`, else the first leading comment line that is not a directive.
     pub description: Option<String>,
+    /// `# expect:` (required).
     pub expect: Expectation,
+    /// `# mode:`; `eml` when absent.
     pub mode: Mode,
+    /// `# inject:`, in the order given (repeated lines add up).
     pub bugs: Vec<Bug>,
+    /// `# schedulers:`; [`SchedulerKind::DEFAULT`] when absent.
     pub schedulers: Vec<SchedulerKind>,
+    /// `# iterations:`: schedules per scheduler; the checker's default when absent.
     pub iterations: Option<usize>,
 }
 
@@ -90,7 +107,8 @@ pub struct ScenarioError {
     pub message: String,
 }
 
-const DIRECTIVES: [&str; 6] = ["show", "expect", "mode", "inject", "schedulers", "iterations"];
+/// The directive keys, in the order the documentation lists them.
+pub const DIRECTIVES: [&str; 6] = ["show", "expect", "mode", "inject", "schedulers", "iterations"];
 
 impl Scenario {
     /// Reads and parses a scenario file.
@@ -103,7 +121,12 @@ impl Scenario {
         Scenario::parse(path, name, &source)
     }
 
-    /// Parses the directives of `source`.
+    /// Parses the directives of `source`, the text of the file at `path`, shown as `name`.
+    ///
+    /// Directives are read from the leading block of comment and blank lines only; the first
+    /// code line ends it. Errors name the line: an unknown or duplicate directive, a missing
+    /// `# expect:` (line 1), an unknown kind, mode, bug or scheduler (listing the valid ones),
+    /// iterations that are not a positive integer.
     pub fn parse(path: &Path, name: &str, source: &str) -> Result<Scenario, ScenarioError> {
         let error = |line: usize, message: String| ScenarioError { path: path.to_path_buf(), line, message };
         let mut scenario = Scenario {
@@ -125,6 +148,9 @@ impl Scenario {
                 continue;
             }
             let Some(comment) = text.strip_prefix('#') else { break };
+            if comment.starts_with('!') || comment.contains("-*-") {
+                continue; // a `#!` line or an editor's coding line: neither directive nor description
+            }
             let comment = comment.trim();
             let Some((key, value)) = directive(comment) else {
                 if scenario.description.is_none() && !comment.is_empty() {
@@ -143,7 +169,7 @@ impl Scenario {
             }
             seen.push(key);
             match key {
-                "show" => scenario.description = Some(value.to_string()),
+                "show" => scenario.description = (!value.is_empty()).then(|| value.to_string()),
                 "expect" => scenario.expect = value.parse().map_err(|e| error(line, e))?,
                 "mode" => {
                     scenario.mode =
@@ -182,11 +208,15 @@ impl Scenario {
     }
 }
 
-/// `key: value` when the comment looks like a directive: one lowercase word, then a colon.
+/// `key: value` when the comment looks like a directive: one lowercase word (letters, `-`, `_`)
+/// at the start, then a colon that ends the line or is followed by a space. Anything else
+/// (`# Two threads race.`, `# see https://...`) is free text.
 fn directive(comment: &str) -> Option<(&str, &str)> {
     let (key, value) = comment.split_once(':')?;
-    let is_word = !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
-    is_word.then(|| (key, value.trim()))
+    let is_word = key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
+    let separated = value.is_empty() || value.starts_with(char::is_whitespace);
+    (is_word && separated).then(|| (key, value.trim()))
 }
 
 /// Finds scenario files: a file is taken as is; a directory is searched recursively for `*.py`,
@@ -235,11 +265,15 @@ mod tests {
         Scenario::parse(Path::new("s.py"), "s.py", source)
     }
 
+    fn error(source: &str) -> ScenarioError {
+        parse(source).expect_err(source)
+    }
+
     #[test]
     fn reads_every_directive() {
         let s = parse(
             "# show: a race\n# expect: violation atomicity, assertion\n# mode: nogil\n# inject: gc-ignore-pins\n\
-             # inject: eml-no-detach, list-append-unlocked\n# schedulers: pct loom\n# iterations: 50\n\nx = 1\n# expect: pass\n",
+             # inject: eml-no-detach, list-append-unlocked\n# schedulers: pct loom\n# iterations: 50\n\nx = 1\n",
         )
         .unwrap();
         assert_eq!(s.description.as_deref(), Some("a race"));
@@ -248,34 +282,87 @@ mod tests {
         assert_eq!(s.bugs, vec![Bug::GcIgnorePins, Bug::EmlNoDetach, Bug::ListAppendUnlocked]);
         assert_eq!(s.schedulers, vec![SchedulerKind::Pct, SchedulerKind::Loom]);
         assert_eq!(s.iterations, Some(50));
+        assert_eq!(s.name, "s.py");
+        assert!(s.source.ends_with("x = 1\n"));
     }
 
     #[test]
-    fn defaults_and_free_text_comments() {
-        let s = parse("# A plain description line\n# expect: pass\nprint(1)\n").unwrap();
-        assert_eq!(s.description.as_deref(), Some("A plain description line"));
+    fn defaults() {
+        let s = parse("# expect: pass\nprint(1)\n").unwrap();
+        assert_eq!(s.description, None);
+        assert_eq!(s.expect, Expectation::Pass);
         assert_eq!(s.mode, Mode::Eml);
+        assert!(s.bugs.is_empty());
         assert_eq!(s.schedulers, SchedulerKind::DEFAULT.to_vec());
+        assert_eq!(s.iterations, None);
+    }
+
+    #[test]
+    fn every_mode_name_parses() {
+        for mode in Mode::ALL {
+            assert_eq!(parse(&format!("# expect: pass\n# mode: {mode}\n")).unwrap().mode, mode);
+        }
+    }
+
+    #[test]
+    fn free_text_comments_describe_the_scenario() {
+        let s = parse("#!/usr/bin/env python3\n# A plain description line\n# More text.\n# expect: pass\n").unwrap();
+        assert_eq!(s.description.as_deref(), Some("A plain description line"));
+        // `# show:` wins over free text, wherever it is in the block.
+        let s = parse("# Some text\n# expect: pass\n# show: the point\n").unwrap();
+        assert_eq!(s.description.as_deref(), Some("the point"));
+        // Colons that don't follow a single lowercase word are free text too.
+        for text in ["# see https://example.org/x", "# Note: capitalised", "# two words: no", "# a:b"] {
+            let s = parse(&format!("{text}\n# expect: pass\n")).unwrap();
+            assert_eq!(s.description.as_deref(), Some(&text[2..]));
+        }
+    }
+
+    #[test]
+    fn directives_end_at_the_first_code_line() {
+        let s = parse("\n# expect: pass\n\nx = 1\n# expect: violation deadlock\n# bogus: x\n").unwrap();
+        assert_eq!(s.expect, Expectation::Pass);
+        let e = error("x = 1\n# expect: pass\n");
+        assert_eq!((e.line, e.message.as_str()), (1, "missing '# expect:' directive (e.g. '# expect: pass')"));
+    }
+
+    #[test]
+    fn unknown_directives_are_errors_with_the_known_ones() {
+        let e = error("# show: x\n# expcet: pass\n");
+        assert_eq!(e.line, 2);
+        assert_eq!(
+            e.message,
+            "unknown directive 'expcet'; known directives: show, expect, mode, inject, schedulers, iterations"
+        );
+        assert_eq!(e.to_string(), format!("s.py:2: {}", e.message));
+        assert_eq!(error("# expect: pass\n# no-op:\n").line, 2);
     }
 
     #[test]
     fn errors_name_the_line_and_the_valid_choices() {
         let cases = [
-            ("# expcet: pass\n", 1, "unknown directive 'expcet'"),
             ("x = 1\n", 1, "missing '# expect:'"),
-            ("# expect: pass\n# mode: fast\n", 2, "valid modes"),
+            ("# expect: pass\n# mode: fast\n", 2, "valid modes: eml, gil, nogil, gil-on-import"),
             ("# expect: violation oops\n", 1, "valid violation kinds"),
+            ("# expect: violation atomicity, oops\n", 1, "use-after-free"),
             ("# expect: violation\n", 1, "at least one kind"),
+            ("# expect: violationatomicity\n", 1, "expected 'pass' or 'violation"),
+            ("# expect: fail\n", 1, "expected 'pass' or 'violation"),
             ("# expect: pass\n# inject: nope\n", 2, "valid bugs"),
-            ("# expect: pass\n# schedulers: fast\n", 2, "valid schedulers"),
+            ("# expect: pass\n# inject: gc-ignore-pins, nope\n", 2, "no-safepoint-backedge"),
+            ("# expect: pass\n# schedulers: fast\n", 2, "valid schedulers: random, pct, dfs, loom, os"),
+            ("# expect: pass\n# schedulers:\n", 2, "names no scheduler"),
             ("# expect: pass\n# iterations: 0\n", 2, "positive integer"),
-            ("# expect: pass\n# expect: pass\n", 2, "duplicate"),
+            ("# expect: pass\n# iterations: -3\n", 2, "positive integer"),
+            ("# expect: pass\n# iterations: many\n", 2, "positive integer"),
+            ("# expect: pass\n# expect: pass\n", 2, "duplicate '# expect:'"),
+            ("# expect: pass\n# mode: gil\n\n# mode: gil\n", 4, "duplicate '# mode:'"),
         ];
         for (source, line, fragment) in cases {
-            let e = parse(source).unwrap_err();
+            let e = error(source);
             assert_eq!(e.line, line, "{source:?}: {e}");
             assert!(e.to_string().contains(fragment), "{source:?}: {e}");
-            assert!(e.to_string().starts_with("s.py:"), "{e}");
+            assert!(e.to_string().starts_with(&format!("s.py:{line}: ")), "{e}");
         }
     }
 
@@ -283,6 +370,88 @@ mod tests {
     fn expectations_round_trip() {
         for text in ["pass", "violation atomicity", "violation use-after-free, leak"] {
             assert_eq!(text.parse::<Expectation>().unwrap().to_string(), text);
+        }
+        // Commas, spaces or both.
+        let e: Expectation = "violation deadlock step-limit,vm-panic".parse().unwrap();
+        assert_eq!(e.to_string(), "violation deadlock, step-limit, vm-panic");
+        for kind in ViolationKind::ALL {
+            let e: Expectation = format!("violation {kind}").parse().unwrap();
+            assert_eq!(e, Expectation::Violation(vec![kind]));
+        }
+    }
+
+    /// A fresh directory under the system's temporary directory, removed on drop.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            let dir = std::env::temp_dir().join(format!("emlab-scenario-{tag}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+
+        fn write(&self, relative: &str, text: &str) -> PathBuf {
+            let path = self.0.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            path
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn discover_searches_directories_in_path_order() {
+        let dir = TempDir::new("discover");
+        dir.write("nogil/b.py", "# expect: pass\n");
+        dir.write("eml/z.py", "# expect: pass\n");
+        dir.write("eml/a.py", "# expect: pass\n");
+        dir.write("eml/notes.md", "not a scenario\n");
+        dir.write("top.py", "# expect: pass\n");
+        let found = discover(std::slice::from_ref(&dir.0)).unwrap();
+        let names: Vec<&str> = found.iter().map(|(_, name)| name.as_str()).collect();
+        assert_eq!(names, ["eml/a.py", "eml/z.py", "nogil/b.py", "top.py"]);
+        assert!(found.iter().all(|(path, name)| path.ends_with(name)));
+
+        // A file is taken as is (whatever its extension), named as given.
+        let file = dir.0.join("eml/notes.md");
+        assert_eq!(discover(std::slice::from_ref(&file)).unwrap(), vec![(file.clone(), file.display().to_string())]);
+
+        let missing = dir.0.join("missing.py");
+        let e = discover(std::slice::from_ref(&missing)).unwrap_err();
+        assert_eq!((e.path, e.line), (missing, 1));
+        assert!(e.message.contains("no such file"), "{}", e.message);
+    }
+
+    #[test]
+    fn load_reads_the_file_and_reports_unreadable_ones() {
+        let dir = TempDir::new("load");
+        let path = dir.write("eml/x.py", "# show: it\n# expect: violation deadlock\nx = 1\n");
+        let s = Scenario::load(&path, "eml/x.py").unwrap();
+        assert_eq!((s.name.as_str(), s.description.as_deref()), ("eml/x.py", Some("it")));
+        assert_eq!(s.path, path);
+        let e = Scenario::load(&dir.0.join("nope.py"), "nope.py").unwrap_err();
+        assert!(e.message.starts_with("cannot read"), "{e}");
+    }
+
+    #[test]
+    fn the_bundled_suite_parses() {
+        let suite = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite");
+        let found = discover(&[suite]).unwrap();
+        assert!(found.len() >= 30, "{} scenarios", found.len());
+        for (path, name) in found {
+            let s = Scenario::load(&path, &name).unwrap_or_else(|e| panic!("{e}"));
+            assert!(s.description.is_some(), "{name} has no '# show:' line");
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            // CPython puts the script's directory first on sys.path: a scenario named after a
+            // module would import itself instead of the module's twin.
+            let modules = ["bank", "counter", "fastcounter", "cache", "callback", "blocking", "gc", "threading"];
+            assert!(!modules.contains(&stem.as_str()), "{name} shadows the module '{stem}' under CPython");
         }
     }
 }

@@ -75,11 +75,22 @@ pub fn with_collector<R>(collector: &Collector, f: impl FnOnce() -> R) -> R {
     tracing::subscriber::with_default(subscriber, f)
 }
 
+/// Traces longer than this show their first `HEAD` events and their last ones.
+const MAX_SHOWN: usize = 240;
+const HEAD: usize = 160;
+
 /// Renders a trace: a header line, one numbered line per event, the violation, and the schedule.
 pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>, schedule: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {header}");
     for (i, e) in events.iter().enumerate() {
+        // A hang can run for thousands of steps: keep the start and the end.
+        if events.len() > MAX_SHOWN && i == HEAD {
+            let _ = writeln!(out, "     ... {} events omitted ...", events.len() - MAX_SHOWN);
+        }
+        if events.len() > MAX_SHOWN && i >= HEAD && i < events.len() - (MAX_SHOWN - HEAD) {
+            continue;
+        }
         let thread = format!("t{}", e.thread);
         // Line 0: the thread has no frame yet (or any more), at its start and end.
         let line = if e.line == 0 { String::new() } else { format!("L{}", e.line) };

@@ -2,8 +2,8 @@
 //!
 //! It is how `emlab replay` reruns a schedule exactly, and how minimization tries a
 //! shorter one: after the given decisions run out (or stop fitting), it keeps the
-//! current thread running while it can and otherwise picks the lowest-numbered one,
-//! so it never adds a preemption of its own.
+//! current thread running while it can (unless it yields) and otherwise picks the
+//! lowest-numbered one, so it never adds a preemption of its own.
 
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::Cell;
@@ -33,7 +33,7 @@ impl Scheduler for GuidedScheduler {
         Some(Schedule::new(0))
     }
 
-    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, _is_yielding: bool) -> Option<TaskId> {
+    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
         let step = self.position;
         self.position += 1;
         if let Some(&want) = self.decisions.get(step) {
@@ -44,10 +44,13 @@ impl Scheduler for GuidedScheduler {
                 self.diverged_at.set(Some(step));
             }
         }
-        if let Some(current) = current.filter(|c| runnable.iter().any(|t| t.id() == *c)) {
+        // A thread that yields (a spin loop's back-edge) lets the others go first, so the policy
+        // never starves a thread behind a spinning one.
+        if let Some(current) = current.filter(|c| !is_yielding && runnable.iter().any(|t| t.id() == *c)) {
             return Some(current);
         }
-        runnable.iter().map(|t| t.id()).min_by_key(|id| usize::from(*id))
+        let others = runnable.iter().map(|t| t.id()).filter(|id| Some(*id) != current || runnable.len() == 1);
+        others.min_by_key(|id| usize::from(*id))
     }
 
     fn next_u64(&mut self) -> u64 {

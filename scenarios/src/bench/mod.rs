@@ -3,16 +3,18 @@
 //! Each program is compiled once per thread count, then run `--repeat` times in this process on
 //! real threads; the reported time is the fastest run, from starting the VM to the end of the
 //! program (compilation excluded). With `--python CMD` the same source also runs under that
-//! CPython, in a child process with `scenarios/python` on `PYTHONPATH` so that `spawn`, `join` and
-//! `Lock` exist; its time is the fastest whole-process wall time, CPython's start-up included.
-//! CPython's stdout must equal emlab's output, or the measurement fails: a benchmark that computes
-//! something else is not a comparison.
+//! CPython, in a fresh child process per run with `scenarios/python` on `PYTHONPATH` so that
+//! `spawn`, `join` and `Lock` exist. Its time is taken inside that process around the program
+//! alone, so CPython's start-up and compilation are excluded as emlab's are. CPython's stdout must
+//! equal emlab's output, or the measurement fails: a benchmark that computes something else is not
+//! a comparison.
 //!
 //! Thread counts: a program with a top-level `THREADS = ...` line runs once per `--threads` value,
 //! with that line rewritten to `THREADS = T`; a program without one is measured at 1 thread only.
 //! The bundled benchmarks give every thread a full share of work, so the table's `scaling` column
 //! is `T × time(1) / time(T)`: work per second against one thread, ideally `T`.
 
+mod python;
 pub mod report;
 
 use crate::cli::Format;
@@ -21,10 +23,10 @@ use emlab_vm::bytecode::Program;
 use emlab_vm::platform::Native;
 use emlab_vm::{compile_source, Mode, Vm, VmConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use python::{output_mismatch, Python, Scratch};
 use report::Measurement;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Where the bundled benchmarks live in a checkout.
@@ -50,7 +52,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "MODE")]
     pub mode: Vec<Mode>,
     /// Also run every program under this CPython command (e.g. `python3`, or "python3.13t -X
-    /// gil=0"; split at spaces) and print the ratio of its time to emlab's.
+    /// gil=0"; split at spaces), check that it prints what emlab printed, and show python/emlab.
     #[arg(long, value_name = "CMD")]
     pub python: Option<String>,
     /// text: an aligned table; json: one object per measurement.
@@ -179,111 +181,6 @@ fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<(f64, St
     Ok(best)
 }
 
-/// A CPython to compare with: a program and its leading arguments.
-struct Python {
-    argv: Vec<String>,
-}
-
-impl Python {
-    /// Splits `--python CMD` at spaces and checks that it starts and loads emlab's prelude.
-    fn new(cmd: &str) -> Result<Python, String> {
-        let python = Python { argv: cmd.split_whitespace().map(str::to_string).collect() };
-        if python.argv.is_empty() {
-            return Err("emlab: --python needs a command, e.g. --python python3".to_string());
-        }
-        let out = python
-            .command()
-            .args(["-c", "spawn, join, Lock"])
-            .output()
-            .map_err(|e| format!("emlab: cannot run '{cmd}': {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "emlab: '{cmd}' did not load emlab's prelude from {}:\n{}",
-                python_prelude().display(),
-                String::from_utf8_lossy(&out.stderr).trim_end()
-            ));
-        }
-        Ok(python)
-    }
-
-    fn command(&self) -> Command {
-        let mut prelude = vec![python_prelude()];
-        prelude.extend(std::env::var_os("PYTHONPATH").iter().flat_map(std::env::split_paths));
-        let mut command = Command::new(&self.argv[0]);
-        command.args(&self.argv[1..]).env("PYTHONDONTWRITEBYTECODE", "1").stdin(Stdio::null());
-        if let Ok(path) = std::env::join_paths(prelude) {
-            command.env("PYTHONPATH", path);
-        }
-        command
-    }
-
-    /// Runs `script` `repeat` times: the fastest wall time and its stdout.
-    fn time(&self, script: &Path, repeat: u32) -> Result<(f64, String), String> {
-        let mut best = (f64::INFINITY, String::new());
-        for _ in 0..repeat {
-            let started = Instant::now();
-            let out = self.command().arg(script).output().map_err(|e| format!("cannot run CPython: {e}"))?;
-            let seconds = started.elapsed().as_secs_f64();
-            if !out.status.success() {
-                let stderr = String::from_utf8_lossy(&out.stderr);
-                return Err(format!("CPython failed ({}):\n{}", out.status, stderr.trim_end()));
-            }
-            if seconds < best.0 {
-                best = (seconds, String::from_utf8_lossy(&out.stdout).into_owned());
-            }
-        }
-        Ok(best)
-    }
-}
-
-/// A scratch directory for rewritten sources, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch(std::env::temp_dir().join(format!("emlab-bench-{}", std::process::id())))
-    }
-
-    /// The file CPython runs for `job`: the benchmark itself, or a rewritten copy.
-    fn script(&self, bench: &Benchmark, job: &Job) -> Result<PathBuf, String> {
-        if !bench.threaded {
-            return Ok(bench.path.clone());
-        }
-        let path = self.0.join(job.threads.to_string()).join(bench.path.file_name().unwrap_or_default());
-        let written =
-            std::fs::create_dir_all(path.parent().unwrap_or(&self.0)).and_then(|()| std::fs::write(&path, &job.source));
-        written.map(|()| path).map_err(|e| format!("cannot write a copy for CPython: {e}"))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Where the two outputs first differ, for the error message.
-fn output_mismatch(emlab: &str, python: &str) -> Option<String> {
-    if emlab == python {
-        return None;
-    }
-    let (mut e, mut p) = (emlab.lines(), python.lines());
-    for line in 1.. {
-        match (e.next(), p.next()) {
-            (a, b) if a == b && a.is_some() => continue,
-            (a, b) => {
-                let show = |s: Option<&str>| s.map_or("end of output".to_string(), |s| format!("{s:?}"));
-                return Some(format!(
-                    "output differs from CPython's at line {line}: emlab {}, CPython {}",
-                    show(a),
-                    show(b)
-                ));
-            }
-        }
-    }
-    None
-}
-
 /// Runs `emlab bench` and returns the exit code: 0, 1 when a program failed or disagreed with
 /// CPython, 2 on usage or input errors.
 pub fn bench(args: &BenchArgs) -> i32 {
@@ -346,20 +243,13 @@ pub fn bench(args: &BenchArgs) -> i32 {
                         .or_insert_with(|| scratch.script(bench, job).and_then(|s| python.time(&s, args.repeat)))
                         .clone()
                 });
-                match emlab {
-                    Err(e) => m.error = Some(e),
-                    Ok((seconds, out)) => {
-                        m.seconds = Some(seconds);
-                        match cpython {
-                            Some(Ok((python_seconds, python_out))) => {
-                                m.python_seconds = Some(python_seconds);
-                                m.error = output_mismatch(&out, &python_out);
-                            }
-                            Some(Err(e)) => m.error = Some(e),
-                            None => {}
-                        }
-                    }
-                }
+                m.seconds = emlab.as_ref().ok().map(|(seconds, _)| *seconds);
+                m.python_seconds = cpython.as_ref().and_then(|c| c.as_ref().ok()).map(|(seconds, _)| *seconds);
+                m.error = match (emlab, cpython) {
+                    (Err(e), _) | (Ok(_), Some(Err(e))) => Some(e),
+                    (Ok((_, out)), Some(Ok((_, python_out)))) => output_mismatch(&out, &python_out),
+                    (Ok(_), None) => None,
+                };
                 progress.suspend(|| match (&m.error, args.format) {
                     (Some(error), _) => eprintln!("emlab: {what}: {}", error.trim_end()),
                     (None, Format::Json) => println!("{}", report::json(&m)),
@@ -403,14 +293,6 @@ mod tests {
         assert!(parse_thread_count("0").is_err());
         assert!(parse_thread_count("x").is_err());
         assert!(parse_thread_count("").is_err());
-    }
-
-    #[test]
-    fn mismatches_name_the_first_differing_line() {
-        assert_eq!(output_mismatch("1\n2\n", "1\n2\n"), None);
-        let message = output_mismatch("1\n2\n", "1\n3\n").unwrap();
-        assert!(message.contains("line 2") && message.contains("\"2\"") && message.contains("\"3\""), "{message}");
-        assert!(output_mismatch("1\n", "1\n2\n").unwrap().contains("emlab end of output"));
     }
 
     #[test]

@@ -3,6 +3,10 @@
 use emlab_vm::Mode;
 use serde_json::json;
 
+/// Explains the `scaling` column under the table.
+const SCALING_LEGEND: &str =
+    "scaling = threads × time(1 thread) / time: throughput vs 1 thread (each does a full share; ideal = threads)\n";
+
 /// One program timed in one mode at one thread count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
@@ -14,7 +18,8 @@ pub struct Measurement {
     pub seconds: Option<f64>,
     /// CPython's fastest run, in seconds (`None` without `--python`, or when CPython failed).
     pub python_seconds: Option<f64>,
-    /// Why the measurement failed: the program raised, CPython failed, or their outputs differ.
+    /// Why the measurement failed: the program raised, CPython failed, or their outputs differ
+    /// (the only failure with both times known).
     pub error: Option<String>,
 }
 
@@ -81,8 +86,9 @@ pub fn table(measurements: &[Measurement], with_python: bool, notes: &[String]) 
         let mut row = vec![m.program.clone(), m.mode.to_string(), m.threads.to_string(), seconds(m.seconds)];
         if with_python {
             row.push(seconds(m.python_seconds));
-            row.push(match (m.seconds, m.python_seconds) {
-                (Some(e), Some(p)) => format!("{:.2}×", p / e),
+            row.push(match (m.seconds, m.python_seconds, &m.error) {
+                (Some(e), Some(p), None) => format!("{:.2}×", p / e),
+                (Some(_), Some(_), Some(_)) => "mismatch".to_string(),
                 _ => "-".to_string(),
             });
         }
@@ -106,9 +112,7 @@ pub fn table(measurements: &[Measurement], with_python: bool, notes: &[String]) 
         out.push('\n');
     }
     if with_scaling {
-        out.push_str(
-            "scaling: threads × time at 1 thread / time (each thread does a full share of work; ideal = threads)\n",
-        );
+        out.push_str(SCALING_LEGEND);
     }
     for note in notes {
         out.push_str(&format!("note: {note}\n"));
@@ -150,7 +154,7 @@ program     mode  threads  emlab (s)  python (s)  python/emlab  scaling
 fib.py      eml         1      0.500       1.000         2.00×
 threads.py  eml         1      1.000       2.000         2.00×
 threads.py  eml         2      1.250       4.000         3.20×    1.60×
-scaling: threads × time at 1 thread / time (each thread does a full share of work; ideal = threads)
+scaling = threads × time(1 thread) / time: throughput vs 1 thread (each does a full share; ideal = threads)
 ";
         assert_eq!(text, expected);
     }
@@ -163,5 +167,7 @@ scaling: threads × time at 1 thread / time (each thread does a full share of wo
         assert!(text.starts_with("program  mode  threads  emlab (s)\nbad.py   gil         1     failed\n"), "{text}");
         assert!(text.ends_with("note: no top-level `THREADS = ...` line, so measured at 1 thread only: bad.py\n"));
         assert!(super::notes(&["bad.py".to_string()], &[1]).is_empty());
+        let mismatch = Measurement { error: Some("output differs".to_string()), ..measured("m.py", 1, 1.0, Some(2.0)) };
+        assert!(table(&[mismatch], true, &[]).contains("1.000       2.000      mismatch\n"));
     }
 }

@@ -2,4 +2,8 @@
 # expect: violation outside-eml
 import blocking
 lst = [1]
-print(blocking.peek_released(lst))
+def peek():
+    blocking.peek_released(lst)
+h = spawn(peek)
+lst[0] = 2
+join(h)

@@ -3,7 +3,10 @@
 # inject: gc-ignore-pins
 import cache
 import gc
+def collector():
+    gc.collect()
 cache.put('k', [1, 2])
-gc.collect()
+h = spawn(collector)
+join(h)
 v = cache.get('k')
 print(v[0])
