@@ -1,0 +1,71 @@
+//! `emlab run`: exit codes, error messages, modes and seeded bugs.
+
+use std::process::{Command, Output};
+
+fn run_source(source: &str, extra: &[&str]) -> Output {
+    let dir = std::env::temp_dir().join(format!("emlab-run-{}-{}", std::process::id(), source.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("prog.py");
+    std::fs::write(&file, source).unwrap();
+    let mut args = vec!["run", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = Command::new(env!("CARGO_BIN_EXE_emlab")).args(&args).output().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    out
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn success_prints_output_and_exits_0() {
+    let out = run_source("print(1 + 2, 'a')\n", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3 a\n");
+}
+
+#[test]
+fn an_uncaught_error_exits_1_with_a_python_traceback() {
+    let out = run_source("def f():\n    return 1 // 0\nf()\n", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("Traceback (most recent call last):"), "{err}");
+    assert!(err.contains("prog.py\", line 2, in f"), "{err}");
+    assert!(err.trim_end().ends_with("ZeroDivisionError: integer division or modulo by zero"), "{err}");
+}
+
+#[test]
+fn a_syntax_error_exits_2_with_line_column_and_caret() {
+    let out = run_source("x = 1\ny = (2 +\n", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("prog.py:2:") && err.contains("SyntaxError"), "{err}");
+    assert!(err.contains('^') || err.contains('┬'), "a caret under the spot: {err}");
+    let out = run_source("class A:\n    pass\n", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("class definitions are not supported"));
+}
+
+#[test]
+fn every_mode_and_bug_is_accepted_and_unknown_names_list_the_valid_ones() {
+    for mode in ["eml", "gil", "nogil", "gil-on-import"] {
+        assert_eq!(run_source("print(1)\n", &["--mode", mode]).status.code(), Some(0), "{mode}");
+    }
+    for bug in emlab_vm::Bug::ALL {
+        assert_eq!(run_source("print(1)\n", &["--inject", bug.name()]).status.code(), Some(0), "{bug}");
+    }
+    let out = run_source("print(1)\n", &["--mode", "fast"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("gil-on-import"), "{}", stderr(&out));
+    let out = run_source("print(1)\n", &["--inject", "oops"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-safepoint-backedge"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_emlab")).args(["run", "/nonexistent/x.py"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read"));
+}
