@@ -12,6 +12,7 @@ pub mod format;
 mod iteration;
 pub mod ops;
 
+use crate::ast::CmpOp;
 use crate::bytecode::{FuncId, Op};
 use crate::error::{ErrorKind, Exception, Uncaught};
 use crate::heap::Handle;
@@ -101,7 +102,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     }
 
     /// A core step that touches shared state: a scheduling point, watched by the atomicity monitor.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn core_step(&self) {
         P::switch_point();
         if self.shared.config.monitor {
@@ -343,7 +344,15 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Compare { op } => {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = check!(self.compare(op, a, b));
+                    let r = match (op, a, b) {
+                        (CmpOp::Lt, Value::Int(x), Value::Int(y)) => x < y,
+                        (CmpOp::Le, Value::Int(x), Value::Int(y)) => x <= y,
+                        (CmpOp::Gt, Value::Int(x), Value::Int(y)) => x > y,
+                        (CmpOp::Ge, Value::Int(x), Value::Int(y)) => x >= y,
+                        (CmpOp::Eq, Value::Int(x), Value::Int(y)) => x == y,
+                        (CmpOp::Ne, Value::Int(x), Value::Int(y)) => x != y,
+                        _ => check!(self.compare(op, a, b)),
+                    };
                     self.roots.stack.truncate(n - 2);
                     self.push(Value::Bool(r))
                 }
@@ -358,7 +367,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::JumpIfFalse { target } => {
                     let v = self.pop();
-                    if !check!(self.truthy(v)) {
+                    let truth = match v {
+                        Value::Bool(b) => b,
+                        other => check!(self.truthy(other)),
+                    };
+                    if !truth {
                         ip = target as usize;
                     }
                 }

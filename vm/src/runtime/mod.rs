@@ -59,7 +59,7 @@ impl Default for VmConfig {
             print_errors: true,
             mode: Mode::Eml,
             bugs: Bugs::none(),
-            switch_interval: 1000,
+            switch_interval: 100_000,
             step_limit: None,
             trace: false,
             monitor: false,
