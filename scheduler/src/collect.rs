@@ -68,11 +68,26 @@ impl<S: tracing::Subscriber> Layer<S> for Collector {
     }
 }
 
-/// Runs `f` with `collector` receiving this OS thread's trace events (shuttle and loom run every
-/// VM thread of an execution on the calling OS thread).
-pub fn with_collector<R>(collector: &Collector, f: impl FnOnce() -> R) -> R {
-    let subscriber = tracing_subscriber::registry().with(collector.clone());
-    tracing::subscriber::with_default(subscriber, f)
+thread_local! {
+    /// One subscriber per OS thread, built once: building a registry is costly, and an
+    /// exploration runs thousands of executions.
+    static LOCAL: (Collector, tracing::Dispatch) = {
+        let collector = Collector::default();
+        let dispatch = tracing::Dispatch::new(tracing_subscriber::registry().with(collector.clone()));
+        (collector, dispatch)
+    };
+}
+
+/// This OS thread's collector (shuttle and loom run every VM thread of an execution on the
+/// calling OS thread, so it sees all of them).
+pub fn local_collector() -> Collector {
+    LOCAL.with(|(collector, _)| collector.clone())
+}
+
+/// Runs `f` with this OS thread's collector receiving the trace events.
+pub fn with_collector<R>(f: impl FnOnce() -> R) -> R {
+    let dispatch = LOCAL.with(|(_, dispatch)| dispatch.clone());
+    tracing::dispatcher::with_default(&dispatch, f)
 }
 
 /// Traces longer than this show their first `HEAD` events and their last ones.

@@ -158,6 +158,9 @@ pub fn explorer_for(kind: SchedulerKind) -> Box<dyn Explorer> {
     }
 }
 
+/// Executions per shuttle runner (progress is reported between batches).
+const BATCH: usize = 64;
+
 /// Runs shuttle schedulers made by `make(seed, iterations)` on `budget.jobs` OS threads, each with
 /// its own seed and share of the iterations, until one matches `stop`.
 pub(crate) fn explore_with_shuttle<S, F>(
@@ -180,10 +183,15 @@ where
         let scheduler = std::rc::Rc::new(std::cell::RefCell::new(make(budget.seed.wrapping_add(job as u64), share)));
         let mut exploration = Exploration::default();
         while !done.load(Relaxed) {
-            let Some(report) = crate::shuttle_run::run_one(target, &scheduler) else { break };
-            progress(total.fetch_add(1, Relaxed) + 1);
-            if exploration.record(report, stop) {
-                done.store(true, Relaxed);
+            let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, BATCH, stop);
+            for report in reports {
+                progress(total.fetch_add(1, Relaxed) + 1);
+                if exploration.record(report, stop) {
+                    done.store(true, Relaxed);
+                }
+            }
+            if exhausted {
+                break;
             }
         }
         exploration

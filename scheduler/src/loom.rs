@@ -4,7 +4,7 @@
 //! schedule of its own (`loom:n`) that [`replay`] reproduces by exploring again up to it.
 //! Loom allows at most 4 spawned threads; programs that spawn more are `skipped`.
 
-use crate::collect::{with_collector, Collector};
+use crate::collect::{local_collector, with_collector};
 use crate::explorer::{Budget, Exploration, Explorer, SchedulerKind, Stop};
 use crate::panics;
 use crate::schedule::Schedule;
@@ -77,7 +77,8 @@ fn run_loom(
     let state = Arc::new(Mutex::new(Exploration::default()));
     let executions = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let shared_executions = executions.clone();
-    let collector = Collector::default();
+    let collector = local_collector();
+    collector.take();
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(preemption_bound);
     builder.max_branches = 100_000;
@@ -86,7 +87,7 @@ fn run_loom(
     let (shared_state, shared_collector) = (state.clone(), collector.clone());
     let on_report = Arc::new(on_report);
     let shared_on_report = on_report.clone();
-    let result = with_collector(&collector, || {
+    let result = with_collector(|| {
         panics::capture(|| {
             builder.check(move || {
                 shared_collector.take();

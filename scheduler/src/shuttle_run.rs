@@ -1,6 +1,11 @@
-//! Running one execution of a target under shuttle, recording every scheduling decision.
+//! Running executions of a target under shuttle, recording every scheduling decision.
+//!
+//! Executions run in batches inside one shuttle `Runner`: a runner allocates its tasks'
+//! stacks once, and allocating them per execution made the kernel's memory map the
+//! bottleneck (and kept `--jobs` from scaling).
 
-use crate::collect::{with_collector, Collector};
+use crate::collect::{local_collector, with_collector};
+use crate::explorer::Stop;
 use crate::panics;
 use crate::schedule::Schedule;
 use crate::target::{classify_panic, RunReport, Target};
@@ -8,26 +13,66 @@ use emlab_vm::platform::Shuttle;
 use emlab_vm::{RunOutcome, Vm};
 use parking_lot::Mutex;
 use shuttle::scheduler::{Schedule as ShuttleSchedule, Scheduler, Task, TaskId};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Wraps a shuttle scheduler for exactly one execution, recording the decisions it makes.
-/// The wrapped scheduler is shared, so the next execution continues where this one left off
-/// (a DFS goes on to its next branch).
+/// What the recorder knows about the batch so far.
+#[derive(Default)]
+struct Batch {
+    /// Decisions and preemptions of the execution running now.
+    choices: Vec<usize>,
+    preemptions: usize,
+    /// Whether an execution is running (started and not yet finished).
+    running: bool,
+    /// Finished executions, in order.
+    reports: Vec<RunReport>,
+    /// The wrapped scheduler has no more executions.
+    exhausted: bool,
+}
+
+/// Wraps a shuttle scheduler for up to `limit` executions, recording each one's decisions and
+/// turning it into a [`RunReport`] when it ends. The wrapped scheduler is shared, so the next
+/// batch continues where this one left off (a DFS goes on to its next branch).
 struct Recorder<S> {
     inner: Rc<RefCell<S>>,
-    started: bool,
-    choices: Rc<RefCell<Vec<usize>>>,
-    preemptions: Rc<Cell<usize>>,
+    limit: usize,
+    stop: Stop,
+    batch: Rc<RefCell<Batch>>,
+    outcome: Arc<Mutex<Option<RunOutcome>>>,
+}
+
+impl<S> Recorder<S> {
+    /// Closes the execution that just ended; returns whether the batch should stop.
+    fn finish_execution(&mut self) -> bool {
+        let mut batch = self.batch.borrow_mut();
+        if !batch.running {
+            return false;
+        }
+        batch.running = false;
+        let violations = self.outcome.lock().take().map(|o| o.violations()).unwrap_or_default();
+        let report = RunReport {
+            violations,
+            events: local_collector().take(),
+            schedule: Schedule::Shuttle(std::mem::take(&mut batch.choices)),
+            preemptions: std::mem::take(&mut batch.preemptions),
+        };
+        let stop = self.stop.matches(&report);
+        batch.reports.push(report);
+        stop
+    }
 }
 
 impl<S: Scheduler> Scheduler for Recorder<S> {
     fn new_execution(&mut self) -> Option<ShuttleSchedule> {
-        if std::mem::replace(&mut self.started, true) {
+        if self.finish_execution() || self.batch.borrow().reports.len() >= self.limit {
             return None;
         }
-        self.inner.borrow_mut().new_execution()
+        let schedule = self.inner.borrow_mut().new_execution();
+        let mut batch = self.batch.borrow_mut();
+        batch.exhausted = schedule.is_none();
+        batch.running = schedule.is_some();
+        schedule
     }
 
     fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
@@ -39,10 +84,11 @@ impl<S: Scheduler> Scheduler for Recorder<S> {
         let could_go_on = current.is_some_and(|c| runnable.iter().any(|t| t.id() == c));
         let switched = current.is_some_and(|c| c != chosen);
         let unfair = is_yielding && !switched && runnable.len() > 1;
+        let mut batch = self.batch.borrow_mut();
         if (!is_yielding && could_go_on && switched) || unfair {
-            self.preemptions.set(self.preemptions.get() + 1);
+            batch.preemptions += 1;
         }
-        self.choices.borrow_mut().push(usize::from(chosen));
+        batch.choices.push(usize::from(chosen));
         Some(chosen)
     }
 
@@ -59,20 +105,26 @@ fn shuttle_config() -> shuttle::Config {
     config
 }
 
-/// Runs the next execution `scheduler` offers; None when it has no more.
-pub(crate) fn run_one<S: Scheduler + 'static>(target: &Target, scheduler: &Rc<RefCell<S>>) -> Option<RunReport> {
-    let choices = Rc::new(RefCell::new(Vec::new()));
-    let preemptions = Rc::new(Cell::new(0));
+/// Runs up to `limit` executions that `scheduler` offers, stopping after the first report
+/// `stop` matches. Returns the reports and whether the scheduler has no more executions.
+pub(crate) fn run_batch<S: Scheduler + 'static>(
+    target: &Target,
+    scheduler: &Rc<RefCell<S>>,
+    limit: usize,
+    stop: &Stop,
+) -> (Vec<RunReport>, bool) {
+    let batch = Rc::new(RefCell::new(Batch::default()));
+    let outcome: Arc<Mutex<Option<RunOutcome>>> = Arc::new(Mutex::new(None));
     let recorder = Recorder {
         inner: scheduler.clone(),
-        started: false,
-        choices: choices.clone(),
-        preemptions: preemptions.clone(),
+        limit: limit.max(1),
+        stop: stop.clone(),
+        batch: batch.clone(),
+        outcome: outcome.clone(),
     };
-    let outcome: Arc<Mutex<Option<RunOutcome>>> = Arc::new(Mutex::new(None));
-    let collector = Collector::default();
     let (program, config, slot) = (target.program.clone(), target.config(), outcome.clone());
-    let result = with_collector(&collector, || {
+    local_collector().take();
+    let result = with_collector(|| {
         panics::capture(move || {
             shuttle::Runner::new(recorder, shuttle_config()).run(move || {
                 let vm = Vm::<Shuttle>::new((*program).clone(), config.clone()).expect("the VM starts");
@@ -80,14 +132,32 @@ pub(crate) fn run_one<S: Scheduler + 'static>(target: &Target, scheduler: &Rc<Re
             })
         })
     });
-    let events = collector.take();
-    let violations = match result {
-        Ok(0) => return None,
-        Ok(_) => outcome.lock().take().map(|o| o.violations()).unwrap_or_default(),
-        // PCT refuses a program whose threads never interleave; that is no violation.
-        Err(message) if message.contains("did not exercise any concurrency") => Vec::new(),
-        Err(message) => vec![classify_panic(&message, &events)],
-    };
-    let schedule = Schedule::Shuttle(choices.take());
-    Some(RunReport { violations, events, schedule, preemptions: preemptions.get() })
+    if let Err(message) = result {
+        // The execution that was running ended in a panic: shuttle's deadlock detector, or a
+        // bug in the VM. PCT's refusal of a program whose threads never interleave is no violation.
+        let mut state = batch.borrow_mut();
+        if state.running {
+            state.running = false;
+            let events = local_collector().take();
+            let violations = if message.contains("did not exercise any concurrency") {
+                Vec::new()
+            } else {
+                vec![classify_panic(&message, &events)]
+            };
+            let report = RunReport {
+                violations,
+                events,
+                schedule: Schedule::Shuttle(std::mem::take(&mut state.choices)),
+                preemptions: std::mem::take(&mut state.preemptions),
+            };
+            state.reports.push(report);
+        }
+    }
+    let state = std::mem::take(&mut *batch.borrow_mut());
+    (state.reports, state.exhausted)
+}
+
+/// Runs the next single execution `scheduler` offers; None when it has no more.
+pub(crate) fn run_one<S: Scheduler + 'static>(target: &Target, scheduler: &Rc<RefCell<S>>) -> Option<RunReport> {
+    run_batch(target, scheduler, 1, &Stop::OnKinds(Vec::new())).0.into_iter().next()
 }

@@ -56,7 +56,7 @@ pub enum HeapError {
     Full(usize),
 }
 
-const CHUNK_BITS: u32 = 12;
+const CHUNK_BITS: u32 = 10;
 const CHUNK_SIZE: usize = 1 << CHUNK_BITS;
 
 #[derive(Debug, Default)]

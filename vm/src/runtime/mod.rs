@@ -52,7 +52,7 @@ pub struct VmConfig {
 impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
-            max_objects: 1 << 28,
+            max_objects: 1 << 26,
             recursion_limit: 1000,
             gc_min_threshold: 100_000,
             capture_output: false,
