@@ -1,29 +1,23 @@
 //! `emlab replay`: rerun one schedule and print its trace.
 
 use crate::cli::ReplayArgs;
-use crate::diagnostics::render_syntax_error;
 use crate::exit;
-use crate::run::read_program;
+use crate::run::{load_program, Loaded};
 use crate::scenario::Scenario;
 use emlab_scheduler::{replay, Schedule, Target};
-use emlab_vm::compile_source;
 
 /// Runs `emlab replay`; exit 0 when the schedule shows no violation, 1 when it does, 2 on bad input.
 pub fn run(args: &ReplayArgs) -> i32 {
-    let file = args.file.display().to_string();
-    let source = match read_program(&args.file) {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("{message}");
-            return exit::USAGE;
-        }
-    };
     let schedule: Schedule = match args.schedule.parse() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("emlab: {e}");
             return exit::USAGE;
         }
+    };
+    let Loaded { file, source, program } = match load_program(&args.file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     // A scenario's directives apply (its mode, its seeded bugs) unless overridden; a plain
     // program runs in the default mode.
@@ -33,13 +27,6 @@ pub fn run(args: &ReplayArgs) -> i32 {
     };
     let mode = args.vm.mode.unwrap_or(mode);
     let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
-    let program = match compile_source(&source, &file) {
-        Ok(p) => p,
-        Err(e) => {
-            eprint!("{}", render_syntax_error(&file, &source, &e));
-            return exit::USAGE;
-        }
-    };
     let target = Target::new(&file, program, mode, bugs.into_iter().collect());
     match replay(&target, &schedule) {
         Ok(report) => {

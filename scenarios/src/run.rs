@@ -3,30 +3,37 @@
 use crate::cli::RunArgs;
 use crate::diagnostics::render_syntax_error;
 use crate::exit;
+use emlab_vm::bytecode::Program;
 use emlab_vm::platform::Native;
 use emlab_vm::{compile_source, Vm, VmConfig};
 
-/// Reads a program file, or explains why it can't.
-pub fn read_program(path: &std::path::Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("emlab: cannot read {}: {e}", path.display()))
+/// A program file read and compiled.
+pub struct Loaded {
+    pub file: String,
+    pub source: String,
+    pub program: Program,
+}
+
+/// Reads and compiles a program file; on failure prints why (the syntax error with its source
+/// line and caret) and returns the exit code.
+pub fn load_program(path: &std::path::Path) -> Result<Loaded, i32> {
+    let file = path.display().to_string();
+    let source = std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("emlab: cannot read {file}: {e}");
+        exit::USAGE
+    })?;
+    let program = compile_source(&source, &file).map_err(|e| {
+        eprint!("{}", render_syntax_error(&file, &source, &e));
+        exit::USAGE
+    })?;
+    Ok(Loaded { file, source, program })
 }
 
 /// Runs `emlab run` and returns the process exit code.
 pub fn run(args: &RunArgs) -> i32 {
-    let file = args.file.display().to_string();
-    let source = match read_program(&args.file) {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("{message}");
-            return exit::USAGE;
-        }
-    };
-    let program = match compile_source(&source, &file) {
-        Ok(p) => p,
-        Err(e) => {
-            eprint!("{}", render_syntax_error(&file, &source, &e));
-            return exit::USAGE;
-        }
+    let program = match load_program(&args.file) {
+        Ok(loaded) => loaded.program,
+        Err(code) => return code,
     };
     if args.disassemble {
         print!("{}", emlab_vm::disasm::disassemble(&program));

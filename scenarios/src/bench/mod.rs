@@ -147,7 +147,7 @@ fn load(paths: &[PathBuf], counts: &[usize]) -> Result<Vec<Benchmark>, String> {
     let mut benchmarks = Vec::new();
     for (name, path) in found {
         let file = path.display().to_string();
-        let original = crate::run::read_program(&path)?;
+        let original = std::fs::read_to_string(&path).map_err(|e| format!("emlab: cannot read {file}: {e}"))?;
         let threaded = with_threads(&original, 1).is_some();
         let mut jobs = Vec::new();
         for &threads in counts.iter().filter(|&&t| threaded || t == 1) {
