@@ -83,3 +83,29 @@ fn describe_deadlock(events: &[TraceEvent]) -> String {
         .collect();
     format!("every unfinished thread is blocked: {}", waits.join("; "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(thread: u32, line: u32, what: &str) -> TraceEvent {
+        TraceEvent { thread, line, what: what.to_string(), note: String::new() }
+    }
+
+    #[test]
+    fn panics_are_classified_by_who_raised_them() {
+        let events = vec![event(0, 3, "block on lock #2"), event(1, 7, "block on lock #1"), event(2, 9, "end -> None")];
+        let deadlock = classify_panic("deadlock! blocked tasks: [main, t1]", &events);
+        assert_eq!(deadlock.kind, ViolationKind::Deadlock);
+        assert_eq!(
+            deadlock.message,
+            "every unfinished thread is blocked: t0 at line 3: block on lock #2; t1 at line 7: block on lock #1"
+        );
+        assert_eq!(classify_panic("deadlock; threads = [..]", &[]).kind, ViolationKind::Deadlock);
+        let budget = classify_panic("Model exceeded maximum number of branches", &[]);
+        assert_eq!(budget.kind, ViolationKind::StepLimit);
+        let bug = classify_panic("index out of bounds: the len is 0", &[]);
+        assert_eq!(bug.kind, ViolationKind::VmPanic);
+        assert!(bug.message.contains("index out of bounds"));
+    }
+}

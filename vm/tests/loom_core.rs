@@ -185,3 +185,21 @@ fn detach_while_blocked() {
     assert_loom_catches(BLOCKED, Bug::EmlNoDetach);
     assert_loom_catches(BLOCKED, Bug::GcSkipDetachedRoots);
 }
+
+/// Each append is atomic under the list's own lock; split into a read of the length and a
+/// write of that slot, two appends can land in the same slot.
+const APPENDS: &str = "\
+items = []
+def work():
+    items.append(1)
+h = spawn(work)
+items.append(2)
+join(h)
+assert len(items) == 2, items
+";
+
+#[test]
+fn list_append_is_atomic() {
+    assert_model_passes(APPENDS);
+    assert_loom_catches(APPENDS, Bug::ListAppendUnlocked);
+}
