@@ -1,14 +1,23 @@
 //! # emlab
 //!
-//! The command-line front end of emlab: `emlab run` executes a program of the
-//! Python subset on real threads.
+//! The command-line front end of emlab:
+//!
+//! * `emlab run FILE` executes a program of the Python subset on real threads;
+//! * `emlab check [PATH...]` explores the thread interleavings of scenarios (the bundled
+//!   suite by default) under shuttle and loom and judges each against its `# expect:`;
+//! * `emlab replay FILE --schedule S` reruns one schedule exactly and prints its trace;
+//! * `emlab bench` times benchmark programs, optionally against CPython.
 //!
 //! ```text
-//! $ emlab run scenarios/suite/eml/transfer.py
+//! $ emlab check scenarios/suite/classic/lost_update.py --expect pass
+//! FAIL classic/lost_update.py   pct   5 schedules  expected pass, found assertion
+//!   ... the minimized trace ...
+//!   replay: emlab replay scenarios/suite/classic/lost_update.py --schedule 0x22.1x13.0x20 --mode eml
 //! ```
 //!
-//! Exit codes are part of the interface: 0 success, 1 an uncaught error in the
-//! main thread, 2 a usage, input or syntax error.
+//! To debug a failure, paste the replay command: the same schedule always prints the same
+//! trace. Exit codes are part of the interface: 0 success, 1 an uncaught error in the main
+//! thread (`run`) or an unmet expectation (`check`, `replay`), 2 a usage, input or syntax error.
 
 pub mod bench;
 pub mod check;

@@ -1,0 +1,198 @@
+//! Methods of built-in types: `lst.append(x)`, `d.get(k)`, `lock.acquire()`, and module functions.
+
+use super::calls::arity;
+use super::collections::normalize_index;
+use super::Interp;
+use crate::builtins::Method;
+use crate::error::{type_error, value_error, ErrorKind, Exception};
+use crate::heap::{Object, ViewKind};
+use crate::platform::Platform;
+use crate::value::Value;
+
+impl<P: Platform> Interp<'_, P> {
+    /// Whether `v`'s type has method `m` (for error messages).
+    pub(crate) fn has_method(&self, v: Value, m: Method) -> bool {
+        let Value::Obj(h) = v else { return false };
+        self.shared
+            .heap
+            .read(h, |o| match o {
+                Object::List(_) => {
+                    matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
+                }
+                Object::Tuple(_) => m == Method::Index,
+                Object::Dict(_) => {
+                    matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop)
+                }
+                Object::Lock(_) => matches!(m, Method::Acquire | Method::Release),
+                _ => false,
+            })
+            .unwrap_or(false)
+    }
+
+    /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
+    pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
+        let n = self.roots.stack.len();
+        let receiver_at = n - argc as usize - 1;
+        let receiver = self.roots.stack[receiver_at];
+        let method_name = &self.shared.program.names[name as usize];
+        let result = if let Value::Module(_) = receiver {
+            let callee = self.get_attr(receiver, method_name)?;
+            self.roots.stack[receiver_at] = callee;
+            match self.call_value(argc)? {
+                Some(v) => return Ok(v),
+                None => unreachable!("module attributes are builtins or native functions"),
+            }
+        } else {
+            self.core_step();
+            let args: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+            match self.shared.methods[name as usize] {
+                Some(m) if self.has_method(receiver, m) => self.call_builtin_method(receiver, m, method_name, &args)?,
+                _ => {
+                    let type_name = self.type_name(receiver)?;
+                    return Err(Exception::new(
+                        ErrorKind::AttributeError,
+                        format!("'{type_name}' object has no attribute '{method_name}'"),
+                    ));
+                }
+            }
+        };
+        self.roots.stack.truncate(receiver_at);
+        Ok(result)
+    }
+
+    fn call_builtin_method(
+        &mut self,
+        receiver: Value,
+        m: Method,
+        name: &str,
+        args: &[Value],
+    ) -> Result<Value, Exception> {
+        let Value::Obj(h) = receiver else { unreachable!("has_method only accepts objects") };
+        let heap = &self.shared.heap;
+        let is_dict = heap.read(h, |o| matches!(o, Object::Dict(_)))?;
+        match (m, is_dict) {
+            (Method::Append, _) => {
+                arity(name, args, 1, 1)?;
+                if self.shared.config.bugs.has(crate::mode::Bug::ListAppendUnlocked) {
+                    // Seeded bug: read the length, then write that slot, as two separate steps.
+                    let len = heap.read(h, |o| if let Object::List(items) = o { items.len() } else { 0 })?;
+                    P::switch_point();
+                    heap.write(h, |o| {
+                        if let Object::List(items) = o {
+                            match items.get_mut(len) {
+                                Some(slot) => *slot = args[0],
+                                None => items.push(args[0]),
+                            }
+                        }
+                    })?;
+                    return Ok(Value::None);
+                }
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        items.push(args[0])
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Pop, false) => {
+                arity("pop", args, 0, 1)?;
+                let index = match args.first() {
+                    None => -1,
+                    Some(&Value::Int(i)) => i,
+                    Some(&Value::Bool(b)) => b as i64,
+                    Some(&v) => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(v)?
+                        )))
+                    }
+                };
+                let popped = heap.write(h, |o| match o {
+                    Object::List(items) if items.is_empty() => Err("pop from empty list"),
+                    Object::List(items) => match normalize_index(index, items.len()) {
+                        Some(i) => Ok(items.remove(i)),
+                        None => Err("pop index out of range"),
+                    },
+                    _ => Err("pop from empty list"),
+                })?;
+                popped.map_err(crate::error::index_error)
+            }
+            (Method::Insert, _) => {
+                arity("insert", args, 2, 2)?;
+                let Value::Int(index) = args[0] else {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(args[0])?
+                    )));
+                };
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        let len = items.len() as i64;
+                        let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+                        items.insert(at as usize, args[1]);
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Extend, _) => {
+                arity("extend", args, 1, 1)?;
+                let items = self.iterate(args[0])?;
+                heap.write(h, |o| {
+                    if let Object::List(list) = o {
+                        list.extend(items)
+                    }
+                })?;
+                Ok(Value::None)
+            }
+            (Method::Index, _) => {
+                arity("index", args, 1, 1)?;
+                let (items, type_name) = heap.read(h, |o| match o {
+                    Object::List(items) => (items.clone(), "list"),
+                    Object::Tuple(items) => (items.to_vec(), "tuple"),
+                    _ => (Vec::new(), "list"),
+                })?;
+                for (i, &item) in items.iter().enumerate() {
+                    if self.equal(item, args[0])? {
+                        return Ok(Value::Int(i as i64));
+                    }
+                }
+                Err(value_error(if type_name == "list" {
+                    format!("{} is not in list", self.repr_of(args[0])?)
+                } else {
+                    "tuple.index(x): x not in tuple".to_string()
+                }))
+            }
+            (Method::Get, _) => {
+                arity("get", args, 1, 2)?;
+                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
+            }
+            (Method::Pop, true) => {
+                arity("pop", args, 1, 2)?;
+                match (self.dict_remove(h, args[0])?, args.get(1)) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(&default)) => Ok(default),
+                    (None, None) => Err(self.key_error(args[0])),
+                }
+            }
+            (Method::Keys | Method::Values | Method::Items, _) => {
+                arity(name, args, 0, 0)?;
+                let kind = match m {
+                    Method::Keys => ViewKind::Keys,
+                    Method::Values => ViewKind::Values,
+                    _ => ViewKind::Items,
+                };
+                self.alloc(Object::View { dict: h, kind })
+            }
+            (Method::Acquire, _) => {
+                arity("acquire", args, 0, 0)?;
+                self.acquire_lock(h)?;
+                Ok(Value::Bool(true))
+            }
+            (Method::Release, _) => {
+                arity("release", args, 0, 0)?;
+                self.release_lock(h)?;
+                Ok(Value::None)
+            }
+        }
+    }
+}

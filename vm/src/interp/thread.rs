@@ -1,0 +1,130 @@
+//! Being a VM thread: safepoints and parking, blocking detached, the GIL's switch interval,
+//! core steps (scheduling points watched by the atomicity monitor), and trace events.
+
+use super::{format, Interp};
+use crate::error::{ErrorKind, Exception};
+use crate::mode::Bug;
+use crate::platform::Platform;
+use crate::value::Value;
+use parking_lot::MutexGuard;
+use std::sync::atomic::Ordering::Relaxed;
+
+impl<P: Platform> Interp<'_, P> {
+    /// Runs a blocking operation detached: the thread's roots are unlocked and it no longer counts
+    /// as attached, so stop-the-world requests need not wait for it.
+    pub(crate) fn blocking<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let coordinator = &self.shared.coordinator;
+        let me = self.slot.number;
+        let blocked = &self.slot.blocked;
+        blocked.store(true, Relaxed);
+        let result = if self.shared.config.bugs.has(Bug::EmlNoDetach) {
+            // Seeded bug: block while still attached, holding the read share.
+            f()
+        } else {
+            MutexGuard::unlocked(&mut self.roots, || {
+                coordinator.detach();
+                let result = f();
+                coordinator.attach(me);
+                result
+            })
+        };
+        blocked.store(false, Relaxed);
+        result
+    }
+
+    /// Parks at an instruction boundary if another thread waits for the GIL; counts steps.
+    pub(super) fn tick(&mut self, steps: u32) -> Result<(), Exception> {
+        self.steps += steps as u64;
+        if self.shared.config.step_limit.is_some_and(|limit| self.steps > limit) {
+            return Err(Exception::new(
+                ErrorKind::StepLimit,
+                format!("thread t{} exceeded its budget of {} steps", self.slot.number, self.steps - steps as u64),
+            ));
+        }
+        if self.shared.coordinator.gil_wanted() {
+            let coordinator = &self.shared.coordinator;
+            let me = self.slot.number;
+            MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
+        }
+        Ok(())
+    }
+
+    /// A core step that touches shared state: a scheduling point, watched by the atomicity monitor.
+    #[inline(always)]
+    pub(crate) fn core_step(&self) {
+        P::switch_point();
+        if self.shared.config.monitor {
+            self.shared.check_core_step(self.slot.number, self.current_line());
+        }
+    }
+
+    /// Emits a trace event for this thread at its current line, when the run is traced.
+    #[inline]
+    pub(crate) fn trace(&self, what: impl FnOnce() -> String, note: impl FnOnce() -> String) {
+        if self.shared.config.trace {
+            crate::trace::emit(self.slot.number, self.current_line(), &what(), &note());
+        }
+    }
+
+    /// The source line the thread is at (of its innermost frame).
+    pub(crate) fn current_line(&self) -> u32 {
+        let Some(frame) = self.roots.frames.last() else { return 0 };
+        let code = self.shared.program.code(frame.func);
+        let at = (frame.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
+        code.lines.get(at).copied().unwrap_or(0)
+    }
+
+    /// How a thread's entry function is named in traces: `work()`, `<module>`.
+    pub(crate) fn callable_name(&self, v: Value) -> String {
+        match v {
+            Value::Func(f) if f.0 == 0 => "<module>".to_string(),
+            Value::Func(f) => format!("{}()", self.shared.program.code(f).name),
+            Value::Native(f) => format!("{}()", crate::modules::native(f).1.name),
+            Value::Builtin(b) => format!("{}()", crate::builtins::Builtin::from_id(b).name()),
+            other => self.brief(other),
+        }
+    }
+
+    /// A short, deterministic description of a value for traces: `5`, `'abc'`, `list #3`.
+    pub(crate) fn brief(&self, v: Value) -> String {
+        match v {
+            Value::Obj(h) => {
+                let text = self.shared.heap.read(h, |o| match o {
+                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => format::repr_str(&s.text),
+                    o => format!("{} #{}", o.type_name(), h.number()),
+                });
+                text.unwrap_or_else(|_| format!("#{} (freed)", h.number()))
+            }
+            Value::Func(f) => format!("function {}", self.shared.program.code(f).name),
+            Value::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
+            Value::Module(m) => format!("module {}", crate::modules::name(m)),
+            other => self.repr_of(other).unwrap_or_default(),
+        }
+    }
+
+    /// A safepoint: park if another thread asked for exclusive mode; collect on allocation pressure.
+    #[inline]
+    pub(crate) fn safepoint(&mut self) {
+        P::switch_point();
+        if self.shared.coordinator.stop_requested() {
+            self.trace(|| "park".into(), || "another thread asked for exclusive mode".into());
+            let coordinator = &self.shared.coordinator;
+            let me = self.slot.number;
+            MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
+            self.trace(|| "unpark".into(), String::new);
+        }
+        if self.shared.wants_collection() {
+            self.collect();
+        }
+    }
+
+    /// Stops the world and collects garbage; returns the number of objects freed.
+    pub(crate) fn collect(&mut self) -> usize {
+        self.trace(|| "gc: stop the world".into(), String::new);
+        self.begin_exclusive();
+        let stats = self.shared.collect_exclusive(self.slot, &self.roots);
+        self.trace(|| format!("gc: {} live, {} freed", stats.marked, stats.freed), || "world resumes".into());
+        self.end_exclusive();
+        stats.freed
+    }
+}
