@@ -185,6 +185,9 @@ impl<P: Platform> Interp<'_, P> {
         let mut items = self.items(v)?;
         let mut out = Vec::new();
         while let Some(item) = items.next(self)? {
+            if out.len() >= super::ops::MAX_SEQUENCE {
+                return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
+            }
             out.push(item);
         }
         Ok(out)

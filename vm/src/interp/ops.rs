@@ -9,7 +9,7 @@ use crate::value::Value;
 use std::cmp::Ordering;
 
 /// Longest str, list or tuple a `+` or `*` may build, so a runaway repeat is a MemoryError.
-const MAX_SEQUENCE: usize = 1 << 28;
+pub(crate) const MAX_SEQUENCE: usize = 1 << 26;
 
 /// Integer arithmetic with Python's floor semantics; overflow raises OverflowError.
 #[inline]
