@@ -184,13 +184,16 @@ where
         let mut exploration = Exploration::default();
         while !done.load(Relaxed) {
             let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, BATCH, stop);
+            // A batch that ran nothing (the scheduler refused before an execution started) would
+            // only repeat itself: treat it as the end.
+            let ran_nothing = reports.is_empty();
             for report in reports {
                 progress(total.fetch_add(1, Relaxed) + 1);
                 if exploration.record(report, stop) {
                     done.store(true, Relaxed);
                 }
             }
-            if exhausted {
+            if exhausted || ran_nothing {
                 break;
             }
         }
