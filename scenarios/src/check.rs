@@ -16,16 +16,6 @@ pub fn bundled_suite() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite")
 }
 
-/// Schedules per scheduler when neither the command line nor the scenario says.
-fn default_iterations(kind: SchedulerKind) -> usize {
-    match kind {
-        SchedulerKind::Random | SchedulerKind::Pct => 1000,
-        SchedulerKind::Dfs => 2000,
-        SchedulerKind::Loom => 20_000,
-        SchedulerKind::Os => 100,
-    }
-}
-
 /// One scenario to check, with the command line's overrides applied.
 struct Job {
     scenario: Scenario,
@@ -78,14 +68,16 @@ fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule) -> Option<Str
 
 fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &ProgressBar) -> PairResult {
     let started = Instant::now();
-    let iterations = args.iterations.or(job.scenario.iterations).unwrap_or_else(|| default_iterations(kind));
-    let budget = Budget { iterations, seed: args.seed, jobs: args.jobs.max(1) };
+    let explorer = explorer_for(kind);
+    let iterations = args.iterations.or(job.scenario.iterations).unwrap_or_else(|| explorer.default_iterations());
+    let budget =
+        Budget { iterations, seed: args.seed, jobs: args.jobs.max(1), preemption_bound: args.preemption_bound };
     let stop = match &job.expect {
         Expectation::Pass => Stop::FirstViolation,
         Expectation::Violation(kinds) => Stop::OnKinds(kinds.clone()),
     };
     progress.set_message(format!("{} [{kind}]", job.scenario.name));
-    let exploration = explorer_for(kind).explore(&job.target, &budget, &stop, &|n| {
+    let exploration = explorer.explore(&job.target, &budget, &stop, &|n| {
         if n % 16 == 0 {
             progress.set_message(format!("{} [{kind}] {n} schedules", job.scenario.name));
         }
@@ -112,6 +104,7 @@ fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &Progr
         replay: None,
         seconds: 0.0,
         skipped: exploration.skipped.clone(),
+        coverage: exploration.coverage,
         trace: None,
         shrink: None,
     };

@@ -47,8 +47,8 @@ pub enum Format {
 pub struct CheckArgs {
     /// Scenario files, or directories searched recursively for *.py (default: the bundled suite).
     pub paths: Vec<PathBuf>,
-    /// Explore with this scheduler (repeatable): random, pct, dfs, loom, os. Default: the
-    /// scenario's `# schedulers:`, else random, pct, dfs and loom.
+    /// Explore with this scheduler (repeatable): random, pct, dfs, dpor, loom, os. Default: the
+    /// scenario's `# schedulers:`, else random, pct, dfs, dpor and loom.
     #[arg(long, value_name = "SCHEDULER")]
     pub scheduler: Vec<SchedulerKind>,
     /// Schedules per scenario and scheduler (overrides `# iterations:`).
@@ -69,6 +69,10 @@ pub struct CheckArgs {
     /// Print failing traces as found, without shrinking them first.
     #[arg(long)]
     pub no_minimize: bool,
+    /// Exhaustive schedulers (dpor, dfs) explore schedules with at most K preemptions; the result
+    /// then says `bounded: K preemptions` instead of `complete`.
+    #[arg(long, value_name = "K")]
+    pub preemption_bound: Option<usize>,
     #[command(flatten)]
     pub vm: VmArgs,
 }

@@ -36,6 +36,8 @@ pub struct PairResult {
     pub replay: Option<String>,
     pub seconds: f64,
     pub skipped: Option<String>,
+    /// Whether the exploration covered every interleaving, or what bounded it.
+    pub coverage: emlab_scheduler::Coverage,
     /// The (minimized, for failures) trace of the first schedule that showed a violation.
     pub trace: Option<String>,
     /// How much the trace shrank, when it was minimized.
@@ -73,7 +75,7 @@ pub fn print(result: &PairResult, format: Format) {
                 (None, Verdict::Fail) => {
                     format!("expected {}, found {}", result.expected, found_text(&result.found))
                 }
-                (None, _) => format!("expected {}", result.expected),
+                (None, _) => format!("expected {}  ({})", result.expected, result.coverage),
             };
             println!(
                 "{status} {:<40} {:<6} {:>6} schedules  {:>6.2}s  {detail}",
@@ -124,6 +126,8 @@ pub fn json(result: &PairResult) -> String {
         "found": result.found.iter().map(|k| k.name()).collect::<Vec<_>>(),
         "verdict": result.verdict.name(),
         "replay": result.replay,
+        "complete": result.coverage.is_complete(),
+        "coverage": result.coverage.to_string(),
         "seconds": (result.seconds * 1000.0).round() / 1000.0,
     })
     .to_string()

@@ -9,7 +9,7 @@
 //! them in tens of executions and ends: exhaustive within the bound. This scheduler plugs
 //! into shuttle's `Runner` through its public `Scheduler` trait.
 
-use crate::explorer::{explore_with_shuttle, Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::explorer::{explore_with_shuttle, Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 use crate::target::Target;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 
@@ -29,13 +29,25 @@ impl Explorer for DfsExplorer {
         SchedulerKind::Dfs
     }
 
+    fn default_iterations(&self) -> usize {
+        2000
+    }
+
     /// Sequential: a depth-first search does not split across jobs.
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
         let sequential = Budget { jobs: 1, ..budget.clone() };
-        let bound = self.max_preemptions;
-        explore_with_shuttle(target, &sequential, stop, progress, |_, iterations| {
+        let bound = budget.preemption_bound.unwrap_or(self.max_preemptions);
+        let mut exploration = explore_with_shuttle(target, &sequential, stop, progress, |_, iterations| {
             BoundedDfsScheduler::new(bound, iterations)
-        })
+        });
+        if exploration.first.is_none() {
+            exploration.coverage = if exploration.schedules < budget.iterations {
+                Coverage::PreemptionBound(bound)
+            } else {
+                Coverage::Executions(budget.iterations)
+            };
+        }
+        exploration
     }
 }
 

@@ -14,11 +14,13 @@ pub struct Budget {
     pub seed: u64,
     /// OS threads exploring at once (random, pct and os split their iterations).
     pub jobs: usize,
+    /// For the exhaustive explorers: the most preemptions a schedule may spend (None: no bound).
+    pub preemption_bound: Option<usize>,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { iterations: 1000, seed: 0, jobs: 1 }
+        Budget { iterations: 1000, seed: 0, jobs: 1, preemption_bound: None }
     }
 }
 
@@ -42,6 +44,55 @@ impl Stop {
     }
 }
 
+/// How much of a program's interleavings an exploration covered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Coverage {
+    /// Every class of equivalent interleavings was run, with no bound: a `pass` is a proof for
+    /// this program and mode.
+    Complete,
+    /// Exhaustive up to this many preemptions per schedule, and no further.
+    PreemptionBound(usize),
+    /// The exhaustive search ran out of its execution budget before it finished.
+    Executions(usize),
+    /// Randomly chosen schedules: a sample, never complete.
+    #[default]
+    Sampled,
+    /// Exploration stopped at the schedule it was looking for.
+    Stopped,
+}
+
+impl Coverage {
+    pub fn is_complete(self) -> bool {
+        self == Coverage::Complete
+    }
+}
+
+impl fmt::Display for Coverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Coverage::Complete => f.write_str("complete"),
+            Coverage::PreemptionBound(1) => f.write_str("bounded: 1 preemption"),
+            Coverage::PreemptionBound(k) => write!(f, "bounded: {k} preemptions"),
+            Coverage::Executions(n) => write!(f, "bounded: {} executions", thousands(*n)),
+            Coverage::Sampled => f.write_str("sampled"),
+            Coverage::Stopped => f.write_str("stopped at the first match"),
+        }
+    }
+}
+
+/// `12345` as `12,345`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What an exploration found.
 #[derive(Debug, Clone, Default)]
 pub struct Exploration {
@@ -53,6 +104,8 @@ pub struct Exploration {
     pub first: Option<RunReport>,
     /// Why the scheduler did not apply (e.g. loom and more than 4 threads).
     pub skipped: Option<String>,
+    /// Whether every interleaving was covered, or what bounded the search.
+    pub coverage: Coverage,
 }
 
 impl Exploration {
@@ -71,6 +124,7 @@ impl Exploration {
         }
         if self.first.is_none() && stop.matches(&report) {
             self.first = Some(report);
+            self.coverage = Coverage::Stopped;
             return true;
         }
         false
@@ -88,6 +142,9 @@ impl Exploration {
         if self.first.is_none() {
             self.first = other.first;
         }
+        if self.first.is_some() {
+            self.coverage = Coverage::Stopped;
+        }
     }
 }
 
@@ -96,8 +153,11 @@ pub trait Explorer: Send + Sync {
     /// The scheduler's name, as `--scheduler` spells it.
     fn kind(&self) -> SchedulerKind;
 
+    /// Schedules (executions) to run when neither the command line nor the scenario says.
+    fn default_iterations(&self) -> usize;
+
     /// Runs schedules of `target` within `budget` until `stop` says so; `progress` is called with
-    /// the number of schedules run so far.
+    /// the number of schedules run so far. The result says whether the exploration was complete.
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration;
 }
 
@@ -107,22 +167,30 @@ pub enum SchedulerKind {
     Random,
     Pct,
     Dfs,
+    Dpor,
     Loom,
     Os,
 }
 
 impl SchedulerKind {
-    pub const ALL: [SchedulerKind; 5] =
-        [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom, SchedulerKind::Os];
+    pub const ALL: [SchedulerKind; 6] = [
+        SchedulerKind::Random,
+        SchedulerKind::Pct,
+        SchedulerKind::Dfs,
+        SchedulerKind::Dpor,
+        SchedulerKind::Loom,
+        SchedulerKind::Os,
+    ];
     /// What a scenario runs under when it names no schedulers (`os` only when asked for).
-    pub const DEFAULT: [SchedulerKind; 4] =
-        [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom];
+    pub const DEFAULT: [SchedulerKind; 5] =
+        [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Dpor, SchedulerKind::Loom];
 
     pub fn name(self) -> &'static str {
         match self {
             SchedulerKind::Random => "random",
             SchedulerKind::Pct => "pct",
             SchedulerKind::Dfs => "dfs",
+            SchedulerKind::Dpor => "dpor",
             SchedulerKind::Loom => "loom",
             SchedulerKind::Os => "os",
         }
@@ -153,6 +221,7 @@ pub fn explorer_for(kind: SchedulerKind) -> Box<dyn Explorer> {
         SchedulerKind::Random => Box::new(crate::random::RandomExplorer),
         SchedulerKind::Pct => Box::new(crate::pct::PctExplorer::default()),
         SchedulerKind::Dfs => Box::new(crate::dfs::DfsExplorer::default()),
+        SchedulerKind::Dpor => Box::new(crate::dpor::DporExplorer::default()),
         SchedulerKind::Loom => Box::new(crate::loom::LoomExplorer::default()),
         SchedulerKind::Os => Box::new(crate::os::OsExplorer::default()),
     }
@@ -182,6 +251,7 @@ where
         let share = budget.iterations / jobs + usize::from(job < budget.iterations % jobs);
         let scheduler = std::rc::Rc::new(std::cell::RefCell::new(make(budget.seed.wrapping_add(job as u64), share)));
         let mut exploration = Exploration::default();
+        exploration.coverage = Coverage::Sampled;
         while !done.load(Relaxed) {
             let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, BATCH, stop);
             // A batch that ran nothing (the scheduler refused before an execution started) would

@@ -24,6 +24,7 @@
 
 pub mod collect;
 pub mod dfs;
+pub mod dpor;
 pub mod explorer;
 pub mod guided;
 pub mod loom;
@@ -38,7 +39,7 @@ mod shuttle_run;
 pub mod target;
 
 pub use collect::TraceEvent;
-pub use explorer::{explorer_for, Budget, Exploration, Explorer, SchedulerKind, Stop};
+pub use explorer::{explorer_for, Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 pub use minimize::{minimize, Minimized};
 pub use replay::{replay, ReplayError};
 pub use schedule::Schedule;

@@ -36,15 +36,28 @@ impl Explorer for LoomExplorer {
         SchedulerKind::Loom
     }
 
+    fn default_iterations(&self) -> usize {
+        20_000
+    }
+
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
         let spawned = threads_spawned(target);
         if spawned > MAX_SPAWNED {
             return Exploration::skipped(format!("spawns {spawned} threads; loom allows at most {MAX_SPAWNED}"));
         }
         let stop = stop.clone();
-        run_loom(target, self.preemption_bound, budget.iterations, progress, move |exploration, report| {
-            exploration.record(report, &stop)
-        })
+        let mut exploration =
+            run_loom(target, self.preemption_bound, budget.iterations, progress, move |exploration, report| {
+                exploration.record(report, &stop)
+            });
+        if exploration.first.is_none() {
+            exploration.coverage = if exploration.schedules < budget.iterations {
+                crate::explorer::Coverage::PreemptionBound(self.preemption_bound)
+            } else {
+                crate::explorer::Coverage::Executions(budget.iterations)
+            };
+        }
+        exploration
     }
 }
 

@@ -53,6 +53,10 @@ impl Explorer for OsExplorer {
         SchedulerKind::Os
     }
 
+    fn default_iterations(&self) -> usize {
+        100
+    }
+
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
         let next = AtomicUsize::new(0);
         let done = AtomicBool::new(false);

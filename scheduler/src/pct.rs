@@ -24,6 +24,10 @@ impl Explorer for PctExplorer {
         SchedulerKind::Pct
     }
 
+    fn default_iterations(&self) -> usize {
+        1000
+    }
+
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
         let depth = self.depth;
         explore_with_shuttle(target, budget, stop, progress, |seed, iterations| {

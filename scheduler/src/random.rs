@@ -12,6 +12,10 @@ impl Explorer for RandomExplorer {
         SchedulerKind::Random
     }
 
+    fn default_iterations(&self) -> usize {
+        1000
+    }
+
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
         explore_with_shuttle(target, budget, stop, progress, |seed, iterations| {
             Quiet(RandomScheduler::new_from_seed(seed, iterations))

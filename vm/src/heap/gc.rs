@@ -18,6 +18,7 @@ impl Heap {
     /// an object freed here may still be named by a stale handle, which later
     /// accesses detect through the generation check.
     pub fn collect(&self, roots: impl IntoIterator<Item = Value>) -> CollectStats {
+        crate::step::record(crate::step::Resource::World, crate::step::Access::Write);
         let mut stats = CollectStats::default();
         let mut work: Vec<Handle> = roots.into_iter().filter_map(Value::handle).collect();
         while let Some(handle) = work.pop() {

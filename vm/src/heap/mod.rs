@@ -28,6 +28,7 @@ pub mod object;
 pub use gc::CollectStats;
 pub use object::{Iter, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
+use crate::step::{self, Access, Resource};
 use parking_lot::{Mutex, RwLock};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::OnceLock;
@@ -83,6 +84,8 @@ pub struct Heap {
     alloc: Mutex<AllocState>,
     live: AtomicUsize,
     allocated_since_collect: AtomicUsize,
+    /// Allocations since the last collection at which collecting is due.
+    collect_at: AtomicUsize,
 }
 
 impl Heap {
@@ -94,6 +97,7 @@ impl Heap {
             alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
             live: AtomicUsize::new(0),
             allocated_since_collect: AtomicUsize::new(0),
+            collect_at: AtomicUsize::new(usize::MAX),
         }
     }
 
@@ -105,6 +109,16 @@ impl Heap {
 
     /// Stores `object` in a free slot and returns its handle.
     pub fn alloc(&self, object: Object) -> Result<Handle, HeapError> {
+        self.alloc_counted(object).map(|(handle, _)| handle)
+    }
+
+    /// Stores `object` in a free slot and returns its handle, and whether allocation pressure has
+    /// reached the collection threshold (see [`Heap::set_collect_threshold`]).
+    ///
+    /// Two allocations commute (they only swap object numbers) unless one of them reaches the
+    /// threshold, which decides which thread collects: only then is the step a write of the
+    /// allocator, for the explorer's partial-order reduction.
+    pub fn alloc_counted(&self, object: Object) -> Result<(Handle, bool), HeapError> {
         let (slot, generation) = {
             let mut state = self.alloc.lock();
             let slot = match state.free.pop() {
@@ -127,8 +141,22 @@ impl Heap {
         cell.object = Some(object);
         drop(cell);
         self.live.fetch_add(1, Relaxed);
-        self.allocated_since_collect.fetch_add(1, Relaxed);
-        Ok(Handle { slot, generation })
+        let before = self.allocated_since_collect.fetch_add(1, Relaxed);
+        let due = before + 1 >= self.collect_at.load(Relaxed);
+        step::record(Resource::Allocator, if due { Access::Write } else { Access::Commute });
+        Ok((Handle { slot, generation }, due))
+    }
+
+    /// Collecting is due once this many objects were allocated since the last collection.
+    pub fn set_collect_threshold(&self, allocations: usize) {
+        self.collect_at.store(allocations, Relaxed);
+    }
+
+    /// Runs `f` on what never changes about the object `handle` names (its type, a thread's number),
+    /// under the slot's read lock. Not a read of its state, so not part of a step's footprint.
+    #[inline]
+    pub fn read_fixed<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
+        step::unrecorded(|| self.read(handle, f))
     }
 
     /// Runs `f` on the object `handle` names, under the slot's read lock.
@@ -136,7 +164,14 @@ impl Heap {
     pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
         let cell = self.slot(handle.slot).cell.read();
         match &cell.object {
-            Some(object) if cell.generation == handle.generation => Ok(f(object)),
+            Some(object) if cell.generation == handle.generation => {
+                // Immutable objects are written only when allocated (and freed only by a collection,
+                // which touches everything): reading one conflicts with no other step.
+                if object.is_mutable() {
+                    step::record(Resource::Object(handle.generation), Access::Read);
+                }
+                Ok(f(object))
+            }
             _ => Err(HeapError::UseAfterFree { number: handle.generation }),
         }
     }
@@ -144,6 +179,7 @@ impl Heap {
     /// Runs `f` on the object `handle` names, under the slot's write lock.
     #[inline]
     pub fn write<R>(&self, handle: Handle, f: impl FnOnce(&mut Object) -> R) -> Result<R, HeapError> {
+        step::record(Resource::Object(handle.generation), Access::Write);
         let mut cell = self.slot(handle.slot).cell.write();
         let generation = cell.generation;
         match &mut cell.object {
@@ -159,6 +195,7 @@ impl Heap {
 
     /// Objects allocated since the last collection (the allocation-pressure signal).
     pub fn allocated_since_collect(&self) -> usize {
+        step::record(Resource::Allocator, Access::Read);
         self.allocated_since_collect.load(Relaxed)
     }
 

@@ -85,6 +85,11 @@ pub enum Object {
 }
 
 impl Object {
+    /// Whether the object can change after it is allocated (str, tuple, range and dict views can't).
+    pub fn is_mutable(&self) -> bool {
+        !matches!(self, Object::Str(_) | Object::Tuple(_) | Object::Range { .. } | Object::View { .. })
+    }
+
     /// Python's name for the object's type, as in error messages.
     pub fn type_name(&self) -> &'static str {
         match self {

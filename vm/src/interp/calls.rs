@@ -267,7 +267,7 @@ impl<P: Platform> Interp<'_, P> {
             Builtin::Join => {
                 arity("join", args, 1, 1)?;
                 let thread = match args[0] {
-                    Value::Obj(h) if self.shared.heap.read(h, |o| matches!(o, Object::Thread(_)))? => h,
+                    Value::Obj(h) if self.shared.heap.read_fixed(h, |o| matches!(o, Object::Thread(_)))? => h,
                     v => {
                         return Err(type_error(format!(
                             "join() argument must be a thread, not '{}'",

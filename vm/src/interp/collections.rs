@@ -17,7 +17,11 @@ pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
 
 impl<P: Platform> Interp<'_, P> {
     pub(crate) fn alloc(&self, object: Object) -> Result<Value, Exception> {
-        Ok(Value::Obj(self.shared.heap.alloc(object)?))
+        let (handle, due) = self.shared.heap.alloc_counted(object)?;
+        if due {
+            self.collect_due.set(true);
+        }
+        Ok(Value::Obj(handle))
     }
 
     pub(crate) fn new_str(&self, text: impl Into<Box<str>>) -> Result<Value, Exception> {

@@ -140,7 +140,7 @@ impl<P: Platform> ExtCall<'_, '_, P> {
 
     fn pin_for_call(&mut self, v: Value) {
         if let Value::Obj(h) = v {
-            self.shared().pins.lock().incref(h);
+            self.shared().pins_for_step().lock().incref(h);
             self.pins.push(h);
         }
     }
@@ -234,7 +234,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         if let Value::Obj(h) = value {
             self.shared().heap.read(h, |_| ())?;
             let count = {
-                let mut pins = self.shared().pins.lock();
+                let mut pins = self.shared().pins_for_step().lock();
                 pins.incref(h);
                 pins.count(h).unwrap_or(0)
             };
@@ -247,7 +247,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         self.object_op();
         if let Value::Obj(h) = value {
             let count = {
-                let mut pins = self.shared().pins.lock();
+                let mut pins = self.shared().pins_for_step().lock();
                 pins.decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
                 pins.count(h).unwrap_or(0)
             };
@@ -313,7 +313,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     }
 
     fn with_state(&mut self, f: &mut dyn FnMut(&mut dyn ModuleState)) {
-        let mut state = self.shared().module_states[self.module].lock();
+        let mut state = self.shared().module_state_for_step(self.module).lock();
         f(&mut **state);
     }
 
@@ -395,7 +395,7 @@ impl<P: Platform> ExtApi for Released<'_, P> {
         P::yield_now();
     }
     fn with_state(&mut self, f: &mut dyn FnMut(&mut dyn ModuleState)) {
-        let mut state = self.shared.module_states[self.module].lock();
+        let mut state = self.shared.module_state_for_step(self.module).lock();
         f(&mut **state);
     }
     fn with_module_lock(&mut self, _: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {

@@ -41,11 +41,13 @@ pub struct Interp<'a, P: Platform> {
     pub(crate) roots: MutexGuard<'a, ThreadRoots>,
     /// Instructions executed so far (in units of the switch interval).
     steps: u64,
+    /// This thread's allocations reached the collection threshold: collect at the next safepoint.
+    pub(crate) collect_due: std::cell::Cell<bool>,
 }
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
-        Interp { shared, slot, roots, steps: 0 }
+        Interp { shared, slot, roots, steps: 0, collect_due: std::cell::Cell::new(false) }
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.
@@ -152,6 +154,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::LoadGlobal { global } => {
                     self.core_step();
+                    crate::step::record(crate::step::Resource::Global(global as u32), crate::step::Access::Read);
                     let mut v = *shared.globals[global as usize].lock();
                     if v == Value::Unbound {
                         v = shared.global_fallbacks[global as usize];
@@ -169,6 +172,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::StoreGlobal { global } => {
                     self.core_step();
                     let v = self.pop();
+                    crate::step::record(crate::step::Resource::Global(global as u32), crate::step::Access::Write);
                     *shared.globals[global as usize].lock() = v;
                     self.trace(
                         || format!("store {} = {}", program.globals[global as usize], self.brief(v)),
@@ -419,7 +423,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The lock object `v` names, or the TypeError Python raises for a non-lock.
     pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
         if let Value::Obj(h) = v {
-            if self.shared.heap.read(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
+            if self.shared.heap.read_fixed(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
                 return Ok(h);
             }
         }

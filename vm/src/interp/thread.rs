@@ -62,7 +62,9 @@ impl<P: Platform> Interp<'_, P> {
     #[inline]
     pub(crate) fn trace(&self, what: impl FnOnce() -> String, note: impl FnOnce() -> String) {
         if self.shared.config.trace {
-            crate::trace::emit(self.slot.number, self.current_line(), &what(), &note());
+            // Describing objects for the trace is observation, not a step's footprint.
+            let (what, note) = crate::step::unrecorded(|| (what(), note()));
+            crate::trace::emit(self.slot.number, self.current_line(), &what, &note);
         }
     }
 
@@ -113,8 +115,13 @@ impl<P: Platform> Interp<'_, P> {
             MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
             self.trace(|| "unpark".into(), String::new);
         }
-        if self.shared.wants_collection() {
-            self.collect();
+        // Only a thread whose own allocation reached the threshold checks the shared pressure
+        // counter: polling it at every safepoint would make every step of every thread depend on
+        // every allocation of the others.
+        if self.collect_due.replace(false) {
+            if self.shared.wants_collection() {
+                self.collect();
+            }
         }
     }
 

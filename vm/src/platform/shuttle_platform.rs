@@ -79,14 +79,17 @@ impl Platform for Shuttle {
     }
 
     fn yield_now() {
+        crate::step::step_boundary();
         shuttle::thread::yield_now();
     }
 
     fn switch_point() {
+        crate::step::step_boundary();
         STEPS.fetch_add(1, SeqCst);
     }
 
     fn spin_hint() {
+        crate::step::step_boundary();
         shuttle::thread::yield_now();
     }
 }

@@ -16,6 +16,7 @@
 
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
+use crate::step::{record, Access, Resource};
 use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
@@ -60,12 +61,14 @@ impl<P: Platform> Coordinator<P> {
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
     #[inline]
     pub fn stop_requested(&self) -> bool {
+        record(Resource::Exclusive, Access::Read);
         self.stop_requested.load(SeqCst)
     }
 
     /// Whether another thread waits for the GIL (the holder should hand over).
     #[inline]
     pub fn gil_wanted(&self) -> bool {
+        record(Resource::Exclusive, Access::Read);
         self.gil_wanted.load(SeqCst)
     }
 
@@ -75,6 +78,16 @@ impl<P: Platform> Coordinator<P> {
         let mut state = self.state.lock();
         let mut ticket = None;
         loop {
+            // Footprint of each attempt (the first, and each after a wake-up): with the GIL,
+            // attaching hands out tickets and waits for the attached count to drop to zero; without
+            // it, it reads the exclusive state and, if open, bumps the count, which commutes with
+            // other threads' attaching and detaching.
+            if state.gil {
+                record(Resource::Exclusive, Access::Write);
+                record(Resource::Attached, Access::Write);
+            } else {
+                record(Resource::Exclusive, Access::Read);
+            }
             if state.gil {
                 let mine = match ticket {
                     Some(t) => t,
@@ -93,6 +106,7 @@ impl<P: Platform> Coordinator<P> {
                 }
                 self.gil_wanted.store(true, SeqCst);
             } else if self.open_to(&state, me) {
+                record(Resource::Attached, Access::Commute);
                 state.attached += 1;
                 return;
             }
@@ -110,6 +124,7 @@ impl<P: Platform> Coordinator<P> {
 
     /// Marks the calling thread as no longer running core code (it is about to block or end).
     pub fn detach(&self) {
+        record(Resource::Attached, Access::Commute);
         let mut state = self.state.lock();
         state.attached -= 1;
         drop(state);
@@ -125,6 +140,11 @@ impl<P: Platform> Coordinator<P> {
     /// Enters exclusive mode: waits until no other thread is attached. The caller must be attached.
     /// Reentrant: a thread already in exclusive mode just goes one level deeper.
     pub fn begin_exclusive(&self, me: u32) {
+        let touch = || {
+            record(Resource::Exclusive, Access::Write);
+            record(Resource::Attached, Access::Write);
+        };
+        touch();
         let mut state = self.state.lock();
         if state.exclusive == Some(me) {
             state.exclusive_depth += 1;
@@ -136,18 +156,21 @@ impl<P: Platform> Coordinator<P> {
         self.changed.notify_all();
         while state.exclusive.is_some() {
             state = self.changed.wait(state);
+            touch();
         }
         state.exclusive = Some(me);
         state.exclusive_depth = 1;
         state.requesters -= 1;
         while state.attached > 0 {
             state = self.changed.wait(state);
+            touch();
         }
         state.attached += 1;
     }
 
     /// Leaves one level of exclusive mode; at the outermost, lets parked threads resume.
     pub fn end_exclusive(&self, me: u32) {
+        record(Resource::Exclusive, Access::Write);
         let mut state = self.state.lock();
         debug_assert_eq!(state.exclusive, Some(me), "end_exclusive by a thread that does not hold it");
         state.exclusive_depth -= 1;
@@ -164,21 +187,25 @@ impl<P: Platform> Coordinator<P> {
 
     /// Whether thread `me` holds exclusive mode.
     pub fn is_exclusive(&self, me: u32) -> bool {
+        record(Resource::Exclusive, Access::Read);
         self.state.lock().exclusive == Some(me)
     }
 
     /// Turns the GIL on for the rest of the run. The caller must hold exclusive mode, so no other
     /// thread is attached when the rules change.
     pub fn enable_gil(&self) {
+        record(Resource::Exclusive, Access::Write);
         self.state.lock().gil = true;
     }
 
     pub fn gil_enabled(&self) -> bool {
+        record(Resource::Exclusive, Access::Read);
         self.state.lock().gil
     }
 
     /// The number of attached threads (for tests and diagnostics).
     pub fn attached(&self) -> usize {
+        record(Resource::Attached, Access::Read);
         self.state.lock().attached
     }
 }

@@ -18,6 +18,7 @@ use crate::mode::{Bug, Bugs, Mode};
 use crate::modules::{self, ModuleId};
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
+use crate::step::{self, Access, Resource};
 use crate::value::Value;
 use crate::violation::Violation;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
@@ -166,7 +167,7 @@ pub struct Shared<P: Platform> {
     protected_count: AtomicUsize,
     monitored: parking_lot::Mutex<Vec<Violation>>,
     threads: parking_lot::Mutex<Vec<Arc<ThreadSlot>>>,
-    join_handles: parking_lot::Mutex<Vec<P::JoinHandle>>,
+    join_handles: parking_lot::Mutex<Vec<(u32, P::JoinHandle)>>,
     uncaught: parking_lot::Mutex<Vec<Uncaught>>,
     next_thread: AtomicU32,
     next_collect: AtomicUsize,
@@ -192,6 +193,7 @@ impl<P: Platform> Vm<P> {
             program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
+        heap.set_collect_threshold(config.gc_min_threshold);
         let output = if config.capture_output { Output::capture() } else { Output::stdout() };
         let shared = Shared {
             program,
@@ -229,11 +231,15 @@ impl<P: Platform> Vm<P> {
         let slot = shared.register_thread(number, vec![Value::Func(FuncId(0))], None);
         let main_failed = threads::run_thread(&shared, &slot, 0).is_err();
         loop {
+            step::record(Resource::Spawn, Access::Write);
             let handles: Vec<_> = std::mem::take(&mut *shared.join_handles.lock());
             if handles.is_empty() {
                 break;
             }
-            handles.into_iter().for_each(P::join);
+            for (number, handle) in handles {
+                P::join(handle);
+                step::record(Resource::Joined(number), Access::Read);
+            }
         }
         shared.output.flush();
         if shared.config.monitor {
@@ -259,16 +265,19 @@ impl<P: Platform> Shared<P> {
             blocked: std::sync::atomic::AtomicBool::new(false),
             roots: parking_lot::Mutex::new(roots),
         });
+        step::record(Resource::Threads, Access::Commute);
         self.threads.lock().push(slot.clone());
         slot
     }
 
     /// Hands out thread numbers: 0 for the main thread, then 1, 2, ... in spawn order.
     pub(crate) fn next_thread_number(&self) -> u32 {
+        step::record(Resource::Spawn, Access::Write);
         self.next_thread.fetch_add(1, Relaxed)
     }
 
     pub(crate) fn unregister_thread(&self, number: u32) {
+        step::record(Resource::Threads, Access::Commute);
         self.threads.lock().retain(|t| t.number != number);
     }
 
@@ -283,11 +292,13 @@ impl<P: Platform> Shared<P> {
             };
             eprint!("{header}{text}");
         }
+        step::record(Resource::Output, Access::Write);
         self.uncaught.lock().push(error);
     }
 
-    pub(crate) fn add_join_handle(&self, handle: P::JoinHandle) {
-        self.join_handles.lock().push(handle);
+    pub(crate) fn add_join_handle(&self, number: u32, handle: P::JoinHandle) {
+        step::record(Resource::Spawn, Access::Write);
+        self.join_handles.lock().push((number, handle));
     }
 
     /// Whether enough has been allocated since the last collection to collect again.
@@ -299,6 +310,7 @@ impl<P: Platform> Shared<P> {
     /// Collects garbage. The caller holds exclusive mode, so every other thread is parked or
     /// detached and its roots are unlocked; `me` is the caller, whose roots it passes in.
     pub(crate) fn collect_exclusive(&self, me: &ThreadSlot, my_roots: &ThreadRoots) -> CollectStats {
+        step::record(Resource::World, Access::Write);
         let bugs = self.config.bugs;
         let threads: Vec<Arc<ThreadSlot>> = self.threads.lock().clone();
         let mut other_roots = Vec::with_capacity(threads.len());
@@ -329,12 +341,15 @@ impl<P: Platform> Shared<P> {
             .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));
         let stats = self.heap.collect(roots);
         drop(other_roots);
-        self.next_collect.store(self.config.gc_min_threshold.max(self.heap.live()), Relaxed);
+        let next = self.config.gc_min_threshold.max(self.heap.live());
+        self.next_collect.store(next, Relaxed);
+        self.heap.set_collect_threshold(next);
         stats
     }
 
     /// Pins an extension call's arguments and counts the call as active.
     pub(crate) fn begin_ext_call(&self, pins: &[Handle]) {
+        step::record(Resource::Pins, Access::Write);
         self.active_ext_calls.fetch_add(1, Relaxed);
         let mut table = self.pins.lock();
         pins.iter().for_each(|&h| table.incref(h));
@@ -342,6 +357,7 @@ impl<P: Platform> Shared<P> {
 
     /// Releases an extension call's call-scoped pins.
     pub(crate) fn end_ext_call(&self, pins: &[Handle]) {
+        step::record(Resource::Pins, Access::Write);
         let mut table = self.pins.lock();
         for &h in pins {
             let _ = table.decref(h);
@@ -350,13 +366,27 @@ impl<P: Platform> Shared<P> {
         self.active_ext_calls.fetch_sub(1, Relaxed);
     }
 
+    /// The pin table, for an extension call's step (recorded as a write of it).
+    pub(crate) fn pins_for_step(&self) -> &parking_lot::Mutex<PinTable> {
+        step::record(Resource::Pins, Access::Write);
+        &self.pins
+    }
+
+    /// Extension module `module`'s state, for a step (recorded as a write of it).
+    pub(crate) fn module_state_for_step(&self, module: usize) -> &parking_lot::Mutex<Box<dyn ModuleState>> {
+        step::record(Resource::ModuleState(module as u8), Access::Write);
+        &self.module_states[module]
+    }
+
     /// Tries to take extension module `module`'s own lock.
     pub(crate) fn try_module_lock(&self, module: usize) -> bool {
+        step::record(Resource::ModuleLock(module as u8), Access::Write);
         let mut held = self.module_locks[module].lock();
         !std::mem::replace(&mut *held, true)
     }
 
     pub(crate) fn unlock_module_lock(&self, module: usize) {
+        step::record(Resource::ModuleLock(module as u8), Access::Write);
         *self.module_locks[module].lock() = false;
         drop(self.wake.lock());
         self.wake_cv.notify_all();

@@ -13,6 +13,7 @@ impl<P: Platform> Shared<P> {
     /// Enters (or, with `enter == false`, leaves) a region where thread `me` is inside a
     /// non-free-threaded extension call and no other thread may run a core step.
     pub(crate) fn protect(&self, me: u32, module: &'static str, function: &'static str, enter: bool) {
+        crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
         let mut protected = self.protected.lock();
         if enter {
             protected.push((me, module, function));
@@ -25,12 +26,14 @@ impl<P: Platform> Shared<P> {
     /// The atomicity monitor: thread `me` is about to run a core step.
     #[inline]
     pub(crate) fn check_core_step(&self, me: u32, line: u32) {
+        crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Read);
         if self.protected_count.load(Relaxed) == 0 {
             return;
         }
         let protected = self.protected.lock();
         let Some(&(owner, module, function)) = protected.iter().find(|&&(t, _, _)| t != me) else { return };
         drop(protected);
+        crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
         let mut monitored = self.monitored.lock();
         if monitored.iter().any(|v| v.kind == ViolationKind::Atomicity) {
             return;
@@ -45,6 +48,7 @@ impl<P: Platform> Shared<P> {
     /// The leak check, after every thread has ended: collect with the pin table as roots, then
     /// report every object still allocated that neither globals nor module state reach.
     pub(super) fn check_leaks(&self) {
+        crate::step::record(crate::step::Resource::World, crate::step::Access::Write);
         if self.config.bugs.has(Bug::GcIgnorePins) {
             // The collector under test ignores pins; a leak report would only echo that bug.
             return;

@@ -23,6 +23,7 @@ impl Output {
     }
 
     pub fn write(&self, text: &str) {
+        crate::step::record(crate::step::Resource::Output, crate::step::Access::Write);
         match self {
             Output::Stdout { writer, line_buffered } => {
                 let mut w = writer.lock();

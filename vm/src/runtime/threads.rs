@@ -65,7 +65,7 @@ pub(crate) fn spawn_thread<P: Platform>(
     let handle = Thread::<P>::spawn(format!("emlab-t{}", slot.number), move || {
         let _ = run_thread(&child_shared, &slot, slot.number);
     });
-    shared.add_join_handle(handle);
+    shared.add_join_handle(number, handle);
     Ok(object)
 }
 
@@ -106,15 +106,24 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `join(h)`: waits, detached, until thread `h` has ended; returns its result.
     pub(crate) fn join_thread(&mut self, thread: Handle) -> Result<Value, Exception> {
-        let done = |shared: &Shared<P>| -> Result<Option<Value>, Exception> {
-            Ok(shared.heap.read(thread, |o| match o {
-                Object::Thread(t) => t.result,
-                _ => None,
-            })?)
+        // A thread object's number never changes and its result is written once, by the thread as
+        // it ends: finding the result is a join (the end happens before it), not a race with the end.
+        // Whether the joiner blocked first shows in its detach and attach, which are recorded.
+        let done = |shared: &Shared<P>, number: u32| -> Result<Option<Value>, Exception> {
+            let result = crate::step::unrecorded(|| {
+                shared.heap.read(thread, |o| match o {
+                    Object::Thread(t) => t.result,
+                    _ => None,
+                })
+            })?;
+            if result.is_some() {
+                crate::step::record(crate::step::Resource::Joined(number), crate::step::Access::Read);
+            }
+            Ok(result)
         };
         self.core_step();
-        let number = self.shared.heap.read(thread, |o| if let Object::Thread(t) = o { t.number } else { 0 })?;
-        if let Some(v) = done(self.shared)? {
+        let number = self.shared.heap.read_fixed(thread, |o| if let Object::Thread(t) = o { t.number } else { 0 })?;
+        if let Some(v) = done(self.shared, number)? {
             self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
             return Ok(v);
         }
@@ -123,7 +132,7 @@ impl<P: Platform> Interp<'_, P> {
         let v = self.blocking(|| -> Result<Value, Exception> {
             let mut guard = shared.wake.lock();
             loop {
-                if let Some(v) = done(shared)? {
+                if let Some(v) = done(shared, number)? {
                     return Ok(v);
                 }
                 guard = shared.wake_cv.wait(guard);

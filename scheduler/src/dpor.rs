@@ -1,0 +1,535 @@
+//! `dpor`: exhaustive search with dynamic partial-order reduction over VM steps.
+//!
+//! A stateless model checker in the style of Source-DPOR with sleep sets (Abdulla,
+//! Aronis, Jonsson and Sagonas, POPL 2014). Each execution runs the real VM under
+//! shuttle through its public `Scheduler` trait; the VM reports the footprint of every
+//! step (`emlab_vm::step`). After an execution, every pair of *racing* steps (dependent
+//! steps of different threads with no other step ordering them) adds a thread that can
+//! reverse the race to the backtrack set of the state before the first one. Executions
+//! that differ only in the order of independent steps are explored once.
+//!
+//! ## Steps
+//! A step is what a thread does from one VM step boundary (a core step, a safepoint, a
+//! loop back-edge, an extension's object operation, a yield) to the next, or until it
+//! blocks or ends. shuttle's other scheduling points (coordinator internals, a spawn, a
+//! mutex release) are not decisions here: the running thread keeps going through them,
+//! so every step is atomic. A thread that a step makes runnable (a spawn, a notify, an
+//! end that a join waits for) depends on that step.
+//!
+//! ## Order and completeness
+//! Pending branches wait in a priority queue ordered by the preemptions they spend, so
+//! schedules with few preemptions (where most bugs are) run first, depth first within
+//! a preemption count. Nothing is pruned: a run that empties the queue is complete.
+//! With `--preemption-bound K`, branches that would spend more than K preemptions are
+//! dropped and the result says `bounded` (bounding DPOR this way is not sound; Coons,
+//! Musuvathi and McKinley, OOPSLA 2013). A yielding thread (a spin loop's back-edge)
+//! gives way by default, so a spin-wait does not spin the search forever.
+
+use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
+use crate::target::Target;
+use emlab_vm::step::{Footprint, Recorder};
+use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
+use std::cell::RefCell;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::rc::Rc;
+
+/// Exhaustive search with partial-order reduction; `preemption_bound` makes it bounded.
+#[derive(Default)]
+pub struct DporExplorer {
+    pub preemption_bound: Option<usize>,
+}
+
+impl Explorer for DporExplorer {
+    fn kind(&self) -> SchedulerKind {
+        SchedulerKind::Dpor
+    }
+
+    /// Enough to finish every pass-scenario of the bundled suite.
+    fn default_iterations(&self) -> usize {
+        20_000
+    }
+
+    fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
+        let recorder = Recorder::start();
+        let bound = budget.preemption_bound.or(self.preemption_bound);
+        let scheduler = Rc::new(RefCell::new(DporScheduler::new(recorder, budget.iterations, bound)));
+        let mut exploration = Exploration::default();
+        loop {
+            let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, 64, stop);
+            let ran_nothing = reports.is_empty();
+            let mut matched = false;
+            for report in reports {
+                progress(exploration.schedules + 1);
+                matched |= exploration.record(report, stop);
+            }
+            if matched || exhausted || ran_nothing {
+                break;
+            }
+        }
+        let dpor = scheduler.borrow();
+        exploration.coverage = if exploration.first.is_some() {
+            Coverage::Stopped
+        } else if dpor.is_complete() {
+            Coverage::Complete
+        } else if dpor.pruned {
+            Coverage::PreemptionBound(bound.unwrap_or(0))
+        } else {
+            Coverage::Executions(budget.iterations)
+        };
+        exploration
+    }
+}
+
+/// One step of the current execution.
+#[derive(Debug, Clone)]
+struct Step {
+    thread: usize,
+    footprint: Footprint,
+    /// Threads that became runnable during the step.
+    enables: Vec<usize>,
+}
+
+/// A state of the search tree: the point before a step, reached by the choices on its path.
+#[derive(Debug, Default)]
+struct Node {
+    parent: Option<usize>,
+    depth: usize,
+    /// Threads that could run here.
+    enabled: Vec<usize>,
+    /// The thread that ran into this point, and whether it could have gone on (runnable and not
+    /// yielding): choosing another thread then is a preemption.
+    current: Option<usize>,
+    current_continues: bool,
+    /// Preemptions spent on the path to this node.
+    preemptions: usize,
+    /// Threads whose branch from here is explored or queued.
+    done: Vec<usize>,
+    /// The sleep set on arrival: threads whose next step is known to lead only to explored states.
+    sleep: Vec<(usize, Footprint)>,
+    /// The first step of each branch explored from here.
+    explored: Vec<(usize, Footprint)>,
+    /// Child node of each explored branch.
+    children: Vec<(usize, usize)>,
+}
+
+impl Node {
+    fn cost(&self, thread: usize) -> usize {
+        usize::from(self.current_continues && self.current != Some(thread))
+    }
+
+    fn sleeping(&self, thread: usize) -> bool {
+        self.sleep.iter().any(|(t, _)| *t == thread)
+    }
+}
+
+/// A branch waiting to be explored: run `thread` at `node`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pending {
+    preemptions: usize,
+    /// Deeper first within a preemption count (depth-first search).
+    depth: Reverse<usize>,
+    node: usize,
+    thread: usize,
+}
+
+/// The DPOR search as a shuttle scheduler: one execution per `new_execution`.
+pub struct DporScheduler {
+    recorder: Recorder,
+    max_executions: usize,
+    preemption_bound: Option<usize>,
+    executions: usize,
+    nodes: Vec<Node>,
+    queue: BinaryHeap<Reverse<Pending>>,
+    /// Whether a branch was dropped for the preemption bound.
+    pub pruned: bool,
+    /// The node path the current execution replays, and the thread to take at its end.
+    path: Vec<usize>,
+    branch: Option<usize>,
+    /// The current execution: its nodes (one per step), its steps, the step in progress.
+    visited: Vec<usize>,
+    steps: Vec<Step>,
+    running: Option<(usize, Vec<usize>)>,
+    /// What the step in progress touched so far.
+    pending: Footprint,
+    /// The depth at which every runnable thread was asleep; the rest of the run is redundant.
+    blocked_at: Option<usize>,
+    in_execution: bool,
+    /// `EMLAB_DPOR_DEBUG=1`: print every execution's steps and the races found.
+    debug: bool,
+}
+
+impl DporScheduler {
+    fn new(recorder: Recorder, max_executions: usize, preemption_bound: Option<usize>) -> DporScheduler {
+        DporScheduler {
+            recorder,
+            max_executions,
+            preemption_bound,
+            executions: 0,
+            nodes: Vec::new(),
+            queue: BinaryHeap::new(),
+            pruned: false,
+            path: Vec::new(),
+            branch: None,
+            visited: Vec::new(),
+            steps: Vec::new(),
+            running: None,
+            pending: Footprint::default(),
+            blocked_at: None,
+            in_execution: false,
+            debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
+        }
+    }
+
+    /// Every branch was explored (and none dropped for a bound).
+    pub fn is_complete(&self) -> bool {
+        self.executions > 0 && !self.in_execution && self.queue.is_empty() && !self.pruned
+    }
+
+    /// Closes the step in progress: its footprint is everything recorded since it started.
+    fn close_step(&mut self, runnable_now: &[usize]) {
+        let footprint = std::mem::take(&mut self.pending);
+        if let Some((thread, runnable_before)) = self.running.take() {
+            let enables =
+                runnable_now.iter().copied().filter(|t| *t != thread && !runnable_before.contains(t)).collect();
+            self.steps.push(Step { thread, footprint, enables });
+        }
+    }
+
+    /// Queues running `thread` at `node`, unless its branch is explored or queued already.
+    fn add_branch(&mut self, node: usize, thread: usize) {
+        let n = &mut self.nodes[node];
+        if n.done.contains(&thread) || !n.enabled.contains(&thread) {
+            return;
+        }
+        let preemptions = n.preemptions + n.cost(thread);
+        if self.preemption_bound.is_some_and(|bound| preemptions > bound) {
+            self.pruned = true;
+            return;
+        }
+        n.done.push(thread);
+        let depth = Reverse(n.depth);
+        self.queue.push(Reverse(Pending { preemptions, depth, node, thread }));
+    }
+
+    /// Finds the races of the finished execution and queues the branches that reverse them.
+    fn analyze(&mut self) {
+        let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
+        let steps = &self.steps[..limit.min(self.steps.len())];
+        let hb = HappensBefore::compute(steps);
+        if self.debug {
+            eprintln!("dpor: execution {} ({} steps, blocked at {:?})", self.executions, steps.len(), self.blocked_at);
+            for (k, step) in steps.iter().enumerate() {
+                eprintln!("  {k:>4} t{} [{}] enables {:?}", step.thread, step.footprint, step.enables);
+            }
+        }
+        let mut branches: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        for (j, preds) in hb.conflicts.iter().enumerate() {
+            for &i in preds {
+                if steps[i].thread == steps[j].thread || !hb.is_race(i, j, steps) {
+                    continue;
+                }
+                let initials = hb.initials(i, j, steps);
+                branches.push((i, j, initials));
+            }
+        }
+        for (i, j, initials) in branches {
+            let node = self.visited[i];
+            let n = &self.nodes[node];
+            if initials.iter().any(|t| n.done.contains(t) || n.sleeping(*t)) {
+                continue;
+            }
+            let candidate = initials.iter().copied().filter(|t| n.enabled.contains(t)).min_by_key(|&t| (n.cost(t), t));
+            if self.debug {
+                eprintln!("  race {i} ~ {j}: initials {initials:?}, branch {candidate:?}");
+            }
+            match candidate {
+                Some(thread) => self.add_branch(node, thread),
+                // No initial is enabled here (a conservative fallback): try every thread.
+                None => {
+                    for thread in n.enabled.clone() {
+                        self.add_branch(node, thread);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The thread to run at a fresh node: the current one if it can go on, else the next one
+    /// after it in round-robin order (a yielding thread gives way).
+    fn default_choice(candidates: &[usize], current: Option<usize>, is_yielding: bool) -> Option<usize> {
+        if let Some(c) = current.filter(|c| candidates.contains(c) && !is_yielding) {
+            return Some(c);
+        }
+        let after = current.map_or(0, |c| c + 1);
+        candidates.iter().copied().find(|&t| t >= after).or_else(|| candidates.first().copied())
+    }
+}
+
+impl Scheduler for DporScheduler {
+    fn new_execution(&mut self) -> Option<Schedule> {
+        if self.in_execution {
+            let (footprint, _) = self.recorder.take();
+            self.pending.merge(&footprint);
+            self.close_step(&[]);
+            if self.blocked_at.is_none() && !self.steps.is_empty() && self.steps.len() == self.visited.len() {
+                self.link_child(self.steps.len());
+            }
+            self.analyze();
+            self.in_execution = false;
+        }
+        if self.executions >= self.max_executions {
+            return None;
+        }
+        if self.executions > 0 {
+            let Reverse(next) = self.queue.pop()?;
+            let mut path = Vec::new();
+            // The path to `next.node`: recorded as the node sequence of some earlier execution.
+            let mut cursor = Some(next.node);
+            while let Some(node) = cursor {
+                path.push(node);
+                cursor = self.parent_of(node);
+            }
+            path.reverse();
+            self.path = path;
+            self.branch = Some(next.thread);
+        }
+        self.executions += 1;
+        self.in_execution = true;
+        self.visited.clear();
+        self.steps.clear();
+        self.running = None;
+        self.blocked_at = None;
+        self.pending = Footprint::default();
+        if self.executions == 1 {
+            self.path.clear();
+            self.branch = None;
+        }
+        let _ = self.recorder.take();
+        Some(Schedule::new(0))
+    }
+
+    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
+        let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
+        ids.sort_unstable();
+        let current = current.map(usize::from);
+        let (footprint, boundary) = self.recorder.take();
+        self.pending.merge(&footprint);
+        let current_runnable = current.is_some_and(|c| ids.contains(&c));
+        if !boundary && current_runnable {
+            // Inside a step: keep the running thread going.
+            return current.map(TaskId::from);
+        }
+        self.close_step(&ids);
+        let depth = self.steps.len();
+        if self.blocked_at.is_some() {
+            let chosen = Self::default_choice(&ids, current, is_yielding)?;
+            return Some(TaskId::from(chosen));
+        }
+        let chosen = if depth < self.path.len() {
+            // Replaying the path to the branch.
+            let node = self.path[depth];
+            let chosen = if depth + 1 == self.path.len() {
+                self.branch.expect("a path ends in a branch")
+            } else {
+                let next = self.path[depth + 1];
+                self.nodes[node]
+                    .children
+                    .iter()
+                    .find(|(_, c)| *c == next)
+                    .map(|(t, _)| *t)
+                    .expect("a path follows children")
+            };
+            assert!(
+                ids.contains(&chosen),
+                "dpor: replay diverged at step {depth}: t{chosen} is not runnable (runnable: {ids:?}); the VM is \
+                 not deterministic under a fixed schedule"
+            );
+            if depth > 0 {
+                self.link_child(depth);
+            }
+            chosen
+        } else {
+            // A fresh node.
+            let node = self.nodes.len();
+            let (sleep, preemptions) = match depth.checked_sub(1) {
+                Some(d) => self.child_state(d),
+                None => (Vec::new(), 0),
+            };
+            self.nodes.push(Node {
+                parent: depth.checked_sub(1).map(|d| self.visited[d]),
+                depth,
+                enabled: ids.clone(),
+                current,
+                current_continues: current_runnable && !is_yielding,
+                preemptions,
+                sleep,
+                ..Node::default()
+            });
+            if depth > 0 {
+                let parent = self.visited[depth - 1];
+                let thread = self.steps[depth - 1].thread;
+                self.nodes[parent].children.push((thread, node));
+            }
+            self.path.push(node);
+            let n = &self.nodes[node];
+            let awake: Vec<usize> = ids.iter().copied().filter(|t| !n.sleeping(*t)).collect();
+            match Self::default_choice(&awake, current, is_yielding) {
+                Some(chosen) => {
+                    self.nodes[node].done.push(chosen);
+                    chosen
+                }
+                None => {
+                    // Every runnable thread sleeps: whatever follows was explored already. Finish
+                    // the run (its outcome is real) but learn nothing more from it.
+                    self.blocked_at = Some(depth);
+                    self.path.pop();
+                    Self::default_choice(&ids, current, is_yielding)?
+                }
+            }
+        };
+        if self.blocked_at.is_none() {
+            self.visited.push(self.path[depth]);
+            if depth + 1 == self.path.len() {
+                // The branch's own step: remember it for the siblings' sleep sets once it has run.
+                self.branch = None;
+            }
+        }
+        self.running = Some((chosen, ids));
+        Some(TaskId::from(chosen))
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+}
+
+impl DporScheduler {
+    fn parent_of(&self, node: usize) -> Option<usize> {
+        self.nodes[node].parent
+    }
+
+    /// Records the step just finished (at depth `depth - 1`) as its node's explored branch.
+    fn link_child(&mut self, depth: usize) {
+        let parent = self.visited[depth - 1];
+        let step = &self.steps[depth - 1];
+        let n = &mut self.nodes[parent];
+        if !n.explored.iter().any(|(t, _)| *t == step.thread) {
+            n.explored.push((step.thread, step.footprint.clone()));
+        }
+    }
+
+    /// The sleep set and preemption count of the node after the step at depth `d`.
+    fn child_state(&mut self, d: usize) -> (Vec<(usize, Footprint)>, usize) {
+        self.link_child(d + 1);
+        let parent = &self.nodes[self.visited[d]];
+        let step = &self.steps[d];
+        let preemptions = parent.preemptions + parent.cost(step.thread);
+        let mut sleep: Vec<(usize, Footprint)> = Vec::new();
+        for (thread, footprint) in parent.sleep.iter().chain(parent.explored.iter()) {
+            if *thread == step.thread || sleep.iter().any(|(t, _)| t == thread) {
+                continue;
+            }
+            if step.enables.contains(thread) || footprint.conflicts_with(&step.footprint) {
+                continue;
+            }
+            sleep.push((*thread, footprint.clone()));
+        }
+        (sleep, preemptions)
+    }
+}
+
+/// Vector clocks over the steps of one execution: program order, the steps that make a thread
+/// runnable, and dependence between footprints.
+struct HappensBefore {
+    /// `clocks[j][t]`: how many of thread t's steps happen before or at step j.
+    clocks: Vec<Vec<usize>>,
+    /// Each step's position among its thread's steps (1-based).
+    position: Vec<usize>,
+    /// For each step, the earlier steps it directly conflicts with.
+    conflicts: Vec<Vec<usize>>,
+    /// For each step, the steps it happens after for other reasons (program order, enabling).
+    other_preds: Vec<Vec<usize>>,
+}
+
+impl HappensBefore {
+    fn compute(steps: &[Step]) -> HappensBefore {
+        let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0);
+        let threads = threads.max(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)).max().unwrap_or(0));
+        let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
+        let mut position = Vec::with_capacity(steps.len());
+        let mut conflicts = Vec::with_capacity(steps.len());
+        let mut other_preds = Vec::with_capacity(steps.len());
+        let mut last_of_thread: Vec<Option<usize>> = vec![None; threads];
+        let mut count_of_thread = vec![0usize; threads];
+        let mut enabled_by: Vec<Vec<usize>> = vec![Vec::new(); threads];
+        for (j, step) in steps.iter().enumerate() {
+            let mut preds: Vec<usize> = Vec::new();
+            for i in (0..j).rev() {
+                if steps[i].footprint.conflicts_with(&step.footprint) {
+                    preds.push(i);
+                }
+            }
+            let mut others: Vec<usize> = last_of_thread[step.thread].into_iter().collect();
+            others.append(&mut enabled_by[step.thread]);
+            // A join comes after the joined thread's last step.
+            others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
+            let mut clock = vec![0usize; threads];
+            for &p in preds.iter().chain(others.iter()) {
+                for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
+                    *c = (*c).max(v);
+                }
+            }
+            count_of_thread[step.thread] += 1;
+            clock[step.thread] = count_of_thread[step.thread];
+            position.push(count_of_thread[step.thread]);
+            for &t in &step.enables {
+                enabled_by[t].push(j);
+            }
+            last_of_thread[step.thread] = Some(j);
+            clocks.push(clock);
+            conflicts.push(preds);
+            other_preds.push(others);
+        }
+        HappensBefore { clocks, position, conflicts, other_preds }
+    }
+
+    /// Whether step `i` happens before step `j`.
+    fn before(&self, i: usize, j: usize, steps: &[Step]) -> bool {
+        i < j && self.clocks[j][steps[i].thread] >= self.position[i]
+    }
+
+    /// Whether conflicting steps `i < j` of different threads race: nothing else orders them.
+    fn is_race(&self, i: usize, j: usize, steps: &[Step]) -> bool {
+        if self.other_preds[j].contains(&i) {
+            // `i` made `j`'s thread runnable: `j` cannot run first.
+            return false;
+        }
+        let t = steps[i].thread;
+        let via_others = self.conflicts[j]
+            .iter()
+            .chain(self.other_preds[j].iter())
+            .filter(|&&k| k != i)
+            .any(|&k| k == i || self.clocks[k][t] >= self.position[i]);
+        !via_others
+    }
+
+    /// The threads that can start `notdep(i).j`: the steps after `i` that do not happen after
+    /// it, then `j`, as Source-DPOR defines them.
+    fn initials(&self, i: usize, j: usize, steps: &[Step]) -> Vec<usize> {
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut initials = Vec::new();
+        let sequence = (i + 1..j).filter(|&k| !self.before(i, k, steps)).chain(std::iter::once(j));
+        for k in sequence {
+            let t = steps[k].thread;
+            if firsts.iter().any(|&f| steps[f].thread == t) {
+                continue;
+            }
+            if !firsts.iter().any(|&f| self.before(f, k, steps)) {
+                initials.push(t);
+            }
+            firsts.push(k);
+        }
+        initials
+    }
+}

@@ -1,0 +1,283 @@
+//! Footprints of VM steps, for exploration with partial-order reduction.
+//!
+//! A model checker that reorders only *dependent* steps must know what each step
+//! touched. While a recorder is active on the current OS thread (the `dpor`
+//! explorer runs every VM thread of an execution as a shuttle task on one OS
+//! thread, one at a time), the VM reports every access to shared state with
+//! [`record`]: heap objects by number, globals, the coordinator, the atomicity
+//! monitor's state, output, the pin table, module state and locks, the thread
+//! table, the allocator, and whole-world operations (a collection). The explorer
+//! takes the accumulated [`Footprint`] at each scheduling decision, so the
+//! footprint of a step is everything its thread did since it was scheduled.
+//!
+//! [`step_boundary`] marks the scheduling points that separate VM steps (a core
+//! step, a safepoint, a loop back-edge, an extension's object operation, a
+//! yield). The platform's other scheduling points (coordinator internals, a
+//! spawn, a mutex release) are not step boundaries: the explorer keeps the running
+//! thread going through them, so a step is atomic from its point of view.
+//!
+//! Recording costs one relaxed atomic load per access when no recorder is active
+//! anywhere in the process.
+//!
+//! **Soundness rule:** an access that is not recorded is treated as independent of
+//! everything, which silently drops interleavings. Every read or write of state
+//! another thread can see must be recorded; the `dpor` explorer's property test
+//! compares reduced against unreduced search to catch a missed one.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// Shared state a step can touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Resource {
+    /// A heap object, by its allocation number.
+    Object(u32),
+    /// A global variable, by index.
+    Global(u32),
+    /// The coordinator's exclusive-mode and GIL state (what safepoints poll).
+    Exclusive,
+    /// The coordinator's count of attached threads.
+    Attached,
+    /// The atomicity monitor's record of threads inside extension calls, and its findings.
+    Monitor,
+    /// Program output and the list of uncaught errors.
+    Output,
+    /// The refcount bridge's pin table.
+    Pins,
+    /// An extension module's private state.
+    ModuleState(u8),
+    /// An extension module's own lock.
+    ModuleLock(u8),
+    /// The table of running threads (which a collection scans for roots).
+    Threads,
+    /// Spawning: thread numbers and the join handles the main thread waits for at the end.
+    Spawn,
+    /// The allocator (object numbering and collection pressure).
+    Allocator,
+    /// Everything: a stop-the-world collection reads every root and frees any object.
+    World,
+    /// Not shared state but an ordering: the step joined thread `n`, so it comes after that
+    /// thread's last step. Conflicts with nothing.
+    Joined(u32),
+}
+
+/// How a step touched a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Access {
+    Read,
+    Write,
+    /// An update that commutes with other `Commute` updates of the same resource (a counter
+    /// increment, allocating a fresh object) but not with reads or writes of it.
+    Commute,
+}
+
+impl Access {
+    fn conflicts_with(self, other: Access) -> bool {
+        !matches!((self, other), (Access::Read, Access::Read) | (Access::Commute, Access::Commute))
+    }
+}
+
+/// Everything one step touched, without repeats (a write subsumes a read or commute).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Footprint {
+    accesses: Vec<(Resource, Access)>,
+}
+
+impl Footprint {
+    pub fn add(&mut self, resource: Resource, access: Access) {
+        match self.accesses.iter_mut().find(|(r, _)| *r == resource) {
+            Some((_, existing)) if *existing == access || *existing == Access::Write => {}
+            Some((_, existing)) => *existing = Access::Write,
+            None => self.accesses.push((resource, access)),
+        }
+    }
+
+    /// Adds everything `other` touched.
+    pub fn merge(&mut self, other: &Footprint) {
+        other.accesses.iter().for_each(|&(r, a)| self.add(r, a));
+    }
+
+    pub fn accesses(&self) -> &[(Resource, Access)] {
+        &self.accesses
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.accesses.is_empty()
+    }
+
+    /// The threads this step joined.
+    pub fn joined(&self) -> impl Iterator<Item = u32> + '_ {
+        self.accesses.iter().filter_map(|(r, _)| if let Resource::Joined(n) = r { Some(*n) } else { None })
+    }
+
+    /// Whether the step touched shared state at all (a join alone touches none).
+    fn touches_state(&self) -> bool {
+        self.accesses.iter().any(|(r, _)| !matches!(r, Resource::Joined(_)))
+    }
+
+    /// Whether the whole world is touched (a collection).
+    pub fn touches_world(&self) -> bool {
+        self.accesses.iter().any(|(r, _)| *r == Resource::World)
+    }
+
+    /// Whether running this step and `other` in either order can make a difference.
+    pub fn conflicts_with(&self, other: &Footprint) -> bool {
+        if (self.touches_world() && other.touches_state()) || (other.touches_world() && self.touches_state()) {
+            return true;
+        }
+        self.accesses.iter().any(|(r, a)| {
+            !matches!(r, Resource::Joined(_)) && other.accesses.iter().any(|(s, b)| r == s && a.conflicts_with(*b))
+        })
+    }
+}
+
+impl fmt::Display for Footprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (resource, access)) in self.accesses.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            let a = match access {
+                Access::Read => "r",
+                Access::Write => "w",
+                Access::Commute => "c",
+            };
+            match resource {
+                Resource::Object(n) => write!(f, "{a}:#{n}")?,
+                Resource::Global(g) => write!(f, "{a}:g{g}")?,
+                Resource::ModuleState(m) => write!(f, "{a}:state{m}")?,
+                Resource::ModuleLock(m) => write!(f, "{a}:modlock{m}")?,
+                Resource::Joined(n) => write!(f, "join:t{n}")?,
+                other => write!(f, "{a}:{}", format!("{other:?}").to_lowercase())?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Recorders active anywhere in the process: the fast path when there are none.
+static ACTIVE: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static CURRENT: RefCell<Option<Footprint>> = const { RefCell::new(None) };
+    static BOUNDARY: Cell<bool> = const { Cell::new(false) };
+    static SUSPENDED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `f` without recording what it touches: for observers (rendering a trace event reads an
+/// object's type and contents) that do not change what the program does.
+pub fn unrecorded<R>(f: impl FnOnce() -> R) -> R {
+    if ACTIVE.load(Relaxed) == 0 {
+        return f();
+    }
+    struct Resume;
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            SUSPENDED.with(|s| s.set(s.get() - 1));
+        }
+    }
+    SUSPENDED.with(|s| s.set(s.get() + 1));
+    let _resume = Resume;
+    f()
+}
+
+/// Records that the running step touched `resource`.
+#[inline]
+pub fn record(resource: Resource, access: Access) {
+    if ACTIVE.load(Relaxed) == 0 {
+        return;
+    }
+    record_slow(resource, access);
+}
+
+#[cold]
+fn record_slow(resource: Resource, access: Access) {
+    if SUSPENDED.with(Cell::get) > 0 {
+        return;
+    }
+    CURRENT.with(|c| {
+        if let Some(footprint) = c.borrow_mut().as_mut() {
+            footprint.add(resource, access);
+        }
+    });
+}
+
+/// Marks the scheduling point that comes next as the end of a VM step.
+#[inline]
+pub fn step_boundary() {
+    if ACTIVE.load(Relaxed) == 0 {
+        return;
+    }
+    BOUNDARY.with(|b| b.set(true));
+}
+
+/// Records footprints on this OS thread while it lives.
+pub struct Recorder {
+    _private: (),
+}
+
+impl Recorder {
+    pub fn start() -> Recorder {
+        ACTIVE.fetch_add(1, Relaxed);
+        CURRENT.with(|c| *c.borrow_mut() = Some(Footprint::default()));
+        BOUNDARY.with(|b| b.set(false));
+        Recorder { _private: () }
+    }
+
+    /// The footprint accumulated since the last call, and whether a step boundary was marked.
+    pub fn take(&self) -> (Footprint, bool) {
+        let footprint = CURRENT.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default());
+        (footprint, BOUNDARY.with(|b| b.replace(false)))
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        CURRENT.with(|c| *c.borrow_mut() = None);
+        ACTIVE.fetch_sub(1, Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(items: &[(Resource, Access)]) -> Footprint {
+        let mut f = Footprint::default();
+        items.iter().for_each(|&(r, a)| f.add(r, a));
+        f
+    }
+
+    #[test]
+    fn reads_and_commutes_commute_with_their_own_kind_only() {
+        use Access::*;
+        use Resource::*;
+        assert!(!fp(&[(Object(1), Read)]).conflicts_with(&fp(&[(Object(1), Read)])));
+        assert!(fp(&[(Object(1), Read)]).conflicts_with(&fp(&[(Object(1), Write)])));
+        assert!(!fp(&[(Object(1), Write)]).conflicts_with(&fp(&[(Object(2), Write)])));
+        assert!(!fp(&[(Allocator, Commute)]).conflicts_with(&fp(&[(Allocator, Commute)])));
+        assert!(fp(&[(Allocator, Commute)]).conflicts_with(&fp(&[(Allocator, Read)])));
+        assert!(fp(&[(World, Write)]).conflicts_with(&fp(&[(Global(3), Read)])));
+        assert!(!fp(&[(World, Write)]).conflicts_with(&Footprint::default()));
+    }
+
+    #[test]
+    fn a_read_then_a_commute_is_a_write() {
+        let f = fp(&[(Resource::Pins, Access::Read), (Resource::Pins, Access::Commute)]);
+        assert_eq!(f.accesses(), &[(Resource::Pins, Access::Write)]);
+        assert_eq!(f.to_string(), "w:pins");
+    }
+
+    #[test]
+    fn nothing_is_recorded_without_a_recorder() {
+        record(Resource::Output, Access::Write);
+        let recorder = Recorder::start();
+        record(Resource::Global(1), Access::Read);
+        step_boundary();
+        let (footprint, boundary) = recorder.take();
+        assert_eq!(footprint.accesses(), &[(Resource::Global(1), Access::Read)]);
+        assert!(boundary);
+        assert_eq!(recorder.take(), (Footprint::default(), false));
+    }
+}
