@@ -157,6 +157,9 @@ pub struct DporScheduler {
     in_execution: bool,
     /// `EMLAB_DPOR_DEBUG=1`: print every execution's steps and the races found.
     debug: bool,
+    /// Whether to reduce at all: without, every interleaving of steps is explored (the baseline
+    /// the property test compares against).
+    reduce: bool,
 }
 
 impl DporScheduler {
@@ -178,6 +181,7 @@ impl DporScheduler {
             blocked_at: None,
             in_execution: false,
             debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
+            reduce: true,
         }
     }
 
@@ -269,13 +273,15 @@ impl DporScheduler {
 impl Scheduler for DporScheduler {
     fn new_execution(&mut self) -> Option<Schedule> {
         if self.in_execution {
-            let (footprint, _) = self.recorder.take();
+            let footprint = self.recorder.take();
             self.pending.merge(&footprint);
             self.close_step(&[]);
             if self.blocked_at.is_none() && !self.steps.is_empty() && self.steps.len() == self.visited.len() {
                 self.link_child(self.steps.len());
             }
-            self.analyze();
+            if self.reduce {
+                self.analyze();
+            }
             self.in_execution = false;
         }
         if self.executions >= self.max_executions {
@@ -301,6 +307,7 @@ impl Scheduler for DporScheduler {
         self.running = None;
         self.blocked_at = None;
         self.pending = Footprint::default();
+        emlab_vm::step::reset_locks();
         if self.executions == 1 {
             self.path.clear();
             self.branch = None;
@@ -313,11 +320,11 @@ impl Scheduler for DporScheduler {
         let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
         ids.sort_unstable();
         let current = current.map(usize::from);
-        let (footprint, boundary) = self.recorder.take();
+        let footprint = self.recorder.take();
         self.pending.merge(&footprint);
         let current_runnable = current.is_some_and(|c| ids.contains(&c));
-        if !boundary && current_runnable {
-            // Inside a step: keep the running thread going.
+        if current_runnable && current.is_some_and(emlab_vm::step::holds_lock) {
+            // Inside a critical section: keep the running thread going.
             return current.map(TaskId::from);
         }
         self.close_step(&ids);
@@ -353,7 +360,12 @@ impl Scheduler for DporScheduler {
             // A fresh node.
             let node = self.nodes.len();
             let (sleep, preemptions) = match depth.checked_sub(1) {
-                Some(d) => self.child_state(d),
+                Some(d) if self.reduce => self.child_state(d),
+                Some(d) => {
+                    self.link_child(d + 1);
+                    let parent = &self.nodes[self.visited[d]];
+                    (Vec::new(), parent.preemptions + parent.cost(self.steps[d].thread))
+                }
                 None => (Vec::new(), 0),
             };
             self.nodes.push(Node {
@@ -377,6 +389,11 @@ impl Scheduler for DporScheduler {
             match Self::default_choice(&awake, current, is_yielding) {
                 Some(chosen) => {
                     self.nodes[node].done.push(chosen);
+                    if !self.reduce {
+                        for other in ids.iter().copied().filter(|&t| t != chosen) {
+                            self.add_branch(node, other);
+                        }
+                    }
                     chosen
                 }
                 None => {

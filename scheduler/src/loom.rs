@@ -108,6 +108,7 @@ fn run_loom(
                 let n = shared_executions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 let mut exploration = shared_state.lock();
                 let report = RunReport {
+                    output: outcome.output.clone(),
                     violations: outcome.violations(),
                     events: shared_collector.take(),
                     schedule: Schedule::Loom(n),
@@ -130,7 +131,13 @@ fn run_loom(
             let events = collector.take();
             let violation = classify_panic(&message, &events);
             let n = executions.load(std::sync::atomic::Ordering::Relaxed) + 1;
-            let report = RunReport { violations: vec![violation], events, schedule: Schedule::Loom(n), preemptions: 0 };
+            let report = RunReport {
+                violations: vec![violation],
+                events,
+                schedule: Schedule::Loom(n),
+                preemptions: 0,
+                output: String::new(),
+            };
             on_report(&mut exploration, report);
         }
     }

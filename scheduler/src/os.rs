@@ -44,7 +44,13 @@ impl OsExplorer {
             }],
             (Err(e), _) => vec![Violation { kind: ViolationKind::VmPanic, message: e.to_string(), thread: None }],
         };
-        RunReport { violations, events: Vec::new(), schedule: Schedule::Unrecorded, preemptions: 0 }
+        RunReport {
+            violations,
+            events: Vec::new(),
+            schedule: Schedule::Unrecorded,
+            preemptions: 0,
+            output: String::new(),
+        }
     }
 }
 

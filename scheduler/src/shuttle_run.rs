@@ -50,8 +50,10 @@ impl<S> Recorder<S> {
             return false;
         }
         batch.running = false;
-        let violations = self.outcome.lock().take().map(|o| o.violations()).unwrap_or_default();
+        let outcome = self.outcome.lock().take();
+        let violations = outcome.as_ref().map(|o| o.violations()).unwrap_or_default();
         let report = RunReport {
+            output: outcome.map(|o| o.output).unwrap_or_default(),
             violations,
             events: local_collector().take(),
             schedule: Schedule::Shuttle(std::mem::take(&mut batch.choices)),
@@ -145,6 +147,7 @@ pub(crate) fn run_batch<S: Scheduler + 'static>(
                 vec![classify_panic(&message, &events)]
             };
             let report = RunReport {
+                output: String::new(),
                 violations,
                 events,
                 schedule: Schedule::Shuttle(std::mem::take(&mut state.choices)),

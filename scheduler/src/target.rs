@@ -35,6 +35,8 @@ pub struct RunReport {
     pub schedule: Schedule,
     /// Context switches away from a thread that could have gone on.
     pub preemptions: usize,
+    /// What the program printed (when the run finished and its output was captured).
+    pub output: String,
 }
 
 impl RunReport {

@@ -10,11 +10,11 @@
 //! takes the accumulated [`Footprint`] at each scheduling decision, so the
 //! footprint of a step is everything its thread did since it was scheduled.
 //!
-//! [`step_boundary`] marks the scheduling points that separate VM steps (a core
-//! step, a safepoint, a loop back-edge, an extension's object operation, a
-//! yield). The platform's other scheduling points (coordinator internals, a
-//! spawn, a mutex release) are not step boundaries: the explorer keeps the running
-//! thread going through them, so a step is atomic from its point of view.
+//! Every scheduling point of the platform ends a step, except those a thread
+//! reaches while it holds one of the platform's mutexes (a coordinator critical
+//! section, the wake lock): the explorer keeps that thread going until it lets the
+//! mutex go, so a critical section is atomic and no thread ever blocks on one of
+//! these mutexes. [`holds_lock`] tells the explorer which case it is in.
 //!
 //! Recording costs one relaxed atomic load per access when no recorder is active
 //! anywhere in the process.
@@ -161,7 +161,7 @@ static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static CURRENT: RefCell<Option<Footprint>> = const { RefCell::new(None) };
-    static BOUNDARY: Cell<bool> = const { Cell::new(false) };
+    static HELD: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     static SUSPENDED: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -203,13 +203,34 @@ fn record_slow(resource: Resource, access: Access) {
     });
 }
 
-/// Marks the scheduling point that comes next as the end of a VM step.
-#[inline]
-pub fn step_boundary() {
-    if ACTIVE.load(Relaxed) == 0 {
-        return;
-    }
-    BOUNDARY.with(|b| b.set(true));
+/// Task `task` (a model checker's thread on this OS thread) took one of the platform's mutexes.
+pub fn lock_taken(task: usize) {
+    HELD.with(|h| {
+        let mut held = h.borrow_mut();
+        if held.len() <= task {
+            held.resize(task + 1, 0);
+        }
+        held[task] += 1;
+    });
+}
+
+/// Task `task` let one of the platform's mutexes go.
+pub fn lock_released(task: usize) {
+    HELD.with(|h| {
+        if let Some(count) = h.borrow_mut().get_mut(task) {
+            *count = count.saturating_sub(1);
+        }
+    });
+}
+
+/// Whether task `task` holds one of the platform's mutexes (it is inside a critical section).
+pub fn holds_lock(task: usize) -> bool {
+    HELD.with(|h| h.borrow().get(task).is_some_and(|&c| c > 0))
+}
+
+/// Forgets every task's mutexes (a new execution starts).
+pub fn reset_locks() {
+    HELD.with(|h| h.borrow_mut().clear());
 }
 
 /// Records footprints on this OS thread while it lives.
@@ -221,14 +242,12 @@ impl Recorder {
     pub fn start() -> Recorder {
         ACTIVE.fetch_add(1, Relaxed);
         CURRENT.with(|c| *c.borrow_mut() = Some(Footprint::default()));
-        BOUNDARY.with(|b| b.set(false));
         Recorder { _private: () }
     }
 
-    /// The footprint accumulated since the last call, and whether a step boundary was marked.
-    pub fn take(&self) -> (Footprint, bool) {
-        let footprint = CURRENT.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default());
-        (footprint, BOUNDARY.with(|b| b.replace(false)))
+    /// The footprint accumulated since the last call.
+    pub fn take(&self) -> Footprint {
+        CURRENT.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default())
     }
 }
 
@@ -274,10 +293,23 @@ mod tests {
         record(Resource::Output, Access::Write);
         let recorder = Recorder::start();
         record(Resource::Global(1), Access::Read);
-        step_boundary();
-        let (footprint, boundary) = recorder.take();
+        unrecorded(|| record(Resource::Global(2), Access::Write));
+        let footprint = recorder.take();
         assert_eq!(footprint.accesses(), &[(Resource::Global(1), Access::Read)]);
-        assert!(boundary);
-        assert_eq!(recorder.take(), (Footprint::default(), false));
+        assert_eq!(recorder.take(), Footprint::default());
+    }
+
+    #[test]
+    fn locks_are_counted_per_task() {
+        lock_taken(3);
+        lock_taken(3);
+        lock_released(3);
+        assert!(holds_lock(3));
+        assert!(!holds_lock(0));
+        lock_released(3);
+        assert!(!holds_lock(3));
+        lock_taken(1);
+        reset_locks();
+        assert!(!holds_lock(1));
     }
 }

@@ -5,6 +5,39 @@
 use super::Platform;
 use shuttle::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::SeqCst};
 
+/// The running shuttle task's number.
+fn task() -> usize {
+    usize::from(shuttle::current::me())
+}
+
+/// A held shuttle mutex. Tells [`crate::step`] while the task holds it, so an explorer can keep
+/// the task running through its critical section.
+pub struct Guard<'a, T> {
+    inner: Option<shuttle::sync::MutexGuard<'a, T>>,
+}
+
+impl<T> std::ops::Deref for Guard<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.inner.as_ref().expect("a guard holds its mutex until dropped")
+    }
+}
+
+impl<T> std::ops::DerefMut for Guard<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.inner.as_mut().expect("a guard holds its mutex until dropped")
+    }
+}
+
+impl<T> Drop for Guard<'_, T> {
+    fn drop(&mut self) {
+        // Releasing is a scheduling point, at which the task still holds the mutex.
+        drop(self.inner.take());
+        crate::step::lock_released(task());
+    }
+}
+
 /// Threads under shuttle's control: one runs at a time, switches happen at platform operations.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shuttle;
@@ -20,7 +53,7 @@ impl Platform for Shuttle {
     const NAME: &'static str = "shuttle";
 
     type Mutex<T: Send> = shuttle::sync::Mutex<T>;
-    type Guard<'a, T: Send + 'a> = shuttle::sync::MutexGuard<'a, T>;
+    type Guard<'a, T: Send + 'a> = Guard<'a, T>;
     type Condvar = shuttle::sync::Condvar;
     type AtomicBool = AtomicBool;
     type AtomicU64 = AtomicU64;
@@ -31,15 +64,22 @@ impl Platform for Shuttle {
     }
 
     fn mutex_lock<T: Send>(mutex: &Self::Mutex<T>) -> Self::Guard<'_, T> {
-        mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        let inner = mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        crate::step::lock_taken(task());
+        Guard { inner: Some(inner) }
     }
 
     fn condvar_new() -> Self::Condvar {
         shuttle::sync::Condvar::new()
     }
 
-    fn condvar_wait<'a, T: Send>(condvar: &Self::Condvar, guard: Self::Guard<'a, T>) -> Self::Guard<'a, T> {
-        condvar.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn condvar_wait<'a, T: Send>(condvar: &Self::Condvar, mut guard: Self::Guard<'a, T>) -> Self::Guard<'a, T> {
+        // While it waits the thread is blocked, and it takes the mutex back before it returns: it
+        // counts as holding the mutex throughout.
+        let inner = guard.inner.take().expect("a guard holds its mutex until dropped");
+        std::mem::forget(guard);
+        let inner = condvar.wait(inner).unwrap_or_else(|poisoned| poisoned.into_inner());
+        Guard { inner: Some(inner) }
     }
 
     fn condvar_notify_all(condvar: &Self::Condvar) {
@@ -79,17 +119,14 @@ impl Platform for Shuttle {
     }
 
     fn yield_now() {
-        crate::step::step_boundary();
         shuttle::thread::yield_now();
     }
 
     fn switch_point() {
-        crate::step::step_boundary();
         STEPS.fetch_add(1, SeqCst);
     }
 
     fn spin_hint() {
-        crate::step::step_boundary();
         shuttle::thread::yield_now();
     }
 }
