@@ -16,6 +16,8 @@
 
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
+// Footprints are recorded inside the critical sections: a step starts where the thread takes the
+// state lock (a scheduling point), so what it does under the lock belongs to that step.
 use crate::step::{record, Access, Resource};
 use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
@@ -124,8 +126,8 @@ impl<P: Platform> Coordinator<P> {
 
     /// Marks the calling thread as no longer running core code (it is about to block or end).
     pub fn detach(&self) {
-        record(Resource::Attached, Access::Commute);
         let mut state = self.state.lock();
+        record(Resource::Attached, Access::Commute);
         state.attached -= 1;
         drop(state);
         self.changed.notify_all();
@@ -144,8 +146,8 @@ impl<P: Platform> Coordinator<P> {
             record(Resource::Exclusive, Access::Write);
             record(Resource::Attached, Access::Write);
         };
-        touch();
         let mut state = self.state.lock();
+        touch();
         if state.exclusive == Some(me) {
             state.exclusive_depth += 1;
             return;
@@ -170,8 +172,8 @@ impl<P: Platform> Coordinator<P> {
 
     /// Leaves one level of exclusive mode; at the outermost, lets parked threads resume.
     pub fn end_exclusive(&self, me: u32) {
-        record(Resource::Exclusive, Access::Write);
         let mut state = self.state.lock();
+        record(Resource::Exclusive, Access::Write);
         debug_assert_eq!(state.exclusive, Some(me), "end_exclusive by a thread that does not hold it");
         state.exclusive_depth -= 1;
         if state.exclusive_depth > 0 {
@@ -187,25 +189,29 @@ impl<P: Platform> Coordinator<P> {
 
     /// Whether thread `me` holds exclusive mode.
     pub fn is_exclusive(&self, me: u32) -> bool {
+        let state = self.state.lock();
         record(Resource::Exclusive, Access::Read);
-        self.state.lock().exclusive == Some(me)
+        state.exclusive == Some(me)
     }
 
     /// Turns the GIL on for the rest of the run. The caller must hold exclusive mode, so no other
     /// thread is attached when the rules change.
     pub fn enable_gil(&self) {
+        let mut state = self.state.lock();
         record(Resource::Exclusive, Access::Write);
-        self.state.lock().gil = true;
+        state.gil = true;
     }
 
     pub fn gil_enabled(&self) -> bool {
+        let state = self.state.lock();
         record(Resource::Exclusive, Access::Read);
-        self.state.lock().gil
+        state.gil
     }
 
     /// The number of attached threads (for tests and diagnostics).
     pub fn attached(&self) -> usize {
+        let state = self.state.lock();
         record(Resource::Attached, Access::Read);
-        self.state.lock().attached
+        state.attached
     }
 }
