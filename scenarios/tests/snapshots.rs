@@ -21,7 +21,8 @@ fn minimized_traces_of_violation_scenarios() {
             .into_iter()
             .find(|k| scenario.schedulers.contains(k))
             .unwrap_or(SchedulerKind::Pct);
-        let budget = Budget { iterations: scenario.iterations.unwrap_or(1000), seed: 0, jobs: 1 };
+        let budget =
+            Budget { iterations: scenario.iterations.unwrap_or(1000), seed: 0, jobs: 1, preemption_bound: None };
         let exploration = explorer_for(scheduler).explore(&target, &budget, &Stop::OnKinds(kinds.clone()), &|_| {});
         let first = exploration.first.unwrap_or_else(|| panic!("{name}: {scheduler} found none of {kinds:?}"));
         let kind = first.kinds().find(|k| kinds.contains(k)).expect("the stop rule matched an expected kind");

@@ -152,6 +152,9 @@ pub struct DporScheduler {
     running: Option<(usize, Vec<usize>)>,
     /// What the step in progress touched so far.
     pending: Footprint,
+    /// Per thread: the local state at its last loop back-edge, and whether it has touched shared
+    /// state other than by reading since then.
+    spins: Vec<(Option<u64>, bool)>,
     /// The depth at which every runnable thread was asleep; the rest of the run is redundant.
     blocked_at: Option<usize>,
     in_execution: bool,
@@ -159,7 +162,7 @@ pub struct DporScheduler {
     debug: bool,
     /// Whether to reduce at all: without, every interleaving of steps is explored (the baseline
     /// the property test compares against).
-    reduce: bool,
+    pub(crate) reduce: bool,
 }
 
 impl DporScheduler {
@@ -178,6 +181,7 @@ impl DporScheduler {
             steps: Vec::new(),
             running: None,
             pending: Footprint::default(),
+            spins: Vec::new(),
             blocked_at: None,
             in_execution: false,
             debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
@@ -194,6 +198,10 @@ impl DporScheduler {
     fn close_step(&mut self, runnable_now: &[usize]) {
         let footprint = std::mem::take(&mut self.pending);
         if let Some((thread, runnable_before)) = self.running.take() {
+            if self.spins.len() <= thread {
+                self.spins.resize(thread + 1, (None, false));
+            }
+            self.spins[thread].1 |= !footprint.is_read_only();
             let enables =
                 runnable_now.iter().copied().filter(|t| *t != thread && !runnable_before.contains(t)).collect();
             self.steps.push(Step { thread, footprint, enables });
@@ -307,7 +315,9 @@ impl Scheduler for DporScheduler {
         self.running = None;
         self.blocked_at = None;
         self.pending = Footprint::default();
+        self.spins.clear();
         emlab_vm::step::reset_locks();
+        emlab_vm::step::take_back_edge();
         if self.executions == 1 {
             self.path.clear();
             self.branch = None;
@@ -329,6 +339,17 @@ impl Scheduler for DporScheduler {
         }
         self.close_step(&ids);
         let depth = self.steps.len();
+        if let (Some(state), Some(c)) = (emlab_vm::step::take_back_edge(), current) {
+            // A spin-wait going round: the iteration that just ended only read shared state and
+            // left the thread as it was at its last back-edge, so the state is one already reached.
+            // Going on while another thread could run only repeats it: the run is redundant.
+            let spin = &mut self.spins[c];
+            let repeat = spin.0 == Some(state) && !spin.1;
+            *spin = (Some(state), false);
+            if repeat && ids.len() > 1 && self.blocked_at.is_none() && depth >= self.path.len() {
+                self.blocked_at = Some(depth);
+            }
+        }
         if self.blocked_at.is_some() {
             let chosen = Self::default_choice(&ids, current, is_yielding)?;
             return Some(TaskId::from(chosen));
@@ -384,8 +405,17 @@ impl Scheduler for DporScheduler {
                 self.nodes[parent].children.push((thread, node));
             }
             self.path.push(node);
-            let n = &self.nodes[node];
-            let awake: Vec<usize> = ids.iter().copied().filter(|t| !n.sleeping(*t)).collect();
+            let n = &mut self.nodes[node];
+            let mut awake: Vec<usize> = ids.iter().copied().filter(|t| !n.sleeping(*t)).collect();
+            if is_yielding && ids.len() > 1 && awake.iter().all(|&t| Some(t) == current) {
+                // A spinning thread gives way, even to threads that sleep: waking them only costs
+                // redundant runs, while spinning on would never end.
+                n.sleep.clear();
+                awake = ids.clone();
+            }
+            if self.debug && is_yielding {
+                eprintln!("  yield at depth {depth}: t{current:?} runnable {ids:?} awake {awake:?}");
+            }
             match Self::default_choice(&awake, current, is_yielding) {
                 Some(chosen) => {
                     self.nodes[node].done.push(chosen);
@@ -522,11 +552,42 @@ impl HappensBefore {
             // `i` made `j`'s thread runnable: `j` cannot run first.
             return false;
         }
+        let waited = |a: &Step, b: &Step| {
+            a.footprint.waits().any(|lock| {
+                b.footprint.accesses().iter().any(|&(r, access)| {
+                    r == emlab_vm::step::Resource::Object(lock) && access != emlab_vm::step::Access::Read
+                })
+            })
+        };
+        let released = steps[i].footprint.releases().any(|lock| {
+            steps[j]
+                .footprint
+                .accesses()
+                .contains(&(emlab_vm::step::Resource::Object(lock), emlab_vm::step::Access::Write))
+        });
+        if released {
+            // A lock's release, then another thread taking it: the lock was held until the
+            // release, so the taking could not come first.
+            return false;
+        }
+        if waited(&steps[i], &steps[j]) {
+            // A failed attempt on a lock, then the holder's release: reversing them only makes
+            // the attempt succeed after the release, in the same order. (An acquisition followed
+            // by another thread's failed attempt is a race: reversed, the other thread goes first.)
+            return false;
+        }
         let t = steps[i].thread;
+        // Two acquisitions of one lock race even though the first holder's release comes between
+        // them: that release is what the second waited for, not another ordering.
+        let lock_chain: Vec<u32> =
+            steps[i].footprint.acquires().filter(|l| steps[j].footprint.acquires().any(|m| m == *l)).collect();
         let via_others = self.conflicts[j]
             .iter()
             .chain(self.other_preds[j].iter())
             .filter(|&&k| k != i)
+            .filter(|&&k| {
+                !(k > i && steps[k].thread == t && steps[k].footprint.releases().any(|l| lock_chain.contains(&l)))
+            })
             .any(|&k| k == i || self.clocks[k][t] >= self.position[i]);
         !via_others
     }
@@ -550,3 +611,7 @@ impl HappensBefore {
         initials
     }
 }
+
+#[cfg(test)]
+#[path = "dpor_tests.rs"]
+mod tests;

@@ -8,7 +8,7 @@ fn target(source: &str, mode: Mode, bugs: Bugs) -> Target {
 }
 
 fn explore(kind: SchedulerKind, t: &Target, iterations: usize, stop: Stop) -> Exploration {
-    explorer_for(kind).explore(t, &Budget { iterations, seed: 1, jobs: 1 }, &stop, &|_| {})
+    explorer_for(kind).explore(t, &Budget { iterations, seed: 1, jobs: 1, preemption_bound: None }, &stop, &|_| {})
 }
 
 const LOST_UPDATE: &str = "\
@@ -114,7 +114,7 @@ fn minimization_keeps_the_kind_and_never_grows() {
         for seed in 0..3 {
             let e = explorer_for(SchedulerKind::Random).explore(
                 &t,
-                &Budget { iterations: 3000, seed, jobs: 1 },
+                &Budget { iterations: 3000, seed, jobs: 1, preemption_bound: None },
                 &Stop::OnKinds(vec![kind]),
                 &|_| {},
             );
@@ -191,7 +191,7 @@ fn jobs_split_the_iterations() {
     let t = target(TRIVIAL, Mode::Eml, Bugs::none());
     let e = explorer_for(SchedulerKind::Random).explore(
         &t,
-        &Budget { iterations: 40, seed: 3, jobs: 2 },
+        &Budget { iterations: 40, seed: 3, jobs: 2, preemption_bound: None },
         &Stop::FirstViolation,
         &|_| {},
     );

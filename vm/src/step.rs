@@ -57,6 +57,14 @@ pub enum Resource {
     Allocator,
     /// Everything: a stop-the-world collection reads every root and frees any object.
     World,
+    /// Not shared state: the step found lock object `n` held and went to sleep until it is
+    /// released. Conflicts with nothing; an explorer does not reverse it against writes of the lock.
+    Waits(u32),
+    /// Not shared state: the step released lock object `n` (which it held until then, so no
+    /// other thread could take it before this step).
+    Releases(u32),
+    /// Not shared state: the step took lock object `n`.
+    Acquires(u32),
     /// Not shared state but an ordering: the step joined thread `n`, so it comes after that
     /// thread's last step. Conflicts with nothing.
     Joined(u32),
@@ -113,7 +121,29 @@ impl Footprint {
 
     /// Whether the step touched shared state at all (a join alone touches none).
     fn touches_state(&self) -> bool {
-        self.accesses.iter().any(|(r, _)| !matches!(r, Resource::Joined(_)))
+        self.accesses.iter().any(|(r, _)| {
+            !matches!(r, Resource::Joined(_) | Resource::Waits(_) | Resource::Releases(_) | Resource::Acquires(_))
+        })
+    }
+
+    /// The lock objects this step took.
+    pub fn acquires(&self) -> impl Iterator<Item = u32> + '_ {
+        self.accesses.iter().filter_map(|(r, _)| if let Resource::Acquires(n) = r { Some(*n) } else { None })
+    }
+
+    /// The lock objects this step released.
+    pub fn releases(&self) -> impl Iterator<Item = u32> + '_ {
+        self.accesses.iter().filter_map(|(r, _)| if let Resource::Releases(n) = r { Some(*n) } else { None })
+    }
+
+    /// The lock objects this step found held and waited for.
+    pub fn waits(&self) -> impl Iterator<Item = u32> + '_ {
+        self.accesses.iter().filter_map(|(r, _)| if let Resource::Waits(n) = r { Some(*n) } else { None })
+    }
+
+    /// Whether the step only read shared state (or joined a thread).
+    pub fn is_read_only(&self) -> bool {
+        self.accesses.iter().all(|(r, a)| *a == Access::Read || matches!(r, Resource::Joined(_)))
     }
 
     /// Whether the whole world is touched (a collection).
@@ -127,7 +157,8 @@ impl Footprint {
             return true;
         }
         self.accesses.iter().any(|(r, a)| {
-            !matches!(r, Resource::Joined(_)) && other.accesses.iter().any(|(s, b)| r == s && a.conflicts_with(*b))
+            !matches!(r, Resource::Joined(_) | Resource::Waits(_) | Resource::Releases(_) | Resource::Acquires(_))
+                && other.accesses.iter().any(|(s, b)| r == s && a.conflicts_with(*b))
         })
     }
 }
@@ -149,6 +180,9 @@ impl fmt::Display for Footprint {
                 Resource::ModuleState(m) => write!(f, "{a}:state{m}")?,
                 Resource::ModuleLock(m) => write!(f, "{a}:modlock{m}")?,
                 Resource::Joined(n) => write!(f, "join:t{n}")?,
+                Resource::Waits(n) => write!(f, "wait:#{n}")?,
+                Resource::Releases(n) => write!(f, "release:#{n}")?,
+                Resource::Acquires(n) => write!(f, "acquire:#{n}")?,
                 other => write!(f, "{a}:{}", format!("{other:?}").to_lowercase())?,
             }
         }
@@ -162,6 +196,7 @@ static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 thread_local! {
     static CURRENT: RefCell<Option<Footprint>> = const { RefCell::new(None) };
     static HELD: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static BACK_EDGE: Cell<Option<u64>> = const { Cell::new(None) };
     static SUSPENDED: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -201,6 +236,23 @@ fn record_slow(resource: Resource, access: Access) {
             footprint.add(resource, access);
         }
     });
+}
+
+/// A loop back-edge: `state` hashes the thread's local state (frame, position, stack). Two
+/// back-edges of one thread with the same state and only reads in between mark an iteration that
+/// changed nothing: a spin-wait going round.
+#[inline]
+pub fn back_edge(state: impl FnOnce() -> u64) {
+    if ACTIVE.load(Relaxed) == 0 {
+        return;
+    }
+    let state = state();
+    BACK_EDGE.with(|b| b.set(Some(state)));
+}
+
+/// The state of the back-edge the running thread just reached, if it reached one since the last call.
+pub fn take_back_edge() -> Option<u64> {
+    BACK_EDGE.with(Cell::take)
 }
 
 /// Task `task` (a model checker's thread on this OS thread) took one of the platform's mutexes.

@@ -21,7 +21,7 @@ pub struct NativeFn {
 /// A VM value. Immediates (None, bools, ints, functions, builtins, modules) live
 /// in the value itself; everything else is a [`Handle`] into the heap. Copying a
 /// value never touches a reference count: the tracing collector finds what is live.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Value {
     None,
     Bool(bool),

@@ -246,6 +246,13 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Jump { target } => ip = target as usize,
                 Op::Loop { target } => {
                     ip = target as usize;
+                    crate::step::back_edge(|| {
+                        use std::hash::{Hash, Hasher};
+                        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                        (frame.func.0, ip, self.roots.frames.len(), &self.roots.stack, &self.roots.withs)
+                            .hash(&mut hasher);
+                        hasher.finish()
+                    });
                     P::spin_hint();
                     if !shared.config.bugs.has(Bug::NoSafepointBackedge) {
                         save_ip!();

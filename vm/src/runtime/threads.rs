@@ -145,32 +145,53 @@ impl<P: Platform> Interp<'_, P> {
     /// `lock.acquire()`: takes the lock, waiting detached while another thread holds it.
     pub(crate) fn acquire_lock(&mut self, lock: Handle) -> Result<(), Exception> {
         let heap = &self.shared.heap;
+        // A failed attempt only observes that the lock is held and goes to sleep: it is recorded as
+        // a read and a wait, which an explorer does not reorder against the holder's release
+        // (that order gives the same acquisition order as acquiring after the release).
+        let record_attempt = |taken: bool| {
+            use crate::step::{record, Access, Resource};
+            if taken {
+                record(Resource::Object(lock.number()), Access::Write);
+                record(Resource::Acquires(lock.number()), Access::Write);
+            } else {
+                record(Resource::Object(lock.number()), Access::Read);
+                record(Resource::Waits(lock.number()), Access::Read);
+            }
+        };
         let try_take = |register_waiter: bool| {
+            let taken = crate::step::unrecorded(|| {
+                heap.write(lock, |o| match o {
+                    Object::Lock(l) if !l.held => {
+                        l.held = true;
+                        if !register_waiter {
+                            l.waiters = l.waiters.saturating_sub(1);
+                        }
+                        true
+                    }
+                    Object::Lock(l) => {
+                        if register_waiter {
+                            l.waiters += 1;
+                        }
+                        false
+                    }
+                    _ => true,
+                })
+            })?;
+            record_attempt(taken);
+            Ok::<bool, crate::heap::HeapError>(taken)
+        };
+        self.core_step();
+        let taken = crate::step::unrecorded(|| {
             heap.write(lock, |o| match o {
                 Object::Lock(l) if !l.held => {
                     l.held = true;
-                    if !register_waiter {
-                        l.waiters = l.waiters.saturating_sub(1);
-                    }
                     true
                 }
-                Object::Lock(l) => {
-                    if register_waiter {
-                        l.waiters += 1;
-                    }
-                    false
-                }
-                _ => true,
+                _ => false,
             })
-        };
-        self.core_step();
-        if heap.write(lock, |o| match o {
-            Object::Lock(l) if !l.held => {
-                l.held = true;
-                true
-            }
-            _ => false,
-        })? {
+        })?;
+        record_attempt(taken);
+        if taken {
             self.trace(|| format!("acquire lock #{}", lock.number()), String::new);
             return Ok(());
         }
@@ -206,6 +227,7 @@ impl<P: Platform> Interp<'_, P> {
         if !was_held {
             return Err(Exception::new(ErrorKind::RuntimeError, "release unlocked lock"));
         }
+        crate::step::record(crate::step::Resource::Releases(lock.number()), crate::step::Access::Write);
         self.trace(|| format!("release lock #{}", lock.number()), String::new);
         if waiters > 0 {
             drop(self.shared.wake.lock());

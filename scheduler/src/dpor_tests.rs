@@ -1,0 +1,161 @@
+//! `dpor` against unreduced search, and exact execution counts.
+
+use super::DporScheduler;
+use crate::explorer::Stop;
+use crate::target::Target;
+use emlab_vm::step::Recorder;
+use emlab_vm::{Bugs, Mode};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// What a run ended with: its output and the kinds of violation it showed.
+type Outcome = (String, Vec<&'static str>);
+
+struct Search {
+    outcomes: BTreeSet<Outcome>,
+    executions: usize,
+    complete: bool,
+}
+
+fn target(source: &str, mode: Mode) -> Target {
+    let program = emlab_vm::compile_source(source, "gen.py").unwrap_or_else(|e| panic!("{e}\n{source}"));
+    Target::new("gen.py", program, mode, Bugs::none())
+}
+
+/// Runs every execution the search offers (up to `limit`) and collects the outcomes.
+fn search(target: &Target, reduce: bool, limit: usize) -> Search {
+    let mut scheduler = DporScheduler::new(Recorder::start(), limit, None);
+    scheduler.reduce = reduce;
+    let scheduler = Rc::new(RefCell::new(scheduler));
+    let mut outcomes = BTreeSet::new();
+    let mut executions = 0;
+    loop {
+        let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, 64, &Stop::OnKinds(Vec::new()));
+        if reports.is_empty() {
+            break;
+        }
+        for report in reports {
+            executions += 1;
+            let mut kinds: Vec<&'static str> = report.kinds().map(|k| k.name()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            outcomes.insert((report.output.clone(), kinds));
+        }
+        if exhausted {
+            break;
+        }
+    }
+    let complete = scheduler.borrow().is_complete();
+    Search { outcomes, executions, complete }
+}
+
+fn dpor_count(source: &str) -> usize {
+    let s = search(&target(source, Mode::Eml), true, 100_000);
+    assert!(s.complete, "dpor did not finish:\n{source}");
+    s.executions
+}
+
+#[test]
+fn independent_writes_are_one_execution() {
+    let two = "a = [0]\nb = [0]\ndef fa():\n    a[0] = 1\ndef fb():\n    b[0] = 1\nh = spawn(fa)\nk = spawn(fb)\njoin(h)\njoin(k)\nprint(a, b)\n";
+    assert_eq!(dpor_count(two), 1);
+}
+
+#[test]
+fn writes_to_one_object_are_two_executions() {
+    let same = "a = [0]\ndef fa():\n    a[0] = 1\ndef fb():\n    a[0] = 2\nh = spawn(fa)\nk = spawn(fb)\njoin(h)\njoin(k)\nprint(a)\n";
+    assert_eq!(dpor_count(same), 2);
+}
+
+#[test]
+fn n_threads_taking_one_lock_are_n_factorial() {
+    for (n, expected) in [(2, 2), (3, 6), (4, 24)] {
+        let mut source =
+            String::from("lock = Lock()\nlog = []\ndef work(i):\n    with lock:\n        log.append(i)\nhs = []\n");
+        for i in 0..n {
+            source.push_str(&format!("hs.append(spawn(work, {i}))\n"));
+        }
+        source.push_str("for h in hs:\n    join(h)\nprint(log)\n");
+        let s = search(&target(&source, Mode::Eml), true, 100_000);
+        assert!(s.complete);
+        assert_eq!(s.outcomes.len(), expected, "{n} threads: one outcome per order");
+        assert_eq!(s.executions, expected, "{n} threads: one execution per order\n{source}");
+    }
+}
+
+/// A tiny deterministic generator (xorshift) for the property test.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// A small program: 2 or 3 threads, each doing one or two operations on shared lists, a lock,
+/// an extension call or output.
+fn generate(seed: u64) -> (String, Mode) {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let threads = 2 + rng.below(2) as usize;
+    let mut source = String::from("import counter\nx = [0, 0]\nlock = Lock()\n");
+    for t in 0..threads {
+        source.push_str(&format!("def t{t}():\n"));
+        for _ in 0..1 + rng.below(if threads == 2 { 2 } else { 1 }) {
+            let i = rng.below(2);
+            let line = match rng.below(6) {
+                0 => format!("x[{i}] = {}", t + 1),
+                1 => format!("x[{i}] += 1"),
+                2 => format!("print('t{t}', x[{i}])"),
+                3 => format!("with lock:\n        x[{i}] += 1"),
+                4 => format!("counter.incr(x, {i})"),
+                _ => format!("assert x[{i}] < 2"),
+            };
+            source.push_str(&format!("    {line}\n"));
+        }
+    }
+    for t in 0..threads {
+        source.push_str(&format!("h{t} = spawn(t{t})\n"));
+    }
+    for t in 0..threads {
+        source.push_str(&format!("join(h{t})\n"));
+    }
+    source.push_str("print(x)\n");
+    let mode = [Mode::Eml, Mode::Nogil, Mode::Gil][rng.below(3) as usize];
+    (source, mode)
+}
+
+#[test]
+fn dpor_reaches_every_outcome_of_unreduced_search() {
+    let mut compared = 0;
+    for seed in 0..60 {
+        let (source, mode) = generate(seed);
+        let target = target(&source, mode);
+        let full = search(&target, false, 6_000);
+        if !full.complete {
+            continue;
+        }
+        let reduced = search(&target, true, 6_000);
+        assert!(reduced.complete, "seed {seed}: dpor did not finish\n{source}");
+        assert_eq!(reduced.outcomes, full.outcomes, "seed {seed} ({mode}): outcomes differ\n{source}");
+        assert!(
+            reduced.executions <= full.executions,
+            "seed {seed}: dpor ran {} executions, unreduced {}\n{source}",
+            reduced.executions,
+            full.executions
+        );
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} programs were small enough to compare");
+}
+
+#[test]
+fn a_terminating_spin_wait_finishes_complete() {
+    let source = "flag = [0]\ndef setter():\n    flag[0] = 1\nh = spawn(setter)\nwhile flag[0] == 0:\n    pass\njoin(h)\nprint('done')\n";
+    let s = search(&target(source, Mode::Eml), true, 10_000);
+    assert!(s.complete);
+    assert_eq!(s.outcomes.into_iter().collect::<Vec<_>>(), vec![("done\n".to_string(), vec![])]);
+}
