@@ -140,7 +140,7 @@ pub struct DporScheduler {
     preemption_bound: Option<usize>,
     executions: usize,
     nodes: Vec<Node>,
-    queue: BinaryHeap<Reverse<Pending>>,
+    pub(crate) queue: BinaryHeap<Reverse<Pending>>,
     /// Whether a branch was dropped for the preemption bound.
     pub pruned: bool,
     /// The node path the current execution replays, and the thread to take at its end.
