@@ -5,6 +5,7 @@ use crate::cli::{CheckArgs, Format};
 use crate::exit;
 use crate::report::{self, PairResult, Verdict};
 use crate::scenario::{discover, Expectation, Scenario};
+use crate::stderr_filter::StderrFilter;
 use emlab_scheduler::{explorer_for, minimize, Budget, SchedulerKind, Stop, Target};
 use emlab_vm::{compile_source, ViolationKind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -155,6 +156,8 @@ pub fn check(args: &CheckArgs) -> i32 {
         ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    // After the progress bar has seen whether stderr is a terminal: from here on it is a pipe.
+    let quiet = StderrFilter::install();
     let mut results = Vec::new();
     for job in &jobs {
         for &kind in &job.schedulers {
@@ -165,6 +168,7 @@ pub fn check(args: &CheckArgs) -> i32 {
         }
     }
     progress.finish_and_clear();
+    drop(quiet);
     let failed = results.iter().filter(|r| r.verdict == Verdict::Fail).count();
     if args.format == Format::Text {
         report::print_summary(&results);

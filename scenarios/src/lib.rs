@@ -27,6 +27,7 @@ pub mod replay;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod stderr_filter;
 
 /// Process exit codes.
 pub mod exit {

@@ -4,6 +4,7 @@ use crate::cli::ReplayArgs;
 use crate::exit;
 use crate::run::{load_program, Loaded};
 use crate::scenario::Scenario;
+use crate::stderr_filter::StderrFilter;
 use emlab_scheduler::{replay, Schedule, Target};
 
 /// Runs `emlab replay`; exit 0 when the schedule shows no violation, 1 when it does, 2 on bad input.
@@ -28,7 +29,10 @@ pub fn run(args: &ReplayArgs) -> i32 {
     let mode = args.vm.mode.unwrap_or(mode);
     let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
     let target = Target::new(&file, program, mode, bugs.into_iter().collect());
-    match replay(&target, &schedule) {
+    let quiet = StderrFilter::install();
+    let replayed = replay(&target, &schedule);
+    drop(quiet);
+    match replayed {
         Ok(report) => {
             let header = format!("scenario: {file}  mode: {mode}  replay");
             let violation = report.violations.first();

@@ -85,3 +85,27 @@ fn bad_input_exits_2_with_file_and_line() {
     assert_eq!(emlab(&["check", dir.join("missing").to_str().unwrap()]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn a_deadlock_leaves_stderr_empty() {
+    // Shuttle prints a line of its own when it detects a deadlock; emlab reports it itself.
+    let out = emlab(&["check", &suite("locks/ab_ba.py"), "--scheduler", "pct", "--scheduler", "random"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("PASS ") && stdout(&out).contains("locks/ab_ba.py"), "{}", stdout(&out));
+    assert_eq!(stderr(&out), "", "stderr must be empty");
+    // The same when the deadlock is a failure, and when its schedule is replayed.
+    let out = emlab(&["check", &suite("locks/ab_ba.py"), "--scheduler", "pct", "--expect", "pass"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "", "stderr must be empty");
+    let text = stdout(&out);
+    assert!(text.contains("violation: deadlock"), "{text}");
+    let replay = text.lines().find_map(|l| l.trim().strip_prefix("replay: ")).expect("a replay command");
+    let replayed = emlab(&replay.split(' ').skip(1).collect::<Vec<_>>());
+    assert_eq!(replayed.status.code(), Some(1));
+    assert!(stdout(&replayed).contains("violation: deadlock"), "{}", stdout(&replayed));
+    assert_eq!(stderr(&replayed), "", "stderr must be empty");
+}
