@@ -1,6 +1,7 @@
 //! `emlab check`: explore every scenario under every scheduler and judge it against its
 //! expectation.
 
+use crate::bundled;
 use crate::cli::{CheckArgs, Format};
 use crate::exit;
 use crate::report::{self, PairResult, Verdict};
@@ -12,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Where the bundled suite lives in a checkout.
+/// Where the bundled suite lives in a checkout (the binary carries its own copy: [`crate::bundled`]).
 pub fn bundled_suite() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite")
 }
@@ -36,14 +37,31 @@ struct Job {
 }
 
 fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
-    let paths = if args.paths.is_empty() { vec![bundled_suite()] } else { args.paths.clone() };
-    let found = discover(&paths).map_err(|e| e.to_string())?;
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(bundled::SUITE_PREFIX)] } else { args.paths.clone() };
+    let mut found = Vec::new();
+    for path in &paths {
+        match bundled::suite_selector(path) {
+            Some(selector) => {
+                for (name, source) in bundled::scenarios(selector).map_err(|e| format!("emlab: {e}"))? {
+                    let path = PathBuf::from(format!("{}{name}", bundled::SUITE_PREFIX));
+                    found.push((path, name.to_string(), Some(source)));
+                }
+            }
+            None => found.extend(
+                discover(std::slice::from_ref(path)).map_err(|e| e.to_string())?.into_iter().map(|(p, n)| (p, n, None)),
+            ),
+        }
+    }
     if found.is_empty() {
         return Err(format!("emlab: no scenarios (*.py) found in {}", display_paths(&paths)));
     }
     let mut jobs = Vec::new();
-    for (path, name) in found {
-        let scenario = Scenario::load(&path, &name).map_err(|e| e.to_string())?;
+    for (path, name, bundled_source) in found {
+        let scenario = match bundled_source {
+            Some(source) => Scenario::parse(&path, &name, source),
+            None => Scenario::load(&path, &name),
+        }
+        .map_err(|e| e.to_string())?;
         let program = compile_source(&scenario.source, &path.display().to_string())
             .map_err(|e| crate::diagnostics::render_syntax_error(&path.display().to_string(), &scenario.source, &e))?;
         let mode = args.vm.mode.unwrap_or(scenario.mode);

@@ -34,6 +34,33 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Time benchmark programs natively, and under CPython with `--python`.
     Bench(crate::bench::BenchArgs),
+    /// The bundled scenario suite: list it, or write it out for editing.
+    ///
+    /// `emlab check` with no path checks the bundled suite; `suite:eml` names one of its folders and
+    /// `suite:eml/transfer.py` one file, wherever emlab runs.
+    Suite(SuiteArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuiteArgs {
+    #[command(subcommand)]
+    pub command: SuiteCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuiteCommand {
+    /// List the bundled scenarios (as `suite:NAME`), with their expectation and description.
+    List,
+    /// Write the bundled suite (scenarios and README) into DIR, keeping its folders.
+    ///
+    /// Exits 2 if a file there already exists with other contents (unless --force).
+    Export {
+        /// The folder to write into (created if missing).
+        dir: PathBuf,
+        /// Overwrite files that differ from the bundled ones.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Output format of `check` and `bench`.

@@ -20,6 +20,7 @@
 //! thread (`run`) or an unmet expectation (`check`, `replay`), 2 a usage, input or syntax error.
 
 pub mod bench;
+pub mod bundled;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
@@ -28,6 +29,7 @@ pub mod report;
 pub mod run;
 pub mod scenario;
 pub mod stderr_filter;
+pub mod suite;
 
 /// Process exit codes.
 pub mod exit {

@@ -195,6 +195,9 @@ mod tests {
         assert_eq!(filter.feed(b"beef\n"), b"Test deadbeef\n");
         assert_eq!(filter.feed(b"Test"), b"");
         assert_eq!(filter.finish(), b"Test");
-        assert_eq!(filter_pieces(&["thread 'main' panicked at src/x.rs:1:1:\nboom\n"]), "thread 'main' panicked at src/x.rs:1:1:\nboom\n");
+        assert_eq!(
+            filter_pieces(&["thread 'main' panicked at src/x.rs:1:1:\nboom\n"]),
+            "thread 'main' panicked at src/x.rs:1:1:\nboom\n"
+        );
     }
 }

@@ -109,3 +109,81 @@ fn a_deadlock_leaves_stderr_empty() {
     assert!(stdout(&replayed).contains("violation: deadlock"), "{}", stdout(&replayed));
     assert_eq!(stderr(&replayed), "", "stderr must be empty");
 }
+
+#[test]
+fn bundled_scenarios_are_named_suite_paths_and_replay_from_anywhere() {
+    let out = Command::new(env!("CARGO_BIN_EXE_emlab"))
+        .args(["check", "suite:classic/lost_update.py", "--scheduler", "pct", "--expect", "pass"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("FAIL classic/lost_update.py"), "{text}");
+    let replay = text.lines().find_map(|l| l.trim().strip_prefix("replay: ")).expect("a replay command");
+    assert!(replay.starts_with("emlab replay suite:classic/lost_update.py --schedule "), "{replay}");
+    let replayed = Command::new(env!("CARGO_BIN_EXE_emlab"))
+        .args(replay.split(' ').skip(1))
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(replayed.status.code(), Some(1), "{}", stderr(&replayed));
+    assert!(stdout(&replayed).contains("violation: assertion"));
+    // A bundled name that does not exist is a usage error listing the folders.
+    let missing = emlab(&["check", "suite:nope"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("suite:eml"), "{}", stderr(&missing));
+    assert_eq!(emlab(&["run", "suite:nope.py"]).status.code(), Some(2));
+}
+
+#[test]
+fn suite_export_writes_the_bundled_files_and_they_check_the_same() {
+    let dir = std::env::temp_dir().join(format!("emlab-export-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let out = emlab(&["suite", "export", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite");
+    for (path, _) in emlab::scenario::discover(&[source.clone()]).unwrap() {
+        let relative = path.strip_prefix(&source).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(dir.join(relative)).unwrap(), "{}", relative.display());
+    }
+    assert!(dir.join("README.md").is_file());
+    // Exporting again over identical files is fine; over an edited one it needs --force.
+    assert!(emlab(&["suite", "export", dir.to_str().unwrap()]).status.success());
+    std::fs::write(dir.join("eml/transfer.py"), "# expect: pass\n").unwrap();
+    let refused = emlab(&["suite", "export", dir.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    assert!(emlab(&["suite", "export", dir.to_str().unwrap(), "--force"]).status.success());
+    let exported = emlab(&["check", dir.join("classic").to_str().unwrap(), "--scheduler", "pct"]);
+    let bundled = emlab(&["check", "suite:classic", "--scheduler", "pct"]);
+    let verdicts = |o: &Output, prefix: &str| {
+        stdout(o)
+            .lines()
+            .filter(|l| l.starts_with("PASS") || l.starts_with("FAIL"))
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(&format!(" {prefix}")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&exported, "classic/"), verdicts(&bundled, ""));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_copied_binary_checks_the_bundled_suite_from_the_root_directory() {
+    // What `cargo install` gives: the binary alone, run away from the source tree.
+    let dir = std::env::temp_dir().join(format!("emlab-installed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("emlab");
+    std::fs::copy(env!("CARGO_BIN_EXE_emlab"), &binary).unwrap();
+    let out = Command::new(&binary)
+        .args(["check", "--scheduler", "pct", "--iterations", "200"])
+        .current_dir("/")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("PASS eml/transfer.py") && text.ends_with(" passed, 0 failed\n"), "{text}");
+    let listed = Command::new(&binary).args(["suite", "list"]).current_dir("/").output().unwrap();
+    assert!(stdout(&listed).lines().any(|l| l.starts_with("suite:locks/ab_ba.py ")), "{}", stdout(&listed));
+    std::fs::remove_dir_all(&dir).ok();
+}
