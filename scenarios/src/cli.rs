@@ -39,6 +39,11 @@ pub enum Command {
     /// `emlab check` with no path checks the bundled suite; `suite:eml` names one of its folders and
     /// `suite:eml/transfer.py` one file, wherever emlab runs.
     Suite(SuiteArgs),
+    /// Combine the JSON lines of `emlab check --shard I/N` runs into one run's output.
+    ///
+    /// Prints the same result lines, summary line and exit code as one unsharded run (schedules and
+    /// seconds add up the shards' work). Exits 2 when a shard is missing, truncated or repeated.
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,8 +101,24 @@ pub struct CheckArgs {
     /// Print failing traces as found, without shrinking them first.
     #[arg(long)]
     pub no_minimize: bool,
+    /// Run shard I of N (counting from 1): a deterministic, disjoint share of the work. Exhaustive
+    /// schedulers' pairs go round-robin; randomized ones (random, pct, os) split their iterations
+    /// and seeds into N parts. Combine the shards' `--format json` output with `emlab merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
     #[command(flatten)]
     pub vm: VmArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// JSON-lines files written by `emlab check --shard I/N --format json` (every shard's, in any
+    /// order), or by unsharded runs of disjoint scenarios.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one line per result (text) or one JSON object per result (json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -128,11 +149,42 @@ pub struct VmArgs {
     /// How core code and extension calls are excluded: eml (free-threaded core, exclusive
     /// extension calls), gil, nogil (no exclusion), gil-on-import (a GIL once a module that is not
     /// free-threaded is imported).
+    /// `emlab check` also takes `all`: every scenario under each of the four modes, reported as a
+    /// scenario x mode table of the violations found instead of verdicts.
     #[arg(long, value_name = "MODE")]
-    pub mode: Option<Mode>,
+    pub mode: Option<ModeArg>,
     /// Switch on a seeded bug (repeatable): eml-early-demote, eml-callback-demote, eml-no-detach,
     /// gc-ignore-pins, gc-skip-detached-roots, pin-borrow-uncounted, list-append-unlocked,
     /// no-safepoint-backedge.
     #[arg(long = "inject", value_name = "BUG")]
     pub inject: Vec<Bug>,
+}
+
+/// `--mode`: one mode, or (for `emlab check` only) `all` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeArg {
+    One(Mode),
+    All,
+}
+
+impl std::str::FromStr for ModeArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<ModeArg, String> {
+        if s == "all" {
+            return Ok(ModeArg::All);
+        }
+        s.parse::<Mode>().map(ModeArg::One).map_err(|e| format!("{e} (or 'all', for emlab check)"))
+    }
+}
+
+impl VmArgs {
+    /// The one mode asked for, if any; Err for `all`, which only `emlab check` takes.
+    pub fn single_mode(&self) -> Result<Option<Mode>, String> {
+        match self.mode {
+            None => Ok(None),
+            Some(ModeArg::One(mode)) => Ok(Some(mode)),
+            Some(ModeArg::All) => Err("emlab: --mode all is only for `emlab check`; pick one mode".to_string()),
+        }
+    }
 }

@@ -6,7 +6,10 @@
 //! * `emlab check [PATH...]` explores the thread interleavings of scenarios (the bundled
 //!   suite by default) under shuttle and loom and judges each against its `# expect:`;
 //! * `emlab replay FILE --schedule S` reruns one schedule exactly and prints its trace;
-//! * `emlab bench` times benchmark programs, optionally against CPython.
+//! * `emlab bench` times benchmark programs, optionally against CPython;
+//! * `emlab check --mode all` prints a scenario × mode matrix ([`matrix`]), `--shard I/N` runs one
+//!   share of a check and `emlab merge` joins the shares ([`shard`], [`merge`]);
+//! * `emlab suite list|export` shows or writes out the suite compiled into the binary ([`bundled`]).
 //!
 //! ```text
 //! $ emlab check scenarios/suite/classic/lost_update.py --expect pass
@@ -24,10 +27,13 @@ pub mod bundled;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod matrix;
+pub mod merge;
 pub mod replay;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod shard;
 pub mod stderr_filter;
 pub mod suite;
 

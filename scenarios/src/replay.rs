@@ -26,7 +26,13 @@ pub fn run(args: &ReplayArgs) -> i32 {
         Ok(s) => (s.mode, s.bugs),
         Err(_) => (emlab_vm::Mode::default(), Vec::new()),
     };
-    let mode = args.vm.mode.unwrap_or(mode);
+    let mode = match args.vm.single_mode() {
+        Ok(chosen) => chosen.unwrap_or(mode),
+        Err(message) => {
+            eprintln!("{message}");
+            return exit::USAGE;
+        }
+    };
     let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
     let target = Target::new(&file, program, mode, bugs.into_iter().collect());
     let quiet = StderrFilter::install();

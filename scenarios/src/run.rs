@@ -46,11 +46,14 @@ pub fn run(args: &RunArgs) -> i32 {
         print!("{}", emlab_vm::disasm::disassemble(&program));
         return exit::OK;
     }
-    let config = VmConfig {
-        mode: args.vm.mode.unwrap_or_default(),
-        bugs: args.vm.inject.iter().copied().collect(),
-        ..VmConfig::default()
+    let mode = match args.vm.single_mode() {
+        Ok(mode) => mode.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("{message}");
+            return exit::USAGE;
+        }
     };
+    let config = VmConfig { mode, bugs: args.vm.inject.iter().copied().collect(), ..VmConfig::default() };
     let vm = match Vm::<Native>::new(program, config) {
         Ok(vm) => vm,
         Err(e) => {

@@ -33,7 +33,7 @@ fn json_output_has_the_documented_keys_in_order() {
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 4, "one object per default scheduler");
     for line in &lines {
-        let keys = ["scenario", "scheduler", "schedules", "expected", "found", "verdict", "replay", "seconds"];
+        let keys = ["scenario", "scheduler", "schedules", "expected", "found", "verdict", "replay", "seconds", "mode"];
         let mut at = 0;
         for key in keys {
             let found = line[at..].find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("{key} in order: {line}"));
@@ -143,7 +143,7 @@ fn suite_export_writes_the_bundled_files_and_they_check_the_same() {
     let out = emlab(&["suite", "export", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite");
-    for (path, _) in emlab::scenario::discover(&[source.clone()]).unwrap() {
+    for (path, _) in emlab::scenario::discover(std::slice::from_ref(&source)).unwrap() {
         let relative = path.strip_prefix(&source).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(dir.join(relative)).unwrap(), "{}", relative.display());
     }
