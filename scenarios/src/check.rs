@@ -5,6 +5,7 @@
 use crate::bundled;
 use crate::cli::{CheckArgs, Format, ModeArg};
 use crate::exit;
+use crate::html::TraceView;
 use crate::report::{self, PairResult, Verdict};
 use crate::scenario::{discover, Expectation, Scenario};
 use crate::shard::{self, Unit};
@@ -158,24 +159,31 @@ fn check_unit(
         pair: unit.pair,
         shard: args.shard,
         part: unit.part,
+        views: Vec::new(),
     };
     if let Some(first) = &exploration.first {
         let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);
-        let shown = if verdict == Some(Verdict::Fail) && !args.no_minimize {
+        let minimized = (verdict == Some(Verdict::Fail) && !args.no_minimize).then(|| {
             let minimized = minimize(&job.target, first, kind_of_interest);
             result.shrink =
                 Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
             minimized.report
-        } else {
-            first.clone()
-        };
+        });
+        let shown = minimized.as_ref().unwrap_or(first);
         result.replay = replay_command(job, &shown.schedule);
         let header = format!(
             "scenario: {}  mode: {}  scheduler: {kind}  seed: {}",
             job.scenario.name, job.target.mode, budget.seed
         );
-        let violation = shown.violations.iter().find(|v| v.kind == kind_of_interest);
-        result.trace = Some(shown.render(&header, violation));
+        let of_interest =
+            |r: &emlab_scheduler::RunReport| r.violations.iter().find(|v| v.kind == kind_of_interest).cloned();
+        result.trace = Some(shown.render(&header, of_interest(shown).as_ref()));
+        if args.report.is_some() {
+            if let Some(small) = &minimized {
+                result.views.push(TraceView::new("minimized", &header, small, of_interest(small).as_ref()));
+            }
+            result.views.push(TraceView::new("as found", &header, first, of_interest(first).as_ref()));
+        }
     }
     result.seconds = started.elapsed().as_secs_f64();
     Some(result)
@@ -219,7 +227,14 @@ pub fn check(args: &CheckArgs) -> i32 {
     }
     progress.finish_and_clear();
     drop(quiet);
-    finish(&results, args.format, matrix, args.shard)
+    let code = finish(&results, args.format, matrix, args.shard);
+    if let Some(dir) = &args.report {
+        if let Err(message) = crate::html::write_report(dir, &results, matrix) {
+            eprintln!("{message}");
+            return exit::USAGE;
+        }
+    }
+    code
 }
 
 /// Prints what follows the results (the matrix, the summary line, a shard's closing object) and

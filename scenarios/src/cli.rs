@@ -106,6 +106,10 @@ pub struct CheckArgs {
     /// and seeds into N parts. Combine the shards' `--format json` output with `emlab merge`.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<crate::shard::Shard>,
+    /// Write an HTML report into DIR: index.html with every result, and a page of swimlanes for
+    /// every result that found a violation.
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub vm: VmArgs,
 }
@@ -128,6 +132,9 @@ pub struct ReplayArgs {
     /// The schedule to replay, as `emlab check` printed it (e.g. `0x22.1x13.0x20` or `loom:17`).
     #[arg(long)]
     pub schedule: String,
+    /// Also write the trace as an HTML page of swimlanes to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     #[command(flatten)]
     pub vm: VmArgs,
 }

@@ -27,6 +27,7 @@ pub mod bundled;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod html;
 pub mod matrix;
 pub mod merge;
 pub mod replay;

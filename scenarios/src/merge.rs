@@ -131,6 +131,7 @@ pub fn parse_result(value: &Value, at: &str) -> Result<PairResult, String> {
         pair,
         shard,
         part,
+        views: Vec::new(),
     })
 }
 

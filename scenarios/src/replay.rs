@@ -43,6 +43,15 @@ pub fn run(args: &ReplayArgs) -> i32 {
             let header = format!("scenario: {file}  mode: {mode}  replay");
             let violation = report.violations.first();
             print!("{}", report.render(&header, violation));
+            if let Some(path) = &args.html {
+                let view = crate::html::TraceView::new("replayed", &header, &report, violation);
+                let facts = [("schedule", schedule.to_string()), ("mode", mode.to_string())];
+                let page = crate::html::trace_page(&file, &facts, None, &[view]);
+                if let Err(e) = std::fs::write(path, page) {
+                    eprintln!("emlab: cannot write {}: {e}", path.display());
+                    return exit::USAGE;
+                }
+            }
             if report.violations.is_empty() {
                 exit::OK
             } else {

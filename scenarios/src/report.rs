@@ -78,6 +78,9 @@ pub struct PairResult {
     /// With `--shard`: the shard that ran it, and for a split exploration which part it was.
     pub shard: Option<Shard>,
     pub part: Option<Part>,
+    /// The traces to draw with `--report`: the minimized one and the one as found (empty without
+    /// `--report`, or when no schedule showed a violation).
+    pub views: Vec<crate::html::TraceView>,
 }
 
 /// (preemptions, steps) before and after minimization, and the replays it took.
