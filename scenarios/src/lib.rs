@@ -12,10 +12,10 @@
 //! * `emlab suite list|export` shows or writes out the suite compiled into the binary ([`bundled`]).
 //!
 //! ```text
-//! $ emlab check scenarios/suite/classic/lost_update.py --expect pass
+//! $ emlab check suite:classic/lost_update.py --expect pass
 //! FAIL classic/lost_update.py   pct   5 schedules  expected pass, found assertion
 //!   ... the minimized trace ...
-//!   replay: emlab replay scenarios/suite/classic/lost_update.py --schedule 0x22.1x13.0x20 --mode eml
+//!   replay: emlab replay suite:classic/lost_update.py --schedule 0x22.1x13.0x20 --mode eml
 //! ```
 //!
 //! To debug a failure, paste the replay command: the same schedule always prints the same
