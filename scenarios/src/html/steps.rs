@@ -110,8 +110,20 @@ pub fn step(e: &TraceEvent) -> Step {
     } else {
         Effect::None
     };
+    Step {
+        thread: e.thread,
+        line: e.line,
+        what: what.to_string(),
+        note: note.to_string(),
+        effect,
+        objects: objects_in(what),
+    }
+}
+
+/// The objects `text` names (`#3`), in order, without repeats.
+fn objects_in(text: &str) -> Vec<u32> {
     let mut objects = Vec::new();
-    let mut rest = what;
+    let mut rest = text;
     while let Some(at) = rest.find('#') {
         rest = &rest[at + 1..];
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -121,12 +133,13 @@ pub fn step(e: &TraceEvent) -> Step {
             }
         }
     }
-    Step { thread: e.thread, line: e.line, what: what.to_string(), note: note.to_string(), effect, objects }
+    objects
 }
 
-/// The step where `violation` happens: the first step of its thread at the source line its message
-/// names (`(line 7)`, `at line 7`), else that thread's last step; None when it names no thread (a
-/// deadlock involves them all).
+/// The step where `violation` happens: among its thread's steps at the source line its message
+/// names (`(line 7)`), the first that touches an object the message names (`#2`), else the first;
+/// without a line, that thread's last step. None when it names no thread (a deadlock involves them
+/// all).
 pub fn violation_step(steps: &[Step], violation: &emlab_vm::Violation) -> Option<usize> {
     let thread = violation.thread?;
     let message = violation.message.as_str();
@@ -134,8 +147,10 @@ pub fn violation_step(steps: &[Step], violation: &emlab_vm::Violation) -> Option
         let digits: String = message[at + 5..].chars().take_while(char::is_ascii_digit).collect();
         digits.parse::<u32>().ok()
     });
-    let at_line = line.and_then(|line| steps.iter().position(|s| s.thread == thread && s.line == line));
-    at_line.or_else(|| steps.iter().rposition(|s| s.thread == thread))
+    let named = objects_in(message);
+    let at_line = |s: &Step| Some(s.line) == line && s.thread == thread;
+    let touching = steps.iter().position(|s| at_line(s) && s.objects.iter().any(|o| named.contains(o)));
+    touching.or_else(|| steps.iter().position(at_line)).or_else(|| steps.iter().rposition(|s| s.thread == thread))
 }
 
 /// A span of rows `[from, to)` in one lane.
@@ -273,6 +288,28 @@ mod tests {
         assert_eq!(step(&event(0, "ext list_set list #1[0] = 1", "")).objects, vec![1]);
         assert_eq!(step(&event(0, "store d = dict #12", "")).objects, vec![12]);
         assert_eq!(step(&event(0, "load x -> 3", "")).effect, Effect::None);
+    }
+
+    #[test]
+    fn the_violation_is_marked_where_it_happens() {
+        let steps: Vec<Step> = [
+            event(0, "load print -> builtin print", ""),
+            event(0, "load v -> #2 (freed)", ""),
+            event(1, "load c -> list #1", ""),
+            event(0, "end with UseAfterFree", ""),
+        ]
+        .iter()
+        .map(step)
+        .collect();
+        let v = |thread, message: &str| emlab_vm::Violation {
+            kind: emlab_vm::ViolationKind::UseAfterFree,
+            message: message.into(),
+            thread,
+        };
+        assert_eq!(violation_step(&steps, &v(Some(0), "object #2 was reclaimed (line 3)")), Some(1));
+        assert_eq!(violation_step(&steps, &v(Some(1), "t1 ran a core step (line 3) while")), Some(2));
+        assert_eq!(violation_step(&steps, &v(Some(0), "no line here")), Some(3));
+        assert_eq!(violation_step(&steps, &v(None, "deadlock")), None);
     }
 
     #[test]
