@@ -9,7 +9,7 @@
 //! * a pair with a randomized scheduler (`random`, `pct`, `os`) is split into N parts, part `I` on
 //!   shard `I`: part `I` explores `iterations / N` schedules (the first `iterations mod N` parts one
 //!   more) from seeds `seed + (I-1)·J ... seed + I·J - 1` (J = `--jobs`), so the N parts together
-//!   explore exactly what one run with `--jobs N·J` explores.
+//!   explore the seeds of one run with `--jobs N·J` (with J = 1, exactly its schedules).
 //!
 //! So shards never overlap, and together they run every pair, one scenario's seeds included.
 //! `emlab merge` puts the parts back together (see [`crate::merge`]).
