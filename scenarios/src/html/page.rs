@@ -26,7 +26,8 @@ table.results th, table.results td { border-bottom: 1px solid #ddd; padding: 3px
 table.results th { cursor: pointer; background: #f3f3f3; user-select: none; }
 td.pass { color: #17692b; } td.fail { color: #b00020; font-weight: bold; }
 td.skipped, td.pending { color: #777; } td.num { text-align: right; }
-.views { display: flex; gap: 2em; align-items: flex-start; flex-wrap: wrap; }
+.views { display: flex; gap: 1.5em; align-items: flex-start; overflow-x: auto; }
+.view { flex: none; }
 .view { border: 1px solid #ddd; padding: 0.5em; }
 .legend span { display: inline-block; padding: 0 6px; margin-right: 4px; border-radius: 3px; }
 svg .lane-bg { fill: #fafafa; stroke: #e3e3e3; }

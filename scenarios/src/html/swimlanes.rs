@@ -16,7 +16,7 @@ const BAND: usize = 8;
 const MAX_SHOWN: usize = 400;
 const HEAD: usize = 260;
 /// About how many characters of a step fit in its lane.
-const TEXT_CHARS: usize = 42;
+const TEXT_CHARS: usize = 38;
 
 /// Which rows are drawn, and where: the middle of a long trace is elided into one row.
 struct Rows {
