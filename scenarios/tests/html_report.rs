@@ -234,4 +234,13 @@ fn a_headless_browser_renders_the_lanes() {
         .unwrap();
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(dom.contains("data-thread=\"t1\"") && dom.contains("data-kind=\"atomicity\""), "{dom}");
+    // And it paints: a screenshot of the page is a real picture, not an empty one.
+    let shot = dir.0.join("shot.png");
+    let flag = format!("--screenshot={}", shot.display());
+    Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", &flag, &url])
+        .output()
+        .unwrap();
+    let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{} bytes", png.len());
 }
