@@ -186,3 +186,29 @@ fn merge_refuses_missing_repeated_and_foreign_input() {
     assert!(err.contains("promised"), "{err}");
     assert_eq!(emlab(&["check", "--shard", "4/3"]).status.code(), Some(2));
 }
+
+#[test]
+fn the_shards_of_a_mode_matrix_merge_into_its_matrix() {
+    let args = [
+        "check",
+        "suite:eml/transfer.py",
+        "suite:eml/fastcounter_own_lock.py",
+        "--mode",
+        "all",
+        "--scheduler",
+        "pct",
+        "--scheduler",
+        "dfs",
+        "--iterations",
+        "60",
+    ];
+    let unsharded = emlab(&args);
+    let scratch = Scratch::new("matrix");
+    let files = scratch.shards(&args, 2);
+    let merged = merge(&files, &[]);
+    assert_eq!(merged.status.code(), Some(0));
+    let (expected, got) = (stdout(&unsharded), stdout(&merged));
+    // The matrix's rows, and its last line: the schedules of every cell add up to the same total.
+    assert_eq!(got, expected);
+    assert!(got.lines().next().unwrap().starts_with("scenario"), "{got}");
+}
