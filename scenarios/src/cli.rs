@@ -34,6 +34,38 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Time benchmark programs natively, and under CPython with `--python`.
     Bench(crate::bench::BenchArgs),
+    /// The bundled scenario suite: list it, or write it out for editing.
+    ///
+    /// `emlab check` with no path checks the bundled suite; `suite:eml` names one of its folders and
+    /// `suite:eml/transfer.py` one file, wherever emlab runs.
+    Suite(SuiteArgs),
+    /// Combine the JSON lines of `emlab check --shard I/N` runs into one run's output.
+    ///
+    /// Prints the same result lines, summary line and exit code as one unsharded run (schedules and
+    /// seconds add up the shards' work). Exits 2 when a shard is missing, truncated or repeated.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuiteArgs {
+    #[command(subcommand)]
+    pub command: SuiteCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuiteCommand {
+    /// List the bundled scenarios (as `suite:NAME`), with their expectation and description.
+    List,
+    /// Write the bundled suite (scenarios and README) into DIR, keeping its folders.
+    ///
+    /// Exits 2 if a file there already exists with other contents (unless --force).
+    Export {
+        /// The folder to write into (created if missing).
+        dir: PathBuf,
+        /// Overwrite files that differ from the bundled ones.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Output format of `check` and `bench`.
@@ -73,8 +105,28 @@ pub struct CheckArgs {
     /// then says `bounded: K preemptions` instead of `complete`.
     #[arg(long, value_name = "K")]
     pub preemption_bound: Option<usize>,
+    /// Run shard I of N (counting from 1): a deterministic, disjoint share of the work. Exhaustive
+    /// schedulers' pairs go round-robin; randomized ones (random, pct, os) split their iterations
+    /// and seeds into N parts. Combine the shards' `--format json` output with `emlab merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
+    /// Write an HTML report into DIR: index.html with every result, and a page of swimlanes for
+    /// every result that found a violation.
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub vm: VmArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// JSON-lines files written by `emlab check --shard I/N --format json` (every shard's, in any
+    /// order), or by unsharded runs of disjoint scenarios.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one line per result (text) or one JSON object per result (json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,6 +136,9 @@ pub struct ReplayArgs {
     /// The schedule to replay, as `emlab check` printed it (e.g. `0x22.1x13.0x20` or `loom:17`).
     #[arg(long)]
     pub schedule: String,
+    /// Also write the trace as an HTML page of swimlanes to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     #[command(flatten)]
     pub vm: VmArgs,
 }
@@ -105,11 +160,42 @@ pub struct VmArgs {
     /// How core code and extension calls are excluded: eml (free-threaded core, exclusive
     /// extension calls), gil, nogil (no exclusion), gil-on-import (a GIL once a module that is not
     /// free-threaded is imported).
+    /// `emlab check` also takes `all`: every scenario under each of the four modes, reported as a
+    /// scenario x mode table of the violations found instead of verdicts.
     #[arg(long, value_name = "MODE")]
-    pub mode: Option<Mode>,
+    pub mode: Option<ModeArg>,
     /// Switch on a seeded bug (repeatable): eml-early-demote, eml-callback-demote, eml-no-detach,
     /// gc-ignore-pins, gc-skip-detached-roots, pin-borrow-uncounted, list-append-unlocked,
     /// no-safepoint-backedge.
     #[arg(long = "inject", value_name = "BUG")]
     pub inject: Vec<Bug>,
+}
+
+/// `--mode`: one mode, or (for `emlab check` only) `all` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeArg {
+    One(Mode),
+    All,
+}
+
+impl std::str::FromStr for ModeArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<ModeArg, String> {
+        if s == "all" {
+            return Ok(ModeArg::All);
+        }
+        s.parse::<Mode>().map(ModeArg::One).map_err(|e| format!("{e} (or 'all', for emlab check)"))
+    }
+}
+
+impl VmArgs {
+    /// The one mode asked for, if any; Err for `all`, which only `emlab check` takes.
+    pub fn single_mode(&self) -> Result<Option<Mode>, String> {
+        match self.mode {
+            None => Ok(None),
+            Some(ModeArg::One(mode)) => Ok(Some(mode)),
+            Some(ModeArg::All) => Err("emlab: --mode all is only for `emlab check`; pick one mode".to_string()),
+        }
+    }
 }

@@ -6,13 +6,16 @@
 //! * `emlab check [PATH...]` explores the thread interleavings of scenarios (the bundled
 //!   suite by default) under shuttle and loom and judges each against its `# expect:`;
 //! * `emlab replay FILE --schedule S` reruns one schedule exactly and prints its trace;
-//! * `emlab bench` times benchmark programs, optionally against CPython.
+//! * `emlab bench` times benchmark programs, optionally against CPython;
+//! * `emlab check --mode all` prints a scenario × mode matrix ([`matrix`]), `--shard I/N` runs one
+//!   share of a check and `emlab merge` joins the shares ([`shard`], [`merge`]);
+//! * `emlab suite list|export` shows or writes out the suite compiled into the binary ([`bundled`]).
 //!
 //! ```text
-//! $ emlab check scenarios/suite/classic/lost_update.py --expect pass
+//! $ emlab check suite:classic/lost_update.py --expect pass
 //! FAIL classic/lost_update.py   pct   5 schedules  expected pass, found assertion
 //!   ... the minimized trace ...
-//!   replay: emlab replay scenarios/suite/classic/lost_update.py --schedule 0x22.1x13.0x20 --mode eml
+//!   replay: emlab replay suite:classic/lost_update.py --schedule 0x22.1x13.0x20 --mode eml
 //! ```
 //!
 //! To debug a failure, paste the replay command: the same schedule always prints the same
@@ -20,13 +23,20 @@
 //! thread (`run`) or an unmet expectation (`check`, `replay`), 2 a usage, input or syntax error.
 
 pub mod bench;
+pub mod bundled;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod html;
+pub mod matrix;
+pub mod merge;
 pub mod replay;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod shard;
+pub mod stderr_filter;
+pub mod suite;
 
 /// Process exit codes.
 pub mod exit {

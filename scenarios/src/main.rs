@@ -8,6 +8,8 @@ fn main() {
         Command::Check(args) => emlab::check::check(args),
         Command::Replay(args) => emlab::replay::run(args),
         Command::Bench(args) => emlab::bench::bench(args),
+        Command::Suite(args) => emlab::suite::suite(args),
+        Command::Merge(args) => emlab::merge::merge(args),
     };
     std::process::exit(code);
 }

@@ -1,8 +1,10 @@
-//! Printing check results: one line (or JSON object) per scenario and scheduler.
+//! Check results: one line (or JSON object) per scenario, mode and scheduler, and the verdict rule.
 
 use crate::cli::Format;
+use crate::scenario::Expectation;
+use crate::shard::{Part, Shard};
 use emlab_scheduler::SchedulerKind;
-use emlab_vm::ViolationKind;
+use emlab_vm::{Mode, ViolationKind};
 use std::path::PathBuf;
 
 /// The verdict of one scenario under one scheduler.
@@ -11,6 +13,9 @@ pub enum Verdict {
     Pass,
     Fail,
     Skipped,
+    /// One part of a split exploration (`--shard`) did not find the expected violation; the other
+    /// parts may have: `emlab merge` decides.
+    Pending,
 }
 
 impl Verdict {
@@ -19,40 +24,77 @@ impl Verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
             Verdict::Skipped => "skipped",
+            Verdict::Pending => "pending",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<Verdict> {
+        [Verdict::Pass, Verdict::Fail, Verdict::Skipped, Verdict::Pending].into_iter().find(|v| v.name() == name)
     }
 }
 
-/// Everything known about one (scenario, scheduler) pair.
+/// The verdict rule of DESIGN: `expect: violation K...` passes when one of the kinds was found and
+/// no vm-panic; `expect: pass` when nothing was found. A part of a split exploration that has not
+/// (yet) found an expected violation is [`Verdict::Pending`].
+pub fn judge(expect: &Expectation, found: &[ViolationKind], skipped: bool, partial: bool) -> Verdict {
+    if skipped {
+        return Verdict::Skipped;
+    }
+    match expect {
+        Expectation::Pass if found.is_empty() => Verdict::Pass,
+        Expectation::Pass => Verdict::Fail,
+        Expectation::Violation(_) if found.contains(&ViolationKind::VmPanic) => Verdict::Fail,
+        Expectation::Violation(kinds) if found.iter().any(|k| kinds.contains(k)) => Verdict::Pass,
+        Expectation::Violation(_) if partial => Verdict::Pending,
+        Expectation::Violation(_) => Verdict::Fail,
+    }
+}
+
+/// Everything known about one (scenario, mode, scheduler) result, or one part of it.
 #[derive(Debug, Clone)]
 pub struct PairResult {
     pub scenario: String,
     pub path: PathBuf,
     pub scheduler: SchedulerKind,
+    pub mode: Mode,
     pub schedules: usize,
-    pub expected: String,
+    /// The expectation; None under `--mode all`, which reports what it finds instead of verdicts.
+    pub expected: Option<String>,
     pub found: Vec<ViolationKind>,
-    pub verdict: Verdict,
+    /// None under `--mode all`.
+    pub verdict: Option<Verdict>,
     pub replay: Option<String>,
     pub seconds: f64,
     pub skipped: Option<String>,
-    /// Whether the exploration covered every interleaving, or what bounded it.
-    pub coverage: emlab_scheduler::Coverage,
+    /// Whether every interleaving class was covered. None until the exploration reports it: this
+    /// is where `Exploration::complete` goes once the scheduler crate carries it.
+    pub complete: Option<bool>,
+    /// What bounded the exploration (`bounded: 2 preemptions`), or `complete`.
+    pub coverage: Option<String>,
     /// The (minimized, for failures) trace of the first schedule that showed a violation.
     pub trace: Option<String>,
     /// How much the trace shrank, when it was minimized.
     pub shrink: Option<Shrink>,
+    /// Where this result sits in an unsharded run's order (results of `--shard` carry it to merge).
+    pub pair: usize,
+    /// With `--shard`: the shard that ran it, and for a split exploration which part it was.
+    pub shard: Option<Shard>,
+    pub part: Option<Part>,
+    /// The traces to draw with `--report`: the minimized one and the one as found (empty without
+    /// `--report`, or when no schedule showed a violation).
+    pub views: Vec<crate::html::TraceView>,
 }
 
 /// (preemptions, steps) before and after minimization, and the replays it took.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shrink {
     pub before: (usize, usize),
     pub after: (usize, usize),
     pub replays: usize,
 }
 
-fn found_text(found: &[ViolationKind]) -> String {
+/// `nothing`, or the kinds joined by commas.
+pub fn found_text(found: &[ViolationKind]) -> String {
     if found.is_empty() {
         "nothing".to_string()
     } else {
@@ -64,71 +106,132 @@ fn found_text(found: &[ViolationKind]) -> String {
 pub fn print(result: &PairResult, format: Format) {
     match format {
         Format::Json => println!("{}", json(result)),
-        Format::Text => {
-            let status = match result.verdict {
-                Verdict::Pass => "PASS",
-                Verdict::Fail => "FAIL",
-                Verdict::Skipped => "SKIP",
-            };
-            let detail = match (&result.skipped, result.verdict) {
-                (Some(reason), _) => reason.clone(),
-                (None, Verdict::Fail) => {
-                    format!("expected {}, found {}", result.expected, found_text(&result.found))
-                }
-                (None, _) => format!("expected {}  ({})", result.expected, result.coverage),
-            };
-            println!(
-                "{status} {:<40} {:<6} {:>6} schedules  {:>6.2}s  {detail}",
-                result.scenario,
-                result.scheduler.name(),
-                result.schedules,
-                result.seconds
-            );
-            if result.verdict == Verdict::Fail {
-                if let Some(Shrink { before: (p0, s0), after: (p1, s1), replays }) = result.shrink {
-                    println!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({replays} replays)");
-                }
-                if let Some(trace) = &result.trace {
-                    for line in trace.lines() {
-                        println!("  {line}");
-                    }
-                }
-                match &result.replay {
-                    Some(cmd) => println!("  replay: {cmd}"),
-                    None if result.trace.is_none() => {
-                        println!("  no explored schedule showed the expected violation")
-                    }
-                    None => {}
-                }
+        Format::Text => print!("{}", text(result)),
+    }
+}
+
+/// The text of one result: its line, and on failure the trace and the replay command.
+pub fn text(result: &PairResult) -> String {
+    let mut out = String::new();
+    let part = result.part.map(|part| format!("  [part {part}]")).unwrap_or_default();
+    let Some(verdict) = result.verdict else {
+        // `--mode all`: what this mode allowed, no verdict.
+        return format!(
+            "{:<13} {:<40} {:<6} {:>6} schedules  {:>6.2}s  found {}{part}\n",
+            result.mode.name(),
+            result.scenario,
+            result.scheduler.name(),
+            result.schedules,
+            result.seconds,
+            result.skipped.clone().unwrap_or_else(|| found_text(&result.found))
+        );
+    };
+    let status = match verdict {
+        Verdict::Pass => "PASS",
+        Verdict::Fail => "FAIL",
+        Verdict::Skipped => "SKIP",
+        Verdict::Pending => "PEND",
+    };
+    let expected = result.expected.as_deref().unwrap_or("");
+    let mut detail = match (&result.skipped, verdict) {
+        (Some(reason), _) => reason.clone(),
+        (None, Verdict::Fail) => format!("expected {expected}, found {}", found_text(&result.found)),
+        (None, Verdict::Pending) => format!("expected {expected}, not found in this part: merge decides"),
+        (None, _) => match &result.coverage {
+            Some(coverage) => format!("expected {expected}  ({coverage})"),
+            None => format!("expected {expected}"),
+        },
+    };
+    detail.push_str(&part);
+    out.push_str(&format!(
+        "{status} {:<40} {:<6} {:>6} schedules  {:>6.2}s  {detail}\n",
+        result.scenario,
+        result.scheduler.name(),
+        result.schedules,
+        result.seconds
+    ));
+    if verdict == Verdict::Fail {
+        if let Some(Shrink { before: (p0, s0), after: (p1, s1), replays }) = result.shrink {
+            out.push_str(&format!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({replays} replays)\n"));
+        }
+        if let Some(trace) = &result.trace {
+            for line in trace.lines() {
+                out.push_str(&format!("  {line}\n"));
             }
         }
+        match &result.replay {
+            Some(cmd) => out.push_str(&format!("  replay: {cmd}\n")),
+            None if result.trace.is_none() => out.push_str("  no explored schedule showed the expected violation\n"),
+            None => {}
+        }
     }
+    out
 }
 
-/// The closing line: `N passed, M failed` (and how many were skipped).
-pub fn print_summary(results: &[PairResult]) {
-    let count = |v: Verdict| results.iter().filter(|r| r.verdict == v).count();
-    let skipped = count(Verdict::Skipped);
-    if skipped > 0 {
-        println!("{} passed, {} failed, {skipped} skipped", count(Verdict::Pass), count(Verdict::Fail));
+/// The closing line: `N passed, M failed` (and how many were skipped or are pending).
+pub fn summary(results: &[PairResult]) -> String {
+    let count = |v: Verdict| results.iter().filter(|r| r.verdict == Some(v)).count();
+    let mut line = format!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail));
+    for v in [Verdict::Skipped, Verdict::Pending] {
+        if count(v) > 0 {
+            line.push_str(&format!(", {} {}", count(v), v.name()));
+        }
+    }
+    line
+}
+
+/// The exit code of a set of results: 1 when one failed, else 0.
+pub fn exit_code(results: &[PairResult]) -> i32 {
+    if results.iter().any(|r| r.verdict == Some(Verdict::Fail)) {
+        crate::exit::PROGRAM_ERROR
     } else {
-        println!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail));
+        crate::exit::OK
     }
 }
 
-/// The JSON object of DESIGN "The command line".
+/// The JSON object of DESIGN "The command line". Results of `--shard` also carry what
+/// `emlab merge` needs: `pair`, `shard`, `part`, and a failure's `trace` and `minimized`.
 pub fn json(result: &PairResult) -> String {
-    serde_json::json!({
+    let mut object = serde_json::json!({
         "scenario": result.scenario,
         "scheduler": result.scheduler.name(),
         "schedules": result.schedules,
         "expected": result.expected,
         "found": result.found.iter().map(|k| k.name()).collect::<Vec<_>>(),
-        "verdict": result.verdict.name(),
+        "verdict": result.verdict.map(Verdict::name),
         "replay": result.replay,
-        "complete": result.coverage.is_complete(),
-        "coverage": result.coverage.to_string(),
         "seconds": (result.seconds * 1000.0).round() / 1000.0,
-    })
-    .to_string()
+    });
+    let map = object.as_object_mut().expect("an object");
+    if let Some(complete) = result.complete {
+        map.insert("complete".into(), complete.into());
+    }
+    if let Some(coverage) = &result.coverage {
+        map.insert("coverage".into(), coverage.clone().into());
+    }
+    map.insert("mode".into(), result.mode.name().into());
+    if let Some(shard) = result.shard {
+        map.insert("shard".into(), shard.to_string().into());
+        map.insert("pair".into(), result.pair.into());
+        if let Some(part) = result.part {
+            map.insert("part".into(), part.to_string().into());
+        }
+        if let Some(reason) = &result.skipped {
+            map.insert("skipped".into(), reason.clone().into());
+        }
+        if result.verdict == Some(Verdict::Fail) {
+            map.insert("trace".into(), result.trace.clone().into());
+            if let Some(s) = result.shrink {
+                map.insert(
+                    "minimized".into(),
+                    serde_json::json!({
+                        "preemptions": [s.before.0, s.after.0],
+                        "steps": [s.before.1, s.after.1],
+                        "replays": s.replays,
+                    }),
+                );
+            }
+        }
+    }
+    object.to_string()
 }

@@ -18,10 +18,17 @@ pub struct Loaded {
 /// line and caret) and returns the exit code.
 pub fn load_program(path: &std::path::Path) -> Result<Loaded, i32> {
     let file = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("emlab: cannot read {file}: {e}");
-        exit::USAGE
-    })?;
+    // `suite:NAME` is a bundled scenario (see `crate::bundled`).
+    let source = match crate::bundled::suite_selector(path) {
+        Some(_) => crate::bundled::scenario_source(path).map(str::to_string).ok_or_else(|| {
+            eprintln!("emlab: {file}: no such bundled scenario (`emlab suite list` shows them)");
+            exit::USAGE
+        })?,
+        None => std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("emlab: cannot read {file}: {e}");
+            exit::USAGE
+        })?,
+    };
     let program = compile_source(&source, &file).map_err(|e| {
         eprint!("{}", render_syntax_error(&file, &source, &e));
         exit::USAGE
@@ -39,11 +46,14 @@ pub fn run(args: &RunArgs) -> i32 {
         print!("{}", emlab_vm::disasm::disassemble(&program));
         return exit::OK;
     }
-    let config = VmConfig {
-        mode: args.vm.mode.unwrap_or_default(),
-        bugs: args.vm.inject.iter().copied().collect(),
-        ..VmConfig::default()
+    let mode = match args.vm.single_mode() {
+        Ok(mode) => mode.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("{message}");
+            return exit::USAGE;
+        }
     };
+    let config = VmConfig { mode, bugs: args.vm.inject.iter().copied().collect(), ..VmConfig::default() };
     let vm = match Vm::<Native>::new(program, config) {
         Ok(vm) => vm,
         Err(e) => {

@@ -33,7 +33,7 @@ fn json_output_has_the_documented_keys_in_order() {
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 4, "one object per default scheduler");
     for line in &lines {
-        let keys = ["scenario", "scheduler", "schedules", "expected", "found", "verdict", "replay", "seconds"];
+        let keys = ["scenario", "scheduler", "schedules", "expected", "found", "verdict", "replay", "seconds", "mode"];
         let mut at = 0;
         for key in keys {
             let found = line[at..].find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("{key} in order: {line}"));
@@ -83,5 +83,119 @@ fn bad_input_exits_2_with_file_and_line() {
     assert_eq!(emlab(&["check", "--scheduler", "nope"]).status.code(), Some(2));
     assert_eq!(emlab(&["replay", bad.to_str().unwrap(), "--schedule", "zz"]).status.code(), Some(2));
     assert_eq!(emlab(&["check", dir.join("missing").to_str().unwrap()]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn a_deadlock_leaves_stderr_empty() {
+    // Shuttle prints a line of its own when it detects a deadlock; emlab reports it itself.
+    let out = emlab(&["check", &suite("locks/ab_ba.py"), "--scheduler", "pct", "--scheduler", "random"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("PASS ") && stdout(&out).contains("locks/ab_ba.py"), "{}", stdout(&out));
+    assert_eq!(stderr(&out), "", "stderr must be empty");
+    // The same when the deadlock is a failure, and when its schedule is replayed.
+    let out = emlab(&["check", &suite("locks/ab_ba.py"), "--scheduler", "pct", "--expect", "pass"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "", "stderr must be empty");
+    let text = stdout(&out);
+    assert!(text.contains("violation: deadlock"), "{text}");
+    let replay = text.lines().find_map(|l| l.trim().strip_prefix("replay: ")).expect("a replay command");
+    let replayed = emlab(&replay.split(' ').skip(1).collect::<Vec<_>>());
+    assert_eq!(replayed.status.code(), Some(1));
+    assert!(stdout(&replayed).contains("violation: deadlock"), "{}", stdout(&replayed));
+    assert_eq!(stderr(&replayed), "", "stderr must be empty");
+}
+
+#[test]
+fn bundled_scenarios_are_named_suite_paths_and_replay_from_anywhere() {
+    let out = Command::new(env!("CARGO_BIN_EXE_emlab"))
+        .args(["check", "suite:classic/lost_update.py", "--scheduler", "pct", "--expect", "pass"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("FAIL classic/lost_update.py"), "{text}");
+    let replay = text.lines().find_map(|l| l.trim().strip_prefix("replay: ")).expect("a replay command");
+    assert!(replay.starts_with("emlab replay suite:classic/lost_update.py --schedule "), "{replay}");
+    let replayed = Command::new(env!("CARGO_BIN_EXE_emlab"))
+        .args(replay.split(' ').skip(1))
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(replayed.status.code(), Some(1), "{}", stderr(&replayed));
+    assert!(stdout(&replayed).contains("violation: assertion"));
+    // A bundled name that does not exist is a usage error listing the folders.
+    let missing = emlab(&["check", "suite:nope"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("suite:eml"), "{}", stderr(&missing));
+    assert_eq!(emlab(&["run", "suite:nope.py"]).status.code(), Some(2));
+}
+
+#[test]
+fn suite_export_writes_the_bundled_files_and_they_check_the_same() {
+    let dir = std::env::temp_dir().join(format!("emlab-export-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let out = emlab(&["suite", "export", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("suite");
+    for (path, _) in emlab::scenario::discover(std::slice::from_ref(&source)).unwrap() {
+        let relative = path.strip_prefix(&source).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(dir.join(relative)).unwrap(), "{}", relative.display());
+    }
+    assert!(dir.join("README.md").is_file());
+    // Exporting again over identical files is fine; over an edited one it needs --force.
+    assert!(emlab(&["suite", "export", dir.to_str().unwrap()]).status.success());
+    std::fs::write(dir.join("eml/transfer.py"), "# expect: pass\n").unwrap();
+    let refused = emlab(&["suite", "export", dir.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    assert!(emlab(&["suite", "export", dir.to_str().unwrap(), "--force"]).status.success());
+    let exported = emlab(&["check", dir.join("classic").to_str().unwrap(), "--scheduler", "pct"]);
+    let bundled = emlab(&["check", "suite:classic", "--scheduler", "pct"]);
+    let verdicts = |o: &Output, prefix: &str| {
+        stdout(o)
+            .lines()
+            .filter(|l| l.starts_with("PASS") || l.starts_with("FAIL"))
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(&format!(" {prefix}")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&exported, "classic/"), verdicts(&bundled, ""));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_copied_binary_checks_the_bundled_suite_from_the_root_directory() {
+    // What `cargo install` gives: the binary alone, run away from the source tree.
+    let dir = std::env::temp_dir().join(format!("emlab-installed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("emlab");
+    std::fs::remove_file(&binary).ok();
+    // A hard link opens no file for writing; a copy does, and a child that another test forks
+    // meanwhile inherits it, so running the copy can fail with "text file busy" for a moment.
+    if std::fs::hard_link(env!("CARGO_BIN_EXE_emlab"), &binary).is_err() {
+        std::fs::copy(env!("CARGO_BIN_EXE_emlab"), &binary).unwrap();
+    }
+    let run = |args: &[&str]| {
+        for _ in 0..100 {
+            match Command::new(&binary).args(args).current_dir("/").output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                result => return result.unwrap(),
+            }
+        }
+        panic!("{} stayed busy", binary.display())
+    };
+    let out = run(&["check", "--scheduler", "pct", "--iterations", "200"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("PASS eml/transfer.py") && text.ends_with(" passed, 0 failed\n"), "{text}");
+    let listed = run(&["suite", "list"]);
+    assert!(stdout(&listed).lines().any(|l| l.starts_with("suite:locks/ab_ba.py ")), "{}", stdout(&listed));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -140,7 +140,7 @@ pub struct DporScheduler {
     preemption_bound: Option<usize>,
     executions: usize,
     nodes: Vec<Node>,
-    pub(crate) queue: BinaryHeap<Reverse<Pending>>,
+    queue: BinaryHeap<Reverse<Pending>>,
     /// Whether a branch was dropped for the preemption bound.
     pub pruned: bool,
     /// The node path the current execution replays, and the thread to take at its end.
@@ -187,6 +187,11 @@ impl DporScheduler {
             debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
             reduce: true,
         }
+    }
+
+    /// Whether no branch waits to be explored (though some may have been dropped for a bound).
+    pub fn queue_empty(&self) -> bool {
+        !self.in_execution && self.queue.is_empty()
     }
 
     /// Every branch was explored (and none dropped for a bound).

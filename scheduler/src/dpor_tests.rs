@@ -50,7 +50,7 @@ fn bounded_search(target: &Target, reduce: bool, limit: usize, bound: Option<usi
             break;
         }
     }
-    let complete = scheduler.borrow().is_complete() || (bound.is_some() && scheduler.borrow().queue.is_empty());
+    let complete = scheduler.borrow().is_complete() || (bound.is_some() && scheduler.borrow().queue_empty());
     Search { outcomes, executions, complete }
 }
 

@@ -29,14 +29,22 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Where the bundled benchmarks live in a checkout.
+/// The bundled benchmarks, written out from the binary (see [`crate::bundled::materialize`]); the
+/// checkout's `scenarios/bench` if that fails.
 pub fn bundled_benchmarks() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench")
+    crate::bundled::materialize("bench").unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench"))
 }
 
-/// The CPython prelude (`spawn`, `join`, `Lock`), put on the child CPython's `PYTHONPATH`.
+/// The CPython prelude (`spawn`, `join`, `Lock`), put on the child CPython's `PYTHONPATH`: the
+/// bundled copy written out from the binary; the checkout's `scenarios/python` if that fails.
 pub fn python_prelude() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python")
+    static PRELUDE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PRELUDE
+        .get_or_init(|| {
+            crate::bundled::materialize("python")
+                .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python"))
+        })
+        .clone()
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -23,3 +23,25 @@ print(spread(vals))
 print(max(abs(-3), abs(2)), min(abs(-3), abs(2)))
 print(max(min(1, 2), min(3, 4)))
 print(min(list(range(5, 10))), max(list(range(5, 10))))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 5 5 0
+# | 9223372036854775807
+# | 7 7
+# | 1 3
+# | -5 5
+# | 4 9
+# | -7 8
+# | 42 42
+# | a z
+# | apple pear
+# | a b
+# | 1 -1
+# | [1, 3]
+# | [-5, 2, -2, 5, 1, -3, 4, 0, -4, 3]
+# | -5 5 5
+# | 10
+# | 3 2
+# | 3
+# | 5 9

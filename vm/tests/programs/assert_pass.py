@@ -26,3 +26,10 @@ for i in range(10):
 print(total)
 assert (1, 2) != (2, 1)
 print("ok")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 8
+# | all asserts passed
+# | 45
+# | ok

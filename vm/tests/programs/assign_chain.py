@@ -26,3 +26,17 @@ print(a, b, c)
 i = j = 0
 i += 1
 print(i, j)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1
+# | 2 2
+# | same same same
+# | [1, 2] [1, 2]
+# | True
+# | {'k': 1}
+# | 6 5
+# | [7, 0, 7]
+# | True True
+# | None None None
+# | 1 0

@@ -34,3 +34,18 @@ n = 7
 n *= n
 n -= 1
 print(n)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 15
+# | -5
+# | 15
+# | 3
+# | 3
+# | -4
+# | 3
+# | abcd
+# | abcdabcd
+# | (1, 2, 3)
+# | 5050
+# | 48

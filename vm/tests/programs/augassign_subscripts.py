@@ -35,3 +35,14 @@ print(strs)
 idx = {(1, 2): 5}
 idx[(1, 2)] += 1
 print(idx)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [11, 14, 1, -1]
+# | [25, 14, 0, -1]
+# | {'a': 101, 'b': -2}
+# | {'m': 1, 'i': 2, 's': 3, 'p': 0}
+# | [[0, 3], [-4, 3]]
+# | {'x': ['a', 'b']}
+# | ['aaa', 'b!']
+# | {(1, 2): 6}

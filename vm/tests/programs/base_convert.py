@@ -38,3 +38,14 @@ for n in range(-300, 300, 7):
             ok = False
 print(ok)
 print(from_base("zz", 36), from_base("-ff", 16), from_base("101010", 2))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 0 0 0 0
+# | 1 1 1 1
+# | 255 11111111 ff 73
+# | -255 -11111111 -ff -73
+# | 1000000 11110100001001000000 f4240 lfls
+# | 9223372036854775807 111111111111111111111111111111111111111111111111111111111111111 7fffffffffffffff 1y2p0ij32e8e7
+# | True
+# | 1295 -255 42

@@ -33,3 +33,17 @@ for t in range(-40, 110):
 print(agree)
 names = ["ada", "bob", "cy", "dee", "eve"]
 print(bsearch(names, "cy"), bsearch(names, "zed"), bsearch([], 1))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 44 -30 99
+# | -30 0 0
+# | 0 10 10
+# | 3 11 11
+# | 4 -1 -1
+# | 99 43 43
+# | 97 -1 -1
+# | 100 -1 -1
+# | -31 -1 -1
+# | True
+# | 2 -1 -1

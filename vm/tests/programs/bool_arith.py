@@ -13,3 +13,17 @@ print(count)
 print(["a", "b"][True], ("x", "y")[False])
 print("ab" * True + "cd" * False)
 print([0] * True, [1] * False)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 2 2 0
+# | 5 2 -1 0
+# | 1 0 5
+# | True True True True
+# | 2 2
+# | 1 1 True False
+# | 1
+# | 2
+# | b x
+# | ab
+# | [0] []

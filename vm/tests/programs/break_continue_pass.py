@@ -40,3 +40,22 @@ for ch in "a1b2c3":
         continue
     evens.append(ch)
 print(evens)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | i 0
+# | i 1
+# | i 3
+# | i 4
+# | i 5
+# | pair 0 0
+# | pair 1 0
+# | pair 2 0
+# | first odd 15
+# | x after pass loop 3
+# | None
+# | mult of 3 3
+# | mult of 3 6
+# | mult of 3 9
+# | mult of 3 12
+# | ['1', '2', '3']

@@ -44,3 +44,12 @@ print(selection(copy) == data)
 words = ["delta", "alpha", "echo", "charlie", "bravo", "alpha"]
 print(bubble(words), words)
 print(bubble([1, 2, 3]), bubble([]), bubble([3, 2, 1]))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | -473 -236 234
+# | 910
+# | [-500, -485, -478, -473, -457, -393, -374, -368, -360, -358, -347, -290, -281, -281, -236, -234, -216, -187, -167, -166, -131, -120, -108, -66, -64, -63, -53, -50, -43, -41, -41, -9, 16, 20, 32, 44, 53, 59, 113, 170, 185, 188, 203, 203, 222, 234, 235, 243, 246, 252, 253, 258, 269, 300, 306, 365, 385, 393, 414, 481]
+# | True
+# | 10 ['alpha', 'alpha', 'bravo', 'charlie', 'delta', 'echo']
+# | 0 0 3

@@ -38,3 +38,10 @@ total = 0
 for i in range(1, 500):
     total += cached_len(i)
 print(total, len(cache) > 500)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [6, 3, 10, 5, 16, 8, 4, 2, 1]
+# | 111 9232
+# | 2919 216
+# | 26033 True

@@ -24,3 +24,24 @@ print(1 + 1 == 2, 2 * 3 > 5)
 print((1 < 2) == True)
 r = 3 > 2
 print(r, not r)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False True False
+# | True False False
+# | True True False
+# | True False False
+# | True True False
+# | True False True False
+# | True
+# | True
+# | True True False
+# | True False False False
+# | False True
+# | False False
+# | -8
+# | True
+# | False True
+# | True True
+# | True
+# | True False

@@ -32,3 +32,20 @@ def insertion_sort(lst):
     return lst
 print(insertion_sort(words))
 print("b" + "a" > "ba", "b" + "a" >= "ba")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False False
+# | True True
+# | True True True
+# | True False True
+# | True False True True
+# | True True False
+# | True False
+# | True False
+# | apple pear
+# | apple pear
+# | a c
+# | o e
+# | ['apple', 'banana', 'cherry', 'fig', 'pear']
+# | False True

@@ -24,3 +24,26 @@ print(empty[0] if empty else "empty")
 print(not x if x > 100 else -x)
 z = "yes" if x and y is None else "no"
 print(z)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | -2 neg
+# | -1 neg
+# | 0 zero
+# | 1 pos
+# | 2 pos
+# | big
+# | 2
+# | 1
+# | 11
+# | 10
+# | none
+# | -1 0 1
+# | pick a
+# | a
+# | pick b
+# | b
+# | 1
+# | empty
+# | -5
+# | yes

@@ -30,3 +30,19 @@ n[None] += 1
 print(n)
 s = {"": "empty key", " ": "space"}
 print(s[""], s[" "])
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | {1: 'int one', '1': 'str one', (1,): 'tuple one', None: 'none', (1, 'a', None): 'mixed tuple', -5: 'negative', (): 'empty tuple'}
+# | int one str one tuple one none mixed tuple negative empty tuple
+# | {1: 'true replaces value, key stays 1', '1': 'str one', (1,): 'tuple one', None: 'none', (1, 'a', None): 'mixed tuple', -5: 'negative', (): 'empty tuple'}
+# | true replaces value, key stays 1 true replaces value, key stays 1
+# | {True: 't', False: 'f'}
+# | {True: 'one', False: 'zero'} 2
+# | {1: 'c'}
+# | {0: 'false'}
+# | True True False
+# | a b c
+# | None a
+# | {None: 1}
+# | empty key space

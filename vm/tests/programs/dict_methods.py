@@ -32,3 +32,23 @@ print(pairs, pairs[0][0], pairs[-1][1])
 nested = {"inner": {"x": 1}}
 print(nested.get("inner").get("x"), nested.get("other", {}).get("x"))
 print(counts.pop("a") + counts.pop("b"), counts)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1 None 0 2
+# | [1, 2] 3
+# | ['a', 'b', 'c']
+# | [1, 2, 3]
+# | [('a', 1), ('b', 2), ('c', 3)]
+# | 2 {'a': 1, 'c': 3}
+# | default {'a': 1, 'c': 3}
+# | 1 {'c': 3}
+# | None
+# | {'c': 3, 'new': 'v'}
+# | ['c', 'new']
+# | None [] []
+# | {'a': 3, 'b': 2, 'c': 1}
+# | 6
+# | [('a', 3), ('b', 2), ('c', 1)] a 1
+# | 1 None
+# | 5 {'c': 1}

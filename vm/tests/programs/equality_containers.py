@@ -27,3 +27,22 @@ d2["k"] = [1]
 print(d1 == d2)
 d2["k"].append(2)
 print(d1 == d2, d1, d2)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False True
+# | True True True
+# | True False False
+# | True
+# | False True
+# | True
+# | False
+# | True True
+# | True
+# | True False
+# | True False
+# | True False
+# | False True
+# | True
+# | True
+# | False {'k': [1]} {'k': [1, 2]}

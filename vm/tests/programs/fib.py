@@ -31,3 +31,12 @@ for i in range(25):
     if fib_rec(i) != fib_memo(i):
         ok = False
 print(ok)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 6765
+# | 6765 2880067194370816120
+# | 23416728348467685
+# | [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377]
+# | 81
+# | True

@@ -26,3 +26,28 @@ inv = {}
 for k, v in d.items():
     inv[v] = k
 print(inv)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | key one
+# | key two
+# | key three
+# | keys() one
+# | keys() two
+# | keys() three
+# | values() 1
+# | values() 2
+# | values() 3
+# | items() ('one', 1)
+# | items() ('two', 2)
+# | items() ('three', 3)
+# | one -> 1
+# | two -> 2
+# | three -> 3
+# | 6
+# | 1 int
+# | 's' str
+# | (1, 2) tuple
+# | None none
+# | False bool
+# | {1: 'one', 2: 'two', 3: 'three'}

@@ -29,3 +29,33 @@ total = 0
 for i in range(1, 101):
     total += i
 print(total)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | r1 0
+# | r1 1
+# | r1 2
+# | r2 2
+# | r2 3
+# | r2 4
+# | r3 0
+# | r3 3
+# | r3 6
+# | r3 9
+# | down 5
+# | down 4
+# | down 3
+# | down 2
+# | down 1
+# | neg step 10
+# | neg step 3
+# | neg step -4
+# | [0, 1, 2, 3, 4]
+# | [-2, -1, 0, 1, 2]
+# | [1, 5, 9, 13, 17]
+# | [20, 16, 12, 8, 4]
+# | [0, -1, -2, -3, -4]
+# | []
+# | [7]
+# | 1000
+# | 5050

@@ -33,3 +33,27 @@ count = 0
 for ch in "a\tb\nc":
     count += 1
 print(count)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | list item 1
+# | list item 2
+# | list item 3
+# | tuple item 4
+# | tuple item 5
+# | tuple item 6
+# | char a
+# | char b
+# | char c
+# | 100
+# | olleh
+# | [1, 2, 3, 4, 5, 6]
+# | (1, 'a') 1 a
+# | (2, 'b') 2 b
+# | None
+# | True
+# | s
+# | [1]
+# | (2,)
+# | {3: 4}
+# | 5

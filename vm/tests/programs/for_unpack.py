@@ -23,3 +23,20 @@ for i, j in [(1, 1), (2, 2), (3, 3)]:
 print(total)
 for a, b in [(1, (2, 3))]:
     print(a, b, b[0])
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1 one
+# | 2 two
+# | 3 three
+# | 3
+# | 7
+# | 30
+# | 56
+# | b a
+# | d c
+# | max squared distance 25
+# | a 1 [1]
+# | b 2 [2, 3]
+# | 14
+# | 1 (2, 3) 2

@@ -45,3 +45,20 @@ def local_scope(v):
     return v
 v = 10
 print(local_scope(v), v)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 5
+# | ab
+# | [1, 2]
+# | hello world
+# | None
+# | None
+# | positive not positive
+# | 42
+# | abab
+# | 2 1
+# | ('q', 'p')
+# | [5, 4, 3, 2, 1]
+# | 8
+# | 11 10

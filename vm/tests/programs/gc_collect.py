@@ -33,3 +33,13 @@ gc.collect()
 gc.collect()
 print(s)
 print(len(s))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 5
+# | [0, [0, 0], {'k': (0, '0')}]
+# | {'k': (40, '40')}
+# | 99500
+# | [1, 1] {'self': None, 'list': [None, 'x']}
+# | 012345678901234567890123456789
+# | 30

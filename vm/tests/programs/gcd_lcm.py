@@ -36,3 +36,13 @@ for a in range(-20, 21):
             same = False
 print(same)
 print(gcd(1071, 462), gcd(2971215073, 1836311903))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 6 6
+# | 1 9 9 6 6
+# | 12 42 15
+# | (3, 4) (-3, 4) (-3, 4) (0, 1)
+# | 232792560
+# | True
+# | 21 1

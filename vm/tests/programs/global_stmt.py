@@ -40,3 +40,12 @@ def make_global():
 
 make_global()
 print(created)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 2 20
+# | ['a', 'b']
+# | 100 []
+# | 101
+# | -1 101
+# | now exists

@@ -42,3 +42,17 @@ elif 0:
     print("no")
 elif (0,):
     print("1-tuple is true")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | -5 negative
+# | 0 zero
+# | 3 small
+# | 42 medium
+# | 1000 large
+# | x > 3
+# | x <= 10
+# | odd five
+# | all empty things are false
+# | non-empty list is true
+# | 1-tuple is true

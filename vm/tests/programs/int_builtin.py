@@ -31,3 +31,21 @@ for s in ["1", "22", "-3", "40"]:
     total += int(s)
 print(total)
 print(int(int("5")), repr(int("12")))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 42 -17 0 5
+# | 9223372036854775807 -9223372036854775807
+# | 1 0
+# | 7 -7 0
+# | 7
+# | 124
+# | 246
+# | 31415
+# | 0 True True
+# | 5 True True
+# | -5 True True
+# | 1234567 True True
+# | -9876543210 True True
+# | 60
+# | 5 12

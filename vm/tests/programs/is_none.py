@@ -31,3 +31,17 @@ result = {}.get("missing")
 print(result is None)
 cache = {"hit": None}
 print(cache.get("hit") is None, "hit" in cache)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False
+# | False True
+# | True False True
+# | 1 False
+# | None True
+# | True False True True
+# | True False
+# | True True
+# | True
+# | True
+# | True True

@@ -28,3 +28,20 @@ def longest(words):
     return best
 print(longest(["a", "abcd", "abc", "abcde", "xy"]))
 print(len(str(-12345)), len(repr("ab")))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 0 1 11
+# | 0 1 2
+# | 0 1 3
+# | 0 1 2
+# | 8 7
+# | 7
+# | 5
+# | 5
+# | 4
+# | 3 10
+# | 5 10
+# | 4 4 4
+# | abcde
+# | 6 4

@@ -29,3 +29,21 @@ nested = list(([1], [2]))
 nested[0].append(9)
 print(nested)
 print(len(list(range(0, 100, 7))))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [0, 1, 2, 3]
+# | [3, 1, -1]
+# | ['h', 'e', 'l', 'l', 'o']
+# | []
+# | [1, 2, 3]
+# | []
+# | [1, 2] [1, 2, 3] False False
+# | []
+# | ['x', 'y']
+# | ['x', 'y'] [1, 2] [('x', 1), ('y', 2)]
+# | ['a', 'b', 'c', 'd']
+# | True
+# | ['a', 'b']
+# | [[1, 9], [2]]
+# | 15

@@ -29,3 +29,15 @@ print(m)
 alias = m
 m *= 2
 print(m, alias, len(alias))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [1, 2, 3] [1, 2, 3] True
+# | [1, 2, 3, 4] [1, 2, 3] False
+# | (1, 2, 3) (1, 2)
+# | xy x
+# | [[1, 2]] [1, 2]
+# | [7, 8]
+# | ['h', 'i']
+# | [0, 0, 0]
+# | [0, 0, 0, 0, 0, 0] [0, 0, 0, 0, 0, 0] 6

@@ -42,3 +42,28 @@ for i in range(5):
     stack.append(i * i)
 while stack:
     print(stack.pop(), len(stack))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [1, 'two', [3]]
+# | [3] [1, 'two']
+# | 1 ['two']
+# | 40 [10, 20, 30, 50]
+# | 20 [10, 30, 50]
+# | ['front', 10, 30, 50]
+# | ['front', 10, 'middle', 30, 50]
+# | ['front', 10, 'middle', 30, 'before-last', 50]
+# | ['front', 10, 'middle', 30, 'before-last', 50, 'end']
+# | ['start', 'front', 10, 'middle', 30, 'before-last', 50, 'end']
+# | ['first', 'only']
+# | [1, 2, 3, 4, 5]
+# | [1, 2, 3, 4, 5, 1, 2, 3, 4, 5]
+# | 0 4 2
+# | 1 2
+# | None
+# | 3 1
+# | 16 4
+# | 9 3
+# | 4 2
+# | 1 1
+# | 0 0

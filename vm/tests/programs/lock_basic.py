@@ -34,3 +34,17 @@ lock.release()
 lock.acquire()
 lock.release()
 print("done")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | acquired
+# | released
+# | inside with
+# | after with
+# | two different locks
+# | 10
+# | 1
+# | 2
+# | ['a', 'b']
+# | 3
+# | done

@@ -28,3 +28,10 @@ for h in hs:
 print(total())
 print(len(accounts), min(accounts) >= 0, moved > 0)
 print(total() == 500)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 500
+# | 500
+# | 5 True True
+# | True

@@ -51,3 +51,12 @@ trace = 0
 for i in range(12):
     trace += sq[i][i]
 print(trace)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [[58, 64], [139, 154]]
+# | [[1, 4], [2, 5], [3, 6]]
+# | True
+# | [[165580141, 102334155], [102334155, 63245986]]
+# | [43, -17, -21, 17, 6, -26, -2, 43, -17, -21, 17, 6] 51
+# | 574

@@ -25,3 +25,22 @@ for ch in "the quick brown fox jumps over the lazy dog":
         count += 1
 print(count)
 print([] in [[]], () in [()], {} in [{}])
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False True False
+# | True True True False
+# | True False
+# | True False True
+# | True True True
+# | True False True
+# | True False False
+# | True False True True True
+# | True False
+# | False True True
+# | True True True
+# | True True
+# | True False
+# | ['m', 'i', 's', 'p']
+# | 11
+# | True True True

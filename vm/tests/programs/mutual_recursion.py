@@ -39,3 +39,11 @@ for i in range(12):
     if is_even(i):
         evens.append(i)
 print(evens)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False False True
+# | True False
+# | [5, 4, 3, 2, 1, 0]
+# | 111
+# | [0, 2, 4, 6, 8, 10]

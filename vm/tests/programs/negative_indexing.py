@@ -26,3 +26,19 @@ m = [[0] * 3, [0] * 3]
 m[-1][-1] = 9
 m[0][-3] = 1
 print(m)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 10 50 50 10 40
+# | a c a b
+# | p n p h
+# | [56, 20, 'mid', 40, 55]
+# | 4 2
+# | [[1, 2], [3, ['x', 5]]]
+# | a a
+# | 3 4 y
+# | -1 n
+# | -3 h
+# | -5 y
+# | minus one zero
+# | [[1, 0, 0], [0, 0, 9]]

@@ -34,3 +34,18 @@ for name, scores in db.items():
     for s in scores:
         index[s] = index.get(s, []) + [name]
 print(index)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | alice [90, 85] 87
+# | bob [70, 95] 82
+# | carol [60, 65, 70] 65
+# | [{'name': 'x', 'tags': ['a'], 'age': 30}, {'name': 'y', 'tags': ['b']}]
+# | {'name': 'x', 'tags': ['a', 'c'], 'age': 30}
+# | ([1, 10], [2])
+# | 4
+# | root
+# |   left
+# |   right
+# |     leaf
+# | {90: ['alice'], 85: ['alice'], 70: ['bob', 'carol'], 95: ['bob'], 60: ['carol'], 65: ['carol']}

@@ -31,3 +31,14 @@ first = all_solutions(6)[0]
 print(first)
 for c in first:
     print("." * c + "Q" + "." * (6 - c - 1))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [1, 0, 0, 2, 10, 4, 40]
+# | [1, 3, 5, 0, 2, 4]
+# | .Q....
+# | ...Q..
+# | .....Q
+# | Q.....
+# | ..Q...
+# | ....Q.

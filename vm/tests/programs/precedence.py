@@ -20,3 +20,26 @@ print(- - - 1, not not not 1)
 x = 3
 print(x * -1 + -x, x - -x)
 print(2 + 3 * 4 % 5 // 2 - -1)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 5
+# | -6 -6 1
+# | -4 -3
+# | 2 -1
+# | 2 6
+# | 9 1
+# | True False
+# | True False
+# | False True
+# | True False
+# | True False
+# | 2 2
+# | 0 True
+# | 12 12
+# | True
+# | abb abab
+# | [1, 2, 2] [1, 2, 1, 2]
+# | -1 False
+# | -6 6
+# | 4

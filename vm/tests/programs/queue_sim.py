@@ -33,3 +33,16 @@ dq.insert(0, 2)
 dq.insert(0, 1)
 dq.append(4)
 print(dq.pop(0), dq.pop(), dq)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [('b', 4), ('d', 7), ('a', 12), ('c', 15)]
+# | 15
+# | '()' True
+# | '([]{})' True
+# | '(]' False
+# | '((' False
+# | '' True
+# | '{[()()]}' True
+# | ')(' False
+# | 1 4 [2, 3]

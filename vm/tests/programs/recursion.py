@@ -49,3 +49,13 @@ def depth(n):
         return 0
     return 1 + depth(n - 1)
 print(depth(200))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1 120 2432902008176640000
+# | 610
+# | 4611686018427387904 4052555153018976267
+# | 55
+# | 15 ('A', 'B') ('B', 'C')
+# | 9
+# | 200

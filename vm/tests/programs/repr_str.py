@@ -23,3 +23,29 @@ print(s, repr(s), str(s))
 print(repr(str(5)), repr("5"))
 print(repr("#"))
 print(repr("  spaces  "))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 'plain'
+# | ''
+# | "it's"
+# | 'say "hi"'
+# | 'it\'s "both"'
+# | "it's"
+# | 'line\nbreak'
+# | 'tab\there'
+# | 'back\\slash'
+# | '\\n is not a newline'
+# | "'"
+# | '"'
+# | '\'"'
+# | '\n\t\\'
+# | "'x'"
+# | '"it\'s"'
+# | ["it's", 'say "hi"', 'a\nb', 'tab\t', '\\']
+# | ("'",)
+# | {"key's": 'val"ue'}
+# | a'b "a'b" a'b
+# | '5' '5'
+# | '#'
+# | '  spaces  '

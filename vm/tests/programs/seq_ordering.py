@@ -20,3 +20,16 @@ while i < len(pairs):
 print(pairs)
 print(min(pairs), max(pairs))
 print(min([3, 1], [2, 9]), max((1, 2), (1, 2, 3)))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True False True
+# | True True True
+# | True True True
+# | True True
+# | True
+# | True False
+# | True True
+# | [(1, 'a'), (1, 'z'), (2, 'b'), (3, 'c')]
+# | (1, 'a') (3, 'c')
+# | [2, 9] (1, 2, 3)

@@ -48,3 +48,12 @@ for n in range(200):
     if is_prime_trial(n) != (n in ps):
         agree = False
 print(agree)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 168
+# | [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
+# | 997 991 76127
+# | 35
+# | {1: 1, 2: 35, 4: 40, 6: 44, 8: 15, 14: 7, 10: 16, 12: 7, 18: 1, 20: 1}
+# | True

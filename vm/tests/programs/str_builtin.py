@@ -25,3 +25,28 @@ print(str(1 == 1), str(1 == 2))
 print(str(["it's"]))
 print(str({None: True}))
 print(repr(str(10)), str(repr(10)))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 42
+# | -7
+# | 0
+# | True False
+# | None
+# | already a string
+# | [1, 'a', None]
+# | (1,)
+# | ()
+# | {'a': [1, 2]}
+# |
+# | 6
+# | 9223372036854775807
+# | n=5, m=-5
+# | 123
+# | 7
+# | ['1', 2]
+# | 0,1,4,9,16,
+# | True False
+# | ["it's"]
+# | {None: True}
+# | '10' 10

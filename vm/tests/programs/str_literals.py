@@ -24,3 +24,32 @@ empty = ""
 print(empty == '', "abc" == 'abc')
 print("caf" + "e", "q" * 0)
 print("#not a comment")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | single quoted
+# | double quoted
+# | has "double" inside
+# | has 'single' inside
+# | escaped 'single'
+# | escaped "double"
+# | tab:	end
+# | line1
+# | line2
+# | backslash: \
+# | a\nb
+# |
+# |
+# | 1 1 1 1 1
+# | 5 0
+# | 5
+# | x	y
+# | z
+# | mixed 'both' "kinds"
+# | It's
+# | \\
+# | ends with newline
+# |
+# | True True
+# | cafe 
+# | #not a comment

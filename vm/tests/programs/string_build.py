@@ -49,3 +49,24 @@ print(digits, len(digits), digits[0], digits[-1])
 lines = "first\nsecond\n"
 print(lines)
 print(len(lines), count_char(lines, "\n"))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | olleh  a
+# | 'racecar' True
+# | 'level' True
+# | 'python' False
+# | '' True
+# | 'ab' False
+# | 'aba' True
+# | a, b, c
+# |  solo
+# | 4 0
+# | +----------+
+# | |   emlab  |
+# | +----------+
+# | 0123456789 10 0 9
+# | first
+# | second
+# |
+# | 13 2

@@ -19,3 +19,19 @@ print(sum(nums) == 5 + 3 + 8)
 d = {"a": 3, "b": 4}
 print(sum(list(d.values())))
 print(sum([0] * 100))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 6
+# | 0
+# | 0
+# | 20
+# | -6
+# | 5050
+# | [1, 4, 9, 16, 25, 36, 49, 64, 81, 100] 385
+# | 10
+# | 9223372036854775807
+# | 2 -2
+# | True
+# | 7
+# | 0

@@ -37,3 +37,15 @@ print(f(6, 7))
 print(("a", "b",), ["c",], {"d": 1,})
 print((1))
 print(((((2)))))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [1, 2, 3] {'a': (1, 2), 'b': ['nested', 'lines']} (4, 5)
+# | 6
+# | two-space indent
+# | ten-space indent
+# | 9
+# | 42
+# | ('a', 'b') ['c'] {'d': 1}
+# | 1
+# | 2

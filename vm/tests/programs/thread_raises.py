@@ -28,3 +28,13 @@ def assert_fails():
     assert False, "thread assertion"
 print(join(spawn(assert_fails)))
 print("main thread still running")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | bad thread starting 7
+# | join of failed thread: None
+# | True
+# | join of good thread: 42
+# | [None, 2, None]
+# | None
+# | main thread still running

@@ -36,3 +36,11 @@ ok = True
 for h in hs:
     ok = ok and join(h)
 print(ok, len(d))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [0, 1, 2, 3]
+# | 1000
+# | 250 250 250 250
+# | 124500
+# | True 400

@@ -44,3 +44,12 @@ def spawner(n):
     return out
 
 print(join(spawn(spawner, 3)))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | zero [1] 10
+# | abcd
+# | [1, 2, 3]
+# | 40 20540 0 1521
+# | 5
+# | [1, 101, 201]

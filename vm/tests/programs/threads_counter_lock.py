@@ -43,3 +43,10 @@ for t in range(3):
 for h in hs:
     join(h)
 print(count)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | [1000, 1000, 1000, 1000, 'done']
+# | 4500
+# | {'hits': 8000}
+# | 2100

@@ -30,3 +30,11 @@ for i in range(100):
     garbage = {"x": [i, i]}
 gc.collect()
 print(len(keep), keep[99], sum(keep[50]))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | ('t0', 300, 44850)
+# | ('t1', 300, 44850)
+# | ('t2', 300, 44850)
+# | 20
+# | 100 [99, 99, 99] 150

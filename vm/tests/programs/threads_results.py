@@ -48,3 +48,15 @@ for i in range(4):
 for i, h in hs:
     results[i] = join(h)
 print(results)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 285
+# | 328350
+# | 332833500
+# | 41654167500
+# | 12586269025 832040 thread:3
+# | None
+# | [0, 1, 2, 3, 4]
+# | {'key': ['key', 'key'], 'tuple': (1, None)}
+# | {0: 0, 1: 55, 2: 6765, 3: 832040}

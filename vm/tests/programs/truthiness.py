@@ -29,3 +29,37 @@ print(noisy(1) and noisy(0) or noisy(3))
 print(-1 and "neg is true")
 x = [] or {} or () or "" or 0
 print(repr(x))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 2
+# | 0
+# | 1
+# | 2
+# | default
+# | empty str falls through
+# | [1]
+# | {}
+# | y
+# | None
+# | None
+# | 0
+# | tuple
+# | True False True False
+# | True False True False True False
+# | True False True
+# | True
+# | 3 0
+# | 7 None
+# | 1
+# | 3
+# | evaluated 0
+# | 0
+# | evaluated 1
+# | 1
+# | evaluated 1
+# | evaluated 0
+# | evaluated 3
+# | 3
+# | neg is true
+# | 0

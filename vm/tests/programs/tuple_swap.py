@@ -30,3 +30,16 @@ c, d = "ab", "cd"
 print(c + d)
 u, v = (9, (8, 7))
 print(u, v)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 2 1
+# | 10 20
+# | 20 30
+# | 3 1 2
+# | 5 6
+# | left right
+# | 55 89
+# | [3, 2, 1]
+# | abcd
+# | 9 (8, 7)

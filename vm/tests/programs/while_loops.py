@@ -41,3 +41,36 @@ while a < 3:
         print(a, b)
         b += 1
     a += 1
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | i = 0
+# | i = 1
+# | i = 2
+# | i = 3
+# | i = 4
+# | steps 111
+# | k 10
+# | k 20
+# | k 30
+# | k 40
+# | k 50
+# | k 60
+# | k 70
+# | k 80
+# | k 90
+# | k 100
+# | after loop k = 101
+# | 5
+# | 1
+# | 4
+# | 1
+# | 3
+# | []
+# | j -2
+# | 0 1
+# | 0 2
+# | 1 0
+# | 1 2
+# | 2 0
+# | 2 1

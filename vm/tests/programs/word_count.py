@@ -38,3 +38,12 @@ for w in words:
         lengths[n].append(w)
 print(lengths)
 print(split_words("   "), split_words("one"), split_words(" a  b "))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 16
+# | ['the', 'cat', 'sat', 'on', 'the', 'mat', 'the', 'dog', 'sat', 'on', 'the', 'log', 'and', 'the', 'cat', 'ran']
+# | {'the': 5, 'cat': 2, 'sat': 2, 'on': 2, 'mat': 1, 'dog': 1, 'log': 1, 'and': 1, 'ran': 1}
+# | the 5
+# | {3: ['the', 'cat', 'sat', 'mat', 'dog', 'log', 'and', 'ran'], 2: ['on']}
+# | [] ['one'] ['a', 'b']

@@ -5,3 +5,8 @@ def check(balance):
 
 print(check(5))
 print(check(-7))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 1
+# stderr ends: AssertionError: negative balance: -7
+# stdout:
+# | 5

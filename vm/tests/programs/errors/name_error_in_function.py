@@ -4,3 +4,8 @@ def use():
 
 print("calling")
 print(use())
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 1
+# stderr ends: NameError: name 'missing_global_value' is not defined
+# stdout:
+# | calling

@@ -7,3 +7,8 @@ def bump():
 
 print(total)
 print(bump())
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 1
+# stderr ends: UnboundLocalError: cannot access local variable 'total' where it is not associated with a value
+# stdout:
+# | 10

@@ -1,0 +1,346 @@
+//! From trace events to swimlane steps: the one place that reads the trace's vocabulary.
+//!
+//! [`step`] is the adapter: it takes one [`TraceEvent`] and says what it means for the picture
+//! (an EML transition, a lock taken or released, a park, a collection, the objects it touched).
+//! Everything else in [`crate::html`] reads [`Step`]s only, so when the scheduler's events become
+//! typed, only this function changes.
+
+use emlab_scheduler::TraceEvent;
+
+/// Where a thread stands with the EML (or, outside `eml` mode, with the core).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmlState {
+    /// Running core code, holding the EML shared.
+    Shared,
+    /// Asked for exclusive mode, waiting for the others to park.
+    Promoting,
+    /// Inside a non-free-threaded extension call with every other thread stopped.
+    Exclusive,
+    /// Inside `allow_threads`: the extension let go of the EML.
+    Released,
+    /// Parked at a safepoint because another thread asked for exclusive mode.
+    Parked,
+    /// Blocked on a lock or a join.
+    Blocked,
+}
+
+impl EmlState {
+    /// The CSS class and legend name.
+    pub fn name(self) -> &'static str {
+        match self {
+            EmlState::Shared => "shared",
+            EmlState::Promoting => "promoting",
+            EmlState::Exclusive => "exclusive",
+            EmlState::Released => "released",
+            EmlState::Parked => "parked",
+            EmlState::Blocked => "blocked",
+        }
+    }
+
+    pub const ALL: [EmlState; 6] = [
+        EmlState::Shared,
+        EmlState::Promoting,
+        EmlState::Exclusive,
+        EmlState::Released,
+        EmlState::Parked,
+        EmlState::Blocked,
+    ];
+}
+
+/// What an event does to the picture besides being drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The thread's EML state changes to this one.
+    Eml(EmlState),
+    /// Back to the state before the last `Released`/`Parked`/`Blocked`.
+    Resume,
+    LockAcquired(u32),
+    LockReleased(u32),
+    /// A stop-the-world collection starts or ends.
+    GcStart,
+    GcEnd,
+    /// The thread ended.
+    End,
+    None,
+}
+
+/// One event, as the swimlanes draw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub thread: u32,
+    /// Source line; 0 when the thread has no frame (its start and end).
+    pub line: u32,
+    pub what: String,
+    pub note: String,
+    pub effect: Effect,
+    /// The objects the event names (`#3`), in order, without repeats.
+    pub objects: Vec<u32>,
+}
+
+/// The adapter from a trace event to a step.
+pub fn step(e: &TraceEvent) -> Step {
+    let (what, note) = (e.what.as_str(), e.note.as_str());
+    let number_after = |prefix: &str| what.strip_prefix(prefix).and_then(|rest| rest.parse::<u32>().ok());
+    let effect = if note == "eml: promote" {
+        Effect::Eml(EmlState::Promoting)
+    } else if note == "eml: write held" || note == "eml: promote again" {
+        Effect::Eml(EmlState::Exclusive)
+    } else if note == "eml: demote" || note == "eml: demote for the callback" || what == "demote early" {
+        Effect::Eml(EmlState::Shared)
+    } else if what == "release the EML" {
+        Effect::Eml(EmlState::Released)
+    } else if what == "reacquire the EML" {
+        Effect::Resume
+    } else if what == "park" {
+        Effect::Eml(EmlState::Parked)
+    } else if what == "unpark" {
+        Effect::Resume
+    } else if what.starts_with("block ") {
+        Effect::Eml(EmlState::Blocked)
+    } else if let Some(lock) = number_after("acquire lock #") {
+        Effect::LockAcquired(lock)
+    } else if let Some(lock) = number_after("release lock #") {
+        Effect::LockReleased(lock)
+    } else if what == "gc: stop the world" {
+        Effect::GcStart
+    } else if what.starts_with("gc: ") {
+        Effect::GcEnd
+    } else if what.starts_with("end ") {
+        Effect::End
+    } else {
+        Effect::None
+    };
+    Step {
+        thread: e.thread,
+        line: e.line,
+        what: what.to_string(),
+        note: note.to_string(),
+        effect,
+        objects: objects_in(what),
+    }
+}
+
+/// The objects `text` names (`#3`), in order, without repeats.
+fn objects_in(text: &str) -> Vec<u32> {
+    let mut objects = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        rest = &rest[at + 1..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            if !objects.contains(&n) {
+                objects.push(n);
+            }
+        }
+    }
+    objects
+}
+
+/// The step where `violation` happens: among its thread's steps at the source line its message
+/// names (`(line 7)`), the first that touches an object the message names (`#2`), else the first;
+/// without a line, that thread's last step. None when it names no thread (a deadlock involves them
+/// all).
+pub fn violation_step(steps: &[Step], violation: &emlab_vm::Violation) -> Option<usize> {
+    let thread = violation.thread?;
+    let message = violation.message.as_str();
+    let line = message.find("line ").and_then(|at| {
+        let digits: String = message[at + 5..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().ok()
+    });
+    let named = objects_in(message);
+    let at_line = |s: &Step| Some(s.line) == line && s.thread == thread;
+    let touching = steps.iter().position(|s| at_line(s) && s.objects.iter().any(|o| named.contains(o)));
+    touching.or_else(|| steps.iter().position(at_line)).or_else(|| steps.iter().rposition(|s| s.thread == thread))
+}
+
+/// A span of rows `[from, to)` in one lane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span<T> {
+    pub thread: u32,
+    pub from: usize,
+    pub to: usize,
+    pub what: T,
+}
+
+/// The spans the steps imply: each thread's EML state over time, lock holds, collections.
+#[derive(Debug, Default)]
+pub struct Spans {
+    pub eml: Vec<Span<EmlState>>,
+    pub locks: Vec<Span<u32>>,
+    /// Collections: (from row, to row, the thread that collected).
+    pub gc: Vec<Span<()>>,
+    /// The row of each thread's first and last step.
+    pub lifetimes: Vec<Span<()>>,
+}
+
+/// Works out the spans of `steps`; spans still open at the end close at `steps.len()`.
+pub fn spans(steps: &[Step]) -> Spans {
+    let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0) as usize;
+    let mut spans = Spans::default();
+    // Per thread: the current state, when it began, and the states to resume.
+    let mut state: Vec<Option<(EmlState, usize)>> = vec![None; threads];
+    let mut resume: Vec<Vec<EmlState>> = vec![Vec::new(); threads];
+    let mut held: Vec<(u32, u32, usize)> = Vec::new();
+    let mut gc: Option<(u32, usize)> = None;
+    let mut first: Vec<Option<usize>> = vec![None; threads];
+    let mut last: Vec<usize> = vec![0; threads];
+    let mut ended = vec![false; threads];
+    for (row, s) in steps.iter().enumerate() {
+        let t = s.thread as usize;
+        first[t].get_or_insert(row);
+        last[t] = row;
+        if state[t].is_none() {
+            state[t] = Some((EmlState::Shared, row));
+        }
+        let change = |to: EmlState, spans: &mut Spans, state: &mut Vec<Option<(EmlState, usize)>>| {
+            if let Some((from_state, since)) = state[t] {
+                if from_state != to {
+                    if since < row {
+                        spans.eml.push(Span { thread: s.thread, from: since, to: row, what: from_state });
+                    }
+                    state[t] = Some((to, row));
+                }
+            }
+        };
+        match s.effect {
+            Effect::Eml(to) => {
+                let current = state[t].map(|(st, _)| st).unwrap_or(EmlState::Shared);
+                if matches!(to, EmlState::Released | EmlState::Parked | EmlState::Blocked) {
+                    resume[t].push(current);
+                }
+                change(to, &mut spans, &mut state);
+            }
+            Effect::Resume => {
+                let to = resume[t].pop().unwrap_or(EmlState::Shared);
+                change(to, &mut spans, &mut state);
+            }
+            Effect::LockAcquired(lock) => {
+                // An acquire after blocking ends the block.
+                if state[t].is_some_and(|(st, _)| st == EmlState::Blocked) {
+                    let to = resume[t].pop().unwrap_or(EmlState::Shared);
+                    change(to, &mut spans, &mut state);
+                }
+                held.push((s.thread, lock, row));
+            }
+            Effect::LockReleased(lock) => {
+                if let Some(at) = held.iter().position(|&(th, l, _)| l == lock && th == s.thread) {
+                    let (thread, lock, from) = held.remove(at);
+                    spans.locks.push(Span { thread, from, to: row + 1, what: lock });
+                }
+            }
+            Effect::GcStart => gc = Some((s.thread, row)),
+            Effect::GcEnd => {
+                if let Some((thread, from)) = gc.take() {
+                    spans.gc.push(Span { thread, from, to: row + 1, what: () });
+                }
+            }
+            Effect::End => ended[t] = true,
+            Effect::None => {
+                // A join that returns after blocking ends the block.
+                if s.what.starts_with("join ") && state[t].is_some_and(|(st, _)| st == EmlState::Blocked) {
+                    let to = resume[t].pop().unwrap_or(EmlState::Shared);
+                    change(to, &mut spans, &mut state);
+                }
+            }
+        }
+    }
+    let end = steps.len();
+    for (t, st) in state.iter().enumerate() {
+        if let Some((what, since)) = st {
+            let to = if ended[t] { last[t] + 1 } else { end };
+            spans.eml.push(Span { thread: t as u32, from: *since, to: to.max(*since + 1), what: *what });
+        }
+        if let Some(from) = first[t] {
+            let to = if ended[t] { last[t] + 1 } else { end };
+            spans.lifetimes.push(Span { thread: t as u32, from, to, what: () });
+        }
+    }
+    for (thread, lock, from) in held {
+        spans.locks.push(Span { thread, from, to: end, what: lock });
+    }
+    if let Some((thread, from)) = gc {
+        spans.gc.push(Span { thread, from, to: end, what: () });
+    }
+    spans.eml.sort_by_key(|s| (s.thread, s.from));
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(thread: u32, what: &str, note: &str) -> TraceEvent {
+        TraceEvent { thread, line: 3, what: what.into(), note: note.into() }
+    }
+
+    #[test]
+    fn the_adapter_reads_the_trace_vocabulary() {
+        assert_eq!(step(&event(0, "call bank.transfer", "eml: promote")).effect, Effect::Eml(EmlState::Promoting));
+        assert_eq!(step(&event(0, "enter bank.transfer", "eml: write held")).effect, Effect::Eml(EmlState::Exclusive));
+        assert_eq!(
+            step(&event(0, "return bank.transfer -> None", "eml: demote")).effect,
+            Effect::Eml(EmlState::Shared)
+        );
+        assert_eq!(step(&event(0, "acquire lock #4", "")).effect, Effect::LockAcquired(4));
+        assert_eq!(step(&event(0, "release lock #4", "")).effect, Effect::LockReleased(4));
+        assert_eq!(step(&event(1, "park", "another thread asked")).effect, Effect::Eml(EmlState::Parked));
+        assert_eq!(step(&event(0, "gc: 3 live, 1 freed", "world resumes")).effect, Effect::GcEnd);
+        assert_eq!(step(&event(0, "ext list_set list #1[0] = 1", "")).objects, vec![1]);
+        assert_eq!(step(&event(0, "store d = dict #12", "")).objects, vec![12]);
+        assert_eq!(step(&event(0, "load x -> 3", "")).effect, Effect::None);
+    }
+
+    #[test]
+    fn the_violation_is_marked_where_it_happens() {
+        let steps: Vec<Step> = [
+            event(0, "load print -> builtin print", ""),
+            event(0, "load v -> #2 (freed)", ""),
+            event(1, "load c -> list #1", ""),
+            event(0, "end with UseAfterFree", ""),
+        ]
+        .iter()
+        .map(step)
+        .collect();
+        let v = |thread, message: &str| emlab_vm::Violation {
+            kind: emlab_vm::ViolationKind::UseAfterFree,
+            message: message.into(),
+            thread,
+        };
+        assert_eq!(violation_step(&steps, &v(Some(0), "object #2 was reclaimed (line 3)")), Some(1));
+        assert_eq!(violation_step(&steps, &v(Some(1), "t1 ran a core step (line 3) while")), Some(2));
+        assert_eq!(violation_step(&steps, &v(Some(0), "no line here")), Some(3));
+        assert_eq!(violation_step(&steps, &v(None, "deadlock")), None);
+    }
+
+    #[test]
+    fn spans_follow_each_thread() {
+        let steps: Vec<Step> = [
+            event(0, "start <module>", ""),
+            event(0, "call counter.incr", "eml: promote"),
+            event(1, "park", "another thread asked for exclusive mode"),
+            event(0, "enter counter.incr", "eml: write held"),
+            event(0, "return counter.incr -> None", "eml: demote"),
+            event(1, "unpark", ""),
+            event(1, "acquire lock #2", ""),
+            event(1, "release lock #2", ""),
+            event(1, "end -> None", ""),
+        ]
+        .iter()
+        .map(step)
+        .collect();
+        let spans = spans(&steps);
+        let of =
+            |t: u32| spans.eml.iter().filter(|s| s.thread == t).map(|s| (s.what, s.from, s.to)).collect::<Vec<_>>();
+        assert_eq!(
+            of(0),
+            [
+                (EmlState::Shared, 0, 1),
+                (EmlState::Promoting, 1, 3),
+                (EmlState::Exclusive, 3, 4),
+                (EmlState::Shared, 4, 9)
+            ]
+        );
+        assert_eq!(of(1), [(EmlState::Parked, 2, 5), (EmlState::Shared, 5, 9)]);
+        assert_eq!(spans.locks, [Span { thread: 1, from: 6, to: 8, what: 2 }]);
+    }
+}
