@@ -62,15 +62,18 @@ impl<P: Platform> Coordinator<P> {
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
     #[inline]
+    ///
+    /// Not recorded as a read of the coordinator: where a thread parks is not itself observable.
+    /// What parking does (detaching, attaching again once exclusive mode ends) is recorded, and
+    /// that is what orders the thread's steps against another thread's exclusive section.
     pub fn stop_requested(&self) -> bool {
-        record(Resource::Exclusive, Access::Read);
         self.stop_requested.load(SeqCst)
     }
 
     /// Whether another thread waits for the GIL (the holder should hand over).
     #[inline]
+    /// Not recorded, for the same reason as [`Coordinator::stop_requested`].
     pub fn gil_wanted(&self) -> bool {
-        record(Resource::Exclusive, Access::Read);
         self.gil_wanted.load(SeqCst)
     }
 
@@ -142,31 +145,31 @@ impl<P: Platform> Coordinator<P> {
     /// Enters exclusive mode: waits until no other thread is attached. The caller must be attached.
     /// Reentrant: a thread already in exclusive mode just goes one level deeper.
     pub fn begin_exclusive(&self, me: u32) {
-        let touch = || {
-            record(Resource::Exclusive, Access::Write);
-            record(Resource::Attached, Access::Write);
-        };
         let mut state = self.state.lock();
-        touch();
+        record(Resource::Exclusive, Access::Write);
         if state.exclusive == Some(me) {
             state.exclusive_depth += 1;
             return;
         }
+        record(Resource::Attached, Access::Commute);
         state.attached -= 1;
         state.requesters += 1;
         self.stop_requested.store(true, SeqCst);
         self.changed.notify_all();
         while state.exclusive.is_some() {
             state = self.changed.wait(state);
-            touch();
+            record(Resource::Exclusive, Access::Read);
         }
+        record(Resource::Exclusive, Access::Write);
         state.exclusive = Some(me);
         state.exclusive_depth = 1;
         state.requesters -= 1;
+        record(Resource::Attached, Access::Read);
         while state.attached > 0 {
             state = self.changed.wait(state);
-            touch();
+            record(Resource::Attached, Access::Read);
         }
+        record(Resource::Attached, Access::Commute);
         state.attached += 1;
     }
 
