@@ -63,13 +63,13 @@ impl<P: Platform> Interp<'_, P> {
             self.trace(|| format!("enter {}", name()), || "eml: write held".into());
         }
         if !module.free_threaded {
-            self.shared.protect(self.slot.number, module.name, function.name, true);
+            self.shared.protect(self.slot.number, module.name, function.name, true, exclusive);
         }
         let mut call = ExtCall { interp: self, module: f.module.0 as usize - 1, exclusive, ops: 0, pins };
         let result = (function.call)(&mut call, &args);
         let ExtCall { exclusive, pins, .. } = call;
         if !module.free_threaded {
-            self.shared.protect(self.slot.number, module.name, function.name, false);
+            self.shared.protect(self.slot.number, module.name, function.name, false, exclusive);
         }
         let returned = match &result {
             Ok(v) => format!("return {} -> {}", name(), self.brief(*v)),
@@ -109,6 +109,9 @@ impl<P: Platform> ExtCall<'_, '_, P> {
         self.ops += 1;
         if self.ops == 2 && self.exclusive && self.shared().config.bugs.has(Bug::EmlEarlyDemote) {
             self.interp.trace(|| "demote early".into(), || "eml: read mode inside the call (seeded bug)".into());
+            // The protected region stays open without exclusive mode: other threads' core steps
+            // can now fall inside it.
+            crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
             self.interp.end_exclusive();
             self.exclusive = false;
         }
@@ -127,7 +130,7 @@ impl<P: Platform> ExtCall<'_, '_, P> {
     fn protect(&self, enter: bool) {
         let module = crate::ext::bundled::ALL[self.module];
         if !module.free_threaded {
-            self.shared().protect(self.interp.slot.number, module.name, "", enter);
+            self.shared().protect(self.interp.slot.number, module.name, "", enter, self.exclusive);
         }
     }
 

@@ -348,8 +348,10 @@ impl<P: Platform> Shared<P> {
     }
 
     /// Pins an extension call's arguments and counts the call as active.
+    /// Call-scoped pins only count up and down, which commutes with other calls' (the collector's
+    /// scan, a write of everything, orders them).
     pub(crate) fn begin_ext_call(&self, pins: &[Handle]) {
-        step::record(Resource::Pins, Access::Write);
+        step::record(Resource::Pins, Access::Commute);
         self.active_ext_calls.fetch_add(1, Relaxed);
         let mut table = self.pins.lock();
         pins.iter().for_each(|&h| table.incref(h));
@@ -357,7 +359,7 @@ impl<P: Platform> Shared<P> {
 
     /// Releases an extension call's call-scoped pins.
     pub(crate) fn end_ext_call(&self, pins: &[Handle]) {
-        step::record(Resource::Pins, Access::Write);
+        step::record(Resource::Pins, Access::Commute);
         let mut table = self.pins.lock();
         for &h in pins {
             let _ = table.decref(h);

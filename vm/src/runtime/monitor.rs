@@ -12,8 +12,14 @@ use std::sync::atomic::Ordering::Relaxed;
 impl<P: Platform> Shared<P> {
     /// Enters (or, with `enter == false`, leaves) a region where thread `me` is inside a
     /// non-free-threaded extension call and no other thread may run a core step.
-    pub(crate) fn protect(&self, me: u32, module: &'static str, function: &'static str, enter: bool) {
-        crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
+    ///
+    /// `exclusive`: whether `me` holds exclusive mode. Then no other thread is attached, and its
+    /// next core step comes after `me` leaves exclusive mode (which the coordinator orders), so the
+    /// region's edges are not recorded as writes of the monitor: only an unprotected region's are.
+    pub(crate) fn protect(&self, me: u32, module: &'static str, function: &'static str, enter: bool, exclusive: bool) {
+        if !exclusive {
+            crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
+        }
         let mut protected = self.protected.lock();
         if enter {
             protected.push((me, module, function));
