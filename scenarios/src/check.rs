@@ -5,11 +5,11 @@ use crate::cli::{CheckArgs, Format};
 use crate::exit;
 use crate::report::{self, PairResult, Verdict};
 use crate::scenario::{discover, Expectation, Scenario};
-use emlab_scheduler::{explorer_for, minimize, Budget, SchedulerKind, Stop, Target};
-use emlab_vm::{compile_source, ViolationKind};
+use emlab_scheduler::{explorer_for, minimize, Budget, Exploration, SchedulerKind, Stop, Target};
+use emlab_vm::{compile_source, Limits, ViolationKind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Where the bundled suite lives in a checkout.
 pub fn bundled_suite() -> PathBuf {
@@ -51,7 +51,7 @@ fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
         } else {
             args.vm.inject.iter().copied().collect()
         };
-        let target = Target::new(&name, program, mode, bugs);
+        let target = Target::new(&name, program, mode, bugs).with_limits(args.vm.limits(Limits::for_checking()));
         let expect = args.expect.clone().unwrap_or_else(|| scenario.expect.clone());
         let schedulers = if args.scheduler.is_empty() { scenario.schedulers.clone() } else { args.scheduler.clone() };
         jobs.push(Job { scenario, target, expect, schedulers });
@@ -64,16 +64,61 @@ fn display_paths(paths: &[PathBuf]) -> String {
 }
 
 /// The exact command that replays `schedule` of `job`.
-fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule) -> Option<String> {
+fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule, args: &CheckArgs) -> Option<String> {
     if matches!(schedule, emlab_scheduler::Schedule::Unrecorded) {
         return None;
     }
-    let mut cmd =
-        format!("emlab replay {} --schedule {schedule} --mode {}", job.scenario.path.display(), job.target.mode);
+    let path = shell_quote(&job.scenario.path.display().to_string());
+    let mut cmd = format!("emlab replay {path} --schedule {schedule} --mode {}", job.target.mode);
     for bug in job.target.bugs.iter() {
         cmd.push_str(&format!(" --inject {bug}"));
     }
+    cmd.push_str(&args.vm.limit_flags());
     Some(cmd)
+}
+
+/// `word` as a POSIX shell reads it back: as is when it is plain, else in single quotes.
+pub fn shell_quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// Explores on a thread of its own and waits at most `timeout`; None when the time ran out. The
+/// target's deadline makes an abandoned exploration's runs stop at their next step.
+fn explore_within(
+    target: &Target,
+    kind: SchedulerKind,
+    budget: &Budget,
+    stop: &Stop,
+    timeout: Duration,
+    progress: &ProgressBar,
+    name: &str,
+) -> Option<Exploration> {
+    let mut limits = target.limits;
+    limits.deadline = Some(Instant::now() + timeout);
+    let target = target.clone().with_limits(limits);
+    let (budget, stop, progress, label) = (budget.clone(), stop.clone(), progress.clone(), name.to_string());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let explore = move || {
+        let exploration = explorer_for(kind).explore(&target, &budget, &stop, &|n| {
+            if n % 16 == 0 {
+                progress.set_message(format!("{label} [{kind}] {n} schedules"));
+            }
+        });
+        let _ = sender.send(exploration);
+    };
+    // The thread is detached: past the timeout nobody waits for it.
+    match std::thread::Builder::new().name(format!("emlab-check-{kind}")).stack_size(8 << 20).spawn(explore) {
+        Ok(_) => receiver.recv_timeout(timeout).ok(),
+        Err(e) => {
+            eprintln!("emlab: cannot start a thread to explore {name}: {e}");
+            None
+        }
+    }
 }
 
 fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &ProgressBar) -> PairResult {
@@ -85,11 +130,24 @@ fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &Progr
         Expectation::Violation(kinds) => Stop::OnKinds(kinds.clone()),
     };
     progress.set_message(format!("{} [{kind}]", job.scenario.name));
-    let exploration = explorer_for(kind).explore(&job.target, &budget, &stop, &|n| {
-        if n % 16 == 0 {
-            progress.set_message(format!("{} [{kind}] {n} schedules", job.scenario.name));
-        }
-    });
+    let timeout = Duration::from_secs(args.timeout as u64);
+    let Some(exploration) = explore_within(&job.target, kind, &budget, &stop, timeout, progress, &job.scenario.name)
+    else {
+        return PairResult {
+            scenario: job.scenario.name.clone(),
+            path: job.scenario.path.clone(),
+            scheduler: kind,
+            schedules: 0,
+            expected: job.expect.to_string(),
+            found: Vec::new(),
+            verdict: Verdict::Timeout,
+            replay: None,
+            seconds: started.elapsed().as_secs_f64(),
+            skipped: Some(format!("no verdict within --timeout {}s", args.timeout)),
+            trace: None,
+            shrink: None,
+        };
+    };
     let verdict = match (&exploration.skipped, &job.expect) {
         (Some(_), _) => Verdict::Skipped,
         (None, Expectation::Pass) if exploration.found.is_empty() => Verdict::Pass,
@@ -125,7 +183,7 @@ fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &Progr
         } else {
             first.clone()
         };
-        result.replay = replay_command(job, &shown.schedule);
+        result.replay = replay_command(job, &shown.schedule, args);
         let header = format!(
             "scenario: {}  mode: {}  scheduler: {kind}  seed: {}",
             job.scenario.name, job.target.mode, args.seed
@@ -165,7 +223,7 @@ pub fn check(args: &CheckArgs) -> i32 {
         }
     }
     progress.finish_and_clear();
-    let failed = results.iter().filter(|r| r.verdict == Verdict::Fail).count();
+    let failed = results.iter().filter(|r| matches!(r.verdict, Verdict::Fail | Verdict::Timeout)).count();
     if args.format == Format::Text {
         report::print_summary(&results);
     }
@@ -173,5 +231,20 @@ pub fn check(args: &CheckArgs) -> i32 {
         exit::OK
     } else {
         exit::PROGRAM_ERROR
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn paths_are_quoted_only_when_the_shell_would_split_or_expand_them() {
+        assert_eq!(shell_quote("suite/eml/a_b-1.py"), "suite/eml/a_b-1.py");
+        assert_eq!(shell_quote("my dir/x.py"), "'my dir/x.py'");
+        assert_eq!(shell_quote("caf\u{e9}/x.py"), "'caf\u{e9}/x.py'");
+        assert_eq!(shell_quote("it's.py"), "'it'\\''s.py'");
+        assert_eq!(shell_quote("$HOME*.py"), "'$HOME*.py'");
+        assert_eq!(shell_quote(""), "''");
     }
 }

@@ -27,7 +27,8 @@ pub fn run(args: &ReplayArgs) -> i32 {
     };
     let mode = args.vm.mode.unwrap_or(mode);
     let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
-    let target = Target::new(&file, program, mode, bugs.into_iter().collect());
+    let target = Target::new(&file, program, mode, bugs.into_iter().collect())
+        .with_limits(args.vm.limits(emlab_vm::Limits::for_checking()));
     match replay(&target, &schedule) {
         Ok(report) => {
             let header = format!("scenario: {file}  mode: {mode}  replay");

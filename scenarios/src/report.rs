@@ -11,6 +11,8 @@ pub enum Verdict {
     Pass,
     Fail,
     Skipped,
+    /// No verdict within `--timeout` (counts as a failure).
+    Timeout,
 }
 
 impl Verdict {
@@ -19,6 +21,7 @@ impl Verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
             Verdict::Skipped => "skipped",
+            Verdict::Timeout => "timeout",
         }
     }
 }
@@ -67,6 +70,7 @@ pub fn print(result: &PairResult, format: Format) {
                 Verdict::Pass => "PASS",
                 Verdict::Fail => "FAIL",
                 Verdict::Skipped => "SKIP",
+                Verdict::Timeout => "TIME",
             };
             let detail = match (&result.skipped, result.verdict) {
                 (Some(reason), _) => reason.clone(),
@@ -106,12 +110,16 @@ pub fn print(result: &PairResult, format: Format) {
 /// The closing line: `N passed, M failed` (and how many were skipped).
 pub fn print_summary(results: &[PairResult]) {
     let count = |v: Verdict| results.iter().filter(|r| r.verdict == v).count();
-    let skipped = count(Verdict::Skipped);
-    if skipped > 0 {
-        println!("{} passed, {} failed, {skipped} skipped", count(Verdict::Pass), count(Verdict::Fail));
-    } else {
-        println!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail));
+    let (skipped, timed_out) = (count(Verdict::Skipped), count(Verdict::Timeout));
+    let failed = count(Verdict::Fail) + timed_out;
+    let mut line = format!("{} passed, {failed} failed", count(Verdict::Pass));
+    if timed_out > 0 {
+        line.push_str(&format!(" ({timed_out} timed out)"));
     }
+    if skipped > 0 {
+        line.push_str(&format!(", {skipped} skipped"));
+    }
+    println!("{line}");
 }
 
 /// The JSON object of DESIGN "The command line".

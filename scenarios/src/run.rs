@@ -42,6 +42,7 @@ pub fn run(args: &RunArgs) -> i32 {
     let config = VmConfig {
         mode: args.vm.mode.unwrap_or_default(),
         bugs: args.vm.inject.iter().copied().collect(),
+        limits: args.vm.limits(emlab_vm::Limits::default()),
         ..VmConfig::default()
     };
     let vm = match Vm::<Native>::new(program, config) {

@@ -102,6 +102,9 @@ fn shuttle_config() -> shuttle::Config {
     config.stack_size = 1 << 20;
     config.failure_persistence = shuttle::FailurePersistence::None;
     config.silence_warnings = true;
+    // A backstop behind the VM's own per-thread step budget: no recorded schedule is longer than
+    // `replay` accepts.
+    config.max_steps = shuttle::MaxSteps::FailAfter(crate::schedule::MAX_SCHEDULE_STEPS);
     config
 }
 

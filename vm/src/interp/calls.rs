@@ -77,7 +77,7 @@ impl<P: Platform> Interp<'_, P> {
                 if argc != code.params {
                     return Err(self.arity_error(func, argc as usize));
                 }
-                if self.roots.frames.len() >= self.shared.config.recursion_limit {
+                if self.roots.frames.len() >= self.shared.config.limits.max_recursion {
                     return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 let extra = code.local_names.len() - code.params as usize;

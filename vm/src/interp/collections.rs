@@ -64,7 +64,7 @@ impl<P: Platform> Interp<'_, P> {
             Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
             Value::Unbound => Ok(0),
             Value::Obj(h) => {
-                if depth > self.shared.config.recursion_limit {
+                if depth > self.shared.config.limits.max_recursion {
                     return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 enum Kind {
@@ -109,6 +109,7 @@ impl<P: Platform> Interp<'_, P> {
 
     pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {
         let hash = self.hash_key(key)?;
+        self.shared.heap.charge(crate::heap::dict::ENTRY_BYTES)?;
         self.shared.heap.write(dict, |o| {
             if let Object::Dict(d) = o {
                 d.insert(hash, key, value, |k| self.key_eq(k, key))

@@ -172,6 +172,9 @@ impl<P: Platform> Interp<'_, P> {
             Kind::Iter => {
                 let mut values = Vec::new();
                 while let Some(item) = self.next_item(v)? {
+                    if values.len() * super::ops::ITEM >= self.shared.heap.room() {
+                        return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
+                    }
                     values.push(item);
                 }
                 Items::Values(values.into_iter())
@@ -185,7 +188,7 @@ impl<P: Platform> Interp<'_, P> {
         let mut items = self.items(v)?;
         let mut out = Vec::new();
         while let Some(item) = items.next(self)? {
-            if out.len() >= super::ops::MAX_SEQUENCE {
+            if out.len() >= super::ops::MAX_SEQUENCE || out.len() * super::ops::ITEM >= self.shared.heap.room() {
                 return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
             }
             out.push(item);

@@ -23,13 +23,53 @@ use crate::violation::Violation;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 
+/// The resource limits of a run. `emlab run`, `check` and `replay` set them with the same flags
+/// (`--max-steps`, `--max-recursion`, `--max-heap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Instructions one thread may run before a step-limit violation (a hang); None: no limit.
+    pub max_steps: Option<u64>,
+    /// Deepest call stack before RecursionError (CPython's default is 1000).
+    pub max_recursion: usize,
+    /// Bytes the heap may hold before MemoryError.
+    pub max_heap: usize,
+    /// A wall-clock time past which every thread stops with a step-limit error (`check --timeout`
+    /// sets it, so that an abandoned exploration ends soon); None: no deadline.
+    pub deadline: Option<std::time::Instant>,
+}
+
+impl Limits {
+    /// Instructions per thread under `check` unless `--max-steps` says otherwise.
+    pub const CHECK_MAX_STEPS: u64 = 1_000_000;
+    /// CPython's default recursion limit.
+    pub const DEFAULT_MAX_RECURSION: usize = 1000;
+    /// The default heap limit: 512 MiB.
+    pub const DEFAULT_MAX_HEAP: usize = 512 << 20;
+
+    /// The limits of a model-checking run: as [`Limits::default`], plus a step budget so that a
+    /// hang is reported as such.
+    pub fn for_checking() -> Limits {
+        Limits { max_steps: Some(Limits::CHECK_MAX_STEPS), ..Limits::default() }
+    }
+}
+
+impl Default for Limits {
+    /// The limits of `emlab run`: no step budget (as CPython), recursion 1000, heap 512 MiB.
+    fn default() -> Self {
+        Limits {
+            max_steps: None,
+            max_recursion: Limits::DEFAULT_MAX_RECURSION,
+            max_heap: Limits::DEFAULT_MAX_HEAP,
+            deadline: None,
+        }
+    }
+}
+
 /// Knobs of one VM run. `Default` suits `emlab run`.
 #[derive(Debug, Clone)]
 pub struct VmConfig {
-    /// Most objects alive at once; past it, allocation raises MemoryError.
-    pub max_objects: usize,
-    /// Deepest call stack before RecursionError (CPython's default is 1000).
-    pub recursion_limit: usize,
+    /// Step, recursion and heap limits.
+    pub limits: Limits,
     /// Collect after this many allocations at least (the threshold grows with the live set).
     pub gc_min_threshold: usize,
     /// Keep program output in memory instead of writing stdout.
@@ -42,8 +82,6 @@ pub struct VmConfig {
     pub bugs: Bugs,
     /// With the GIL on, the holder hands over after this many instructions if another thread waits.
     pub switch_interval: u32,
-    /// Raise a step-limit violation after this many instructions in one thread.
-    pub step_limit: Option<u64>,
     /// Emit VM-level trace events with `tracing` (see [`crate::trace`]).
     pub trace: bool,
     /// Watch for atomicity violations and, at the end of the run, for leaks.
@@ -53,15 +91,13 @@ pub struct VmConfig {
 impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
-            max_objects: 1 << 26,
-            recursion_limit: 1000,
+            limits: Limits::default(),
             gc_min_threshold: 100_000,
             capture_output: false,
             print_errors: true,
             mode: Mode::Eml,
             bugs: Bugs::none(),
             switch_interval: 100_000,
-            step_limit: None,
             trace: false,
             monitor: false,
         }
@@ -69,18 +105,17 @@ impl Default for VmConfig {
 }
 
 impl VmConfig {
-    /// A small configuration for model checking: tiny heap, captured output, no stderr.
+    /// A configuration for model checking: captured output, no stderr, a step budget, traces and
+    /// monitors on.
     pub fn for_checking() -> Self {
         VmConfig {
-            max_objects: 1 << 16,
-            recursion_limit: 200,
+            limits: Limits::for_checking(),
             gc_min_threshold: 10_000,
             capture_output: true,
             print_errors: false,
             mode: Mode::Eml,
             bugs: Bugs::none(),
             switch_interval: 8,
-            step_limit: Some(20_000),
             trace: true,
             monitor: true,
         }
@@ -179,7 +214,7 @@ pub struct Vm<P: Platform> {
 
 impl<P: Platform> Vm<P> {
     pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, crate::error::Exception> {
-        let heap = Heap::new(config.max_objects);
+        let heap = Heap::new(config.limits.max_heap);
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
@@ -293,7 +328,7 @@ impl<P: Platform> Shared<P> {
     /// Whether enough has been allocated since the last collection to collect again.
     #[inline]
     pub(crate) fn wants_collection(&self) -> bool {
-        self.heap.allocated_since_collect() >= self.next_collect.load(Relaxed)
+        self.heap.allocated_since_collect() >= self.next_collect.load(Relaxed) || self.heap.under_pressure()
     }
 
     /// Collects garbage. The caller holds exclusive mode, so every other thread is parked or
