@@ -27,6 +27,7 @@ pub mod replay;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod source;
 
 /// Process exit codes.
 pub mod exit {

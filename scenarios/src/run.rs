@@ -18,8 +18,8 @@ pub struct Loaded {
 /// line and caret) and returns the exit code.
 pub fn load_program(path: &std::path::Path) -> Result<Loaded, i32> {
     let file = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("emlab: cannot read {file}: {e}");
+    let source = crate::source::read_source(path).map_err(|message| {
+        eprintln!("emlab: {message}");
         exit::USAGE
     })?;
     let program = compile_source(&source, &file).map_err(|e| {
