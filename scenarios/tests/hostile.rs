@@ -403,3 +403,119 @@ fn a_directory_symlink_loop_runs_each_scenario_once() {
     assert_eq!(ran.code, Some(0), "{}", ran.both());
     assert!(ran.stdout.ends_with("1 passed, 0 failed\n"), "{}", ran.both());
 }
+
+// ---- threads -----------------------------------------------------------------------------
+
+fn spawn_many(n: usize) -> String {
+    format!(
+        "N = {n}\ndef work(i):\n    return i * 2\nhs = []\ni = 0\nwhile i < N:\n    hs.append(spawn(work, i))\n    i += 1\n\
+         total = 0\nfor h in hs:\n    total += join(h)\nprint(total)\n"
+    )
+}
+
+#[test]
+fn thousands_of_threads_print_the_right_answer() {
+    let dir = Scratch::new("threads");
+    for n in [1000usize, 5000] {
+        let file = dir.write(&format!("many{n}.py"), &spawn_many(n));
+        let ran = emlab_within(&["run", &file], Duration::from_secs(60), None);
+        assert_eq!(ran.code, Some(0), "{}", ran.both());
+        assert_eq!(ran.stdout.trim(), (n * (n - 1)).to_string(), "{}", ran.both());
+    }
+    // All alive at once: each waits at a lock until the last has started.
+    let file = dir.write(
+        "alive.py",
+        "N = 5000\ngate = Lock()\ngate.acquire()\ndef work(i):\n    with gate:\n        pass\n    return i * 2\nhs = []\n\
+         i = 0\nwhile i < N:\n    hs.append(spawn(work, i))\n    i += 1\ngate.release()\ntotal = 0\nfor h in hs:\n    \
+         total += join(h)\nprint(total)\n",
+    );
+    let ran = emlab_within(&["run", &file], Duration::from_secs(60), None);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    assert_eq!(ran.stdout.trim(), (5000 * 4999).to_string(), "{}", ran.both());
+}
+
+#[test]
+fn a_refused_thread_start_is_a_runtime_error() {
+    let dir = Scratch::new("refused");
+    // Under a 1 GiB address-space limit not all 5,000 threads (2 MiB of stack each) can start.
+    let file = dir.write(
+        "refused.py",
+        "N = 5000\ndef work(i):\n    j = 0\n    while j < 200000:\n        j += 1\n    return i\nhs = []\ni = 0\n\
+         while i < N:\n    hs.append(spawn(work, i))\n    i += 1\nprint('all started')\n",
+    );
+    let ran = emlab_within(&["run", &file], Duration::from_secs(120), Some(1024));
+    assert_eq!(ran.code, Some(1), "{}", ran.both());
+    assert!(ran.stderr.contains("RuntimeError: can't start new thread"), "{}", ran.both());
+    assert!(ran.stderr.contains("line 10"), "{}", ran.both());
+}
+
+#[test]
+fn a_thread_joining_itself_is_a_runtime_error() {
+    let dir = Scratch::new("selfjoin");
+    let file = dir.write("selfjoin.py", "gate = Lock()\ngate.acquire()\nhs = []\ndef f():\n    with gate:\n        pass\n    join(hs[0])\nhs.append(spawn(f))\ngate.release()\njoin(hs[0])\nprint('after')\n");
+    let ran = emlab_within(&["run", &file], Duration::from_secs(10), None);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    assert_eq!(ran.stdout, "after\n");
+    assert!(ran.stderr.contains("RuntimeError: cannot join current thread"), "{}", ran.both());
+    // Under the checker it is an exception, not a deadlock.
+    let scenario = dir.write(
+        "selfjoin_check.py",
+        "# expect: violation exception\ngate = Lock()\ngate.acquire()\nhs = []\ndef f():\n    with gate:\n        pass\n    join(hs[0])\nhs.append(spawn(f))\ngate.release()\njoin(hs[0])\n",
+    );
+    let ran = emlab(&["check", &scenario]);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    assert!(!ran.stdout.contains("deadlock"), "{}", ran.both());
+}
+
+#[test]
+fn deep_nesting_and_nested_callbacks_end_in_a_recursion_error_not_a_crash() {
+    let dir = Scratch::new("nesting");
+    let nest = "def nest(n):\n    x = []\n    i = 0\n    while i < n:\n        x = [x]\n        i += 1\n    return x\n";
+    // 990 levels work everywhere (as in CPython); in a spawned thread too, on its small stack.
+    let file = dir.write(
+        "nest.py",
+        &format!("{nest}def work(n):\n    a = nest(n)\n    return [len(repr(a)), a == nest(n)]\nprint(join(spawn(work, 990)))\n"),
+    );
+    let ran = emlab(&["run", &file]);
+    assert_eq!((ran.code, ran.stdout.as_str()), (Some(0), "[1982, True]\n"), "{}", ran.both());
+    // Deeper than the native nesting limit, even with a huge --max-recursion: RecursionError.
+    let deep = dir.write(
+        "deep.py",
+        &format!("{nest}def work(n):\n    return len(repr(nest(n)))\nprint(join(spawn(work, 5000)))\n"),
+    );
+    let ran = emlab(&["run", &deep, "--max-recursion", "100000"]);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    assert!(
+        ran.stderr.contains("RecursionError: maximum recursion depth exceeded while getting the repr"),
+        "{}",
+        ran.both()
+    );
+    // Callbacks from an extension that call back into it, without end.
+    let callbacks = dir.write(
+        "callbacks.py",
+        "# expect: violation exception\nimport callback\ndef f(n):\n    return callback.apply(f, n + 1)\n\
+         def g():\n    return f(0)\njoin(spawn(g))\n",
+    );
+    let ran = emlab(&["run", &callbacks]);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    assert!(
+        ran.stderr.contains("RecursionError: maximum recursion depth exceeded: extension callbacks nest"),
+        "{}",
+        ran.both()
+    );
+    let ran = emlab(&[
+        "check",
+        &callbacks,
+        "--scheduler",
+        "random",
+        "--scheduler",
+        "pct",
+        "--scheduler",
+        "dfs",
+        "--scheduler",
+        "loom",
+        "--iterations",
+        "5",
+    ]);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+}

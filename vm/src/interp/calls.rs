@@ -107,13 +107,26 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
+        if self.callbacks >= super::MAX_CALLBACK_NESTING {
+            return Err(Exception::new(
+                ErrorKind::RecursionError,
+                format!(
+                    "maximum recursion depth exceeded: extension callbacks nest at most {} deep",
+                    super::MAX_CALLBACK_NESTING
+                ),
+            ));
+        }
         let depth = self.roots.frames.len();
         self.roots.stack.push(f);
         self.roots.stack.extend_from_slice(args);
-        match self.call_value(args.len() as u32)? {
-            Some(v) => Ok(v),
-            None => self.execute(depth),
-        }
+        self.callbacks += 1;
+        let result = match self.call_value(args.len() as u32) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.execute(depth),
+            Err(e) => Err(e),
+        };
+        self.callbacks -= 1;
+        result
     }
 
     fn call_builtin(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, Exception> {

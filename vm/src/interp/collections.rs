@@ -64,7 +64,7 @@ impl<P: Platform> Interp<'_, P> {
             Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
             Value::Unbound => Ok(0),
             Value::Obj(h) => {
-                if depth > self.shared.config.limits.max_recursion {
+                if depth > self.nesting_limit() {
                     return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 enum Kind {

@@ -113,7 +113,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
         })?;
         let recursive = active.contains(&h);
-        if active.len() > self.shared.config.limits.max_recursion {
+        if active.len() > self.nesting_limit() {
             return Err(Exception::new(
                 ErrorKind::RecursionError,
                 "maximum recursion depth exceeded while getting the repr of an object",

@@ -195,7 +195,7 @@ impl<P: Platform> Interp<'_, P> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x.cmp(&y));
         }
-        if depth > self.shared.config.limits.max_recursion {
+        if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
@@ -256,7 +256,7 @@ impl<P: Platform> Interp<'_, P> {
         let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
             return Ok(false);
         };
-        if depth > self.shared.config.limits.max_recursion {
+        if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         let heap = &self.shared.heap;

@@ -68,9 +68,9 @@ impl Platform for Loom {
         atomic.fetch_add(delta, SeqCst)
     }
 
-    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
+    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Result<Self::JoinHandle, String> {
         // Loom's coroutines default to a 32 KiB stack; the interpreter wants more.
-        loom::thread::Builder::new().name(name).stack_size(1 << 20).spawn(f).expect("loom refused to start a thread")
+        loom::thread::Builder::new().name(name).stack_size(2 << 20).spawn(f).map_err(|e| e.to_string())
     }
 
     fn join(handle: Self::JoinHandle) {
