@@ -313,6 +313,10 @@ fn endless_or_huge_input_is_refused_quickly() {
     assert_eq!(ran.code, Some(2), "{}", ran.both());
     assert!(ran.stderr.contains("/dev/zero:1:1: SyntaxError: source code cannot contain null bytes"), "{}", ran.both());
     let dir = Scratch::new("huge");
+    let nul = dir.write("nul.py", "x = 'a\0b'\nprint(x)\n");
+    let ran = emlab(&["run", &nul]);
+    assert_eq!(ran.code, Some(2), "{}", ran.both());
+    assert!(ran.stderr.contains("nul.py:1:7: SyntaxError: source code cannot contain null bytes"), "{}", ran.both());
     let big = dir.write("big.py", &"x = 1\n".repeat(3 << 20));
     let ran = emlab_within(&["run", &big], Duration::from_secs(10), Some(1024));
     assert_eq!(ran.code, Some(2), "{}", ran.both());

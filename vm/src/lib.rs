@@ -32,6 +32,7 @@ pub mod platform;
 pub mod runtime;
 pub mod syntax;
 pub mod trace;
+pub mod unicode;
 pub mod value;
 pub mod violation;
 

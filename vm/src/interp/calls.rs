@@ -338,7 +338,10 @@ impl<P: Platform> Interp<'_, P> {
             _ => None,
         };
         match len {
-            Some(n) => Ok(Value::Int(n as i64)),
+            // A range can hold more than 2**63 - 1 items; CPython cannot say how many either.
+            Some(n) => i64::try_from(n)
+                .map(Value::Int)
+                .map_err(|_| Exception::new(ErrorKind::OverflowError, "Python int too large to convert to C ssize_t")),
             None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
         }
     }
@@ -358,7 +361,8 @@ fn parse_int(text: &str) -> Result<Value, Exception> {
     }
     let mut value: i64 = 0;
     for c in digits.chars().filter(|&c| c != '_') {
-        let d = c.to_digit(10).ok_or_else(invalid)? as i64;
+        // Any script's decimal digits, as CPython accepts them ('٣' is 3).
+        let d = crate::unicode::decimal_value(c).ok_or_else(invalid)? as i64;
         value = value
             .checked_mul(10)
             .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) })

@@ -29,6 +29,24 @@ impl<P: Platform> Interp<'_, P> {
             .unwrap_or(false)
     }
 
+    /// Raises AttributeError unless `receiver.name` is a method (or a module's function).
+    pub(crate) fn check_method(&mut self, receiver: Value, name: u32) -> Result<(), Exception> {
+        let method_name = &self.shared.program.names[name as usize];
+        if let Value::Module(_) = receiver {
+            return self.get_attr(receiver, method_name).map(|_| ());
+        }
+        match self.shared.methods[name as usize] {
+            Some(m) if self.has_method(receiver, m) => Ok(()),
+            _ => {
+                let type_name = self.type_name(receiver)?;
+                Err(Exception::new(
+                    ErrorKind::AttributeError,
+                    format!("'{type_name}' object has no attribute '{method_name}'"),
+                ))
+            }
+        }
+    }
+
     /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
     pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
         let n = self.roots.stack.len();

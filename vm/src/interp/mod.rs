@@ -340,6 +340,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let v = check!(self.get_attr(obj, &program.names[name as usize]));
                     self.push(v)
                 }
+                Op::CheckMethod { name } => {
+                    let receiver = self.top();
+                    check!(self.check_method(receiver, name));
+                }
                 Op::CallMethod { name, argc } => {
                     save_ip!();
                     self.safepoint();

@@ -296,6 +296,24 @@ impl<P: Platform> Interp<'_, P> {
                 Ok(true)
             }
             (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
+            // `keys()` and `items()` views are set-like: equal when they hold the same keys (and, for
+            // items, the same values); `values()` views equal only themselves.
+            (Some(Comparable::View(dx, kx)), Some(Comparable::View(dy, ky)))
+                if kx == ky && kx != crate::heap::ViewKind::Values =>
+            {
+                let xs = heap.read(dx, |o| if let Object::Dict(d) = o { d.entries().collect() } else { Vec::new() })?;
+                let ylen = heap.read(dy, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
+                if xs.len() != ylen {
+                    return Ok(false);
+                }
+                for (k, v) in xs {
+                    match self.dict_lookup(dy, k)? {
+                        Some(w) if kx == crate::heap::ViewKind::Keys || self.equal_at_depth(v, w, depth + 1)? => {}
+                        _ => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
             _ => Ok(false),
         }
     }
@@ -327,6 +345,7 @@ enum Comparable {
     Seq(&'static str, Vec<Value>),
     Dict(Vec<(Value, Value)>),
     Range((i64, i64, i64)),
+    View(crate::heap::Handle, crate::heap::ViewKind),
 }
 
 fn comparable_snapshot(o: &Object) -> Option<Comparable> {
@@ -334,6 +353,7 @@ fn comparable_snapshot(o: &Object) -> Option<Comparable> {
         Object::List(items) => Some(Comparable::Seq("list", items.clone())),
         Object::Tuple(items) => Some(Comparable::Seq("tuple", items.to_vec())),
         Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
+        Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
         Object::Range { start, stop, step } => {
             // Equal ranges are equal as sequences: compare length, first item and step.
             let n = range_len(*start, *stop, *step) as i64;
