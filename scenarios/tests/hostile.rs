@@ -500,6 +500,14 @@ fn deep_nesting_and_nested_callbacks_end_in_a_recursion_error_not_a_crash() {
         "# expect: violation exception\nimport callback\ndef f(n):\n    return callback.apply(f, n + 1)\n\
          def g():\n    return f(0)\njoin(spawn(g))\n",
     );
+    // In the main thread, which loom runs on a fixed 32 KiB stack: a RecursionError under loom
+    // (its limits are lower, see the README), never a stack overflow, a panic or a hang.
+    let main = dir.write("main.py", &format!("# expect: pass\n{nest}assert len(repr(nest(200))) == 402\n"));
+    let ran = emlab(&["check", &main, "--scheduler", "random", "--scheduler", "dfs", "--iterations", "3"]);
+    assert_eq!(ran.code, Some(0), "{}", ran.both());
+    let ran = emlab(&["check", &main, "--scheduler", "loom", "--format", "json"]);
+    assert_eq!(ran.code, Some(1), "{}", ran.both());
+    assert!(ran.stdout.contains("\"found\":[\"exception\"]"), "{}", ran.both());
     let ran = emlab(&["run", &callbacks]);
     assert_eq!(ran.code, Some(0), "{}", ran.both());
     assert!(

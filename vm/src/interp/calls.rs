@@ -107,12 +107,12 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
-        if self.callbacks >= super::MAX_CALLBACK_NESTING {
+        if self.callbacks >= P::MAX_CALLBACK_NESTING {
             return Err(Exception::new(
                 ErrorKind::RecursionError,
                 format!(
                     "maximum recursion depth exceeded: extension callbacks nest at most {} deep",
-                    super::MAX_CALLBACK_NESTING
+                    P::MAX_CALLBACK_NESTING
                 ),
             ));
         }

@@ -45,13 +45,6 @@ pub struct Interp<'a, P: Platform> {
     callbacks: usize,
 }
 
-/// The deepest nesting of containers that comparing, hashing or printing follows (one native
-/// frame per level), whatever `--max-recursion` says, so it always fits a thread's native stack.
-pub const MAX_NESTING: usize = 1000;
-
-/// How deeply extension callbacks may nest (each re-enters the interpreter natively).
-pub const MAX_CALLBACK_NESTING: usize = 100;
-
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
         Interp { shared, slot, roots, steps: 0, callbacks: 0 }
@@ -60,7 +53,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The deepest container nesting followed natively before RecursionError.
     #[inline]
     pub(crate) fn nesting_limit(&self) -> usize {
-        self.shared.config.limits.max_recursion.min(MAX_NESTING)
+        self.shared.config.limits.max_recursion.min(P::MAX_NESTING)
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.

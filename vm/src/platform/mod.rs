@@ -34,6 +34,12 @@ use std::ops::DerefMut;
 pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
+    /// The deepest container nesting that comparing, hashing or printing follows natively (one
+    /// native frame per level) before RecursionError: what fits the smallest stack a VM thread runs
+    /// on (the lower of this and `--max-recursion` applies).
+    const MAX_NESTING: usize = 1000;
+    /// How deeply extension callbacks may nest (each re-enters the interpreter natively).
+    const MAX_CALLBACK_NESTING: usize = 100;
 
     type Mutex<T: Send>: Send + Sync;
     type Guard<'a, T: Send + 'a>: DerefMut<Target = T>;
