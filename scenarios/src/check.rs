@@ -87,6 +87,36 @@ pub fn shell_quote(word: &str) -> String {
     }
 }
 
+/// Most seconds spent shrinking one failing trace; past it the trace is shown as found.
+const MINIMIZE_SECONDS: u64 = 5;
+
+/// `target` whose runs stop soon after `timeout` from now. The deadline comes a second after the
+/// timeout: a run cut short by it ends only results that nobody waits for any more.
+fn with_deadline(target: &Target, timeout: Duration) -> Target {
+    let mut limits = target.limits;
+    limits.deadline = Some(Instant::now() + timeout + Duration::from_secs(1));
+    target.clone().with_limits(limits)
+}
+
+/// Minimizes `first` on a thread of its own for at most `timeout`; None when the time ran out.
+fn minimize_within(
+    target: &Target,
+    first: &emlab_scheduler::RunReport,
+    kind: ViolationKind,
+    timeout: Duration,
+) -> Option<emlab_scheduler::Minimized> {
+    let target = with_deadline(target, timeout);
+    let first = first.clone();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let shrink = move || {
+        let _ = sender.send(minimize(&target, &first, kind));
+    };
+    match std::thread::Builder::new().name("emlab-minimize".into()).stack_size(8 << 20).spawn(shrink) {
+        Ok(_) => receiver.recv_timeout(timeout).ok(),
+        Err(_) => None,
+    }
+}
+
 /// Explores on a thread of its own and waits at most `timeout`; None when the time ran out. The
 /// target's deadline makes an abandoned exploration's runs stop at their next step.
 fn explore_within(
@@ -98,9 +128,7 @@ fn explore_within(
     progress: &ProgressBar,
     name: &str,
 ) -> Option<Exploration> {
-    let mut limits = target.limits;
-    limits.deadline = Some(Instant::now() + timeout);
-    let target = target.clone().with_limits(limits);
+    let target = with_deadline(target, timeout);
     let (budget, stop, progress, label) = (budget.clone(), stop.clone(), progress.clone(), name.to_string());
     let (sender, receiver) = std::sync::mpsc::channel();
     let explore = move || {
@@ -175,13 +203,20 @@ fn check_pair(job: &Job, kind: SchedulerKind, args: &CheckArgs, progress: &Progr
     };
     if let Some(first) = &exploration.first {
         let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);
-        let shown = if verdict == Verdict::Fail && !args.no_minimize {
-            let minimized = minimize(&job.target, first, kind_of_interest);
-            result.shrink =
-                Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
-            minimized.report
+        let left = Duration::from_secs(args.timeout as u64).saturating_sub(started.elapsed());
+        let budget = left.min(Duration::from_secs(MINIMIZE_SECONDS));
+        let minimized = if verdict == Verdict::Fail && !args.no_minimize {
+            minimize_within(&job.target, first, kind_of_interest, budget)
         } else {
-            first.clone()
+            None
+        };
+        let shown = match minimized {
+            Some(minimized) => {
+                result.shrink =
+                    Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
+                minimized.report
+            }
+            None => first.clone(),
         };
         result.replay = replay_command(job, &shown.schedule, args);
         let header = format!(

@@ -241,6 +241,18 @@ fn a_scenario_that_runs_too_long_gets_the_timeout_verdict() {
     assert!(json.stdout.contains("\"verdict\":\"timeout\""), "{}", json.both());
 }
 
+#[test]
+fn a_hang_is_reported_promptly_under_every_randomized_and_exhaustive_scheduler() {
+    // Each schedule spins to the step budget; shrinking such a trace is cut short.
+    let dir = Scratch::new("hang");
+    let file = dir.write("hang.py", "# expect: pass\nflag = [0]\nwhile flag[0] == 0:\n    pass\n");
+    let args = ["check", &file, "--scheduler", "random", "--scheduler", "pct", "--scheduler", "dfs"];
+    let ran = emlab_within(&args, Duration::from_secs(90), Some(2048));
+    assert_eq!(ran.code, Some(1), "{}", ran.both());
+    assert_eq!(ran.stdout.matches("found step-limit").count(), 3, "{}", ran.both());
+    assert_eq!(ran.stdout.matches("replay: emlab replay").count(), 3, "{}", ran.both());
+}
+
 // ---- false alarms ------------------------------------------------------------------------
 
 #[test]
