@@ -128,11 +128,12 @@ fn explore_within(
     progress: &ProgressBar,
     name: &str,
 ) -> Option<Exploration> {
-    let target = with_deadline(target, timeout);
-    let (budget, stop, progress, label) = (budget.clone(), stop.clone(), progress.clone(), name.to_string());
+    let bounded = with_deadline(target, timeout);
+    let (owned_budget, owned_stop, progress, label) =
+        (budget.clone(), stop.clone(), progress.clone(), name.to_string());
     let (sender, receiver) = std::sync::mpsc::channel();
     let explore = move || {
-        let exploration = explorer_for(kind).explore(&target, &budget, &stop, &|n| {
+        let exploration = explorer_for(kind).explore(&bounded, &owned_budget, &owned_stop, &|n| {
             if n % 16 == 0 {
                 progress.set_message(format!("{label} [{kind}] {n} schedules"));
             }
@@ -141,10 +142,17 @@ fn explore_within(
     };
     // The thread is detached: past the timeout nobody waits for it.
     match std::thread::Builder::new().name(format!("emlab-check-{kind}")).stack_size(8 << 20).spawn(explore) {
-        Ok(_) => receiver.recv_timeout(timeout).ok(),
+        Ok(_) => match receiver.recv_timeout(timeout) {
+            Ok(exploration) => Some(exploration),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            // The explorer itself panicked (its runs' panics are caught): a bug in emlab.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Some(Exploration { found: vec![ViolationKind::VmPanic], ..Exploration::default() })
+            }
+        },
         Err(e) => {
-            eprintln!("emlab: cannot start a thread to explore {name}: {e}");
-            None
+            eprintln!("emlab: cannot start a thread to explore {name} ({e}): exploring without --timeout");
+            Some(explorer_for(kind).explore(target, budget, stop, &|_| {}))
         }
     }
 }
