@@ -107,13 +107,11 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
-        if self.callbacks >= P::MAX_CALLBACK_NESTING {
+        let limit = P::max_callback_nesting(self.slot.number == 0);
+        if self.callbacks >= limit {
             return Err(Exception::new(
                 ErrorKind::RecursionError,
-                format!(
-                    "maximum recursion depth exceeded: extension callbacks nest at most {} deep",
-                    P::MAX_CALLBACK_NESTING
-                ),
+                format!("maximum recursion depth exceeded: extension callbacks nest at most {} deep", limit),
             ));
         }
         let depth = self.roots.frames.len();

@@ -53,7 +53,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The deepest container nesting followed natively before RecursionError.
     #[inline]
     pub(crate) fn nesting_limit(&self) -> usize {
-        self.shared.config.limits.max_recursion.min(P::MAX_NESTING)
+        self.shared.config.limits.max_recursion.min(P::max_nesting(self.slot.number == 0))
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.

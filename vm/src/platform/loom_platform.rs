@@ -18,8 +18,21 @@ impl Platform for Loom {
     const NAME: &'static str = "loom";
     // Loom runs the main thread on a fixed 32 KiB coroutine stack (spawned ones get 2 MiB): past
     // these, that stack would overflow, and loom hangs or panics instead of reporting.
-    const MAX_NESTING: usize = 16;
-    const MAX_CALLBACK_NESTING: usize = 4;
+    fn max_nesting(main: bool) -> usize {
+        if main {
+            16
+        } else {
+            1000
+        }
+    }
+
+    fn max_callback_nesting(main: bool) -> usize {
+        if main {
+            4
+        } else {
+            100
+        }
+    }
 
     type Mutex<T: Send> = loom::sync::Mutex<T>;
     type Guard<'a, T: Send + 'a> = loom::sync::MutexGuard<'a, T>;

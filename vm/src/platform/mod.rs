@@ -35,11 +35,17 @@ pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
     /// The deepest container nesting that comparing, hashing or printing follows natively (one
-    /// native frame per level) before RecursionError: what fits the smallest stack a VM thread runs
-    /// on (the lower of this and `--max-recursion` applies).
-    const MAX_NESTING: usize = 1000;
+    /// native frame per level) before RecursionError, in the main thread (`main`) or a spawned
+    /// one: what fits that thread's native stack (the lower of this and `--max-recursion` applies).
+    fn max_nesting(main: bool) -> usize {
+        let _ = main;
+        1000
+    }
     /// How deeply extension callbacks may nest (each re-enters the interpreter natively).
-    const MAX_CALLBACK_NESTING: usize = 100;
+    fn max_callback_nesting(main: bool) -> usize {
+        let _ = main;
+        100
+    }
 
     type Mutex<T: Send>: Send + Sync;
     type Guard<'a, T: Send + 'a>: DerefMut<Target = T>;
