@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let Ok(program) = compile_source(source, "fuzz.py") else { return };
-    let config = VmConfig { step_limit: Some(100_000), ..VmConfig::for_checking() };
+    let mut config = VmConfig::for_checking();
+    config.limits.max_steps = Some(100_000);
     let outcome = Vm::<Native>::new(program, config).expect("the VM starts").run();
     assert!(outcome.uncaught.iter().all(|e| e.exception.kind != ErrorKind::VmPanic), "{:?}", outcome.uncaught);
 });

@@ -10,11 +10,11 @@ use crate::report::{self, PairResult, Verdict};
 use crate::scenario::{discover, Expectation, Scenario};
 use crate::shard::{self, Unit};
 use crate::stderr_filter::StderrFilter;
-use emlab_scheduler::{explorer_for, minimize, Budget, SchedulerKind, Stop, Target};
-use emlab_vm::{compile_source, Mode, ViolationKind};
+use emlab_scheduler::{explorer_for, minimize, Budget, Exploration, SchedulerKind, Stop, Target};
+use emlab_vm::{compile_source, Limits, Mode, ViolationKind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Where the bundled suite lives in a checkout (the binary carries its own copy: [`crate::bundled`]).
 pub fn bundled_suite() -> PathBuf {
@@ -70,7 +70,8 @@ fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
         let expect = args.expect.clone().unwrap_or_else(|| scenario.expect.clone());
         let schedulers = if args.scheduler.is_empty() { scenario.schedulers.clone() } else { args.scheduler.clone() };
         for mode in modes {
-            let target = Target::new(&name, program.clone(), mode, bugs);
+            let target =
+                Target::new(&name, program.clone(), mode, bugs).with_limits(args.vm.limits(Limits::for_checking()));
             jobs.push(Job {
                 scenario: scenario.clone(),
                 target,
@@ -87,16 +88,97 @@ fn display_paths(paths: &[PathBuf]) -> String {
 }
 
 /// The exact command that replays `schedule` of `job`.
-fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule) -> Option<String> {
+fn replay_command(job: &Job, schedule: &emlab_scheduler::Schedule, args: &CheckArgs) -> Option<String> {
     if matches!(schedule, emlab_scheduler::Schedule::Unrecorded) {
         return None;
     }
-    let mut cmd =
-        format!("emlab replay {} --schedule {schedule} --mode {}", job.scenario.path.display(), job.target.mode);
+    let path = shell_quote(&job.scenario.path.display().to_string());
+    let mut cmd = format!("emlab replay {path} --schedule {schedule} --mode {}", job.target.mode);
     for bug in job.target.bugs.iter() {
         cmd.push_str(&format!(" --inject {bug}"));
     }
+    cmd.push_str(&args.vm.limit_flags());
     Some(cmd)
+}
+
+/// `word` as a POSIX shell reads it back: as is when it is plain, else in single quotes.
+pub fn shell_quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// Most seconds spent shrinking one failing trace; past it the trace is shown as found.
+const MINIMIZE_SECONDS: u64 = 5;
+
+/// `target` whose runs stop soon after `timeout` from now. The deadline comes a second after the
+/// timeout: a run cut short by it ends only results that nobody waits for any more.
+fn with_deadline(target: &Target, timeout: Duration) -> Target {
+    let mut limits = target.limits;
+    limits.deadline = Some(Instant::now() + timeout + Duration::from_secs(1));
+    target.clone().with_limits(limits)
+}
+
+/// Minimizes `first` on a thread of its own for at most `timeout`; None when the time ran out.
+fn minimize_within(
+    target: &Target,
+    first: &emlab_scheduler::RunReport,
+    kind: ViolationKind,
+    timeout: Duration,
+) -> Option<emlab_scheduler::Minimized> {
+    let target = with_deadline(target, timeout);
+    let first = first.clone();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let shrink = move || {
+        let _ = sender.send(minimize(&target, &first, kind));
+    };
+    match std::thread::Builder::new().name("emlab-minimize".into()).stack_size(8 << 20).spawn(shrink) {
+        Ok(_) => receiver.recv_timeout(timeout).ok(),
+        Err(_) => None,
+    }
+}
+
+/// Explores on a thread of its own and waits at most `timeout`; None when the time ran out. The
+/// target's deadline makes an abandoned exploration's runs stop at their next step.
+fn explore_within(
+    target: &Target,
+    kind: SchedulerKind,
+    budget: &Budget,
+    stop: &Stop,
+    timeout: Duration,
+    progress: &ProgressBar,
+    name: &str,
+) -> Option<Exploration> {
+    let bounded = with_deadline(target, timeout);
+    let (owned_budget, owned_stop, progress, label) =
+        (budget.clone(), stop.clone(), progress.clone(), name.to_string());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let explore = move || {
+        let exploration = explorer_for(kind).explore(&bounded, &owned_budget, &owned_stop, &|n| {
+            if n % 16 == 0 {
+                progress.set_message(format!("{label} [{kind}] {n} schedules"));
+            }
+        });
+        let _ = sender.send(exploration);
+    };
+    // The thread is detached: past the timeout nobody waits for it.
+    match std::thread::Builder::new().name(format!("emlab-check-{kind}")).stack_size(8 << 20).spawn(explore) {
+        Ok(_) => match receiver.recv_timeout(timeout) {
+            Ok(exploration) => Some(exploration),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            // The explorer itself panicked (its runs' panics are caught): a bug in emlab.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Some(Exploration { found: vec![ViolationKind::VmPanic], ..Exploration::default() })
+            }
+        },
+        Err(e) => {
+            eprintln!("emlab: cannot start a thread to explore {name} ({e}): exploring without --timeout");
+            Some(explorer_for(kind).explore(target, budget, stop, &|_| {}))
+        }
+    }
 }
 
 /// Explores one unit of work; None when it is a part that gets no schedules.
@@ -124,11 +206,31 @@ fn check_unit(
     };
     let mode = job.target.mode;
     progress.set_message(format!("{} [{mode}, {kind}]", job.scenario.name));
-    let exploration = explorer.explore(&job.target, &budget, &stop, &|n| {
-        if n % 16 == 0 {
-            progress.set_message(format!("{} [{mode}, {kind}] {n} schedules", job.scenario.name));
-        }
-    });
+    let timeout = Duration::from_secs(args.timeout as u64);
+    let Some(exploration) = explore_within(&job.target, kind, &budget, &stop, timeout, progress, &job.scenario.name)
+    else {
+        return Some(PairResult {
+            scenario: job.scenario.name.clone(),
+            path: job.scenario.path.clone(),
+            scheduler: kind,
+            mode,
+            schedules: 0,
+            expected: (!matrix).then(|| job.expect.to_string()),
+            found: Vec::new(),
+            verdict: Some(Verdict::Timeout),
+            replay: None,
+            seconds: started.elapsed().as_secs_f64(),
+            skipped: Some(format!("no verdict within --timeout {}s", args.timeout)),
+            complete: None,
+            coverage: None,
+            trace: None,
+            shrink: None,
+            pair: unit.pair,
+            shard: args.shard,
+            part: unit.part,
+            views: Vec::new(),
+        });
+    };
     let verdict = (!matrix)
         .then(|| report::judge(&job.expect, &exploration.found, exploration.skipped.is_some(), unit.part.is_some()));
     let mut result = PairResult {
@@ -154,14 +256,19 @@ fn check_unit(
     };
     if let Some(first) = &exploration.first {
         let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);
-        let minimized = (verdict == Some(Verdict::Fail) && !args.no_minimize).then(|| {
-            let minimized = minimize(&job.target, first, kind_of_interest);
-            result.shrink =
-                Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
-            minimized.report
-        });
+        let left = Duration::from_secs(args.timeout as u64).saturating_sub(started.elapsed());
+        let shrink_time = left.min(Duration::from_secs(MINIMIZE_SECONDS));
+        let minimized = if verdict == Some(Verdict::Fail) && !args.no_minimize {
+            minimize_within(&job.target, first, kind_of_interest, shrink_time).map(|minimized| {
+                result.shrink =
+                    Some(report::Shrink { before: minimized.before, after: minimized.after, replays: minimized.runs });
+                minimized.report
+            })
+        } else {
+            None
+        };
         let shown = minimized.as_ref().unwrap_or(first);
-        result.replay = replay_command(job, &shown.schedule);
+        result.replay = replay_command(job, &shown.schedule, args);
         let header = format!(
             "scenario: {}  mode: {}  scheduler: {kind}  seed: {}",
             job.scenario.name, job.target.mode, budget.seed
@@ -244,5 +351,20 @@ pub fn finish(results: &[PairResult], format: Format, matrix: bool, shard: Optio
         crate::matrix::exit_code(results)
     } else {
         report::exit_code(results)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn paths_are_quoted_only_when_the_shell_would_split_or_expand_them() {
+        assert_eq!(shell_quote("suite/eml/a_b-1.py"), "suite/eml/a_b-1.py");
+        assert_eq!(shell_quote("my dir/x.py"), "'my dir/x.py'");
+        assert_eq!(shell_quote("caf\u{e9}/x.py"), "'caf\u{e9}/x.py'");
+        assert_eq!(shell_quote("it's.py"), "'it'\\''s.py'");
+        assert_eq!(shell_quote("$HOME*.py"), "'$HOME*.py'");
+        assert_eq!(shell_quote(""), "''");
     }
 }

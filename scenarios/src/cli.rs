@@ -3,7 +3,7 @@
 use crate::scenario::Expectation;
 use clap::{Parser, Subcommand};
 use emlab_scheduler::SchedulerKind;
-use emlab_vm::{Bug, Mode};
+use emlab_vm::{Bug, Limits, Mode};
 use std::path::PathBuf;
 
 /// emlab: a free-threaded Python-subset VM and a checker for its thread interleavings.
@@ -83,8 +83,8 @@ pub struct CheckArgs {
     /// scenario's `# schedulers:`, else random, pct, dfs, dpor and loom.
     #[arg(long, value_name = "SCHEDULER")]
     pub scheduler: Vec<SchedulerKind>,
-    /// Schedules per scenario and scheduler (overrides `# iterations:`).
-    #[arg(long, value_name = "N")]
+    /// Schedules per scenario and scheduler (overrides `# iterations:`); a positive integer.
+    #[arg(long, value_name = "N", value_parser = positive)]
     pub iterations: Option<usize>,
     /// Seed of the randomized schedulers; the same seed explores the same schedules.
     #[arg(long, default_value_t = 0)]
@@ -92,12 +92,16 @@ pub struct CheckArgs {
     /// Override every scenario's expectation, e.g. `pass` or `violation atomicity`.
     #[arg(long, value_name = "EXPECTATION")]
     pub expect: Option<Expectation>,
-    /// Explore schedules on N cores at once (random, pct and os).
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    /// Explore schedules on N cores at once (random, pct and os); 1 to 256.
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = jobs)]
     pub jobs: usize,
     /// Print one line per result (text) or one JSON object per result (json).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Give up on a scenario under one scheduler after this many seconds: its verdict is then
+    /// `timeout` (a failure). Default 300.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = positive)]
+    pub timeout: usize,
     /// Print failing traces as found, without shrinking them first.
     #[arg(long)]
     pub no_minimize: bool,
@@ -169,6 +173,91 @@ pub struct VmArgs {
     /// no-safepoint-backedge.
     #[arg(long = "inject", value_name = "BUG")]
     pub inject: Vec<Bug>,
+    /// Instructions one thread may run before a step-limit violation (a hang). Default: no limit
+    /// under `run`, 1000000 under `check` and `replay`.
+    #[arg(long, value_name = "N", value_parser = positive)]
+    pub max_steps: Option<usize>,
+    /// Deepest Python call stack before RecursionError: 1 to 100000 (default 1000, as CPython).
+    #[arg(long, value_name = "N", value_parser = recursion)]
+    pub max_recursion: Option<usize>,
+    /// Memory the heap may hold before MemoryError: bytes, or a number with a K, M or G suffix
+    /// (default 512M).
+    #[arg(long, value_name = "SIZE", value_parser = size)]
+    pub max_heap: Option<usize>,
+}
+
+impl VmArgs {
+    /// `base` with the limits the command line sets.
+    pub fn limits(&self, base: Limits) -> Limits {
+        Limits {
+            max_steps: self.max_steps.map(|n| n as u64).or(base.max_steps),
+            max_recursion: self.max_recursion.unwrap_or(base.max_recursion),
+            max_heap: self.max_heap.unwrap_or(base.max_heap),
+            deadline: base.deadline,
+        }
+    }
+
+    /// The limit flags that differ from `base`, as they are typed (for a printed replay command).
+    pub fn limit_flags(&self) -> String {
+        let mut flags = String::new();
+        if let Some(n) = self.max_steps {
+            flags.push_str(&format!(" --max-steps {n}"));
+        }
+        if let Some(n) = self.max_recursion {
+            flags.push_str(&format!(" --max-recursion {n}"));
+        }
+        if let Some(n) = self.max_heap {
+            flags.push_str(&format!(" --max-heap {n}"));
+        }
+        flags
+    }
+}
+
+/// The most `--jobs` accepted: each job is an OS thread with its own 8 MB stack.
+pub const MAX_JOBS: usize = 256;
+
+/// Parses a positive integer (`--iterations`, the limits).
+pub fn positive(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("must be a positive integer, found '{text}'")),
+    }
+}
+
+/// The deepest `--max-recursion`: Python calls need no native stack, but comparing or printing a
+/// nested list recurses natively, one level per nesting.
+pub const MAX_RECURSION: usize = 100_000;
+
+fn recursion(text: &str) -> Result<usize, String> {
+    match positive(text)? {
+        n if n <= MAX_RECURSION => Ok(n),
+        n => Err(format!("at most {MAX_RECURSION}, found {n}")),
+    }
+}
+
+/// Parses a size: `4096`, `64K`, `512M`, `2G` (binary multiples).
+pub fn size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|&n| n > 0)
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("expected a positive size such as 4096, 64K, 512M or 2G, found '{text}'"))
+}
+
+/// Parses `--jobs`: 1 to [`MAX_JOBS`].
+fn jobs(text: &str) -> Result<usize, String> {
+    match positive(text)? {
+        n if n <= MAX_JOBS => Ok(n),
+        n => Err(format!("at most {MAX_JOBS} jobs, found {n}")),
+    }
 }
 
 /// `--mode`: one mode, or (for `emlab check` only) `all` of them.

@@ -30,6 +30,9 @@ pub fn byte_offset(source: &str, line: u32, col: u32) -> usize {
 
 /// The full message: a one-line `file:line:col: SyntaxError: ...` summary, then the annotated source.
 pub fn render_syntax_error(file: &str, source: &str, error: &SyntaxError) -> String {
+    // The lexer counts `\r\n` and a lone `\r` as one line break; so must the caret.
+    let normalized = crate::source::normalize_newlines(source.to_string());
+    let source = normalized.as_str();
     let offset = byte_offset(source, error.span.line, error.span.col);
     let len = source[offset..].chars().next().map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() });
     let diagnostic = SyntaxDiagnostic {

@@ -37,6 +37,7 @@ pub mod scenario;
 pub mod shard;
 pub mod stderr_filter;
 pub mod suite;
+pub mod source;
 
 /// Process exit codes.
 pub mod exit {

@@ -34,7 +34,8 @@ pub fn run(args: &ReplayArgs) -> i32 {
         }
     };
     let bugs = if args.vm.inject.is_empty() { bugs } else { args.vm.inject.clone() };
-    let target = Target::new(&file, program, mode, bugs.into_iter().collect());
+    let target = Target::new(&file, program, mode, bugs.into_iter().collect())
+        .with_limits(args.vm.limits(emlab_vm::Limits::for_checking()));
     let quiet = StderrFilter::install();
     let replayed = replay(&target, &schedule);
     drop(quiet);

@@ -16,6 +16,8 @@ pub enum Verdict {
     /// One part of a split exploration (`--shard`) did not find the expected violation; the other
     /// parts may have: `emlab merge` decides.
     Pending,
+    /// No verdict within `--timeout` (counts as a failure).
+    Timeout,
 }
 
 impl Verdict {
@@ -25,6 +27,7 @@ impl Verdict {
             Verdict::Fail => "fail",
             Verdict::Skipped => "skipped",
             Verdict::Pending => "pending",
+            Verdict::Timeout => "timeout",
         }
     }
 
@@ -131,6 +134,7 @@ pub fn text(result: &PairResult) -> String {
         Verdict::Fail => "FAIL",
         Verdict::Skipped => "SKIP",
         Verdict::Pending => "PEND",
+        Verdict::Timeout => "TIME",
     };
     let expected = result.expected.as_deref().unwrap_or("");
     let mut detail = match (&result.skipped, verdict) {
@@ -168,10 +172,14 @@ pub fn text(result: &PairResult) -> String {
     out
 }
 
-/// The closing line: `N passed, M failed` (and how many were skipped or are pending).
+/// The closing line: `N passed, M failed` (and how many timed out, were skipped or are pending).
 pub fn summary(results: &[PairResult]) -> String {
     let count = |v: Verdict| results.iter().filter(|r| r.verdict == Some(v)).count();
-    let mut line = format!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail));
+    let timed_out = count(Verdict::Timeout);
+    let mut line = format!("{} passed, {} failed", count(Verdict::Pass), count(Verdict::Fail) + timed_out);
+    if timed_out > 0 {
+        line.push_str(&format!(" ({timed_out} timed out)"));
+    }
     for v in [Verdict::Skipped, Verdict::Pending] {
         if count(v) > 0 {
             line.push_str(&format!(", {} {}", count(v), v.name()));
@@ -180,9 +188,9 @@ pub fn summary(results: &[PairResult]) -> String {
     line
 }
 
-/// The exit code of a set of results: 1 when one failed, else 0.
+/// The exit code of a set of results: 1 when one failed or timed out, else 0.
 pub fn exit_code(results: &[PairResult]) -> i32 {
-    if results.iter().any(|r| r.verdict == Some(Verdict::Fail)) {
+    if results.iter().any(|r| matches!(r.verdict, Some(Verdict::Fail | Verdict::Timeout))) {
         crate::exit::PROGRAM_ERROR
     } else {
         crate::exit::OK

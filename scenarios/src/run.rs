@@ -24,8 +24,8 @@ pub fn load_program(path: &std::path::Path) -> Result<Loaded, i32> {
             eprintln!("emlab: {file}: no such bundled scenario (`emlab suite list` shows them)");
             exit::USAGE
         })?,
-        None => std::fs::read_to_string(path).map_err(|e| {
-            eprintln!("emlab: cannot read {file}: {e}");
+        None => crate::source::read_source(path).map_err(|message| {
+            eprintln!("emlab: {message}");
             exit::USAGE
         })?,
     };
@@ -53,7 +53,12 @@ pub fn run(args: &RunArgs) -> i32 {
             return exit::USAGE;
         }
     };
-    let config = VmConfig { mode, bugs: args.vm.inject.iter().copied().collect(), ..VmConfig::default() };
+    let config = VmConfig {
+        mode,
+        bugs: args.vm.inject.iter().copied().collect(),
+        limits: args.vm.limits(emlab_vm::Limits::default()),
+        ..VmConfig::default()
+    };
     let vm = match Vm::<Native>::new(program, config) {
         Ok(vm) => vm,
         Err(e) => {

@@ -113,10 +113,10 @@ pub const DIRECTIVES: [&str; 6] = ["show", "expect", "mode", "inject", "schedule
 impl Scenario {
     /// Reads and parses a scenario file.
     pub fn load(path: &Path, name: &str) -> Result<Scenario, ScenarioError> {
-        let source = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+        let source = crate::source::read_source(path).map_err(|message| ScenarioError {
             path: path.to_path_buf(),
             line: 1,
-            message: format!("cannot read: {e}"),
+            message: message.replacen(&format!("cannot read {}: ", path.display()), "cannot read: ", 1),
         })?;
         Scenario::parse(path, name, &source)
     }
@@ -239,22 +239,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, ScenarioErr
                 found.push((file, name));
             }
         } else {
-            return Err(ScenarioError { path: path.clone(), line: 1, message: "no such file or directory".into() });
+            let message = crate::source::not_a_file_or_directory(path);
+            return Err(ScenarioError { path: path.clone(), line: 1, message });
         }
     }
     Ok(found)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "py") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    crate::source::walk_py(dir, &mut |path| out.push(path))
 }
 
 #[cfg(test)]

@@ -54,7 +54,8 @@ impl Explorer for DfsExplorer {
 /// One scheduling decision of the current execution.
 #[derive(Debug, Clone)]
 struct Point {
-    /// The threads that could run, in the order tried: the current one first, then by number.
+    /// The threads that could run, in the order tried: the current one first, then by number; at a
+    /// yield, the others round robin from the current one, then the current one.
     order: Vec<usize>,
     /// Index into `order` of the thread chosen.
     chosen: usize,
@@ -138,12 +139,22 @@ impl Scheduler for BoundedDfsScheduler {
         let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
         ids.sort_unstable();
         let current = current.map(usize::from).filter(|c| ids.contains(c));
-        let mut order = Vec::with_capacity(ids.len());
-        // A thread that yields (a spin loop's back-edge) goes last, and switching away from it is
-        // free: otherwise the no-preemption schedule would spin it forever.
-        let preferred = current.filter(|_| !is_yielding);
-        order.extend(preferred);
-        order.extend(ids.into_iter().filter(|&id| Some(id) != preferred));
+        let order = match current {
+            // The current thread goes on by default (switching away is a preemption).
+            Some(me) if !is_yielding => std::iter::once(me).chain(ids.into_iter().filter(|&id| id != me)).collect(),
+            // A thread that yields (a spin loop's back-edge) hands over by default, round robin:
+            // the next thread after it by number, wrapping around, and itself last. Spinning on
+            // while another thread could run costs a preemption, so the no-preemption schedule of
+            // a spin-wait lets the thread it waits for run, and no runnable thread starves.
+            Some(me) => {
+                let (before, after): (Vec<usize>, Vec<usize>) =
+                    ids.into_iter().filter(|&id| id != me).partition(|&id| id < me);
+                after.into_iter().chain(before).chain(std::iter::once(me)).collect()
+            }
+            None => ids,
+        };
+        // Whether picking anything but `order[0]` here costs a preemption.
+        let preferred = current.filter(|_| order.len() > 1);
         let spent = self.trail.last().map_or(0, |(p, runnable)| p.spent + usize::from(p.preempts(p.chosen, *runnable)));
         let step = self.trail.len();
         // Replay the prefix; past it (or if it no longer fits), keep the current thread going.
@@ -180,6 +191,47 @@ mod tests {
             }
             t.join().unwrap();
         })
+    }
+
+    /// Executions of a spin-wait: `spinners` threads each spin (yielding) until the one before it
+    /// set its flag; the main thread sets the first flag last, after spawning them all.
+    fn spin_wait(bound: usize, spinners: usize) -> usize {
+        let mut config = shuttle::Config::new();
+        config.max_steps = shuttle::MaxSteps::FailAfter(10_000);
+        let runner = shuttle::Runner::new(BoundedDfsScheduler::new(bound, 100_000), config);
+        runner.run(move || {
+            let flags: Arc<Vec<AtomicUsize>> = Arc::new((0..=spinners).map(|_| AtomicUsize::new(0)).collect());
+            let handles: Vec<_> = (0..spinners)
+                .map(|i| {
+                    let flags = flags.clone();
+                    shuttle::thread::spawn(move || {
+                        while flags[i].load(SeqCst) == 0 {
+                            shuttle::thread::yield_now();
+                        }
+                        flags[i + 1].store(1, SeqCst);
+                    })
+                })
+                .collect();
+            flags[0].store(1, SeqCst);
+            while flags[spinners].load(SeqCst) == 0 {
+                shuttle::thread::yield_now();
+            }
+            handles.into_iter().for_each(|h| h.join().unwrap());
+        })
+    }
+
+    #[test]
+    fn a_spin_wait_hands_over_and_no_runnable_thread_starves() {
+        // Each execution ends (shuttle would panic at 10,000 steps): a yield hands over round
+        // robin, and spinning on costs a preemption like any other, so the bound keeps it finite.
+        assert_eq!(spin_wait(0, 1), 1);
+        // Which thread runs when one ends is a free choice, so even bound 0 has a few schedules.
+        let n = spin_wait(0, 3);
+        assert!((1..100).contains(&n), "{n} executions under bound 0");
+        for bound in 1..=2 {
+            let n = spin_wait(bound, 2);
+            assert!(n > 1 && n < 1_000, "{n} executions under bound {bound}");
+        }
     }
 
     #[test]

@@ -116,7 +116,9 @@ fn run_loom(
                 };
                 let done = shared_on_report(&mut exploration, report);
                 drop(exploration);
-                if done {
+                // Loom itself looks at `max_permutations` only every `checkpoint_interval`
+                // executions (20,000): the budget is enforced here, exactly.
+                if done || n >= max_permutations {
                     panic!("{STOP}");
                 }
             })

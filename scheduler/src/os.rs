@@ -23,13 +23,23 @@ impl Default for OsExplorer {
 
 impl OsExplorer {
     fn run_once(&self, target: &Target) -> RunReport {
-        let (program, config) = ((*target.program).clone(), emlab_vm::VmConfig { trace: false, ..target.config() });
+        // On real threads an instruction budget is no hang detector (a spawned thread may not get
+        // a core before a spinning one has run a million instructions): a run that hangs instead
+        // stops at a wall-clock deadline, as a step-limit; one that blocks forever times out below.
+        let deadline = std::time::Instant::now() + self.timeout;
+        let limits = emlab_vm::Limits {
+            max_steps: None,
+            deadline: Some(target.limits.deadline.map_or(deadline, |d| d.min(deadline))),
+            ..target.limits
+        };
+        let config = emlab_vm::VmConfig { trace: false, limits, ..target.config() };
+        let program = (*target.program).clone();
         let (send, receive) = mpsc::channel();
         let runner = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
             let outcome = Vm::<Native>::new(program, config).map(Vm::run);
             let _ = send.send(outcome);
         });
-        let violations = match (runner, receive.recv_timeout(self.timeout)) {
+        let violations = match (runner, receive.recv_timeout(self.timeout + Duration::from_secs(2))) {
             (Ok(_), Ok(Ok(outcome))) => outcome.violations(),
             (Ok(_), Ok(Err(e))) => {
                 vec![Violation { kind: ViolationKind::Exception, message: e.to_string(), thread: None }]

@@ -7,6 +7,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// The most scheduling decisions a replayable schedule may hold in all: far more than any run
+/// within the step budgets makes, and small enough (8 bytes each) to expand without trouble.
+pub const MAX_SCHEDULE_STEPS: usize = 10_000_000;
+
 /// One schedule: the scheduling decisions of a shuttle run, or the index of a loom execution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Schedule {
@@ -75,14 +79,25 @@ impl FromStr for Schedule {
         if s == "-" {
             return Ok(Schedule::Shuttle(Vec::new()));
         }
-        let mut choices = Vec::new();
+        // Validate every run and the total before expanding anything: a short string can name
+        // billions of steps.
+        let mut runs = Vec::new();
+        let mut total: usize = 0;
         for part in s.split('.') {
             let (thread, run) = part.split_once('x').ok_or_else(|| err(&format!("'{part}' is not THREADxCOUNT")))?;
             let thread: usize = thread.parse().map_err(|_| err(&format!("'{thread}' is not a thread number")))?;
             let run: usize = run.parse().map_err(|_| err(&format!("'{run}' is not a step count")))?;
-            if run == 0 || run > 10_000_000 {
-                return Err(err("step counts must be between 1 and 10000000"));
+            if run == 0 || run > MAX_SCHEDULE_STEPS {
+                return Err(err(&format!("step counts must be between 1 and {MAX_SCHEDULE_STEPS}")));
             }
+            total = total.saturating_add(run);
+            if total > MAX_SCHEDULE_STEPS {
+                return Err(err(&format!("the schedule has more than {MAX_SCHEDULE_STEPS} steps in all")));
+            }
+            runs.push((thread, run));
+        }
+        let mut choices = Vec::with_capacity(total);
+        for (thread, run) in runs {
             choices.extend(std::iter::repeat_n(thread, run));
         }
         Ok(Schedule::Shuttle(choices))
@@ -109,5 +124,18 @@ mod tests {
             let e = bad.parse::<Schedule>().unwrap_err();
             assert!(e.to_string().contains("expected e.g."), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn a_short_string_naming_too_many_steps_is_rejected_before_expanding() {
+        // 40 runs of 10^7 steps: 439 bytes of text, 400 million steps.
+        let huge = vec!["0x10000000.1x10000000"; 20].join(".");
+        let e = huge.parse::<Schedule>().unwrap_err();
+        assert!(e.reason.contains("more than 10000000 steps in all"), "{e}");
+        let e = "0x99999999999999999999".parse::<Schedule>().unwrap_err();
+        assert!(e.reason.contains("is not a step count"), "{e}");
+        let e = "0x10000001".parse::<Schedule>().unwrap_err();
+        assert!(e.reason.contains("between 1 and 10000000"), "{e}");
+        assert_eq!("0x5000000.1x5000000".parse::<Schedule>().map(|s| s.steps()), Ok(10_000_000));
     }
 }

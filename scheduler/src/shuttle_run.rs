@@ -101,9 +101,13 @@ impl<S: Scheduler> Scheduler for Recorder<S> {
 
 fn shuttle_config() -> shuttle::Config {
     let mut config = shuttle::Config::new();
-    config.stack_size = 1 << 20;
+    // Room for the deepest native nesting the VM allows (see `emlab_vm::platform::NATIVE_STACK`).
+    config.stack_size = 2 << 20;
     config.failure_persistence = shuttle::FailurePersistence::None;
     config.silence_warnings = true;
+    // A backstop behind the VM's own per-thread step budget: no recorded schedule is longer than
+    // `replay` accepts.
+    config.max_steps = shuttle::MaxSteps::FailAfter(crate::schedule::MAX_SCHEDULE_STEPS);
     config
 }
 

@@ -3,7 +3,7 @@
 use crate::collect::{render, TraceEvent};
 use crate::schedule::Schedule;
 use emlab_vm::bytecode::Program;
-use emlab_vm::{Bugs, Mode, Violation, ViolationKind, VmConfig};
+use emlab_vm::{Bugs, Limits, Mode, Violation, ViolationKind, VmConfig};
 use std::sync::Arc;
 
 /// A compiled program with the mode and seeded bugs to run it under.
@@ -14,16 +14,23 @@ pub struct Target {
     pub program: Arc<Program>,
     pub mode: Mode,
     pub bugs: Bugs,
+    /// Step, recursion and heap limits of each run ([`Limits::for_checking`] unless changed).
+    pub limits: Limits,
 }
 
 impl Target {
     pub fn new(name: &str, program: Program, mode: Mode, bugs: Bugs) -> Target {
-        Target { name: name.to_string(), program: Arc::new(program), mode, bugs }
+        Target { name: name.to_string(), program: Arc::new(program), mode, bugs, limits: Limits::for_checking() }
     }
 
-    /// The VM configuration for checking runs: small heap, captured output, traces and monitors on.
+    /// The same target under other limits.
+    pub fn with_limits(self, limits: Limits) -> Target {
+        Target { limits, ..self }
+    }
+
+    /// The VM configuration for checking runs: captured output, traces and monitors on.
     pub fn config(&self) -> VmConfig {
-        VmConfig { mode: self.mode, bugs: self.bugs, ..VmConfig::for_checking() }
+        VmConfig { mode: self.mode, bugs: self.bugs, limits: self.limits, ..VmConfig::for_checking() }
     }
 }
 

@@ -197,3 +197,72 @@ fn jobs_split_the_iterations() {
     );
     assert_eq!(e.schedules, 40);
 }
+
+#[test]
+fn loom_runs_exactly_its_budget() {
+    // The trivial program has 25 executions; loom used to look at its budget only every 20,000.
+    let t = target(TRIVIAL, Mode::Eml, Bugs::none());
+    for budget in [1, 10, 24] {
+        assert_eq!(explore(SchedulerKind::Loom, &t, budget, Stop::FirstViolation).schedules, budget);
+    }
+    assert_eq!(explore(SchedulerKind::Loom, &t, 25, Stop::FirstViolation).schedules, 25);
+}
+
+#[test]
+fn every_scheduler_ends_on_a_program_without_threads() {
+    for source in ["x = 1\n", "", "i = 0\nwhile i < 100:\n    i += 1\n"] {
+        let t = target(source, Mode::Eml, Bugs::none());
+        for kind in
+            [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom, SchedulerKind::Os]
+        {
+            let started = std::time::Instant::now();
+            let e = explore(kind, &t, 50, Stop::FirstViolation);
+            assert!(e.found.is_empty(), "{kind} on {source:?}: {:?}", e.found);
+            assert!((1..=50).contains(&e.schedules), "{kind} on {source:?}: {} schedules", e.schedules);
+            assert!(started.elapsed().as_secs() < 20, "{kind} on {source:?} took {:?}", started.elapsed());
+        }
+    }
+}
+
+/// The main thread spins until the thread it spawned sets a flag: it ends under any fair schedule.
+const SPIN_WAIT: &str = "\
+flag = [0]
+def setter():
+    flag[0] = 1
+h = spawn(setter)
+while flag[0] == 0:
+    pass
+join(h)
+";
+
+#[test]
+fn a_terminating_spin_wait_passes_under_every_scheduler() {
+    for source in [
+        SPIN_WAIT,
+        &SPIN_WAIT.replace("while flag[0] == 0:\n    pass\n", "while flag[0] == 0:\n    x = 1\n    y = 2\n"),
+    ] {
+        let t = target(source, Mode::Eml, Bugs::none());
+        for kind in
+            [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Loom, SchedulerKind::Os]
+        {
+            let e = explore(kind, &t, 300, Stop::FirstViolation);
+            assert!(e.found.is_empty(), "{kind}: {:?}\n{:?}", e.found, e.first.map(|r| r.violations));
+        }
+    }
+}
+
+#[test]
+fn ordinary_loops_are_not_a_step_limit_under_checking() {
+    // 3,000 iterations (about 30,000 instructions) used to pass the checker's budget of 20,000.
+    let t = target("i = 0\nwhile i < 3000:\n    i += 1\nassert i == 3000\n", Mode::Eml, Bugs::none());
+    let e = explore(SchedulerKind::Random, &t, 3, Stop::FirstViolation);
+    assert!(e.found.is_empty(), "{:?}", e.first.map(|r| r.violations));
+    // Recursion as deep as CPython allows by default.
+    let deep = "def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + 1\nassert f(990) == 990\n";
+    let e = explore(SchedulerKind::Random, &target(deep, Mode::Eml, Bugs::none()), 2, Stop::FirstViolation);
+    assert!(e.found.is_empty(), "{:?}", e.first.map(|r| r.violations));
+    // A smaller budget, set on the target, still catches the hang.
+    let limits = emlab_vm::Limits { max_steps: Some(5_000), ..emlab_vm::Limits::for_checking() };
+    let e = explore(SchedulerKind::Random, &t.with_limits(limits), 3, Stop::FirstViolation);
+    assert_eq!(e.found, vec![ViolationKind::StepLimit]);
+}

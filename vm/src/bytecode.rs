@@ -101,6 +101,11 @@ pub enum Op {
     GetAttr {
         name: u32,
     },
+    /// `obj` -> `obj`: raises AttributeError if `obj` has no method `name`, before the call's
+    /// arguments are evaluated (as Python looks the method up first).
+    CheckMethod {
+        name: u32,
+    },
     /// `obj args...` -> result of `obj.name(args...)`.
     CallMethod {
         name: u32,

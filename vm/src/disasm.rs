@@ -36,6 +36,7 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
         Op::StoreGlobal { global } => format!("StoreGlobal {global} ({})", program.globals[global as usize]),
         Op::LoadFunc { func } => format!("LoadFunc {} ({})", func.0, program.code(func).name),
         Op::GetAttr { name } => format!("GetAttr ({})", program.names[name as usize]),
+        Op::CheckMethod { name } => format!("CheckMethod ({})", program.names[name as usize]),
         Op::CallMethod { name, argc } => format!("CallMethod ({}) argc={argc}", program.names[name as usize]),
         Op::Import { name } => format!("Import ({})", program.names[name as usize]),
         other => format!("{other:?}"),

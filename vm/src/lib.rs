@@ -33,12 +33,13 @@ pub mod runtime;
 pub mod step;
 pub mod syntax;
 pub mod trace;
+pub mod unicode;
 pub mod value;
 pub mod violation;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
-pub use runtime::{RunOutcome, Vm, VmConfig};
+pub use runtime::{Limits, RunOutcome, Vm, VmConfig};
 pub use syntax::SyntaxError;
 pub use violation::{Violation, ViolationKind};
 

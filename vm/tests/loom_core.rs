@@ -20,7 +20,8 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
         builder.preemption_bound = Some(2);
         builder.max_branches = 20_000;
         builder.check(move || {
-            let config = VmConfig { mode: Mode::Eml, bugs, step_limit: Some(3_000), ..VmConfig::for_checking() };
+            let mut config = VmConfig { mode: Mode::Eml, bugs, ..VmConfig::for_checking() };
+            config.limits.max_steps = Some(3_000);
             let outcome = Vm::<Loom>::new(program.clone(), config).expect("the VM starts").run();
             if let Some(error) = outcome.uncaught.first() {
                 panic!("t{}: {}", error.thread, error.exception);

@@ -119,7 +119,8 @@ for i in range(300000):
 print('done')
 ";
     let program = compile_source(source, "gc.py").unwrap();
-    let config = VmConfig { capture_output: true, max_objects: 1 << 16, ..VmConfig::default() };
+    let limits = emlab_vm::Limits { max_heap: 8 << 20, ..emlab_vm::Limits::default() };
+    let config = VmConfig { capture_output: true, limits, ..VmConfig::default() };
     let config = VmConfig { gc_min_threshold: 10_000, ..config };
     let outcome = Vm::<Native>::new(program, config).unwrap().run();
     assert!(outcome.uncaught.is_empty(), "a bounded heap overflowed: {:?}", outcome.uncaught);

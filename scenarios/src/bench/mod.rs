@@ -118,26 +118,20 @@ struct Benchmark {
 
 /// The *.py files under `paths`, each with its display name, sorted by name.
 fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, String> {
-    fn walk(dir: &Path, prefix: &str, found: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            let name = format!("{prefix}{}", path.file_name().unwrap_or_default().to_string_lossy());
-            if path.is_dir() {
-                walk(&path, &format!("{name}/"), found)?;
-            } else if path.extension().is_some_and(|e| e == "py") {
-                found.push((name, path));
-            }
-        }
-        Ok(())
+    fn walk(dir: &Path, found: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+        crate::source::walk_py(dir, &mut |path| {
+            let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            found.push((name, path));
+        })
     }
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, "", &mut found).map_err(|e| format!("emlab: cannot read {}: {e}", path.display()))?;
+            walk(path, &mut found).map_err(|e| format!("emlab: cannot read {}: {e}", path.display()))?;
         } else if path.is_file() {
             found.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), path.clone()));
         } else {
-            return Err(format!("emlab: no such file or directory: {}", path.display()));
+            return Err(format!("emlab: {}: {}", path.display(), crate::source::not_a_file_or_directory(path)));
         }
     }
     found.sort();
@@ -155,7 +149,7 @@ fn load(paths: &[PathBuf], counts: &[usize]) -> Result<Vec<Benchmark>, String> {
     let mut benchmarks = Vec::new();
     for (name, path) in found {
         let file = path.display().to_string();
-        let original = std::fs::read_to_string(&path).map_err(|e| format!("emlab: cannot read {file}: {e}"))?;
+        let original = crate::source::read_source(&path).map_err(|message| format!("emlab: {message}"))?;
         let threaded = with_threads(&original, 1).is_some();
         let mut jobs = Vec::new();
         for &threads in counts.iter().filter(|&&t| threaded || t == 1) {

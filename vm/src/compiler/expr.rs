@@ -65,10 +65,14 @@ impl FunctionCompiler<'_> {
             ExprKind::Call { func, args } => {
                 if let ExprKind::Attribute { obj, name } = &func.kind {
                     sub(self, obj)?;
+                    let name = self.program.name(name);
+                    if !args.is_empty() {
+                        self.at(e.span);
+                        self.emit(Op::CheckMethod { name });
+                    }
                     for arg in args {
                         sub(self, arg)?;
                     }
-                    let name = self.program.name(name);
                     self.at(e.span);
                     self.emit(Op::CallMethod { name, argc: args.len() as u32 });
                 } else {

@@ -14,6 +14,9 @@ struct Entry {
     value: Value,
 }
 
+/// What one entry costs in [`Heap`](super::Heap) accounting: the entry and its index slot.
+pub const ENTRY_BYTES: usize = std::mem::size_of::<Option<Entry>>() + 2 * std::mem::size_of::<usize>();
+
 /// Insertion-ordered entries plus an index from hash to entry position.
 #[derive(Debug, Clone, Default)]
 pub struct Dict {

@@ -36,12 +36,12 @@ impl Heap {
             stats.marked += 1;
         }
         let mut state = self.alloc.lock();
+        let mut bytes = 0;
         for slot in 0..state.next_slot {
             let mut cell = self.slot(slot).cell.write();
-            if cell.object.is_none() {
-                continue;
-            }
+            let Some(object) = &cell.object else { continue };
             if cell.marked {
+                bytes += super::footprint(object);
                 cell.marked = false;
             } else {
                 cell.object = None;
@@ -53,6 +53,8 @@ impl Heap {
         state.free.sort_unstable_by(|a, b| b.cmp(a));
         self.live.fetch_sub(stats.freed, Relaxed);
         self.allocated_since_collect.store(0, Relaxed);
+        self.bytes.store(bytes, Relaxed);
+        self.bytes_after_collect.store(bytes, Relaxed);
         stats
     }
 }

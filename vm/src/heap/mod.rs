@@ -18,8 +18,10 @@
 //!   (str, tuple). Immutable objects are write-locked only during a
 //!   stop-the-world sweep, when nothing else runs.
 //!
-//! Slots live in fixed-size chunks created on demand, so the slot table grows
-//! without ever moving a slot that another thread is reading.
+//! Slots live in segments created on demand (each twice the last), so the slot table grows
+//! without ever moving a slot that another thread is reading. What the heap may hold is bounded
+//! in bytes, not objects: every allocation and every growth of a list or dict is charged against
+//! the limit first, so a runaway program gets a MemoryError instead of exhausting the machine.
 
 pub mod dict;
 mod gc;
@@ -53,12 +55,24 @@ impl Handle {
 pub enum HeapError {
     #[error("use after free: object #{number} was reclaimed")]
     UseAfterFree { number: u32 },
-    #[error("the heap is full ({0} objects)")]
+    #[error("out of memory: the heap limit is {0} bytes (--max-heap)")]
     Full(usize),
 }
 
-const CHUNK_BITS: u32 = 10;
-const CHUNK_SIZE: usize = 1 << CHUNK_BITS;
+/// Slots live in segments allocated on demand: segment `k` holds `FIRST_SEGMENT << k` slots, so
+/// the table doubles as it fills and never moves a slot another thread is reading.
+const FIRST_SEGMENT_BITS: u32 = 10;
+const FIRST_SEGMENT: usize = 1 << FIRST_SEGMENT_BITS;
+/// Enough segments for every `u32` slot index.
+const SEGMENTS: usize = 33 - FIRST_SEGMENT_BITS as usize;
+
+/// The segment holding slot `index` and the slot's offset in it.
+#[inline]
+fn segment_of(index: u32) -> (usize, usize) {
+    let i = index as u64 + FIRST_SEGMENT as u64;
+    let k = (63 - i.leading_zeros() - FIRST_SEGMENT_BITS) as usize;
+    (k, (i - ((FIRST_SEGMENT as u64) << k)) as usize)
+}
 
 #[derive(Debug, Default)]
 struct Cell {
@@ -72,6 +86,21 @@ struct Slot {
     cell: RwLock<Cell>,
 }
 
+/// What one object costs: its slot plus what it owns on the Rust heap (an estimate that the
+/// collector and the growth sites agree on).
+pub(crate) fn footprint(object: &Object) -> usize {
+    const VALUE: usize = std::mem::size_of::<crate::value::Value>();
+    std::mem::size_of::<Slot>()
+        + match object {
+            Object::Str(s) => s.text.len(),
+            Object::List(items) => items.len() * VALUE,
+            Object::Tuple(items) => items.len() * VALUE,
+            Object::Dict(d) => d.len() * dict::ENTRY_BYTES,
+            Object::Iter(Iter::Snapshot { items, .. }) => items.len() * VALUE,
+            _ => 0,
+        }
+}
+
 struct AllocState {
     free: Vec<u32>,
     next_slot: u32,
@@ -80,31 +109,81 @@ struct AllocState {
 
 /// The object store shared by all VM threads.
 pub struct Heap {
-    chunks: Box<[OnceLock<Box<[Slot]>>]>,
+    segments: [OnceLock<Box<[Slot]>>; SEGMENTS],
     alloc: Mutex<AllocState>,
     live: AtomicUsize,
     allocated_since_collect: AtomicUsize,
     /// Allocations since the last collection at which collecting is due.
     collect_at: AtomicUsize,
+    /// Most bytes the heap may hold (its objects' [`footprint`]s); past it, MemoryError.
+    max_bytes: usize,
+    /// Bytes in use: exact after a collection, then every allocation and growth is added (shrinking
+    /// is only counted by the next collection).
+    bytes: AtomicUsize,
+    /// `bytes` just after the last collection.
+    bytes_after_collect: AtomicUsize,
 }
 
 impl Heap {
-    /// A heap that can hold up to `max_objects` live objects (rounded up to a chunk).
-    pub fn new(max_objects: usize) -> Heap {
-        let chunk_count = max_objects.div_ceil(CHUNK_SIZE).max(1);
+    /// A heap that holds up to `max_bytes` of objects, growing on demand.
+    pub fn new(max_bytes: usize) -> Heap {
         Heap {
-            chunks: (0..chunk_count).map(|_| OnceLock::new()).collect(),
+            segments: std::array::from_fn(|_| OnceLock::new()),
             alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
             live: AtomicUsize::new(0),
             allocated_since_collect: AtomicUsize::new(0),
             collect_at: AtomicUsize::new(usize::MAX),
+            max_bytes,
+            bytes: AtomicUsize::new(0),
+            bytes_after_collect: AtomicUsize::new(0),
         }
     }
 
+    #[inline]
     fn slot(&self, index: u32) -> &Slot {
-        let chunk = self.chunks[(index >> CHUNK_BITS) as usize]
-            .get_or_init(|| (0..CHUNK_SIZE).map(|_| Slot::default()).collect());
-        &chunk[index as usize & (CHUNK_SIZE - 1)]
+        let (k, offset) = segment_of(index);
+        let segment = self.segments[k].get_or_init(|| (0..FIRST_SEGMENT << k).map(|_| Slot::default()).collect());
+        &segment[offset]
+    }
+
+    /// Accounts for `bytes` more heap memory, or fails with [`HeapError::Full`] if that would pass
+    /// the limit. Called before an object grows (and by [`Heap::alloc`]).
+    pub fn charge(&self, bytes: usize) -> Result<(), HeapError> {
+        let mut used = self.bytes.load(Relaxed);
+        loop {
+            let after = used.checked_add(bytes).filter(|&after| after <= self.max_bytes);
+            let Some(after) = after else {
+                step::record(Resource::Allocator, Access::Write);
+                return Err(HeapError::Full(self.max_bytes));
+            };
+            match self.bytes.compare_exchange_weak(used, after, Relaxed, Relaxed) {
+                Ok(_) => {
+                    // Charges commute unless one of them tips the heap into pressure (which decides
+                    // who collects) or over its limit.
+                    let access = if self.under_pressure() { Access::Write } else { Access::Commute };
+                    step::record(Resource::Allocator, access);
+                    return Ok(());
+                }
+                Err(now) => used = now,
+            }
+        }
+    }
+
+    /// Whether allocation and growth since the last collection used half the room that was left:
+    /// time to collect, before a MemoryError that garbage could have avoided.
+    pub fn under_pressure(&self) -> bool {
+        let base = self.bytes_after_collect.load(Relaxed);
+        self.bytes.load(Relaxed) > base + (self.max_bytes.saturating_sub(base)) / 2
+    }
+
+    /// Bytes that may still be charged before the limit.
+    pub fn room(&self) -> usize {
+        self.max_bytes.saturating_sub(self.bytes.load(Relaxed))
+    }
+
+    /// Bytes in use, as accounted (see [`Heap::charge`]).
+    pub fn bytes(&self) -> usize {
+        self.bytes.load(Relaxed)
     }
 
     /// Stores `object` in a free slot and returns its handle.
@@ -119,13 +198,14 @@ impl Heap {
     /// threshold, which decides which thread collects: only then is the step a write of the
     /// allocator, for the explorer's partial-order reduction.
     pub fn alloc_counted(&self, object: Object) -> Result<(Handle, bool), HeapError> {
+        self.charge(footprint(&object))?;
         let (slot, generation) = {
             let mut state = self.alloc.lock();
             let slot = match state.free.pop() {
                 Some(slot) => slot,
                 None => {
-                    if state.next_slot as usize >= self.chunks.len() * CHUNK_SIZE {
-                        return Err(HeapError::Full(self.chunks.len() * CHUNK_SIZE));
+                    if state.next_slot == u32::MAX {
+                        return Err(HeapError::Full(self.max_bytes));
                     }
                     state.next_slot += 1;
                     state.next_slot - 1
@@ -217,7 +297,7 @@ mod tests {
 
     #[test]
     fn stale_handle_is_detected_after_reuse() {
-        let heap = Heap::new(64);
+        let heap = Heap::new(1 << 20);
         let a = heap.alloc(Object::List(vec![])).unwrap();
         let stats = heap.collect(std::iter::empty());
         assert_eq!(stats.freed, 1);
@@ -230,10 +310,32 @@ mod tests {
 
     #[test]
     fn full_heap_is_an_error_not_a_panic() {
-        let heap = Heap::new(1);
-        for _ in 0..CHUNK_SIZE {
+        let one = footprint(&Object::List(vec![]));
+        let heap = Heap::new(10 * one);
+        for _ in 0..10 {
             heap.alloc(Object::List(vec![])).unwrap();
         }
         assert!(matches!(heap.alloc(Object::List(vec![])), Err(HeapError::Full(_))));
+        assert!(heap.charge(1).is_err());
+        // A collection gives the room back.
+        heap.collect(std::iter::empty());
+        assert_eq!(heap.bytes(), 0);
+        heap.alloc(Object::List(vec![])).unwrap();
+    }
+
+    #[test]
+    fn the_slot_table_grows_in_doubling_segments() {
+        assert_eq!(segment_of(0), (0, 0));
+        assert_eq!(segment_of(1023), (0, 1023));
+        assert_eq!(segment_of(1024), (1, 0));
+        assert_eq!(segment_of(3071), (1, 2047));
+        assert_eq!(segment_of(3072), (2, 0));
+        assert_eq!(segment_of(u32::MAX).0, SEGMENTS - 1);
+        let heap = Heap::new(usize::MAX);
+        let handles: Vec<Handle> =
+            (0..5000).map(|i| heap.alloc(Object::Range { start: i, stop: 0, step: 1 }).unwrap()).collect();
+        for (i, h) in handles.iter().enumerate() {
+            assert_eq!(heap.read(*h, |o| matches!(o, Object::Range { start, .. } if *start == i as i64)), Ok(true));
+        }
     }
 }

@@ -50,10 +50,13 @@ pub enum Iter {
         stop: i64,
         step: i64,
     },
-    /// Iterates a snapshot of a dict's keys, values or items.
+    /// Iterates a snapshot of a dict's keys, values or items. `dict` is the dict and its size
+    /// when the loop began: a loop whose body changes the size stops with a RuntimeError, as in
+    /// Python.
     Snapshot {
         items: Vec<Value>,
         index: usize,
+        dict: Option<(Handle, usize)>,
     },
 }
 
@@ -120,7 +123,12 @@ impl Object {
             Object::View { dict, .. } => visit(Value::Obj(*dict)),
             Object::Iter(Iter::Seq { seq, .. }) => visit(Value::Obj(*seq)),
             Object::Iter(Iter::Range { .. }) => {}
-            Object::Iter(Iter::Snapshot { items, .. }) => items.iter().copied().for_each(visit),
+            Object::Iter(Iter::Snapshot { items, dict, .. }) => {
+                items.iter().copied().for_each(&mut visit);
+                if let Some((d, _)) = dict {
+                    visit(Value::Obj(*d))
+                }
+            }
             Object::Thread(t) => {
                 if let Some(v) = t.result {
                     visit(v)

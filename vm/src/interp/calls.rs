@@ -77,7 +77,7 @@ impl<P: Platform> Interp<'_, P> {
                 if argc != code.params {
                     return Err(self.arity_error(func, argc as usize));
                 }
-                if self.roots.frames.len() >= self.shared.config.recursion_limit {
+                if self.roots.frames.len() >= self.shared.config.limits.max_recursion {
                     return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 let extra = code.local_names.len() - code.params as usize;
@@ -107,13 +107,24 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
+        let limit = P::max_callback_nesting(self.slot.number == 0);
+        if self.callbacks >= limit {
+            return Err(Exception::new(
+                ErrorKind::RecursionError,
+                format!("maximum recursion depth exceeded: extension callbacks nest at most {} deep", limit),
+            ));
+        }
         let depth = self.roots.frames.len();
         self.roots.stack.push(f);
         self.roots.stack.extend_from_slice(args);
-        match self.call_value(args.len() as u32)? {
-            Some(v) => Ok(v),
-            None => self.execute(depth),
-        }
+        self.callbacks += 1;
+        let result = match self.call_value(args.len() as u32) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.execute(depth),
+            Err(e) => Err(e),
+        };
+        self.callbacks -= 1;
+        result
     }
 
     fn call_builtin(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, Exception> {
@@ -325,7 +336,10 @@ impl<P: Platform> Interp<'_, P> {
             _ => None,
         };
         match len {
-            Some(n) => Ok(Value::Int(n as i64)),
+            // A range can hold more than 2**63 - 1 items; CPython cannot say how many either.
+            Some(n) => i64::try_from(n)
+                .map(Value::Int)
+                .map_err(|_| Exception::new(ErrorKind::OverflowError, "Python int too large to convert to C ssize_t")),
             None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
         }
     }
@@ -345,7 +359,8 @@ fn parse_int(text: &str) -> Result<Value, Exception> {
     }
     let mut value: i64 = 0;
     for c in digits.chars().filter(|&c| c != '_') {
-        let d = c.to_digit(10).ok_or_else(invalid)? as i64;
+        // Any script's decimal digits, as CPython accepts them ('٣' is 3).
+        let d = crate::unicode::decimal_value(c).ok_or_else(invalid)? as i64;
         value = value
             .checked_mul(10)
             .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) })

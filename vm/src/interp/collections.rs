@@ -15,10 +15,12 @@ pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
+use crate::step;
+
 impl<P: Platform> Interp<'_, P> {
     pub(crate) fn alloc(&self, object: Object) -> Result<Value, Exception> {
         let (handle, due) = self.shared.heap.alloc_counted(object)?;
-        if due {
+        if due || step::unrecorded(|| self.shared.heap.under_pressure()) {
             self.collect_due.set(true);
         }
         Ok(Value::Obj(handle))
@@ -68,7 +70,7 @@ impl<P: Platform> Interp<'_, P> {
             Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
             Value::Unbound => Ok(0),
             Value::Obj(h) => {
-                if depth > self.shared.config.recursion_limit {
+                if depth > self.nesting_limit() {
                     return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 enum Kind {
@@ -113,6 +115,7 @@ impl<P: Platform> Interp<'_, P> {
 
     pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {
         let hash = self.hash_key(key)?;
+        self.shared.heap.charge(crate::heap::dict::ENTRY_BYTES)?;
         self.shared.heap.write(dict, |o| {
             if let Object::Dict(d) = o {
                 d.insert(hash, key, value, |k| self.key_eq(k, key))

@@ -23,8 +23,16 @@ pub fn repr_str(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
+            // As Python: what is not printable is escaped, in the shortest of its three forms.
+            c if !crate::unicode::is_printable(c) => {
+                let code = c as u32;
+                if code < 0x100 {
+                    out.push_str(&format!("\\x{code:02x}"));
+                } else if code < 0x10000 {
+                    out.push_str(&format!("\\u{code:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{code:08x}"));
+                }
             }
             c => out.push(c),
         }
@@ -113,7 +121,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
         })?;
         let recursive = active.contains(&h);
-        if active.len() > self.shared.config.recursion_limit {
+        if active.len() > self.nesting_limit() {
             return Err(Exception::new(
                 ErrorKind::RecursionError,
                 "maximum recursion depth exceeded while getting the repr of an object",
@@ -201,5 +209,6 @@ mod tests {
         assert_eq!(repr_str("a\nb\tc\\"), "'a\\nb\\tc\\\\'");
         assert_eq!(repr_str("\x01"), "'\\x01'");
         assert_eq!(repr_str("é"), "'é'");
+        assert_eq!(repr_str("\u{a0}\u{200b}\u{e0001}"), "'\\xa0\\u200b\\U000e0001'");
     }
 }

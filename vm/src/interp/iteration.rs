@@ -55,8 +55,14 @@ impl<P: Platform> Interp<'_, P> {
         match plan {
             Plan::Iter(it) => self.alloc(Object::Iter(it)),
             Plan::Snapshot => {
+                let dict = self.shared.heap.read(h, |o| match o {
+                    Object::View { dict, .. } => *dict,
+                    _ => h,
+                })?;
+                // One item per entry, read under the dict's lock: the size the loop began with.
                 let items = self.snapshot(h)?;
-                self.alloc(Object::Iter(Iter::Snapshot { items, index: 0 }))
+                let len = items.len();
+                self.alloc(Object::Iter(Iter::Snapshot { items, index: 0, dict: Some((dict, len)) }))
             }
             Plan::Itself => Ok(v),
             Plan::No(name) => Err(not_iterable(name)),
@@ -70,6 +76,10 @@ impl<P: Platform> Interp<'_, P> {
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
         let state = heap.read(h, |o| match o {
+            // A snapshot's items are not copied: only the next one is needed.
+            Object::Iter(Iter::Snapshot { items, index, dict }) => {
+                Some(Iter::Snapshot { items: items.get(*index).copied().into_iter().collect(), index: 0, dict: *dict })
+            }
             Object::Iter(it) => Some(it.clone()),
             _ => None,
         })?;
@@ -100,7 +110,18 @@ impl<P: Platform> Interp<'_, P> {
                     (None, 0)
                 }
             }
-            Some(Iter::Snapshot { items, index }) => (items.get(index).copied(), 1),
+            Some(Iter::Snapshot { items, index, dict }) => {
+                if let Some((dict, len)) = dict {
+                    let now = heap.read(dict, |o| if let Object::Dict(d) = o { d.len() } else { len })?;
+                    if now != len {
+                        return Err(Exception::new(
+                            crate::error::ErrorKind::RuntimeError,
+                            "dictionary changed size during iteration",
+                        ));
+                    }
+                }
+                (items.get(index).copied(), 1)
+            }
             None => (None, 0),
         };
         if item.is_some() {
@@ -172,6 +193,9 @@ impl<P: Platform> Interp<'_, P> {
             Kind::Iter => {
                 let mut values = Vec::new();
                 while let Some(item) = self.next_item(v)? {
+                    if values.len() * super::ops::ITEM >= self.shared.heap.room() {
+                        return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
+                    }
                     values.push(item);
                 }
                 Items::Values(values.into_iter())
@@ -185,7 +209,7 @@ impl<P: Platform> Interp<'_, P> {
         let mut items = self.items(v)?;
         let mut out = Vec::new();
         while let Some(item) = items.next(self)? {
-            if out.len() >= super::ops::MAX_SEQUENCE {
+            if out.len() >= super::ops::MAX_SEQUENCE || out.len() * super::ops::ITEM >= self.shared.heap.room() {
                 return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
             }
             out.push(item);

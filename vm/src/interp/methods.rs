@@ -29,6 +29,24 @@ impl<P: Platform> Interp<'_, P> {
             .unwrap_or(false)
     }
 
+    /// Raises AttributeError unless `receiver.name` is a method (or a module's function).
+    pub(crate) fn check_method(&mut self, receiver: Value, name: u32) -> Result<(), Exception> {
+        let method_name = &self.shared.program.names[name as usize];
+        if let Value::Module(_) = receiver {
+            return self.get_attr(receiver, method_name).map(|_| ());
+        }
+        match self.shared.methods[name as usize] {
+            Some(m) if self.has_method(receiver, m) => Ok(()),
+            _ => {
+                let type_name = self.type_name(receiver)?;
+                Err(Exception::new(
+                    ErrorKind::AttributeError,
+                    format!("'{type_name}' object has no attribute '{method_name}'"),
+                ))
+            }
+        }
+    }
+
     /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
     pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
         let n = self.roots.stack.len();
@@ -73,6 +91,7 @@ impl<P: Platform> Interp<'_, P> {
         match (m, is_dict) {
             (Method::Append, _) => {
                 arity(name, args, 1, 1)?;
+                heap.charge(super::ops::ITEM)?;
                 if self.shared.config.bugs.has(crate::mode::Bug::ListAppendUnlocked) {
                     // Seeded bug: read the length, then write that slot, as two separate steps.
                     let len = heap.read(h, |o| if let Object::List(items) = o { items.len() } else { 0 })?;
@@ -119,6 +138,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             (Method::Insert, _) => {
                 arity("insert", args, 2, 2)?;
+                heap.charge(super::ops::ITEM)?;
                 let Value::Int(index) = args[0] else {
                     return Err(type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
@@ -137,6 +157,7 @@ impl<P: Platform> Interp<'_, P> {
             (Method::Extend, _) => {
                 arity("extend", args, 1, 1)?;
                 let items = self.iterate(args[0])?;
+                heap.charge(items.len() * super::ops::ITEM)?;
                 heap.write(h, |o| {
                     if let Object::List(list) = o {
                         list.extend(items)

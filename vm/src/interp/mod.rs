@@ -43,11 +43,19 @@ pub struct Interp<'a, P: Platform> {
     steps: u64,
     /// This thread's allocations reached the collection threshold: collect at the next safepoint.
     pub(crate) collect_due: std::cell::Cell<bool>,
+    /// Extension callbacks in progress on this thread, each a native re-entry of the interpreter.
+    callbacks: usize,
 }
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
-        Interp { shared, slot, roots, steps: 0, collect_due: std::cell::Cell::new(false) }
+        Interp { shared, slot, roots, steps: 0, collect_due: std::cell::Cell::new(false), callbacks: 0 }
+    }
+
+    /// The deepest container nesting followed natively before RecursionError.
+    #[inline]
+    pub(crate) fn nesting_limit(&self) -> usize {
+        self.shared.config.limits.max_recursion.min(P::max_nesting(self.slot.number == 0))
     }
 
     /// The thread's number: 0 for the main thread, then spawn order.
@@ -335,6 +343,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let obj = self.pop();
                     let v = check!(self.get_attr(obj, &program.names[name as usize]));
                     self.push(v)
+                }
+                Op::CheckMethod { name } => {
+                    let receiver = self.top();
+                    check!(self.check_method(receiver, name));
                 }
                 Op::CallMethod { name, argc } => {
                     save_ip!();

@@ -50,15 +50,20 @@ fn as_int(v: Value) -> Option<i64> {
     }
 }
 
-fn repeat_count(n: i64, len: usize) -> Result<usize, Exception> {
-    let n = n.max(0) as usize;
-    match n.checked_mul(len) {
-        Some(total) if total <= MAX_SEQUENCE => Ok(n),
-        _ => Err(Exception::new(ErrorKind::MemoryError, "sequence too long")),
-    }
-}
+/// Bytes one item of a list or tuple takes.
+pub(crate) const ITEM: usize = std::mem::size_of::<Value>();
 
 impl<P: Platform> Interp<'_, P> {
+    /// `n` (at least 0) if a sequence of `n * len` items of `each` bytes fits in the heap (and is
+    /// at most [`MAX_SEQUENCE`] items long); else MemoryError, before anything is built.
+    fn repeat_count(&self, n: i64, len: usize, each: usize) -> Result<usize, Exception> {
+        let n = n.max(0) as usize;
+        match n.checked_mul(len) {
+            Some(total) if total <= MAX_SEQUENCE && total.saturating_mul(each) <= self.shared.heap.room() => Ok(n),
+            _ => Err(Exception::new(ErrorKind::MemoryError, "sequence too long")),
+        }
+    }
+
     pub(crate) fn unary(&mut self, op: UnaryOp, v: Value) -> Result<Value, Exception> {
         match (op, as_int(v)) {
             (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(v)?)),
@@ -87,16 +92,16 @@ impl<P: Platform> Interp<'_, P> {
         let (oa, ob) = (object(a)?, object(b)?);
         match (op, oa, ob) {
             (BinOp::Add, Some(Object::Str(x)), Some(Object::Str(y))) => {
-                repeat_count(1, x.text.len() + y.text.len())?;
+                self.repeat_count(1, x.text.len() + y.text.len(), 1)?;
                 self.new_str(format!("{}{}", x.text, y.text))
             }
             (BinOp::Add, Some(Object::List(mut x)), Some(Object::List(y))) => {
-                repeat_count(1, x.len() + y.len())?;
+                self.repeat_count(1, x.len() + y.len(), ITEM)?;
                 x.extend(y);
                 self.new_list(x)
             }
             (BinOp::Add, Some(Object::Tuple(x)), Some(Object::Tuple(y))) => {
-                repeat_count(1, x.len() + y.len())?;
+                self.repeat_count(1, x.len() + y.len(), ITEM)?;
                 self.new_tuple(x.iter().chain(y.iter()).copied().collect())
             }
             (BinOp::Add, Some(x @ (Object::Str(_) | Object::List(_) | Object::Tuple(_))), _) => {
@@ -120,6 +125,7 @@ impl<P: Platform> Interp<'_, P> {
             let is_list = self.shared.heap.read(h, |o| matches!(o, Object::List(_)))?;
             if is_list && op == BinOp::Add {
                 let items = self.iterate(b)?;
+                self.shared.heap.charge(items.len() * ITEM)?;
                 self.shared.heap.write(h, |o| {
                     if let Object::List(list) = o {
                         list.extend(items)
@@ -129,7 +135,8 @@ impl<P: Platform> Interp<'_, P> {
             }
             if let (true, BinOp::Mul, Some(n)) = (is_list, op, as_int(b)) {
                 let len = self.shared.heap.read(h, |o| if let Object::List(l) = o { l.len() } else { 0 })?;
-                let n = repeat_count(n, len)?;
+                let n = self.repeat_count(n, len, ITEM)?;
+                self.shared.heap.charge(n.saturating_sub(1) * len * ITEM)?;
                 self.shared.heap.write(h, |o| {
                     if let Object::List(list) = o {
                         *list = list.repeat(n)
@@ -144,15 +151,15 @@ impl<P: Platform> Interp<'_, P> {
     fn repeat(&mut self, seq: Object, n: i64) -> Result<Value, Exception> {
         match seq {
             Object::Str(s) => {
-                let n = repeat_count(n, s.text.len())?;
+                let n = self.repeat_count(n, s.text.len(), 1)?;
                 self.new_str(s.text.repeat(n))
             }
             Object::List(items) => {
-                let n = repeat_count(n, items.len())?;
+                let n = self.repeat_count(n, items.len(), ITEM)?;
                 self.new_list(items.repeat(n))
             }
             Object::Tuple(items) => {
-                let n = repeat_count(n, items.len())?;
+                let n = self.repeat_count(n, items.len(), ITEM)?;
                 self.new_tuple(items.repeat(n))
             }
             _ => unreachable!("repeat is only called with sequences"),
@@ -188,7 +195,7 @@ impl<P: Platform> Interp<'_, P> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x.cmp(&y));
         }
-        if depth > self.shared.config.recursion_limit {
+        if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
@@ -249,7 +256,7 @@ impl<P: Platform> Interp<'_, P> {
         let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
             return Ok(false);
         };
-        if depth > self.shared.config.recursion_limit {
+        if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
         let heap = &self.shared.heap;
@@ -289,6 +296,24 @@ impl<P: Platform> Interp<'_, P> {
                 Ok(true)
             }
             (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
+            // `keys()` and `items()` views are set-like: equal when they hold the same keys (and, for
+            // items, the same values); `values()` views equal only themselves.
+            (Some(Comparable::View(dx, kx)), Some(Comparable::View(dy, ky)))
+                if kx == ky && kx != crate::heap::ViewKind::Values =>
+            {
+                let xs = heap.read(dx, |o| if let Object::Dict(d) = o { d.entries().collect() } else { Vec::new() })?;
+                let ylen = heap.read(dy, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
+                if xs.len() != ylen {
+                    return Ok(false);
+                }
+                for (k, v) in xs {
+                    match self.dict_lookup(dy, k)? {
+                        Some(w) if kx == crate::heap::ViewKind::Keys || self.equal_at_depth(v, w, depth + 1)? => {}
+                        _ => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
             _ => Ok(false),
         }
     }
@@ -320,6 +345,7 @@ enum Comparable {
     Seq(&'static str, Vec<Value>),
     Dict(Vec<(Value, Value)>),
     Range((i64, i64, i64)),
+    View(crate::heap::Handle, crate::heap::ViewKind),
 }
 
 fn comparable_snapshot(o: &Object) -> Option<Comparable> {
@@ -327,6 +353,7 @@ fn comparable_snapshot(o: &Object) -> Option<Comparable> {
         Object::List(items) => Some(Comparable::Seq("list", items.clone())),
         Object::Tuple(items) => Some(Comparable::Seq("tuple", items.to_vec())),
         Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
+        Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
         Object::Range { start, stop, step } => {
             // Equal ranges are equal as sequences: compare length, first item and step.
             let n = range_len(*start, *stop, *step) as i64;

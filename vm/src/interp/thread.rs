@@ -35,10 +35,21 @@ impl<P: Platform> Interp<'_, P> {
     /// Parks at an instruction boundary if another thread waits for the GIL; counts steps.
     pub(super) fn tick(&mut self, steps: u32) -> Result<(), Exception> {
         self.steps += steps as u64;
-        if self.shared.config.step_limit.is_some_and(|limit| self.steps > limit) {
+        let limits = &self.shared.config.limits;
+        if limits.max_steps.is_some_and(|limit| self.steps > limit) {
             return Err(Exception::new(
                 ErrorKind::StepLimit,
-                format!("thread t{} exceeded its budget of {} steps", self.slot.number, self.steps - steps as u64),
+                format!(
+                    "thread t{} exceeded its budget of {} steps (--max-steps)",
+                    self.slot.number,
+                    self.steps - steps as u64
+                ),
+            ));
+        }
+        if limits.deadline.is_some_and(|deadline| std::time::Instant::now() >= deadline) {
+            return Err(Exception::new(
+                ErrorKind::StepLimit,
+                format!("thread t{} ran past the deadline (--timeout)", self.slot.number),
             ));
         }
         if self.shared.coordinator.gil_wanted() {

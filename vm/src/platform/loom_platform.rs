@@ -16,6 +16,23 @@ loom::lazy_static! {
 
 impl Platform for Loom {
     const NAME: &'static str = "loom";
+    // Loom runs the main thread on a fixed 32 KiB coroutine stack (spawned ones get 2 MiB): past
+    // these, that stack would overflow, and loom hangs or panics instead of reporting.
+    fn max_nesting(main: bool) -> usize {
+        if main {
+            16
+        } else {
+            1000
+        }
+    }
+
+    fn max_callback_nesting(main: bool) -> usize {
+        if main {
+            4
+        } else {
+            100
+        }
+    }
 
     type Mutex<T: Send> = loom::sync::Mutex<T>;
     type Guard<'a, T: Send + 'a> = loom::sync::MutexGuard<'a, T>;
@@ -68,9 +85,9 @@ impl Platform for Loom {
         atomic.fetch_add(delta, SeqCst)
     }
 
-    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
+    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Result<Self::JoinHandle, String> {
         // Loom's coroutines default to a 32 KiB stack; the interpreter wants more.
-        loom::thread::Builder::new().name(name).stack_size(1 << 20).spawn(f).expect("loom refused to start a thread")
+        loom::thread::Builder::new().name(name).stack_size(2 << 20).spawn(f).map_err(|e| e.to_string())
     }
 
     fn join(handle: Self::JoinHandle) {

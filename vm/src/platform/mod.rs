@@ -22,7 +22,7 @@ mod shuttle_platform;
 pub mod sync;
 
 pub use loom_platform::Loom;
-pub use native::Native;
+pub use native::{Native, NATIVE_STACK};
 pub use shuttle_platform::Shuttle;
 
 use std::ops::DerefMut;
@@ -34,6 +34,18 @@ use std::ops::DerefMut;
 pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
+    /// The deepest container nesting that comparing, hashing or printing follows natively (one
+    /// native frame per level) before RecursionError, in the main thread (`main`) or a spawned
+    /// one: what fits that thread's native stack (the lower of this and `--max-recursion` applies).
+    fn max_nesting(main: bool) -> usize {
+        let _ = main;
+        1000
+    }
+    /// How deeply extension callbacks may nest (each re-enters the interpreter natively).
+    fn max_callback_nesting(main: bool) -> usize {
+        let _ = main;
+        100
+    }
 
     type Mutex<T: Send>: Send + Sync;
     type Guard<'a, T: Send + 'a>: DerefMut<Target = T>;
@@ -58,8 +70,9 @@ pub trait Platform: Sized + Send + Sync + 'static {
     fn atomic_u64_load(atomic: &Self::AtomicU64) -> u64;
     fn atomic_u64_fetch_add(atomic: &Self::AtomicU64, delta: u64) -> u64;
 
-    /// Starts a thread. `name` is informational.
-    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle;
+    /// Starts a thread. `name` is informational. Fails (with the reason) when the OS refuses a
+    /// new thread; the VM raises `RuntimeError: can't start new thread` then.
+    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Result<Self::JoinHandle, String>;
     /// Waits for a thread started by [`Platform::spawn`].
     fn join(handle: Self::JoinHandle);
     /// Lets other threads run (a spin-loop hint on real threads).

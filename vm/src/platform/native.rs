@@ -3,6 +3,12 @@
 use super::Platform;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
 
+/// The native stack of a VM thread: 2 MiB. Python calls run in the interpreter's own frames, not
+/// on the native stack; only nested containers (compared, hashed or printed one level per nesting,
+/// at most 1000 levels) and extension callbacks (at most 100 nested) recurse natively, and both
+/// fit with room to spare. CPython's threads reserve 8 MiB each.
+pub const NATIVE_STACK: usize = 2 << 20;
+
 /// Real threads running in parallel.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Native;
@@ -64,8 +70,8 @@ impl Platform for Native {
         atomic.fetch_add(delta, SeqCst)
     }
 
-    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
-        std::thread::Builder::new().name(name).stack_size(16 << 20).spawn(f).expect("the OS refused to start a thread")
+    fn spawn(name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Result<Self::JoinHandle, String> {
+        std::thread::Builder::new().name(name).stack_size(NATIVE_STACK).spawn(f).map_err(|e| e.to_string())
     }
 
     fn join(handle: Self::JoinHandle) {

@@ -110,8 +110,8 @@ impl Platform for Shuttle {
         atomic.fetch_add(delta, SeqCst)
     }
 
-    fn spawn(_name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Self::JoinHandle {
-        shuttle::thread::spawn(f)
+    fn spawn(_name: String, f: Box<dyn FnOnce() + Send + 'static>) -> Result<Self::JoinHandle, String> {
+        Ok(shuttle::thread::spawn(f))
     }
 
     fn join(handle: Self::JoinHandle) {

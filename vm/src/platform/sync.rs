@@ -87,7 +87,7 @@ impl<P: Platform> AtomicU64<P> {
 pub struct Thread<P>(PhantomData<P>);
 
 impl<P: Platform> Thread<P> {
-    pub fn spawn(name: String, f: impl FnOnce() + Send + 'static) -> P::JoinHandle {
+    pub fn spawn(name: String, f: impl FnOnce() + Send + 'static) -> Result<P::JoinHandle, String> {
         P::spawn(name, Box::new(f))
     }
 }

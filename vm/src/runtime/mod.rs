@@ -1,11 +1,13 @@
 //! The running VM: shared state, threads, and the entry point [`Vm::run`].
 
 mod coordinator;
+mod limits;
 mod monitor;
 mod output;
 mod threads;
 
 pub use coordinator::Coordinator;
+pub use limits::Limits;
 pub use output::Output;
 
 use crate::builtins::{self, Method};
@@ -27,10 +29,8 @@ use std::sync::Arc;
 /// Knobs of one VM run. `Default` suits `emlab run`.
 #[derive(Debug, Clone)]
 pub struct VmConfig {
-    /// Most objects alive at once; past it, allocation raises MemoryError.
-    pub max_objects: usize,
-    /// Deepest call stack before RecursionError (CPython's default is 1000).
-    pub recursion_limit: usize,
+    /// Step, recursion and heap limits.
+    pub limits: Limits,
     /// Collect after this many allocations at least (the threshold grows with the live set).
     pub gc_min_threshold: usize,
     /// Keep program output in memory instead of writing stdout.
@@ -43,8 +43,6 @@ pub struct VmConfig {
     pub bugs: Bugs,
     /// With the GIL on, the holder hands over after this many instructions if another thread waits.
     pub switch_interval: u32,
-    /// Raise a step-limit violation after this many instructions in one thread.
-    pub step_limit: Option<u64>,
     /// Emit VM-level trace events with `tracing` (see [`crate::trace`]).
     pub trace: bool,
     /// Watch for atomicity violations and, at the end of the run, for leaks.
@@ -54,15 +52,13 @@ pub struct VmConfig {
 impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
-            max_objects: 1 << 26,
-            recursion_limit: 1000,
+            limits: Limits::default(),
             gc_min_threshold: 100_000,
             capture_output: false,
             print_errors: true,
             mode: Mode::Eml,
             bugs: Bugs::none(),
             switch_interval: 100_000,
-            step_limit: None,
             trace: false,
             monitor: false,
         }
@@ -70,18 +66,17 @@ impl Default for VmConfig {
 }
 
 impl VmConfig {
-    /// A small configuration for model checking: tiny heap, captured output, no stderr.
+    /// A configuration for model checking: captured output, no stderr, a step budget, traces and
+    /// monitors on.
     pub fn for_checking() -> Self {
         VmConfig {
-            max_objects: 1 << 16,
-            recursion_limit: 200,
+            limits: Limits::for_checking(),
             gc_min_threshold: 10_000,
             capture_output: true,
             print_errors: false,
             mode: Mode::Eml,
             bugs: Bugs::none(),
             switch_interval: 8,
-            step_limit: Some(20_000),
             trace: true,
             monitor: true,
         }
@@ -180,7 +175,7 @@ pub struct Vm<P: Platform> {
 
 impl<P: Platform> Vm<P> {
     pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, crate::error::Exception> {
-        let heap = Heap::new(config.max_objects);
+        let heap = Heap::new(config.limits.max_heap);
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
@@ -304,7 +299,7 @@ impl<P: Platform> Shared<P> {
     /// Whether enough has been allocated since the last collection to collect again.
     #[inline]
     pub(crate) fn wants_collection(&self) -> bool {
-        self.heap.allocated_since_collect() >= self.next_collect.load(Relaxed)
+        self.heap.allocated_since_collect() >= self.next_collect.load(Relaxed) || self.heap.under_pressure()
     }
 
     /// Collects garbage. The caller holds exclusive mode, so every other thread is parked or

@@ -62,11 +62,21 @@ pub(crate) fn spawn_thread<P: Platform>(
     stack.extend_from_slice(args);
     let slot = shared.register_thread(number, stack, Some(object));
     let child_shared = shared.clone();
-    let handle = Thread::<P>::spawn(format!("emlab-t{}", slot.number), move || {
-        let _ = run_thread(&child_shared, &slot, slot.number);
+    let child_slot = slot.clone();
+    let started = Thread::<P>::spawn(format!("emlab-t{}", slot.number), move || {
+        let _ = run_thread(&child_shared, &child_slot, child_slot.number);
     });
-    shared.add_join_handle(number, handle);
-    Ok(object)
+    match started {
+        Ok(handle) => {
+            shared.add_join_handle(number, handle);
+            Ok(object)
+        }
+        Err(_) => {
+            // As CPython: the program sees a RuntimeError and can go on.
+            shared.unregister_thread(slot.number);
+            Err(Exception::new(ErrorKind::RuntimeError, "can't start new thread"))
+        }
+    }
 }
 
 impl<P: Platform> Interp<'_, P> {
@@ -123,6 +133,10 @@ impl<P: Platform> Interp<'_, P> {
         };
         self.core_step();
         let number = self.shared.heap.read_fixed(thread, |o| if let Object::Thread(t) = o { t.number } else { 0 })?;
+        if number == self.slot.number && done(self.shared, number)?.is_none() {
+            // As CPython: waiting for itself would never end.
+            return Err(Exception::new(ErrorKind::RuntimeError, "cannot join current thread"));
+        }
         if let Some(v) = done(self.shared, number)? {
             self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
             return Ok(v);

@@ -24,5 +24,15 @@ pub struct SyntaxError {
 
 /// Parses a whole source file into a module.
 pub fn parse(source: &str) -> Result<crate::ast::Module, SyntaxError> {
+    if let Some(at) = source.find('\0') {
+        // As CPython: a NUL byte anywhere, even inside a string literal, is refused outright.
+        let before = source[..at].replace("\r\n", "\n").replace('\r', "\n");
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        return Err(SyntaxError {
+            message: "source code cannot contain null bytes".into(),
+            span: crate::ast::Span { line, col },
+        });
+    }
     parser::Parser::new(source).module()
 }

@@ -160,3 +160,10 @@ fn messages_name_what_was_found() {
     assert_eq!(e.message, "expected ':' after if condition, found '='");
     assert_eq!(e.to_string(), e.message);
 }
+
+#[test]
+fn null_bytes_are_refused_anywhere_as_in_cpython() {
+    err_at("x = 'a\0b'\n", "source code cannot contain null bytes", 1, 7);
+    err_at("x = 1\r\ny = 2\n# \0\n", "source code cannot contain null bytes", 3, 3);
+    err_at("\0", "source code cannot contain null bytes", 1, 1);
+}

@@ -1,0 +1,4 @@
+# len() of a range with more than 2**63 - 1 items is an OverflowError (not -1).
+r = range(-9223372036854775807 - 1, 9223372036854775807)
+print(len(range(-5, 5)))
+print(len(r))

@@ -1,0 +1,6 @@
+# int() accepts the decimal digits of every script, as CPython does.
+print(int("\u0663"))
+print(int("\uff11\uff12"))
+print(int(" \u0664\u0665 "))
+print(int("-\u0967\u0968"))
+print(int("1_\u0660"))
