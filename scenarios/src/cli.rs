@@ -34,6 +34,12 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Time benchmark programs natively, and under CPython with `--python`.
     Bench(crate::bench::BenchArgs),
+    /// Write generated, always-valid scenarios (swarm testing; the `program` fuzz target's generator).
+    ///
+    /// `--seed S --count N DIR` writes N scenarios, the same ones for the same seed; `--threads 0`
+    /// makes single-threaded programs whose output is deterministic; `--from-fuzz ARTIFACT DIR`
+    /// decodes one input of the `program` fuzz target and prints the check command that reproduces it.
+    Generate(crate::generate::command::GenerateArgs),
 }
 
 /// Output format of `check` and `bench`.

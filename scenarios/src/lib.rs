@@ -6,7 +6,8 @@
 //! * `emlab check [PATH...]` explores the thread interleavings of scenarios (the bundled
 //!   suite by default) under shuttle and loom and judges each against its `# expect:`;
 //! * `emlab replay FILE --schedule S` reruns one schedule exactly and prints its trace;
-//! * `emlab bench` times benchmark programs, optionally against CPython.
+//! * `emlab bench` times benchmark programs, optionally against CPython;
+//! * `emlab generate` writes generated, always-valid scenarios (see [`generate`]).
 //!
 //! ```text
 //! $ emlab check scenarios/suite/classic/lost_update.py --expect pass
@@ -23,6 +24,7 @@ pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod generate;
 pub mod replay;
 pub mod report;
 pub mod run;

@@ -8,6 +8,7 @@ fn main() {
         Command::Check(args) => emlab::check::check(args),
         Command::Replay(args) => emlab::replay::run(args),
         Command::Bench(args) => emlab::bench::bench(args),
+        Command::Generate(args) => emlab::generate::command::generate(args),
     };
     std::process::exit(code);
 }
