@@ -60,6 +60,7 @@ enum Kind {
     Fast,
     LockedCnt,
     Append,
+    AppendBurst,
     ItemsRead,
     LockedTable,
     TableUse,
@@ -194,7 +195,7 @@ impl<'d, 'a> BodyGen<'d, 'a> {
         if f.items {
             k.push(Kind::ItemsRead);
             if counted {
-                k.extend([Kind::Append, Kind::Append]);
+                k.extend([Kind::Append, Kind::Append, Kind::AppendBurst]);
             }
         }
         if f.table {
@@ -213,7 +214,7 @@ impl<'d, 'a> BodyGen<'d, 'a> {
         if callable {
             k.push(Kind::CallHelper);
             if f.callback {
-                k.extend([Kind::Apply, Kind::Apply, Kind::Update, Kind::Update]);
+                k.extend([Kind::Apply, Kind::Apply, Kind::Update, Kind::Update, Kind::Update]);
             }
         }
         if f.blocking {
@@ -347,6 +348,14 @@ impl<'d, 'a> BodyGen<'d, 'a> {
                 fx.items += times;
                 let v = self.small();
                 self.emit(format!("items.append({v})"));
+            }
+            Kind::AppendBurst => {
+                // Several appends in a row: where threads' appends overlap, an append that is not
+                // atomic loses items (the final length assertion sees it).
+                let trips = self.dice.range(2, 4) as u64;
+                fx.items += times * trips;
+                self.emit(format!("for i{} in range({trips}):", ctx.depth));
+                self.indented(|g| g.emit(format!("items.append(i{})", ctx.depth)));
             }
             Kind::ItemsRead => {
                 let read = self.dice.pick(&["x = items[-1]", "x = len(items) % 1000", "acc = (acc + items[0]) % 1000"]);
