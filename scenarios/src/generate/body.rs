@@ -169,7 +169,8 @@ impl<'d, 'a> BodyGen<'d, 'a> {
     fn kinds(&self, ctx: &Ctx) -> Vec<Kind> {
         let f = &self.features;
         let counted = ctx.times.is_some();
-        let mut k = vec![Kind::Local, Kind::Local, Kind::Local];
+        // Thread-local work weighs as much as the shared operations together, roughly.
+        let mut k = vec![Kind::Local; 8];
         if ctx.depth < 2 {
             k.extend([Kind::If, Kind::ForRange, Kind::While, Kind::ForList, Kind::ForItems]);
         }
