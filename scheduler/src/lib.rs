@@ -25,6 +25,7 @@
 pub mod collect;
 pub mod dfs;
 pub mod explorer;
+pub mod fuzzed;
 pub mod guided;
 pub mod loom;
 pub mod minimize;
