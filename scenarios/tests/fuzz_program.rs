@@ -29,6 +29,7 @@ fn committed_seeds_and_arbitrary_inputs_pass_with_no_seeded_bug() {
 #[test]
 fn a_seeded_bug_is_a_finding_for_some_inputs() {
     let inputs: Vec<Vec<u8>> = (0..40).map(|i| seed_bytes(78, i, 2000)).collect();
-    let found = inputs.iter().filter(|d| FuzzCase::decode(d).check(Bugs::none().with(Bug::EmlNoDetach)).is_err()).count();
+    let found =
+        inputs.iter().filter(|d| FuzzCase::decode(d).check(Bugs::none().with(Bug::EmlNoDetach)).is_err()).count();
     assert!(found >= 1, "eml-no-detach revealed by none of 40 inputs");
 }

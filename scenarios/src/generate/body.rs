@@ -420,8 +420,9 @@ impl<'d, 'a> BodyGen<'d, 'a> {
                 self.emit(format!("cache.drop('k{key}')"));
             }
             Kind::Apply | Kind::Update | Kind::CallHelper => {
-                let choices: Vec<usize> =
-                    (0..self.helpers.len()).filter(|&i| ctx.times.is_some() || self.helpers[i].effects.is_empty()).collect();
+                let choices: Vec<usize> = (0..self.helpers.len())
+                    .filter(|&i| ctx.times.is_some() || self.helpers[i].effects.is_empty())
+                    .collect();
                 let h = self.helpers[self.dice.pick(&choices)].clone();
                 fx.add(&h.effects, times);
                 self.cost += h.cost * ctx.times.unwrap_or(10);

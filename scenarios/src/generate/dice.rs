@@ -45,7 +45,7 @@ impl<'a> Dice<'a> {
 /// The bytes that stand in for fuzz input when generating from a seed: SplitMix64 over
 /// `seed` and the program's `index`, so program `i` of seed `s` never depends on the others.
 pub fn seed_bytes(seed: u64, index: u64, len: usize) -> Vec<u8> {
-    let mut state = seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03) ^ 0x5EED_0F_E31A_B;
+    let mut state = seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03) ^ 0x05EE_D0FE_31AB;
     let mut out = Vec::with_capacity(len + 8);
     while out.len() < len {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -17,14 +17,8 @@ use super::model::Features;
 
 /// The locals every generated function (and the main program) starts with; `{name}` is
 /// replaced by the function's name, `n` is its int parameter.
-pub const PRELUDE: &[&str] = &[
-    "acc = n % 1000",
-    "x = 1",
-    "mine = [n % 10, 1]",
-    "s = '{name}'",
-    "d = {'a': 1, 'b': 2}",
-    "t = (n % 7, 2)",
-];
+pub const PRELUDE: &[&str] =
+    &["acc = n % 1000", "x = 1", "mine = [n % 10, 1]", "s = '{name}'", "d = {'a': 1, 'b': 2}", "t = (n % 7, 2)"];
 
 const WORDS: [&str; 6] = ["a", "b", "xy", "z9", " ", "ok"];
 const KEYS: [&str; 3] = ["a", "b", "c"];

@@ -167,7 +167,7 @@ impl Ctx {
 
     /// Whether lock `k` may be acquired here: global order, never re-entered.
     pub fn may_take(&self, k: usize) -> bool {
-        self.role != Role::Helper && self.held.last().map_or(true, |&top| top < k)
+        self.role != Role::Helper && self.held.iter().all(|&h| h < k)
     }
 
     pub fn nested(&self, times: Option<u64>) -> Ctx {
