@@ -91,7 +91,6 @@ pub fn program(dice: &mut Dice, max_threads: usize, mode: Option<Mode>) -> Progr
         main.push("n = 0".into());
     }
     let (lines, func) = gen.function(Role::Main, "main", MAIN_BUDGET, &[]);
-    // The main block's prelude starts at `n = 0`'s successor; drop its own trailing print? keep.
     main.extend(lines);
     effects.add(&func.effects, 1);
     for (i, w) in workers.iter().enumerate() {
