@@ -24,7 +24,11 @@ fn main() {
         }
         "schedule" => {
             let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios/suite");
-            let suite = emlab::scenario::discover(&[root]).expect("the bundled suite is readable");
+            // As the target does: EMLAB_FUZZ_SCENARIO pins one scenario.
+            let only = std::env::var("EMLAB_FUZZ_SCENARIO").ok().filter(|s| !s.is_empty());
+            let mut suite = emlab::scenario::discover(&[root]).expect("the bundled suite is readable");
+            suite.retain(|(_, name)| only.as_ref().is_none_or(|o| o == name));
+            assert!(!suite.is_empty(), "EMLAB_FUZZ_SCENARIO names no bundled scenario");
             let Some((&pick, bytes)) = data.split_first() else { return };
             let (path, name) = &suite[pick as usize % suite.len()];
             let scenario = emlab::scenario::Scenario::load(path, name).expect("bundled scenarios parse");
