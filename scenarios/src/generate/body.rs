@@ -196,7 +196,7 @@ impl<'d, 'a> BodyGen<'d, 'a> {
         if f.items {
             k.push(Kind::ItemsRead);
             if counted {
-                k.extend([Kind::Append, Kind::Append, Kind::AppendBurst]);
+                k.extend([Kind::Append, Kind::Append, Kind::AppendBurst, Kind::AppendBurst]);
             }
         }
         if f.table {
