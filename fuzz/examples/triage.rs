@@ -33,7 +33,8 @@ fn main() {
             let (path, name) = &suite[pick as usize % suite.len()];
             let scenario = emlab::scenario::Scenario::load(path, name).expect("bundled scenarios parse");
             let program = emlab_vm::compile_source(&scenario.source, name).expect("bundled scenarios compile");
-            let target = emlab_scheduler::Target::new(name, program, scenario.mode, scenario.bugs.iter().copied().collect());
+            let target =
+                emlab_scheduler::Target::new(name, program, scenario.mode, scenario.bugs.iter().copied().collect());
             let report = emlab_scheduler::fuzzed::run_bytes(&target, bytes);
             println!("scenario: {name}");
             println!("violations: {:?}", report.violations);

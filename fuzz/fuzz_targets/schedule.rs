@@ -48,10 +48,8 @@ fuzz_target!(|data: &[u8]| {
     let Loaded { scenario, target } = &suite[pick as usize % suite.len()];
     let report = fuzzed::run_bytes(target, schedule);
     let kinds: Vec<ViolationKind> = report.kinds().collect();
-    let replay = format!(
-        "emlab replay scenarios/suite/{} --schedule {} --mode {}",
-        scenario.name, report.schedule, target.mode
-    );
+    let replay =
+        format!("emlab replay scenarios/suite/{} --schedule {} --mode {}", scenario.name, report.schedule, target.mode);
     if kinds.contains(&ViolationKind::VmPanic) {
         panic!("vm-panic in {}: {:?}\n{replay}", scenario.name, report.violations);
     }
