@@ -44,6 +44,12 @@ pub enum Command {
     /// Prints the same result lines, summary line and exit code as one unsharded run (schedules and
     /// seconds add up the shards' work). Exits 2 when a shard is missing, truncated or repeated.
     Merge(MergeArgs),
+    /// Write generated, always-valid scenarios (swarm testing; the `program` fuzz target's generator).
+    ///
+    /// `--seed S --count N DIR` writes N scenarios, the same ones for the same seed; `--threads 0`
+    /// makes single-threaded programs whose output is deterministic; `--from-fuzz ARTIFACT DIR`
+    /// decodes one input of the `program` fuzz target and prints the check command that reproduces it.
+    Generate(crate::generate::command::GenerateArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@
 //! * `emlab check --mode all` prints a scenario × mode matrix ([`matrix`]), `--shard I/N` runs one
 //!   share of a check and `emlab merge` joins the shares ([`shard`], [`merge`]);
 //! * `emlab suite list|export` shows or writes out the suite compiled into the binary ([`bundled`]).
+//! * `emlab generate` writes generated, always-valid scenarios (see [`generate`]).
 //!
 //! ```text
 //! $ emlab check suite:classic/lost_update.py --expect pass
@@ -30,6 +31,7 @@ pub mod diagnostics;
 pub mod html;
 pub mod matrix;
 pub mod merge;
+pub mod generate;
 pub mod replay;
 pub mod report;
 pub mod run;

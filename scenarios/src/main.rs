@@ -10,6 +10,7 @@ fn main() {
         Command::Bench(args) => emlab::bench::bench(args),
         Command::Suite(args) => emlab::suite::suite(args),
         Command::Merge(args) => emlab::merge::merge(args),
+        Command::Generate(args) => emlab::generate::command::generate(args),
     };
     std::process::exit(code);
 }

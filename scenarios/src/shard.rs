@@ -138,12 +138,12 @@ mod tests {
 
     #[test]
     fn parts_split_iterations_and_seeds_like_jobs() {
-        let budget = Budget { iterations: 10, seed: 7, jobs: 2 };
+        let budget = Budget { iterations: 10, seed: 7, jobs: 2, preemption_bound: None };
         let parts: Vec<Budget> =
             (1..=3).map(|index| part_budget(&budget, Shard { index, count: 3 }).unwrap()).collect();
         assert_eq!(parts.iter().map(|b| b.iterations).collect::<Vec<_>>(), [4, 3, 3]);
         assert_eq!(parts.iter().map(|b| b.seed).collect::<Vec<_>>(), [7, 9, 11]);
-        let tiny = Budget { iterations: 1, seed: 0, jobs: 1 };
+        let tiny = Budget { iterations: 1, seed: 0, jobs: 1, preemption_bound: None };
         assert!(part_budget(&tiny, Shard { index: 2, count: 2 }).is_none());
         let whole = part_budget(&budget, Shard { index: 1, count: 1 }).unwrap();
         assert_eq!((whole.iterations, whole.seed), (10, 7));

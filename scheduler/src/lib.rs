@@ -8,6 +8,7 @@
 //! real threads many times. Every schedule that shows a violation comes back as a
 //! [`RunReport`] with its trace and its [`Schedule`]; [`replay`] reruns a schedule
 //! exactly and [`minimize`] shrinks it to the fewest preemptions and steps.
+//! [`fuzzed::run_bytes`] runs a schedule given as raw bytes (the `schedule` fuzz target).
 //!
 //! ```no_run
 //! use emlab_scheduler::{explorer_for, Budget, Stop, Target};
@@ -26,6 +27,7 @@ pub mod collect;
 pub mod dfs;
 pub mod dpor;
 pub mod explorer;
+pub mod fuzzed;
 pub mod guided;
 pub mod loom;
 pub mod minimize;
