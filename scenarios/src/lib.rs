@@ -28,18 +28,18 @@ pub mod bundled;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod generate;
 pub mod html;
 pub mod matrix;
 pub mod merge;
-pub mod generate;
 pub mod replay;
 pub mod report;
 pub mod run;
 pub mod scenario;
 pub mod shard;
+pub mod source;
 pub mod stderr_filter;
 pub mod suite;
-pub mod source;
 
 /// Process exit codes.
 pub mod exit {

@@ -343,7 +343,7 @@ mod tests {
             ("# expect: fail\n", 1, "expected 'pass' or 'violation"),
             ("# expect: pass\n# inject: nope\n", 2, "valid bugs"),
             ("# expect: pass\n# inject: gc-ignore-pins, nope\n", 2, "no-safepoint-backedge"),
-            ("# expect: pass\n# schedulers: fast\n", 2, "valid schedulers: random, pct, dfs, loom, os"),
+            ("# expect: pass\n# schedulers: fast\n", 2, "valid schedulers: random, pct, dfs, dpor, loom, os"),
             ("# expect: pass\n# schedulers:\n", 2, "names no scheduler"),
             ("# expect: pass\n# iterations: 0\n", 2, "positive integer"),
             ("# expect: pass\n# iterations: -3\n", 2, "positive integer"),

@@ -557,28 +557,16 @@ impl HappensBefore {
             // `i` made `j`'s thread runnable: `j` cannot run first.
             return false;
         }
-        let waited = |a: &Step, b: &Step| {
-            a.footprint.waits().any(|lock| {
-                b.footprint.accesses().iter().any(|&(r, access)| {
-                    r == emlab_vm::step::Resource::Object(lock) && access != emlab_vm::step::Access::Read
-                })
-            })
-        };
-        let released = steps[i].footprint.releases().any(|lock| {
-            steps[j]
-                .footprint
-                .accesses()
-                .contains(&(emlab_vm::step::Resource::Object(lock), emlab_vm::step::Access::Write))
-        });
-        if released {
+        let (a, b) = (&steps[i].footprint, &steps[j].footprint);
+        if a.releases().any(|lock| b.acquires().any(|l| l == lock)) {
             // A lock's release, then another thread taking it: the lock was held until the
             // release, so the taking could not come first.
             return false;
         }
-        if waited(&steps[i], &steps[j]) {
-            // A failed attempt on a lock, then the holder's release: reversing them only makes
-            // the attempt succeed after the release, in the same order. (An acquisition followed
-            // by another thread's failed attempt is a race: reversed, the other thread goes first.)
+        if a.waits().any(|lock| b.releases().chain(b.acquires()).any(|l| l == lock)) {
+            // A failed attempt on a lock, then its release or another thread's taking it:
+            // reversed, the attempt only succeeds later, in the same order. (A taking followed by
+            // another thread's failed attempt is a race: reversed, the other thread goes first.)
             return false;
         }
         let t = steps[i].thread;

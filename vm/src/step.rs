@@ -70,6 +70,11 @@ pub enum Resource {
     Joined(u32),
 }
 
+/// The lock number of the extension module lock in [`Resource::Acquires`], [`Resource::Releases`]
+/// and [`Resource::Waits`]: attaching takes it shared, detaching lets that go, exclusive mode takes
+/// it exclusive. (Heap objects are numbered from 1 upward and never reach it.)
+pub const EML: u32 = u32::MAX;
+
 /// How a step touched a resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Access {

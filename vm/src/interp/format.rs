@@ -52,7 +52,7 @@ impl<P: Platform> Interp<'_, P> {
             Value::Builtin(_) | Value::Native(_) => "builtin_function_or_method",
             Value::Module(_) => "module",
             Value::Unbound => "unbound",
-            Value::Obj(h) => self.shared.heap.read(h, Object::type_name)?,
+            Value::Obj(h) => self.shared.heap.read_fixed(h, Object::type_name)?,
         })
     }
 

@@ -13,9 +13,10 @@ impl<P: Platform> Interp<'_, P> {
     /// Whether `v`'s type has method `m` (for error messages).
     pub(crate) fn has_method(&self, v: Value, m: Method) -> bool {
         let Value::Obj(h) = v else { return false };
+        // Which methods an object has depends only on its type, which never changes.
         self.shared
             .heap
-            .read(h, |o| match o {
+            .read_fixed(h, |o| match o {
                 Object::List(_) => {
                     matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
                 }

@@ -18,7 +18,7 @@ use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
 // Footprints are recorded inside the critical sections: a step starts where the thread takes the
 // state lock (a scheduling point), so what it does under the lock belongs to that step.
-use crate::step::{record, Access, Resource};
+use crate::step::{record, Access, Resource, EML};
 use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
@@ -112,8 +112,13 @@ impl<P: Platform> Coordinator<P> {
                 self.gil_wanted.store(true, SeqCst);
             } else if self.open_to(&state, me) {
                 record(Resource::Attached, Access::Commute);
+                record(Resource::Acquires(EML), Access::Read);
                 state.attached += 1;
                 return;
+            }
+            if !state.gil {
+                // Exclusive mode is held or requested: a failed attempt to take the EML shared.
+                record(Resource::Waits(EML), Access::Read);
             }
             state = self.changed.wait(state);
         }
@@ -131,6 +136,7 @@ impl<P: Platform> Coordinator<P> {
     pub fn detach(&self) {
         let mut state = self.state.lock();
         record(Resource::Attached, Access::Commute);
+        record(Resource::Releases(EML), Access::Read);
         state.attached -= 1;
         drop(state);
         self.changed.notify_all();
@@ -161,6 +167,7 @@ impl<P: Platform> Coordinator<P> {
             record(Resource::Exclusive, Access::Read);
         }
         record(Resource::Exclusive, Access::Write);
+        record(Resource::Acquires(EML), Access::Write);
         state.exclusive = Some(me);
         state.exclusive_depth = 1;
         state.requesters -= 1;
@@ -177,6 +184,7 @@ impl<P: Platform> Coordinator<P> {
     pub fn end_exclusive(&self, me: u32) {
         let mut state = self.state.lock();
         record(Resource::Exclusive, Access::Write);
+        record(Resource::Releases(EML), Access::Write);
         debug_assert_eq!(state.exclusive, Some(me), "end_exclusive by a thread that does not hold it");
         state.exclusive_depth -= 1;
         if state.exclusive_depth > 0 {
