@@ -31,9 +31,21 @@ fn json_output_has_the_documented_keys_in_order() {
     let out = emlab(&["check", &suite("classic/lost_update.py"), "--format", "json"]);
     assert!(out.status.success());
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
-    assert_eq!(lines.len(), 4, "one object per default scheduler");
+    assert_eq!(lines.len(), 5, "one object per default scheduler");
     for line in &lines {
-        let keys = ["scenario", "scheduler", "schedules", "expected", "found", "verdict", "replay", "seconds", "mode"];
+        let keys = [
+            "scenario",
+            "scheduler",
+            "schedules",
+            "expected",
+            "found",
+            "verdict",
+            "replay",
+            "seconds",
+            "complete",
+            "coverage",
+            "mode",
+        ];
         let mut at = 0;
         for key in keys {
             let found = line[at..].find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("{key} in order: {line}"));

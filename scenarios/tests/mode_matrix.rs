@@ -25,7 +25,12 @@ fn code_correct_only_because_of_the_eml_breaks_under_nogil() {
     assert_eq!(cells.len() % 4, 0, "four modes per scenario");
     for scenario in ["eml/transfer.py", "eml/counter_incr.py", "eml/counter_vs_core.py", "eml/callback_nested.py"] {
         assert!(found(scenario, "eml").is_empty(), "{scenario} under eml");
-        assert!(found(scenario, "gil").is_empty(), "{scenario} under gil");
+        // Under the GIL an extension call is atomic but a core `+=` is not: the GIL may be handed
+        // over between its load and its store (as in CPython), so a core writer racing
+        // `counter.incr` can lose an update there.
+        if scenario != "eml/counter_vs_core.py" {
+            assert!(found(scenario, "gil").is_empty(), "{scenario} under gil");
+        }
         assert!(found(scenario, "nogil").contains(&"atomicity".to_string()), "{scenario} under nogil");
     }
     // An extension that guards itself needs no EML: nothing under any mode.

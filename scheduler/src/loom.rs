@@ -51,11 +51,9 @@ impl Explorer for LoomExplorer {
                 exploration.record(report, &stop)
             });
         if exploration.first.is_none() {
-            exploration.coverage = if exploration.schedules < budget.iterations {
-                crate::explorer::Coverage::PreemptionBound(self.preemption_bound)
-            } else {
-                crate::explorer::Coverage::Executions(budget.iterations)
-            };
+            if exploration.coverage != crate::explorer::Coverage::Executions(budget.iterations) {
+                exploration.coverage = crate::explorer::Coverage::PreemptionBound(self.preemption_bound);
+            }
         }
         exploration
     }
@@ -90,6 +88,8 @@ fn run_loom(
     let state = Arc::new(Mutex::new(Exploration::default()));
     let executions = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let shared_executions = executions.clone();
+    let budget_hit = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let exploration_budget_hit = budget_hit.clone();
     let collector = local_collector();
     collector.take();
     let mut builder = loom::model::Builder::new();
@@ -118,6 +118,9 @@ fn run_loom(
                 drop(exploration);
                 // Loom itself looks at `max_permutations` only every `checkpoint_interval`
                 // executions (20,000): the budget is enforced here, exactly.
+                if !done && n >= max_permutations {
+                    exploration_budget_hit.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 if done || n >= max_permutations {
                     panic!("{STOP}");
                 }
@@ -125,6 +128,9 @@ fn run_loom(
         })
     });
     let mut exploration = std::mem::take(&mut *state.lock());
+    if budget_hit.load(std::sync::atomic::Ordering::Relaxed) {
+        exploration.coverage = crate::explorer::Coverage::Executions(max_permutations);
+    }
     // Loom's model closure must be 'static, so progress is reported once, at the end.
     progress(exploration.schedules);
     if let Err(message) = result {

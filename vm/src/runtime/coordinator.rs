@@ -163,6 +163,8 @@ impl<P: Platform> Coordinator<P> {
         self.stop_requested.store(true, SeqCst);
         self.changed.notify_all();
         while state.exclusive.is_some() {
+            // Another thread holds exclusive mode: a failed attempt to take the EML exclusive.
+            record(Resource::Waits(EML), Access::Read);
             state = self.changed.wait(state);
             record(Resource::Exclusive, Access::Read);
         }

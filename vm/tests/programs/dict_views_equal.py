@@ -15,3 +15,14 @@ print(n.items() == m.items())
 for k in d:
     d[k] = "same size is fine"
 print(d)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | True True
+# | True True
+# | True False
+# | False True
+# | False False False
+# | True True
+# | True
+# | {1: 'same size is fine', 2: 'same size is fine'}

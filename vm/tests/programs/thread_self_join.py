@@ -11,3 +11,8 @@ hs.append(spawn(f))
 gate.release()
 print(join(hs[0]))
 print('after')
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | None
+# | after

@@ -5,3 +5,7 @@ for k in d:
     seen.append(k)
     d[k + 10] = "c"
 print(seen)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 1
+# stderr ends: RuntimeError: dictionary changed size during iteration
+# stdout:
