@@ -128,7 +128,8 @@ fn run_loom(
         })
     });
     let mut exploration = std::mem::take(&mut *state.lock());
-    if budget_hit.load(std::sync::atomic::Ordering::Relaxed) {
+    // Loom also stops on its own at `max_permutations` (counting one short of it).
+    if budget_hit.load(std::sync::atomic::Ordering::Relaxed) || exploration.schedules + 1 >= max_permutations {
         exploration.coverage = crate::explorer::Coverage::Executions(max_permutations);
     }
     // Loom's model closure must be 'static, so progress is reported once, at the end.

@@ -1,5 +1,6 @@
-# show: two setters publish in an order two checkers rely on; one interleaving of all four breaks it
+# show: two setters publish in an order two checkers rely on; one interleaving of all four breaks it (dfs and loom use up their budgets before they reach it)
 # expect: violation assertion
+# schedulers: random pct dpor
 data = [0]
 ready = [0]
 def set_data():
