@@ -9,7 +9,8 @@
 //! them in tens of executions and ends: exhaustive within the bound. This scheduler plugs
 //! into shuttle's `Runner` through its public `Scheduler` trait.
 
-use crate::explorer::{explore_with_shuttle, Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
+use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
+use crate::shuttle_run::explore_with_shuttle;
 use crate::target::Target;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 

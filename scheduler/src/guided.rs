@@ -57,3 +57,10 @@ impl Scheduler for GuidedScheduler {
         0
     }
 }
+
+/// Runs `decisions` as far as they fit, then the no-preemption policy (for minimization).
+pub(crate) fn run_guided(target: &crate::target::Target, decisions: Vec<usize>) -> crate::target::RunReport {
+    let (scheduler, _) = GuidedScheduler::new(decisions);
+    crate::shuttle_run::run_one(target, &std::rc::Rc::new(std::cell::RefCell::new(scheduler)))
+        .expect("a guided scheduler runs once")
+}

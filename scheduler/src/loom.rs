@@ -73,7 +73,7 @@ pub fn replay(target: &Target, preemption_bound: usize, n: usize) -> Option<RunR
 
 /// How many threads the program spawns, from one schedule under shuttle.
 fn threads_spawned(target: &Target) -> u32 {
-    let report = crate::replay::run_guided(target, Vec::new());
+    let report = crate::guided::run_guided(target, Vec::new());
     report.events.iter().map(|e| e.thread).max().unwrap_or(0)
 }
 

@@ -6,7 +6,7 @@
 //!   the run, for the smallest `k` that still fails the same way;
 //! * replace one preemption by letting the running thread go on.
 
-use crate::replay::run_guided;
+use crate::guided::run_guided;
 use crate::schedule::Schedule;
 use crate::target::{RunReport, Target};
 use emlab_vm::ViolationKind;

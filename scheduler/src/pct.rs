@@ -4,7 +4,8 @@
 //! few random change points; a bug that needs `d` ordering constraints is found with
 //! probability at least 1/(n·k^(d-1)) per run.
 
-use crate::explorer::{explore_with_shuttle, Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::explorer::{Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::shuttle_run::explore_with_shuttle;
 use crate::target::Target;
 use shuttle::scheduler::PctScheduler;
 

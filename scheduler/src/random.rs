@@ -1,6 +1,7 @@
 //! `random`: shuttle's uniformly random scheduler.
 
-use crate::explorer::{explore_with_shuttle, Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::explorer::{Budget, Exploration, Explorer, SchedulerKind, Stop};
+use crate::shuttle_run::explore_with_shuttle;
 use crate::target::Target;
 use shuttle::scheduler::{RandomScheduler, Schedule, Scheduler, Task, TaskId};
 

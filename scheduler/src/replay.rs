@@ -34,9 +34,3 @@ pub fn replay(target: &Target, schedule: &Schedule) -> Result<RunReport, ReplayE
         Schedule::Unrecorded => Err(ReplayError::NotReplayable),
     }
 }
-
-/// Runs `decisions` as far as they fit, then the no-preemption policy (for minimization).
-pub(crate) fn run_guided(target: &Target, decisions: Vec<usize>) -> RunReport {
-    let (scheduler, _) = GuidedScheduler::new(decisions);
-    crate::shuttle_run::run_one(target, &Rc::new(RefCell::new(scheduler))).expect("a guided scheduler runs once")
-}

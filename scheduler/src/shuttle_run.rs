@@ -5,7 +5,7 @@
 //! bottleneck (and kept `--jobs` from scaling).
 
 use crate::collect::{local_collector, with_collector};
-use crate::explorer::Stop;
+use crate::explorer::{Budget, Coverage, Exploration, Stop};
 use crate::panics;
 use crate::schedule::Schedule;
 use crate::target::{classify_panic, RunReport, Target};
@@ -167,4 +167,66 @@ pub(crate) fn run_batch<S: Scheduler + 'static>(
 /// Runs the next single execution `scheduler` offers; None when it has no more.
 pub(crate) fn run_one<S: Scheduler + 'static>(target: &Target, scheduler: &Rc<RefCell<S>>) -> Option<RunReport> {
     run_batch(target, scheduler, 1, &Stop::OnKinds(Vec::new())).0.into_iter().next()
+}
+
+/// Executions per shuttle runner (progress is reported between batches).
+const BATCH: usize = 64;
+
+/// Runs shuttle schedulers made by `make(seed, iterations)` on `budget.jobs` OS threads, each with
+/// its own seed and share of the iterations, until one matches `stop`.
+pub(crate) fn explore_with_shuttle<S, F>(
+    target: &Target,
+    budget: &Budget,
+    stop: &Stop,
+    progress: &(dyn Fn(usize) + Sync),
+    make: F,
+) -> Exploration
+where
+    S: shuttle::scheduler::Scheduler + 'static,
+    F: Fn(u64, usize) -> S + Sync,
+{
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+    let jobs = budget.jobs.clamp(1, budget.iterations.max(1));
+    let done = AtomicBool::new(false);
+    let total = AtomicUsize::new(0);
+    let explore_share = |job: usize| {
+        let share = budget.iterations / jobs + usize::from(job < budget.iterations % jobs);
+        let scheduler = std::rc::Rc::new(std::cell::RefCell::new(make(budget.seed.wrapping_add(job as u64), share)));
+        let mut exploration = Exploration::default();
+        exploration.coverage = Coverage::Sampled;
+        while !done.load(Relaxed) {
+            let (reports, exhausted) = run_batch(target, &scheduler, BATCH, stop);
+            // A batch that ran nothing (the scheduler refused before an execution started) would
+            // only repeat itself: treat it as the end.
+            let ran_nothing = reports.is_empty();
+            for report in reports {
+                progress(total.fetch_add(1, Relaxed) + 1);
+                if exploration.record(report, stop) {
+                    done.store(true, Relaxed);
+                }
+            }
+            if exhausted || ran_nothing {
+                break;
+            }
+        }
+        exploration
+    };
+    if jobs == 1 {
+        return explore_share(0);
+    }
+    let results: Vec<Exploration> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|job| {
+                let explore_share = &explore_share;
+                std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || explore_share(job))
+                    .expect("the OS starts an exploration thread")
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut merged = Exploration::default();
+    results.into_iter().for_each(|e| merged.merge(e));
+    merged
 }
