@@ -29,7 +29,7 @@ impl Default for Budget {
 pub enum Stop {
     /// At the first schedule that shows any violation (checking `expect: pass`).
     FirstViolation,
-    /// At the first schedule that shows one of these kinds, or a vm-panic (checking
+    /// At the first schedule that shows one of these kinds, a vm-panic or a step-limit (checking
     /// `expect: violation ...`).
     OnKinds(Vec<ViolationKind>),
 }
@@ -39,7 +39,12 @@ impl Stop {
     pub fn matches(&self, report: &RunReport) -> bool {
         match self {
             Stop::FirstViolation => !report.violations.is_empty(),
-            Stop::OnKinds(kinds) => report.kinds().any(|k| kinds.contains(&k) || k == ViolationKind::VmPanic),
+            // A hang (step-limit) or a bug in the VM ends the search too: it is a finding either way,
+            // and a program that hangs in every schedule would otherwise spend the whole budget
+            // running each schedule to its step limit.
+            Stop::OnKinds(kinds) => report
+                .kinds()
+                .any(|k| kinds.contains(&k) || k == ViolationKind::VmPanic || k == ViolationKind::StepLimit),
         }
     }
 }
