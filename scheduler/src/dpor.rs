@@ -28,11 +28,13 @@
 use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 use crate::target::Target;
 use emlab_vm::step::{Footprint, Recorder};
+use parking_lot::Mutex;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Exhaustive search with partial-order reduction; `preemption_bound` makes it bounded.
 #[derive(Default)]
@@ -50,29 +52,61 @@ impl Explorer for DporExplorer {
         20_000
     }
 
+    /// With `budget.jobs` above 1, that many workers share one search tree: each takes pending
+    /// branches from the one queue and adds the branches its runs' races call for, so their
+    /// subtrees are disjoint.
     fn explore(&self, target: &Target, budget: &Budget, stop: &Stop, progress: &(dyn Fn(usize) + Sync)) -> Exploration {
-        let recorder = Recorder::start();
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
         let bound = budget.preemption_bound.or(self.preemption_bound);
-        let scheduler = Rc::new(RefCell::new(DporScheduler::new(recorder, budget.iterations, bound)));
-        let mut exploration = Exploration::default();
-        loop {
-            let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, 64, stop);
-            let ran_nothing = reports.is_empty();
-            let mut matched = false;
-            for report in reports {
-                progress(exploration.schedules + 1);
-                matched |= exploration.record(report, stop);
+        let shared = Arc::new(Mutex::new(Tree::new(budget.iterations, bound)));
+        let total = AtomicUsize::new(0);
+        let work = |_job: usize| {
+            let scheduler = Rc::new(RefCell::new(DporScheduler::worker(Recorder::start(), shared.clone())));
+            let mut exploration = Exploration::default();
+            loop {
+                let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, 64, stop);
+                let ran_nothing = reports.is_empty();
+                let mut matched = false;
+                for report in reports {
+                    progress(total.fetch_add(1, Relaxed) + 1);
+                    matched |= exploration.record(report, stop);
+                }
+                if matched {
+                    shared.lock().stopped = true;
+                }
+                if matched || exhausted || ran_nothing {
+                    break;
+                }
             }
-            if matched || exhausted || ran_nothing {
-                break;
-            }
-        }
-        let dpor = scheduler.borrow();
+            exploration
+        };
+        let jobs = budget.jobs.clamp(1, 64);
+        let mut exploration = if jobs == 1 {
+            work(0)
+        } else {
+            let results: Vec<Exploration> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..jobs)
+                    .map(|job| {
+                        let work = &work;
+                        std::thread::Builder::new()
+                            .stack_size(8 << 20)
+                            .spawn_scoped(scope, move || work(job))
+                            .expect("the OS starts an exploration thread")
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            });
+            let mut merged = Exploration::default();
+            results.into_iter().for_each(|e| merged.merge(e));
+            merged
+        };
+        let tree = shared.lock();
+        let finished = tree.executions > 0 && tree.active == 0 && tree.queue.is_empty();
         exploration.coverage = if exploration.first.is_some() {
             Coverage::Stopped
-        } else if dpor.is_complete() {
+        } else if finished && !tree.pruned {
             Coverage::Complete
-        } else if dpor.pruned {
+        } else if finished {
             Coverage::PreemptionBound(bound.unwrap_or(0))
         } else {
             Coverage::Executions(budget.iterations)
@@ -133,16 +167,42 @@ struct Pending {
     thread: usize,
 }
 
-/// The DPOR search as a shuttle scheduler: one execution per `new_execution`.
-pub struct DporScheduler {
-    recorder: Recorder,
+/// The search tree, shared by the workers of a parallel search (`--jobs`): each takes pending
+/// branches from the one queue, and the races it finds add branches to the one tree.
+#[derive(Default)]
+pub struct Tree {
     max_executions: usize,
     preemption_bound: Option<usize>,
+    /// Executions started, and executions running now.
     executions: usize,
+    active: usize,
     nodes: Vec<Node>,
     queue: BinaryHeap<Reverse<Pending>>,
     /// Whether a branch was dropped for the preemption bound.
-    pub pruned: bool,
+    pruned: bool,
+    /// A worker found what the search looks for: the others stop too.
+    stopped: bool,
+}
+
+impl Tree {
+    pub fn new(max_executions: usize, preemption_bound: Option<usize>) -> Tree {
+        Tree { max_executions, preemption_bound, ..Tree::default() }
+    }
+}
+
+/// What a worker does next.
+enum Start {
+    Run,
+    Wait,
+    Done,
+}
+
+/// The DPOR search as a shuttle scheduler: one execution per `new_execution`.
+pub struct DporScheduler {
+    recorder: Recorder,
+    shared: Arc<Mutex<Tree>>,
+    /// The shared tree while this worker holds its lock (see [`DporScheduler::with_tree`]).
+    tree: Tree,
     /// The node path the current execution replays, and the thread to take at its end.
     path: Vec<usize>,
     branch: Option<usize>,
@@ -163,18 +223,22 @@ pub struct DporScheduler {
     /// Whether to reduce at all: without, every interleaving of steps is explored (the baseline
     /// the property test compares against).
     pub(crate) reduce: bool,
+    /// The races of the execution that just ended, found outside the tree's lock.
+    races: Option<Vec<(usize, usize, Vec<usize>)>>,
 }
 
 impl DporScheduler {
+    #[cfg(test)]
     fn new(recorder: Recorder, max_executions: usize, preemption_bound: Option<usize>) -> DporScheduler {
+        Self::worker(recorder, Arc::new(Mutex::new(Tree::new(max_executions, preemption_bound))))
+    }
+
+    /// A worker of the search over `shared`.
+    fn worker(recorder: Recorder, shared: Arc<Mutex<Tree>>) -> DporScheduler {
         DporScheduler {
             recorder,
-            max_executions,
-            preemption_bound,
-            executions: 0,
-            nodes: Vec::new(),
-            queue: BinaryHeap::new(),
-            pruned: false,
+            shared,
+            tree: Tree::default(),
             path: Vec::new(),
             branch: None,
             visited: Vec::new(),
@@ -186,17 +250,35 @@ impl DporScheduler {
             in_execution: false,
             debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
             reduce: true,
+            races: None,
         }
+    }
+
+    /// Runs `f` with the shared tree moved into `self.tree` (under its lock).
+    fn with_tree<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let shared = self.shared.clone();
+        let mut guard = shared.lock();
+        std::mem::swap(&mut self.tree, &mut *guard);
+        let result = f(self);
+        std::mem::swap(&mut self.tree, &mut *guard);
+        result
     }
 
     /// Whether no branch waits to be explored (though some may have been dropped for a bound).
     pub fn queue_empty(&self) -> bool {
-        !self.in_execution && self.queue.is_empty()
+        let tree = self.shared.lock();
+        tree.active == 0 && tree.queue.is_empty()
     }
 
     /// Every branch was explored (and none dropped for a bound).
     pub fn is_complete(&self) -> bool {
-        self.executions > 0 && !self.in_execution && self.queue.is_empty() && !self.pruned
+        let tree = self.shared.lock();
+        tree.executions > 0 && tree.active == 0 && tree.queue.is_empty() && !tree.pruned && !tree.stopped
+    }
+
+    /// Whether a branch was dropped for the preemption bound.
+    pub fn pruned(&self) -> bool {
+        self.shared.lock().pruned
     }
 
     /// Closes the step in progress: its footprint is everything recorded since it started.
@@ -215,27 +297,28 @@ impl DporScheduler {
 
     /// Queues running `thread` at `node`, unless its branch is explored or queued already.
     fn add_branch(&mut self, node: usize, thread: usize) {
-        let n = &mut self.nodes[node];
+        let n = &mut self.tree.nodes[node];
         if n.done.contains(&thread) || !n.enabled.contains(&thread) {
             return;
         }
         let preemptions = n.preemptions + n.cost(thread);
-        if self.preemption_bound.is_some_and(|bound| preemptions > bound) {
-            self.pruned = true;
+        if self.tree.preemption_bound.is_some_and(|bound| preemptions > bound) {
+            self.tree.pruned = true;
             return;
         }
         n.done.push(thread);
         let depth = Reverse(n.depth);
-        self.queue.push(Reverse(Pending { preemptions, depth, node, thread }));
+        self.tree.queue.push(Reverse(Pending { preemptions, depth, node, thread }));
     }
 
-    /// Finds the races of the finished execution and queues the branches that reverse them.
-    fn analyze(&mut self) {
+    /// Finds the races of the finished execution: for each, the step that starts it and the
+    /// threads that can reverse it. Needs no tree, so parallel workers do it without the lock.
+    fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
         let steps = &self.steps[..limit.min(self.steps.len())];
         let hb = HappensBefore::compute(steps);
         if self.debug {
-            eprintln!("dpor: execution {} ({} steps, blocked at {:?})", self.executions, steps.len(), self.blocked_at);
+            eprintln!("dpor: execution ({} steps, blocked at {:?})", steps.len(), self.blocked_at);
             for (k, step) in steps.iter().enumerate() {
                 eprintln!("  {k:>4} t{} [{}] enables {:?}", step.thread, step.footprint, step.enables);
             }
@@ -250,9 +333,15 @@ impl DporScheduler {
                 branches.push((i, j, initials));
             }
         }
-        for (i, j, initials) in branches {
+        branches
+    }
+
+    /// Queues the branches that reverse `races`, unless a sleep set or an explored branch
+    /// already covers them.
+    fn queue_races(&mut self, races: Vec<(usize, usize, Vec<usize>)>) {
+        for (i, j, initials) in races {
             let node = self.visited[i];
-            let n = &self.nodes[node];
+            let n = &self.tree.nodes[node];
             if initials.iter().any(|t| n.done.contains(t) || n.sleeping(*t)) {
                 continue;
             }
@@ -289,19 +378,74 @@ impl Scheduler for DporScheduler {
             let footprint = self.recorder.take();
             self.pending.merge(&footprint);
             self.close_step(&[]);
-            if self.blocked_at.is_none() && !self.steps.is_empty() && self.steps.len() == self.visited.len() {
-                self.link_child(self.steps.len());
-            }
-            if self.reduce {
-                self.analyze();
-            }
-            self.in_execution = false;
+            self.races = self.reduce.then(|| self.find_races());
+            self.with_tree(|s| s.finish_execution());
         }
-        if self.executions >= self.max_executions {
-            return None;
+        loop {
+            match self.with_tree(|s| s.start_execution()) {
+                Start::Run => break,
+                Start::Done => return None,
+                // Another worker's run may still add branches.
+                Start::Wait => std::thread::sleep(std::time::Duration::from_micros(200)),
+            }
         }
-        if self.executions > 0 {
-            let Reverse(next) = self.queue.pop()?;
+        self.in_execution = true;
+        self.visited.clear();
+        self.steps.clear();
+        self.running = None;
+        self.blocked_at = None;
+        self.pending = Footprint::default();
+        self.spins.clear();
+        emlab_vm::step::reset_locks();
+        emlab_vm::step::take_back_edge();
+        let _ = self.recorder.take();
+        Some(Schedule::new(0))
+    }
+
+    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
+        let critical = current.is_some_and(|c| {
+            let c = usize::from(c);
+            emlab_vm::step::holds_lock(c) && runnable.iter().any(|t| usize::from(t.id()) == c)
+        });
+        if critical {
+            // Inside a critical section: keep the running thread going.
+            let footprint = self.recorder.take();
+            self.pending.merge(&footprint);
+            return current;
+        }
+        self.with_tree(|s| s.decide(runnable, current, is_yielding))
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        0
+    }
+}
+
+impl DporScheduler {
+    /// Finishes the execution that just ended: records its last step and finds its races.
+    fn finish_execution(&mut self) {
+        if self.blocked_at.is_none() && !self.steps.is_empty() && self.steps.len() == self.visited.len() {
+            self.link_child(self.steps.len());
+        }
+        if let Some(races) = self.races.take() {
+            self.queue_races(races);
+        }
+        self.in_execution = false;
+        self.tree.active -= 1;
+    }
+
+    /// Takes the next branch to explore, if there is one (the root, first).
+    fn start_execution(&mut self) -> Start {
+        if self.tree.stopped || self.tree.executions >= self.tree.max_executions {
+            return Start::Done;
+        }
+        if self.tree.executions == 0 {
+            self.path.clear();
+            self.branch = None;
+        } else {
+            let Some(Reverse(next)) = self.tree.queue.pop() else {
+                return if self.tree.active > 0 { Start::Wait } else { Start::Done };
+            };
             let mut path = Vec::new();
             // The path to `next.node`: recorded as the node sequence of some earlier execution.
             let mut cursor = Some(next.node);
@@ -313,35 +457,20 @@ impl Scheduler for DporScheduler {
             self.path = path;
             self.branch = Some(next.thread);
         }
-        self.executions += 1;
-        self.in_execution = true;
-        self.visited.clear();
-        self.steps.clear();
-        self.running = None;
-        self.blocked_at = None;
-        self.pending = Footprint::default();
-        self.spins.clear();
-        emlab_vm::step::reset_locks();
-        emlab_vm::step::take_back_edge();
-        if self.executions == 1 {
-            self.path.clear();
-            self.branch = None;
-        }
-        let _ = self.recorder.take();
-        Some(Schedule::new(0))
+        self.tree.executions += 1;
+        self.tree.active += 1;
+        Start::Run
     }
 
-    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
+    /// A scheduling point outside any critical section: closes the step that just ran and picks
+    /// the next thread.
+    fn decide(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
         let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
         ids.sort_unstable();
         let current = current.map(usize::from);
         let footprint = self.recorder.take();
         self.pending.merge(&footprint);
         let current_runnable = current.is_some_and(|c| ids.contains(&c));
-        if current_runnable && current.is_some_and(emlab_vm::step::holds_lock) {
-            // Inside a critical section: keep the running thread going.
-            return current.map(TaskId::from);
-        }
         self.close_step(&ids);
         let depth = self.steps.len();
         if let (Some(state), Some(c)) = (emlab_vm::step::take_back_edge(), current) {
@@ -366,7 +495,7 @@ impl Scheduler for DporScheduler {
                 self.branch.expect("a path ends in a branch")
             } else {
                 let next = self.path[depth + 1];
-                self.nodes[node]
+                self.tree.nodes[node]
                     .children
                     .iter()
                     .find(|(_, c)| *c == next)
@@ -384,17 +513,17 @@ impl Scheduler for DporScheduler {
             chosen
         } else {
             // A fresh node.
-            let node = self.nodes.len();
+            let node = self.tree.nodes.len();
             let (sleep, preemptions) = match depth.checked_sub(1) {
                 Some(d) if self.reduce => self.child_state(d),
                 Some(d) => {
                     self.link_child(d + 1);
-                    let parent = &self.nodes[self.visited[d]];
+                    let parent = &self.tree.nodes[self.visited[d]];
                     (Vec::new(), parent.preemptions + parent.cost(self.steps[d].thread))
                 }
                 None => (Vec::new(), 0),
             };
-            self.nodes.push(Node {
+            self.tree.nodes.push(Node {
                 parent: depth.checked_sub(1).map(|d| self.visited[d]),
                 depth,
                 enabled: ids.clone(),
@@ -407,10 +536,10 @@ impl Scheduler for DporScheduler {
             if depth > 0 {
                 let parent = self.visited[depth - 1];
                 let thread = self.steps[depth - 1].thread;
-                self.nodes[parent].children.push((thread, node));
+                self.tree.nodes[parent].children.push((thread, node));
             }
             self.path.push(node);
-            let n = &mut self.nodes[node];
+            let n = &mut self.tree.nodes[node];
             let mut awake: Vec<usize> = ids.iter().copied().filter(|t| !n.sleeping(*t)).collect();
             if is_yielding && ids.len() > 1 && awake.iter().all(|&t| Some(t) == current) {
                 // A spinning thread gives way, even to threads that sleep: waking them only costs
@@ -423,7 +552,7 @@ impl Scheduler for DporScheduler {
             }
             match Self::default_choice(&awake, current, is_yielding) {
                 Some(chosen) => {
-                    self.nodes[node].done.push(chosen);
+                    self.tree.nodes[node].done.push(chosen);
                     if !self.reduce {
                         for other in ids.iter().copied().filter(|&t| t != chosen) {
                             self.add_branch(node, other);
@@ -451,21 +580,15 @@ impl Scheduler for DporScheduler {
         Some(TaskId::from(chosen))
     }
 
-    fn next_u64(&mut self) -> u64 {
-        0
-    }
-}
-
-impl DporScheduler {
     fn parent_of(&self, node: usize) -> Option<usize> {
-        self.nodes[node].parent
+        self.tree.nodes[node].parent
     }
 
     /// Records the step just finished (at depth `depth - 1`) as its node's explored branch.
     fn link_child(&mut self, depth: usize) {
         let parent = self.visited[depth - 1];
         let step = &self.steps[depth - 1];
-        let n = &mut self.nodes[parent];
+        let n = &mut self.tree.nodes[parent];
         if !n.explored.iter().any(|(t, _)| *t == step.thread) {
             n.explored.push((step.thread, step.footprint.clone()));
         }
@@ -474,7 +597,7 @@ impl DporScheduler {
     /// The sleep set and preemption count of the node after the step at depth `d`.
     fn child_state(&mut self, d: usize) -> (Vec<(usize, Footprint)>, usize) {
         self.link_child(d + 1);
-        let parent = &self.nodes[self.visited[d]];
+        let parent = &self.tree.nodes[self.visited[d]];
         let step = &self.steps[d];
         let preemptions = parent.preemptions + parent.cost(step.thread);
         let mut sleep: Vec<(usize, Footprint)> = Vec::new();

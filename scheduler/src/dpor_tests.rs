@@ -176,3 +176,24 @@ fn sizes() {
         );
     }
 }
+
+#[test]
+fn two_workers_share_one_search_and_find_the_same() {
+    use crate::explorer::{Budget, Explorer};
+    let explorer = super::DporExplorer::default();
+    let mut compared = 0;
+    for seed in 0..30 {
+        let (source, mode) = generate(seed);
+        let target = target(&source, mode);
+        let budget = |jobs| Budget { iterations: 5_000, seed: 0, jobs, preemption_bound: None };
+        let one = explorer.explore(&target, &budget(1), &Stop::OnKinds(Vec::new()), &|_| {});
+        if !one.coverage.is_complete() {
+            continue;
+        }
+        let two = explorer.explore(&target, &budget(2), &Stop::OnKinds(Vec::new()), &|_| {});
+        assert!(two.coverage.is_complete(), "seed {seed}: two workers did not finish\n{source}");
+        assert_eq!(two.found, one.found, "seed {seed}: the kinds found differ\n{source}");
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} programs compared");
+}

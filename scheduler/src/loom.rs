@@ -50,10 +50,10 @@ impl Explorer for LoomExplorer {
             run_loom(target, self.preemption_bound, budget.iterations, progress, move |exploration, report| {
                 exploration.record(report, &stop)
             });
-        if exploration.first.is_none() {
-            if exploration.coverage != crate::explorer::Coverage::Executions(budget.iterations) {
-                exploration.coverage = crate::explorer::Coverage::PreemptionBound(self.preemption_bound);
-            }
+        if exploration.first.is_none()
+            && exploration.coverage != crate::explorer::Coverage::Executions(budget.iterations)
+        {
+            exploration.coverage = crate::explorer::Coverage::PreemptionBound(self.preemption_bound);
         }
         exploration
     }

@@ -192,8 +192,7 @@ where
     let explore_share = |job: usize| {
         let share = budget.iterations / jobs + usize::from(job < budget.iterations % jobs);
         let scheduler = std::rc::Rc::new(std::cell::RefCell::new(make(budget.seed.wrapping_add(job as u64), share)));
-        let mut exploration = Exploration::default();
-        exploration.coverage = Coverage::Sampled;
+        let mut exploration = Exploration { coverage: Coverage::Sampled, ..Exploration::default() };
         while !done.load(Relaxed) {
             let (reports, exhausted) = run_batch(target, &scheduler, BATCH, stop);
             // A batch that ran nothing (the scheduler refused before an execution started) would

@@ -162,7 +162,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::LoadGlobal { global } => {
                     self.core_step();
-                    crate::step::record(crate::step::Resource::Global(global as u32), crate::step::Access::Read);
+                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
                     let mut v = *shared.globals[global as usize].lock();
                     if v == Value::Unbound {
                         v = shared.global_fallbacks[global as usize];
@@ -180,7 +180,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::StoreGlobal { global } => {
                     self.core_step();
                     let v = self.pop();
-                    crate::step::record(crate::step::Resource::Global(global as u32), crate::step::Access::Write);
+                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Write);
                     *shared.globals[global as usize].lock() = v;
                     self.trace(
                         || format!("store {} = {}", program.globals[global as usize], self.brief(v)),

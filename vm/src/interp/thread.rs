@@ -129,10 +129,8 @@ impl<P: Platform> Interp<'_, P> {
         // Only a thread whose own allocation reached the threshold checks the shared pressure
         // counter: polling it at every safepoint would make every step of every thread depend on
         // every allocation of the others.
-        if self.collect_due.replace(false) {
-            if self.shared.wants_collection() {
-                self.collect();
-            }
+        if self.collect_due.replace(false) && self.shared.wants_collection() {
+            self.collect();
         }
     }
 
