@@ -49,6 +49,13 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
     }
 }
 
+/// Address space held back while threads start, and given back when the OS refuses one (as
+/// CPython keeps room to raise MemoryError): zeroed, so it costs no memory until given back.
+const RESERVE_BYTES: usize = 32 << 20;
+static EMERGENCY_RESERVE: parking_lot::Mutex<Option<Vec<u8>>> = parking_lot::Mutex::new(None);
+/// Whether the reserve was ever taken (it is taken once per process, and given back at most once).
+static RESERVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Starts a VM thread running `func(*args)` and returns its thread object.
 pub(crate) fn spawn_thread<P: Platform>(
     shared: &Arc<Shared<P>>,
@@ -63,6 +70,9 @@ pub(crate) fn spawn_thread<P: Platform>(
     let slot = shared.register_thread(number, stack, Some(object));
     let child_shared = shared.clone();
     let child_slot = slot.clone();
+    if !RESERVED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        *EMERGENCY_RESERVE.lock() = Some(vec![0u8; RESERVE_BYTES]);
+    }
     let started = Thread::<P>::spawn(format!("emlab-t{}", slot.number), move || {
         let _ = run_thread(&child_shared, &child_slot, child_slot.number);
     });
@@ -72,6 +82,9 @@ pub(crate) fn spawn_thread<P: Platform>(
             Ok(object)
         }
         Err(_) => {
+            // The address space is nearly used up: give back the reserve so that reporting the
+            // error, and the threads already running, still have room to allocate.
+            drop(EMERGENCY_RESERVE.lock().take());
             // As CPython: the program sees a RuntimeError and can go on.
             shared.unregister_thread(slot.number);
             Err(Exception::new(ErrorKind::RuntimeError, "can't start new thread"))
