@@ -80,26 +80,7 @@ impl Explorer for DporExplorer {
             }
             exploration
         };
-        let jobs = budget.jobs.clamp(1, 64);
-        let mut exploration = if jobs == 1 {
-            work(0)
-        } else {
-            let results: Vec<Exploration> = std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..jobs)
-                    .map(|job| {
-                        let work = &work;
-                        std::thread::Builder::new()
-                            .stack_size(8 << 20)
-                            .spawn_scoped(scope, move || work(job))
-                            .expect("the OS starts an exploration thread")
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-            });
-            let mut merged = Exploration::default();
-            results.into_iter().for_each(|e| merged.merge(e));
-            merged
-        };
+        let mut exploration = crate::shuttle_run::in_parallel(budget.jobs.clamp(1, 64), work);
         let tree = shared.lock();
         let finished = tree.executions > 0 && tree.active == 0 && tree.queue.is_empty();
         exploration.coverage = if exploration.first.is_some() {

@@ -210,16 +210,22 @@ where
         }
         exploration
     };
-    if jobs == 1 {
-        return explore_share(0);
+    in_parallel(jobs, explore_share)
+}
+
+/// Runs `work(0)`, ..., `work(jobs - 1)` on `jobs` OS threads (on this one when `jobs` is 1)
+/// and merges what they found.
+pub(crate) fn in_parallel(jobs: usize, work: impl Fn(usize) -> Exploration + Sync) -> Exploration {
+    if jobs <= 1 {
+        return work(0);
     }
     let results: Vec<Exploration> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..jobs)
             .map(|job| {
-                let explore_share = &explore_share;
+                let work = &work;
                 std::thread::Builder::new()
                     .stack_size(8 << 20)
-                    .spawn_scoped(scope, move || explore_share(job))
+                    .spawn_scoped(scope, move || work(job))
                     .expect("the OS starts an exploration thread")
             })
             .collect();
