@@ -9,17 +9,26 @@
 //! that differ only in the order of independent steps are explored once.
 //!
 //! ## Steps
-//! A step is what a thread does from one VM step boundary (a core step, a safepoint, a
-//! loop back-edge, an extension's object operation, a yield) to the next, or until it
-//! blocks or ends. shuttle's other scheduling points (coordinator internals, a spawn, a
-//! mutex release) are not decisions here: the running thread keeps going through them,
-//! so every step is atomic. A thread that a step makes runnable (a spawn, a notify, an
-//! end that a join waits for) depends on that step.
+//! A step is what a thread does from one shuttle scheduling point to the next, or until it
+//! blocks or ends. The exception is a thread inside one of the platform's critical sections
+//! (the coordinator's, the wake lock's): it keeps running until it leaves, so critical sections
+//! are atomic and no thread ever blocks on those mutexes. A thread that a step makes runnable
+//! (a spawn, a notify, an end that a join waits for) depends on that step.
+//!
+//! ## Locks, joins and spins
+//! Lock objects and the EML (a read-write lock: attaching takes it shared, exclusive mode
+//! takes it exclusive) are modelled as locks: two acquisitions race even with the first
+//! holder's release between them, a release and the next acquisition do not race, and a failed
+//! attempt that goes to sleep does not race with the release it waits for. A join comes after
+//! the joined thread's last step. A spin-wait going round while another thread could run (an
+//! iteration that only read and left the thread as it was at its last back-edge) repeats a
+//! state already reached: the run goes on, fairly, but adds no branches.
 //!
 //! ## Order and completeness
 //! Pending branches wait in a priority queue ordered by the preemptions they spend, so
 //! schedules with few preemptions (where most bugs are) run first, depth first within
 //! a preemption count. Nothing is pruned: a run that empties the queue is complete.
+//! Several workers (`--jobs`) share the tree and the queue.
 //! With `--preemption-bound K`, branches that would spend more than K preemptions are
 //! dropped and the result says `bounded` (bounding DPOR this way is not sound; Coons,
 //! Musuvathi and McKinley, OOPSLA 2013). A yielding thread (a spin loop's back-edge)
