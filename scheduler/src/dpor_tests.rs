@@ -163,21 +163,6 @@ fn a_terminating_spin_wait_finishes_complete() {
 }
 
 #[test]
-#[ignore = "prints the sizes of the generated programs' searches"]
-fn sizes() {
-    for seed in 0..30 {
-        let (source, mode) = generate(seed);
-        let target = target(&source, mode);
-        let full = bounded_search(&target, false, 50_000, Some(BASELINE_PREEMPTIONS));
-        let reduced = search(&target, true, 20_000);
-        eprintln!(
-            "seed {seed}: unreduced {} ({}), dpor {} ({})",
-            full.executions, full.complete, reduced.executions, reduced.complete
-        );
-    }
-}
-
-#[test]
 fn two_workers_share_one_search_and_find_the_same() {
     use crate::explorer::{Budget, Explorer};
     let explorer = super::DporExplorer::default();

@@ -222,6 +222,13 @@ pub fn unrecorded<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// Whether a recorder is active anywhere in the process (callers that must compute something
+/// before they can record check this first, so the native fast path does no extra work).
+#[inline]
+pub fn active() -> bool {
+    ACTIVE.load(Relaxed) != 0
+}
+
 /// Records that the running step touched `resource`.
 #[inline]
 pub fn record(resource: Resource, access: Access) {

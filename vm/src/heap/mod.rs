@@ -148,7 +148,8 @@ impl Heap {
 
     /// Accounts for `bytes` more heap memory, or fails with [`HeapError::Full`] if that would pass
     /// the limit. Called before an object grows (and by [`Heap::alloc`]).
-    pub fn charge(&self, bytes: usize) -> Result<(), HeapError> {
+    /// Returns whether the heap is now under pressure (see [`Heap::under_pressure`]).
+    pub fn charge(&self, bytes: usize) -> Result<bool, HeapError> {
         let mut used = self.bytes.load(Relaxed);
         loop {
             let after = used.checked_add(bytes).filter(|&after| after <= self.max_bytes);
@@ -160,9 +161,9 @@ impl Heap {
                 Ok(_) => {
                     // Charges commute unless one of them tips the heap into pressure (which decides
                     // who collects) or over its limit.
-                    let access = if self.under_pressure() { Access::Write } else { Access::Commute };
-                    step::record(Resource::Allocator, access);
-                    return Ok(());
+                    let pressure = self.under_pressure();
+                    step::record(Resource::Allocator, if pressure { Access::Write } else { Access::Commute });
+                    return Ok(pressure);
                 }
                 Err(now) => used = now,
             }
@@ -192,13 +193,14 @@ impl Heap {
     }
 
     /// Stores `object` in a free slot and returns its handle, and whether allocation pressure has
-    /// reached the collection threshold (see [`Heap::set_collect_threshold`]).
+    /// reached the collection threshold (see [`Heap::set_collect_threshold`]) or the heap is under
+    /// pressure.
     ///
     /// Two allocations commute (they only swap object numbers) unless one of them reaches the
     /// threshold, which decides which thread collects: only then is the step a write of the
     /// allocator, for the explorer's partial-order reduction.
     pub fn alloc_counted(&self, object: Object) -> Result<(Handle, bool), HeapError> {
-        self.charge(footprint(&object))?;
+        let pressure = self.charge(footprint(&object))?;
         let (slot, generation) = {
             let mut state = self.alloc.lock();
             let slot = match state.free.pop() {
@@ -222,7 +224,7 @@ impl Heap {
         drop(cell);
         self.live.fetch_add(1, Relaxed);
         let before = self.allocated_since_collect.fetch_add(1, Relaxed);
-        let due = before + 1 >= self.collect_at.load(Relaxed);
+        let due = pressure || before + 1 >= self.collect_at.load(Relaxed);
         step::record(Resource::Allocator, if due { Access::Write } else { Access::Commute });
         Ok((Handle { slot, generation }, due))
     }
@@ -247,7 +249,7 @@ impl Heap {
             Some(object) if cell.generation == handle.generation => {
                 // Immutable objects are written only when allocated (and freed only by a collection,
                 // which touches everything): reading one conflicts with no other step.
-                if object.is_mutable() {
+                if step::active() && object.is_mutable() {
                     step::record(Resource::Object(handle.generation), Access::Read);
                 }
                 Ok(f(object))

@@ -15,12 +15,10 @@ pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
-use crate::step;
-
 impl<P: Platform> Interp<'_, P> {
     pub(crate) fn alloc(&self, object: Object) -> Result<Value, Exception> {
         let (handle, due) = self.shared.heap.alloc_counted(object)?;
-        if due || step::unrecorded(|| self.shared.heap.under_pressure()) {
+        if due {
             self.collect_due.set(true);
         }
         Ok(Value::Obj(handle))
