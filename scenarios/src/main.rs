@@ -1,6 +1,12 @@
 use clap::Parser;
 use emlab::cli::{Cli, Command};
 
+/// mimalloc: per-thread heaps with cheap frees from other threads. The collector frees every
+/// thread's garbage on the thread that collects, which the system allocator serializes on its
+/// arenas' locks.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {

@@ -30,6 +30,7 @@ pub mod mode;
 pub mod modules;
 pub mod platform;
 pub mod runtime;
+pub mod seqlock;
 pub mod step;
 pub mod syntax;
 pub mod trace;

@@ -90,3 +90,38 @@ fn loom_finds_the_lost_update() {
     });
     assert!(result.is_err(), "loom explored every interleaving and missed the lost update");
 }
+
+/// Two threads allocate in batches (`alloc_batch` > 1) while collections stop the world: whatever
+/// the interleaving of refills, reported counts and collections, no live object is freed (a stale
+/// handle would raise), the shared list keeps every item, and the live count ends exact.
+const BATCHED_ALLOCATION: &str = "\
+kept = []
+def work(tag):
+    for i in range(12):
+        pair = [tag, (i, i + 1)]
+        if i % 3 == 0:
+            kept.append(pair)
+    return len(pair)
+t = spawn(work, 1)
+work(0)
+join(t)
+total = 0
+for p in kept:
+    total += p[1][1]
+print(len(kept), total)
+";
+
+#[test]
+fn batched_allocation_survives_collections_under_shuttle() {
+    let program = compile_source(BATCHED_ALLOCATION, "model.py").expect("the model program compiles");
+    shuttle::check_random(
+        move || {
+            let config = VmConfig { alloc_batch: 4, gc_min_threshold: 6, ..VmConfig::for_checking() };
+            let outcome = Vm::<Shuttle>::new(program.clone(), config).expect("the VM starts").run();
+            assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+            assert!(outcome.monitored.is_empty(), "{:?}", outcome.monitored);
+            assert_eq!(outcome.output, "8 44\n");
+        },
+        300,
+    );
+}

@@ -37,7 +37,10 @@ impl Heap {
         }
         let mut state = self.alloc.lock();
         let mut bytes = 0;
-        for slot in 0..state.next_slot {
+        // The free list is kept in descending order, so that `pop` reuses low slots first and the
+        // heap stays compact: sweep from the top, then merge with what was still free.
+        let still_free = std::mem::take(&mut state.free);
+        for slot in (0..state.next_slot).rev() {
             let mut cell = self.slot(slot).cell.write();
             let Some(object) = &cell.object else { continue };
             if cell.marked {
@@ -49,10 +52,15 @@ impl Heap {
                 stats.freed += 1;
             }
         }
-        // Reuse low slots first so the heap stays compact.
-        state.free.sort_unstable_by(|a, b| b.cmp(a));
-        self.live.fetch_sub(stats.freed, Relaxed);
+        if !still_free.is_empty() {
+            // Two descending runs: a stable sort merges them in linear time.
+            state.free.extend(still_free);
+            state.free.sort_by(|a, b| b.cmp(a));
+        }
+        // Every object left is marked: the count is exact, whatever threads had not reported yet.
+        self.live.store(stats.marked, Relaxed);
         self.allocated_since_collect.store(0, Relaxed);
+        self.epoch.fetch_add(1, Relaxed);
         self.bytes.store(bytes, Relaxed);
         self.bytes_after_collect.store(bytes, Relaxed);
         stats

@@ -48,6 +48,18 @@ impl Handle {
     pub fn number(self) -> u32 {
         self.generation
     }
+
+    /// The handle as one word (generation high, slot low), for storage in atomics.
+    #[inline]
+    pub fn to_bits(self) -> u64 {
+        (self.generation as u64) << 32 | self.slot as u64
+    }
+
+    /// The handle [`Handle::to_bits`] encoded.
+    #[inline]
+    pub fn from_bits(bits: u64) -> Handle {
+        Handle { generation: (bits >> 32) as u32, slot: bits as u32 }
+    }
 }
 
 /// An access through a handle that does not name a live object.
@@ -107,10 +119,45 @@ struct AllocState {
     next_generation: u32,
 }
 
+/// How many bytes a thread charges to the shared account at once (see [`LocalHeap`]).
+const CREDIT_CHUNK: usize = 64 << 10;
+
+/// One thread's share of the allocator: free slots, object numbers and bytes it took from the
+/// shared [`Heap`] in batches, so that most allocations write no memory another thread reads.
+///
+/// With a batch of 1 (see [`Heap::new`]) nothing is cached and every allocation takes the next
+/// object number from the shared counter: the numbering the checker's traces rely on (`#1, #2, ...`
+/// in allocation order, so a schedule's trace is the same on every run). With a larger batch,
+/// numbers stay unique but are handed out in blocks per thread, so they follow allocation order
+/// only within a thread.
+///
+/// A collection (which runs with the world stopped) recounts the heap exactly and starts a new
+/// *epoch*; a thread's unused byte credit and its not-yet-reported allocation count belong to the
+/// epoch they were taken in and are dropped when it ends. Its cached slots stay its own: the
+/// collector never hands out an empty slot, only the ones it frees.
+#[derive(Debug, Default)]
+pub struct LocalHeap {
+    /// Free slots reserved for this thread, taken from the end.
+    slots: Vec<u32>,
+    /// Object numbers reserved for this thread: the next one and the end of the block.
+    next_number: u32,
+    numbers_end: u32,
+    /// Bytes already charged to the heap's account that this thread has not used yet.
+    credit: usize,
+    /// Allocations not yet added to the heap's counters.
+    pending: usize,
+    /// The collection epoch `credit` and `pending` belong to.
+    epoch: u64,
+}
+
 /// The object store shared by all VM threads.
 pub struct Heap {
     segments: [OnceLock<Box<[Slot]>>; SEGMENTS],
     alloc: Mutex<AllocState>,
+    /// Slots and object numbers a thread takes at once; 1 takes them one by one (see [`LocalHeap`]).
+    batch: u32,
+    /// Collections so far (see [`LocalHeap`]).
+    epoch: std::sync::atomic::AtomicU64,
     live: AtomicUsize,
     allocated_since_collect: AtomicUsize,
     /// Allocations since the last collection at which collecting is due.
@@ -125,11 +172,14 @@ pub struct Heap {
 }
 
 impl Heap {
-    /// A heap that holds up to `max_bytes` of objects, growing on demand.
-    pub fn new(max_bytes: usize) -> Heap {
+    /// A heap that holds up to `max_bytes` of objects, growing on demand, handing out slots and
+    /// object numbers to threads in batches of `batch` (1: one by one, in allocation order).
+    pub fn new(max_bytes: usize, batch: u32) -> Heap {
         Heap {
             segments: std::array::from_fn(|_| OnceLock::new()),
             alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
+            batch: batch.max(1),
+            epoch: std::sync::atomic::AtomicU64::new(0),
             live: AtomicUsize::new(0),
             allocated_since_collect: AtomicUsize::new(0),
             collect_at: AtomicUsize::new(usize::MAX),
@@ -229,6 +279,114 @@ impl Heap {
         Ok((Handle { slot, generation }, due))
     }
 
+    /// [`Heap::alloc_counted`] for a thread with its own [`LocalHeap`]: takes the slot, the
+    /// object number and the bytes from the thread's batch, refilling it from the shared state
+    /// when it runs out. Returns the handle and whether collecting is due (checked at refills).
+    #[inline]
+    pub fn alloc_local(&self, local: &mut LocalHeap, object: Object) -> Result<(Handle, bool), HeapError> {
+        if self.batch == 1 {
+            return self.alloc_counted(object);
+        }
+        let mut due = self.charge_local(local, footprint(&object))?;
+        if local.slots.is_empty() || local.next_number == local.numbers_end {
+            due |= self.refill(local)?;
+        }
+        let slot = local.slots.pop().expect("refill reserves a slot");
+        let generation = local.next_number;
+        local.next_number += 1;
+        local.pending += 1;
+        let mut cell = self.slot(slot).cell.write();
+        cell.generation = generation;
+        cell.marked = false;
+        cell.object = Some(object);
+        drop(cell);
+        Ok((Handle { slot, generation }, due))
+    }
+
+    /// [`Heap::charge`] for a thread with its own [`LocalHeap`]: spends the thread's credit,
+    /// charging the shared account a chunk at a time. Returns whether the heap is under pressure
+    /// (checked when a chunk is charged).
+    #[inline]
+    pub fn charge_local(&self, local: &mut LocalHeap, bytes: usize) -> Result<bool, HeapError> {
+        if self.batch == 1 {
+            return self.charge(bytes);
+        }
+        let epoch = self.epoch.load(Relaxed);
+        if local.epoch != epoch {
+            // A collection recounted everything: what this thread held of the old count is void.
+            local.epoch = epoch;
+            local.credit = 0;
+            local.pending = 0;
+        }
+        if let Some(left) = local.credit.checked_sub(bytes) {
+            local.credit = left;
+            return Ok(false);
+        }
+        // Charge a chunk, or just what is needed when a chunk would pass the limit.
+        let chunk = bytes.max(CREDIT_CHUNK);
+        let pressure = match self.charge(chunk) {
+            Ok(pressure) => {
+                local.credit += chunk - bytes;
+                pressure
+            }
+            Err(_) => {
+                let pressure = self.charge(bytes + local.credit)?;
+                local.credit = 0;
+                pressure
+            }
+        };
+        Ok(pressure)
+    }
+
+    /// Reports the thread's pending allocations to the shared counters and reserves its next batch
+    /// of slots and object numbers. Returns whether collecting is due.
+    fn refill(&self, local: &mut LocalHeap) -> Result<bool, HeapError> {
+        let pending = std::mem::take(&mut local.pending);
+        self.live.fetch_add(pending, Relaxed);
+        let before = self.allocated_since_collect.fetch_add(pending, Relaxed);
+        let due = before + pending >= self.collect_at.load(Relaxed);
+        let mut state = self.alloc.lock();
+        while local.slots.len() < self.batch as usize {
+            match state.free.pop() {
+                Some(slot) => local.slots.push(slot),
+                None => {
+                    let room = u32::MAX - state.next_slot;
+                    let take = (self.batch as usize - local.slots.len()).min(room as usize) as u32;
+                    if take == 0 {
+                        break;
+                    }
+                    // Highest first, so the thread uses its block in ascending order.
+                    local.slots.extend((state.next_slot..state.next_slot + take).rev());
+                    state.next_slot += take;
+                }
+            }
+        }
+        if local.slots.is_empty() {
+            return Err(HeapError::Full(self.max_bytes));
+        }
+        if local.next_number == local.numbers_end {
+            let start = state.next_generation;
+            let end = start.checked_add(self.batch).unwrap_or(u32::MAX);
+            state.next_generation = if end == u32::MAX { 1 } else { end };
+            (local.next_number, local.numbers_end) = (start, end);
+        }
+        Ok(due)
+    }
+
+    /// Gives a thread's cached slots back when the thread ends.
+    pub fn release_local(&self, local: &mut LocalHeap) {
+        let pending = std::mem::take(&mut local.pending);
+        if local.epoch == self.epoch.load(Relaxed) {
+            self.live.fetch_add(pending, Relaxed);
+            self.allocated_since_collect.fetch_add(pending, Relaxed);
+        }
+        if !local.slots.is_empty() {
+            let mut state = self.alloc.lock();
+            state.free.append(&mut local.slots);
+            state.free.sort_unstable_by(|a, b| b.cmp(a));
+        }
+    }
+
     /// Collecting is due once this many objects were allocated since the last collection.
     pub fn set_collect_threshold(&self, allocations: usize) {
         self.collect_at.store(allocations, Relaxed);
@@ -299,7 +457,7 @@ mod tests {
 
     #[test]
     fn stale_handle_is_detected_after_reuse() {
-        let heap = Heap::new(1 << 20);
+        let heap = Heap::new(1 << 20, 1);
         let a = heap.alloc(Object::List(vec![])).unwrap();
         let stats = heap.collect(std::iter::empty());
         assert_eq!(stats.freed, 1);
@@ -311,9 +469,66 @@ mod tests {
     }
 
     #[test]
+    fn batched_threads_get_unique_numbers_and_slots() {
+        let heap = Heap::new(usize::MAX, 8);
+        let handles: Vec<Vec<Handle>> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut local = LocalHeap::default();
+                        let mine: Vec<Handle> =
+                            (0..1000).map(|_| heap.alloc_local(&mut local, Object::List(vec![])).unwrap().0).collect();
+                        heap.release_local(&mut local);
+                        mine
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        let all: Vec<Handle> = handles.concat();
+        let numbers: std::collections::HashSet<u32> = all.iter().map(|h| h.number()).collect();
+        let slots: std::collections::HashSet<u32> = all.iter().map(|h| h.slot).collect();
+        assert_eq!((numbers.len(), slots.len()), (4000, 4000));
+        assert_eq!(heap.live(), 4000, "every allocation is counted once its thread ends");
+        for mine in &handles {
+            assert!(mine.windows(2).all(|w| w[0].number() < w[1].number()), "a thread's numbers ascend");
+        }
+    }
+
+    #[test]
+    fn a_collection_voids_what_threads_had_not_reported() {
+        let heap = Heap::new(1 << 20, 4);
+        let mut local = LocalHeap::default();
+        let kept = heap.alloc_local(&mut local, Object::List(vec![])).unwrap().0;
+        heap.alloc_local(&mut local, Object::List(vec![])).unwrap();
+        assert!(local.credit > 0 && local.pending == 2);
+        let stats = heap.collect([crate::value::Value::Obj(kept)]);
+        assert_eq!((stats.marked, stats.freed, heap.live()), (1, 1, 1));
+        assert_eq!(heap.bytes(), footprint(&Object::List(vec![])), "the recount drops unused credit");
+        // The thread's next allocation notices the new epoch and counts from zero.
+        heap.alloc_local(&mut local, Object::List(vec![])).unwrap();
+        assert_eq!(local.pending, 1);
+        heap.release_local(&mut local);
+        assert_eq!(heap.live(), 2);
+        // Cached slots were never handed to anyone else; released, they are reused.
+        assert!(heap.alloc.lock().free.len() >= 2);
+    }
+
+    #[test]
+    fn batched_allocation_stops_at_the_limit() {
+        let one = footprint(&Object::List(vec![]));
+        let heap = Heap::new(10 * one, 4);
+        let mut local = LocalHeap::default();
+        for _ in 0..10 {
+            heap.alloc_local(&mut local, Object::List(vec![])).unwrap();
+        }
+        assert!(matches!(heap.alloc_local(&mut local, Object::List(vec![])), Err(HeapError::Full(_))));
+    }
+
+    #[test]
     fn full_heap_is_an_error_not_a_panic() {
         let one = footprint(&Object::List(vec![]));
-        let heap = Heap::new(10 * one);
+        let heap = Heap::new(10 * one, 1);
         for _ in 0..10 {
             heap.alloc(Object::List(vec![])).unwrap();
         }
@@ -333,7 +548,7 @@ mod tests {
         assert_eq!(segment_of(3071), (1, 2047));
         assert_eq!(segment_of(3072), (2, 0));
         assert_eq!(segment_of(u32::MAX).0, SEGMENTS - 1);
-        let heap = Heap::new(usize::MAX);
+        let heap = Heap::new(usize::MAX, 1);
         let handles: Vec<Handle> =
             (0..5000).map(|i| heap.alloc(Object::Range { start: i, stop: 0, step: 1 }).unwrap()).collect();
         for (i, h) in handles.iter().enumerate() {

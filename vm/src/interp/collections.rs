@@ -17,11 +17,20 @@ pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
 
 impl<P: Platform> Interp<'_, P> {
     pub(crate) fn alloc(&self, object: Object) -> Result<Value, Exception> {
-        let (handle, due) = self.shared.heap.alloc_counted(object)?;
+        let (handle, due) = self.shared.heap.alloc_local(&mut self.local_heap.borrow_mut(), object)?;
         if due {
             self.collect_due.set(true);
         }
         Ok(Value::Obj(handle))
+    }
+
+    /// Accounts for an object growing by `bytes` (see [`crate::heap::Heap::charge`]), from this
+    /// thread's credit.
+    pub(crate) fn charge(&self, bytes: usize) -> Result<(), Exception> {
+        if self.shared.heap.charge_local(&mut self.local_heap.borrow_mut(), bytes)? {
+            self.collect_due.set(true);
+        }
+        Ok(())
     }
 
     pub(crate) fn new_str(&self, text: impl Into<Box<str>>) -> Result<Value, Exception> {
@@ -113,7 +122,7 @@ impl<P: Platform> Interp<'_, P> {
 
     pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {
         let hash = self.hash_key(key)?;
-        self.shared.heap.charge(crate::heap::dict::ENTRY_BYTES)?;
+        self.charge(crate::heap::dict::ENTRY_BYTES)?;
         self.shared.heap.write(dict, |o| {
             if let Object::Dict(d) = o {
                 d.insert(hash, key, value, |k| self.key_eq(k, key))

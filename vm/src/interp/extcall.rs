@@ -183,7 +183,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     fn list_append(&mut self, list: Value, value: Value) -> ExtResult<()> {
         self.object_op();
         let h = self.list(list)?;
-        self.shared().heap.charge(crate::interp::ops::ITEM)?;
+        self.interp.charge(crate::interp::ops::ITEM)?;
         self.shared().heap.write(h, |o| {
             if let Object::List(items) = o {
                 items.push(value)

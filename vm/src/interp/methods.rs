@@ -92,7 +92,7 @@ impl<P: Platform> Interp<'_, P> {
         match (m, is_dict) {
             (Method::Append, _) => {
                 arity(name, args, 1, 1)?;
-                heap.charge(super::ops::ITEM)?;
+                self.charge(super::ops::ITEM)?;
                 if self.shared.config.bugs.has(crate::mode::Bug::ListAppendUnlocked) {
                     // Seeded bug: read the length, then write that slot, as two separate steps.
                     let len = heap.read(h, |o| if let Object::List(items) = o { items.len() } else { 0 })?;
@@ -139,7 +139,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             (Method::Insert, _) => {
                 arity("insert", args, 2, 2)?;
-                heap.charge(super::ops::ITEM)?;
+                self.charge(super::ops::ITEM)?;
                 let Value::Int(index) = args[0] else {
                     return Err(type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
@@ -158,7 +158,7 @@ impl<P: Platform> Interp<'_, P> {
             (Method::Extend, _) => {
                 arity("extend", args, 1, 1)?;
                 let items = self.iterate(args[0])?;
-                heap.charge(items.len() * super::ops::ITEM)?;
+                self.charge(items.len() * super::ops::ITEM)?;
                 heap.write(h, |o| {
                     if let Object::List(list) = o {
                         list.extend(items)

@@ -17,7 +17,7 @@ mod thread;
 use crate::ast::CmpOp;
 use crate::bytecode::{FuncId, Op};
 use crate::error::{ErrorKind, Exception, Uncaught};
-use crate::heap::Handle;
+use crate::heap::{Handle, LocalHeap};
 use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
 use crate::runtime::{Shared, ThreadRoots, ThreadSlot};
@@ -45,11 +45,21 @@ pub struct Interp<'a, P: Platform> {
     pub(crate) collect_due: std::cell::Cell<bool>,
     /// Extension callbacks in progress on this thread, each a native re-entry of the interpreter.
     callbacks: usize,
+    /// The thread's cache of slots, object numbers and bytes (see [`LocalHeap`]).
+    pub(crate) local_heap: std::cell::RefCell<LocalHeap>,
 }
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
-        Interp { shared, slot, roots, steps: 0, collect_due: std::cell::Cell::new(false), callbacks: 0 }
+        Interp {
+            shared,
+            slot,
+            roots,
+            steps: 0,
+            collect_due: std::cell::Cell::new(false),
+            callbacks: 0,
+            local_heap: Default::default(),
+        }
     }
 
     /// The deepest container nesting followed natively before RecursionError.
@@ -163,7 +173,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::LoadGlobal { global } => {
                     self.core_step();
                     crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
-                    let mut v = *shared.globals[global as usize].lock();
+                    let mut v = shared.global(global);
                     if v == Value::Unbound {
                         v = shared.global_fallbacks[global as usize];
                         if v == Value::Unbound {
@@ -181,7 +191,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.core_step();
                     let v = self.pop();
                     crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Write);
-                    *shared.globals[global as usize].lock() = v;
+                    shared.set_global(global, v);
                     self.trace(
                         || format!("store {} = {}", program.globals[global as usize], self.brief(v)),
                         String::new,

@@ -125,7 +125,7 @@ impl<P: Platform> Interp<'_, P> {
             let is_list = self.shared.heap.read(h, |o| matches!(o, Object::List(_)))?;
             if is_list && op == BinOp::Add {
                 let items = self.iterate(b)?;
-                self.shared.heap.charge(items.len() * ITEM)?;
+                self.charge(items.len() * ITEM)?;
                 self.shared.heap.write(h, |o| {
                     if let Object::List(list) = o {
                         list.extend(items)
@@ -136,7 +136,7 @@ impl<P: Platform> Interp<'_, P> {
             if let (true, BinOp::Mul, Some(n)) = (is_list, op, as_int(b)) {
                 let len = self.shared.heap.read(h, |o| if let Object::List(l) = o { l.len() } else { 0 })?;
                 let n = self.repeat_count(n, len, ITEM)?;
-                self.shared.heap.charge(n.saturating_sub(1) * len * ITEM)?;
+                self.charge(n.saturating_sub(1) * len * ITEM)?;
                 self.shared.heap.write(h, |o| {
                     if let Object::List(list) = o {
                         *list = list.repeat(n)

@@ -20,6 +20,7 @@ use crate::mode::{Bug, Bugs, Mode};
 use crate::modules::{self, ModuleId};
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
+use crate::seqlock::SeqCell;
 use crate::step::{self, Access, Resource};
 use crate::value::Value;
 use crate::violation::Violation;
@@ -33,6 +34,10 @@ pub struct VmConfig {
     pub limits: Limits,
     /// Collect after this many allocations at least (the threshold grows with the live set).
     pub gc_min_threshold: usize,
+    /// Slots and object numbers a thread takes from the heap at once (see
+    /// [`crate::heap::LocalHeap`]). 1 numbers objects in allocation order, as traces show them;
+    /// more lets threads allocate without touching shared memory most of the time.
+    pub alloc_batch: u32,
     /// Keep program output in memory instead of writing stdout.
     pub capture_output: bool,
     /// Print uncaught errors to stderr as they happen (as CPython does).
@@ -54,6 +59,7 @@ impl Default for VmConfig {
         VmConfig {
             limits: Limits::default(),
             gc_min_threshold: 100_000,
+            alloc_batch: 128,
             capture_output: false,
             print_errors: true,
             mode: Mode::Eml,
@@ -72,6 +78,7 @@ impl VmConfig {
         VmConfig {
             limits: Limits::for_checking(),
             gc_min_threshold: 10_000,
+            alloc_batch: 1,
             capture_output: true,
             print_errors: false,
             mode: Mode::Eml,
@@ -138,7 +145,7 @@ pub struct Shared<P: Platform> {
     pub heap: Heap,
     /// `program.consts` materialized: ints as values, strings as heap objects (roots).
     pub consts: Vec<Value>,
-    pub globals: Box<[parking_lot::Mutex<Value>]>,
+    globals: Box<[SeqCell]>,
     /// For each global name, the builtin it falls back to while unbound (or `Unbound`).
     pub global_fallbacks: Vec<Value>,
     /// For each name in `program.names`, the method it denotes, if any.
@@ -175,7 +182,7 @@ pub struct Vm<P: Platform> {
 
 impl<P: Platform> Vm<P> {
     pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, crate::error::Exception> {
-        let heap = Heap::new(config.limits.max_heap);
+        let heap = Heap::new(config.limits.max_heap, config.alloc_batch);
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
@@ -183,7 +190,7 @@ impl<P: Platform> Vm<P> {
                 Const::Str(s) => Value::Obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }
-        let globals = program.globals.iter().map(|_| parking_lot::Mutex::new(Value::Unbound)).collect();
+        let globals = program.globals.iter().map(|_| SeqCell::new(Value::Unbound.to_words())).collect();
         let global_fallbacks =
             program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
@@ -296,6 +303,24 @@ impl<P: Platform> Shared<P> {
         self.join_handles.lock().push((number, handle));
     }
 
+    /// Global `index`'s value (`Unbound` before its first assignment). Reading writes no shared
+    /// memory, so threads reading the same globals scale (see [`SeqCell`]).
+    #[inline]
+    pub(crate) fn global(&self, index: u32) -> Value {
+        Value::from_words(self.globals[index as usize].read())
+    }
+
+    /// Assigns global `index`.
+    #[inline]
+    pub(crate) fn set_global(&self, index: u32, value: Value) {
+        self.globals[index as usize].write(value.to_words())
+    }
+
+    /// Every global's value, in index order.
+    pub(crate) fn global_values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.globals.iter().map(|g| Value::from_words(g.read()))
+    }
+
     /// Whether enough has been allocated since the last collection to collect again.
     #[inline]
     pub(crate) fn wants_collection(&self) -> bool {
@@ -325,7 +350,7 @@ impl<P: Platform> Shared<P> {
         let pinned: Vec<Value> =
             if bugs.has(Bug::GcIgnorePins) { Vec::new() } else { pins.pinned().map(Value::Obj).collect() };
         drop(pins);
-        let globals: Vec<Value> = self.globals.iter().map(|g| *g.lock()).collect();
+        let globals: Vec<Value> = self.global_values().collect();
         let roots = self
             .consts
             .iter()

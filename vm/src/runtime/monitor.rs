@@ -63,7 +63,7 @@ impl<P: Platform> Shared<P> {
         pins.scan();
         let pinned: Vec<Value> = pins.pinned().map(Value::Obj).collect();
         drop(pins);
-        let globals: Vec<Value> = self.globals.iter().map(|g| *g.lock()).collect();
+        let globals: Vec<Value> = self.global_values().collect();
         let base: Vec<Value> = self.consts.iter().copied().chain(globals).collect();
         self.heap.collect(base.iter().copied().chain(pinned));
         let module_held: Vec<Value> = self.module_states.iter().flat_map(|s| s.lock().handles()).collect();
