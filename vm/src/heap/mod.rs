@@ -366,7 +366,7 @@ impl Heap {
         }
         if local.next_number == local.numbers_end {
             let start = state.next_generation;
-            let end = start.checked_add(self.batch).unwrap_or(u32::MAX);
+            let end = start.saturating_add(self.batch);
             state.next_generation = if end == u32::MAX { 1 } else { end };
             (local.next_number, local.numbers_end) = (start, end);
         }
