@@ -17,13 +17,22 @@ impl Heap {
     /// Must only run while no other thread can touch the heap (stop-the-world):
     /// an object freed here may still be named by a stale handle, which later
     /// accesses detect through the generation check.
-    pub fn collect(&self, roots: impl IntoIterator<Item = Value>) -> CollectStats {
+    ///
+    /// With `lazily` (and a heap that hands out batches, see [`super::LocalHeap`]) only the mark
+    /// runs in the pause: the garbage is freed afterwards, a block of slots at a time, by the
+    /// threads that need free slots, in parallel with everything else (see [`Heap::sweep_block`]).
+    /// The counts, and the room the garbage took, are exact at once; `freed` is then 0. Otherwise
+    /// (and always with a batch of 1, whose slot order traces must not depend on timing) the sweep
+    /// runs here too.
+    pub fn collect_with(&self, roots: impl IntoIterator<Item = Value>, lazily: bool) -> CollectStats {
         crate::step::record(crate::step::Resource::World, crate::step::Access::Write);
+        let epoch = (self.epoch.load(Relaxed) + 1) as u32;
         let mut stats = CollectStats::default();
+        let mut bytes = 0;
         let mut work: Vec<Handle> = roots.into_iter().filter_map(Value::handle).collect();
         while let Some(handle) = work.pop() {
             let mut cell = self.slot(handle.slot).cell.write();
-            if cell.generation != handle.generation || cell.marked {
+            if cell.generation != handle.generation || cell.mark == epoch {
                 continue;
             }
             let Some(object) = &cell.object else { continue };
@@ -32,40 +41,81 @@ impl Heap {
                     work.push(h)
                 }
             });
-            cell.marked = true;
+            bytes += super::footprint(object);
+            cell.mark = epoch;
             stats.marked += 1;
         }
         let mut state = self.alloc.lock();
-        let mut bytes = 0;
-        // The free list is kept in descending order, so that `pop` reuses low slots first and the
-        // heap stays compact: sweep from the top, then merge with what was still free.
-        let still_free = std::mem::take(&mut state.free);
-        for slot in (0..state.next_slot).rev() {
-            let mut cell = self.slot(slot).cell.write();
-            let Some(object) = &cell.object else { continue };
-            if cell.marked {
-                bytes += super::footprint(object);
-                cell.marked = false;
-            } else {
-                cell.object = None;
-                state.free.push(slot);
-                stats.freed += 1;
+        if lazily && self.batch > 1 {
+            self.sweep_next.store(0, Relaxed);
+            self.sweep_end.store(state.next_slot, Relaxed);
+        } else {
+            self.sweep_end.store(0, Relaxed);
+            // The free list is kept in descending order, so that `pop` reuses low slots first and
+            // the heap stays compact: sweep from the top, then merge with what was still free.
+            let still_free = std::mem::take(&mut state.free);
+            for slot in (0..state.next_slot).rev() {
+                let mut cell = self.slot(slot).cell.write();
+                if cell.object.is_some() && cell.mark != epoch {
+                    cell.object = None;
+                    state.free.push(slot);
+                    stats.freed += 1;
+                }
+            }
+            if !still_free.is_empty() {
+                // Two descending runs: a stable sort merges them in linear time.
+                state.free.extend(still_free);
+                state.free.sort_by(|a, b| b.cmp(a));
             }
         }
-        if !still_free.is_empty() {
-            // Two descending runs: a stable sort merges them in linear time.
-            state.free.extend(still_free);
-            state.free.sort_by(|a, b| b.cmp(a));
-        }
-        // Every object left is marked: the count is exact, whatever threads had not reported yet.
+        // Every object left is marked (or garbage a lazy sweep will free): the count is exact,
+        // whatever threads had not reported yet.
         self.live.store(stats.marked, Relaxed);
         self.allocated_since_collect.store(0, Relaxed);
-        self.epoch.fetch_add(1, Relaxed);
         self.bytes.store(bytes, Relaxed);
         self.bytes_after_collect.store(bytes, Relaxed);
+        self.epoch.fetch_add(1, Relaxed);
         stats
     }
+
+    /// [`Heap::collect_with`], sweeping at once.
+    pub fn collect(&self, roots: impl IntoIterator<Item = Value>) -> CollectStats {
+        self.collect_with(roots, false)
+    }
+
+    /// Frees the garbage in the next unswept block of slots after a lazy collection, adding the
+    /// slots it frees to `free`. Returns false when nothing is left to sweep.
+    ///
+    /// Safe to run while other threads run: garbage is unreachable, so only a stale handle could
+    /// name it, and every access through a handle checks the generation under the slot's lock;
+    /// slots that threads hold in their caches are empty and skipped; an object allocated since the
+    /// collection carries the current mark.
+    pub(super) fn sweep_block(&self, free: &mut Vec<u32>) -> bool {
+        let end = self.sweep_end.load(Relaxed);
+        if self.sweep_next.load(Relaxed) >= end {
+            return false;
+        }
+        let start = self.sweep_next.fetch_add(SWEEP_BLOCK, Relaxed);
+        if start >= end {
+            return false;
+        }
+        let epoch = self.epoch.load(Relaxed) as u32;
+        let mut garbage = Vec::new();
+        for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
+            let mut cell = self.slot(slot).cell.write();
+            if cell.object.is_some() && cell.mark != epoch {
+                garbage.extend(cell.object.take());
+                free.push(slot);
+            }
+        }
+        // Dropped outside the slots' locks.
+        drop(garbage);
+        true
+    }
 }
+
+/// Slots a lazy sweep frees at a time.
+const SWEEP_BLOCK: u32 = 256;
 
 impl Heap {
     /// Every object reachable from `roots` (a mark without a sweep, for the leak check).

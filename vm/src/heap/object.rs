@@ -79,10 +79,19 @@ pub enum Object {
     Str(StrObject),
     List(Vec<Value>),
     Tuple(Box<[Value]>),
-    Dict(Dict),
-    Range { start: i64, stop: i64, step: i64 },
-    View { dict: Handle, kind: ViewKind },
-    Iter(Iter),
+    /// Boxed, so that the common objects (str, list, tuple) stay small.
+    Dict(Box<Dict>),
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    View {
+        dict: Handle,
+        kind: ViewKind,
+    },
+    /// Boxed: a dict snapshot's state is larger than every other object's.
+    Iter(Box<Iter>),
     Lock(LockObject),
     Thread(ThreadObject),
 }
@@ -102,9 +111,10 @@ impl Object {
             Object::Dict(_) => "dict",
             Object::Range { .. } => "range",
             Object::View { kind, .. } => kind.type_name(),
-            Object::Iter(Iter::Seq { .. }) => "iterator",
-            Object::Iter(Iter::Range { .. }) => "range_iterator",
-            Object::Iter(Iter::Snapshot { .. }) => "iterator",
+            Object::Iter(it) => match **it {
+                Iter::Range { .. } => "range_iterator",
+                Iter::Seq { .. } | Iter::Snapshot { .. } => "iterator",
+            },
             Object::Lock(_) => "lock",
             Object::Thread(_) => "thread",
         }
@@ -121,14 +131,16 @@ impl Object {
                 visit(v);
             }),
             Object::View { dict, .. } => visit(Value::Obj(*dict)),
-            Object::Iter(Iter::Seq { seq, .. }) => visit(Value::Obj(*seq)),
-            Object::Iter(Iter::Range { .. }) => {}
-            Object::Iter(Iter::Snapshot { items, dict, .. }) => {
-                items.iter().copied().for_each(&mut visit);
-                if let Some((d, _)) = dict {
-                    visit(Value::Obj(*d))
+            Object::Iter(it) => match &**it {
+                Iter::Seq { seq, .. } => visit(Value::Obj(*seq)),
+                Iter::Range { .. } => {}
+                Iter::Snapshot { items, dict, .. } => {
+                    items.iter().copied().for_each(&mut visit);
+                    if let Some((d, _)) = dict {
+                        visit(Value::Obj(*d))
+                    }
                 }
-            }
+            },
             Object::Thread(t) => {
                 if let Some(v) = t.result {
                     visit(v)

@@ -294,7 +294,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
-                let freed = self.collect();
+                let freed = self.collect(false);
                 Ok(Value::Int(freed as i64))
             }
         }

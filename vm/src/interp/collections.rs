@@ -49,7 +49,7 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn build_dict(&mut self, count: usize) -> Result<Value, Exception> {
         let n = self.roots.stack.len();
         let pairs: Vec<Value> = self.roots.stack[n - 2 * count..].to_vec();
-        let dict = self.alloc(Object::Dict(Dict::new()))?;
+        let dict = self.alloc(Object::Dict(Box::new(Dict::new())))?;
         let Value::Obj(handle) = dict else { unreachable!("alloc returns an object") };
         // Keep the new dict rooted while filling it: replace the pairs with it on the stack.
         self.roots.stack.truncate(n - 2 * count);

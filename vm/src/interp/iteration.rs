@@ -53,7 +53,7 @@ impl<P: Platform> Interp<'_, P> {
             _ => Plan::No(o.type_name()),
         })?;
         match plan {
-            Plan::Iter(it) => self.alloc(Object::Iter(it)),
+            Plan::Iter(it) => self.alloc(Object::Iter(Box::new(it))),
             Plan::Snapshot => {
                 let dict = self.shared.heap.read(h, |o| match o {
                     Object::View { dict, .. } => *dict,
@@ -62,7 +62,7 @@ impl<P: Platform> Interp<'_, P> {
                 // One item per entry, read under the dict's lock: the size the loop began with.
                 let items = self.snapshot(h)?;
                 let len = items.len();
-                self.alloc(Object::Iter(Iter::Snapshot { items, index: 0, dict: Some((dict, len)) }))
+                self.alloc(Object::Iter(Box::new(Iter::Snapshot { items, index: 0, dict: Some((dict, len)) })))
             }
             Plan::Itself => Ok(v),
             Plan::No(name) => Err(not_iterable(name)),
@@ -77,10 +77,14 @@ impl<P: Platform> Interp<'_, P> {
         // is not a race; it also never holds two locks at once.
         let state = heap.read(h, |o| match o {
             // A snapshot's items are not copied: only the next one is needed.
-            Object::Iter(Iter::Snapshot { items, index, dict }) => {
-                Some(Iter::Snapshot { items: items.get(*index).copied().into_iter().collect(), index: 0, dict: *dict })
-            }
-            Object::Iter(it) => Some(it.clone()),
+            Object::Iter(it) => match &**it {
+                Iter::Snapshot { items, index, dict } => Some(Iter::Snapshot {
+                    items: items.get(*index).copied().into_iter().collect(),
+                    index: 0,
+                    dict: *dict,
+                }),
+                it => Some(it.clone()),
+            },
             _ => None,
         })?;
         let (item, advance) = match state {
@@ -125,13 +129,16 @@ impl<P: Platform> Interp<'_, P> {
             None => (None, 0),
         };
         if item.is_some() {
-            heap.write(h, |o| match o {
-                Object::Iter(Iter::Seq { index, .. }) | Object::Iter(Iter::Snapshot { index, .. }) => *index += advance,
-                Object::Iter(Iter::Range { next, stop, step }) => {
-                    // Stop rather than overflow at the edge of the int range.
-                    *next = next.checked_add(*step).unwrap_or(*stop);
+            heap.write(h, |o| {
+                if let Object::Iter(it) = o {
+                    match &mut **it {
+                        Iter::Seq { index, .. } | Iter::Snapshot { index, .. } => *index += advance,
+                        Iter::Range { next, stop, step } => {
+                            // Stop rather than overflow at the edge of the int range.
+                            *next = next.checked_add(*step).unwrap_or(*stop);
+                        }
+                    }
                 }
-                _ => {}
             })?;
         }
         Ok(item)

@@ -130,15 +130,17 @@ impl<P: Platform> Interp<'_, P> {
         // counter: polling it at every safepoint would make every step of every thread depend on
         // every allocation of the others.
         if self.collect_due.replace(false) && self.shared.wants_collection() {
-            self.collect();
+            self.collect(true);
         }
     }
 
     /// Stops the world and collects garbage; returns the number of objects freed.
-    pub(crate) fn collect(&mut self) -> usize {
+    /// `lazily`: leave the sweep to allocations (automatic collections); `gc.collect()` sweeps at
+    /// once, so that it can say how many objects it freed.
+    pub(crate) fn collect(&mut self, lazily: bool) -> usize {
         self.trace(|| "gc: stop the world".into(), String::new);
         self.begin_exclusive();
-        let stats = self.shared.collect_exclusive(self.slot, &self.roots);
+        let stats = self.shared.collect_exclusive(self.slot, &self.roots, lazily);
         self.trace(|| format!("gc: {} live, {} freed", stats.marked, stats.freed), || "world resumes".into());
         self.end_exclusive();
         stats.freed

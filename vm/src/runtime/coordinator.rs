@@ -19,7 +19,7 @@ use crate::platform::Platform;
 // Footprints are recorded inside the critical sections: a step starts where the thread takes the
 // state lock (a scheduling point), so what it does under the lock belongs to that step.
 use crate::step::{record, Access, Resource, EML};
-use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
 struct State {
@@ -47,7 +47,15 @@ pub struct Coordinator<P: Platform> {
     /// the next safepoint.
     stop_requested: AtomicBool,
     gil_wanted: AtomicBool,
+    /// Bumped, under `state`'s lock, at every change a waiter may wait for: a waiter that spins
+    /// (see [`Coordinator::wait`]) watches it instead of sleeping at once.
+    changes: AtomicU64,
 }
+
+/// How long a waiter spins before it sleeps, on platforms that spin (see
+/// [`Platform::SPIN_BEFORE_WAIT`]): about what putting a thread to sleep and waking it costs, so
+/// a promotion or a collection that ends soon resumes the others without two trips through the OS.
+const SPIN_FOR: std::time::Duration = std::time::Duration::from_micros(50);
 
 impl<P: Platform> Coordinator<P> {
     /// A coordinator, with the GIL on from the start if `gil`.
@@ -57,7 +65,41 @@ impl<P: Platform> Coordinator<P> {
             changed: Condvar::new(),
             stop_requested: AtomicBool::new(false),
             gil_wanted: AtomicBool::new(false),
+            changes: AtomicU64::new(0),
         }
+    }
+
+    /// Waits for the next change of the state (or a spurious wake-up: callers re-check their
+    /// condition). Where the platform spins, first spins without the lock until `changes` moves or
+    /// [`SPIN_FOR`] passes, and only then sleeps on the condition variable. No wake-up is lost:
+    /// `changes` is bumped under the lock, so a change made before this thread takes the lock
+    /// again is seen here, and one made after it has to wait until this thread sleeps.
+    fn wait<'a>(&'a self, state: P::Guard<'a, State>) -> P::Guard<'a, State> {
+        if P::SPIN_BEFORE_WAIT {
+            let seen = self.changes.load(SeqCst);
+            drop(state);
+            let start = std::time::Instant::now();
+            let mut spins = 0u32;
+            while self.changes.load(SeqCst) == seen {
+                std::hint::spin_loop();
+                spins = spins.wrapping_add(1);
+                if spins % 64 == 0 && start.elapsed() > SPIN_FOR {
+                    break;
+                }
+            }
+            let state = self.state.lock();
+            if self.changes.load(SeqCst) != seen {
+                return state;
+            }
+            return self.changed.wait(state);
+        }
+        self.changed.wait(state)
+    }
+
+    /// Records a change of `state` that waiters may wait for. Call with the lock held, before
+    /// notifying.
+    fn announce(&self) {
+        self.changes.fetch_add(1, SeqCst);
     }
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
@@ -120,7 +162,7 @@ impl<P: Platform> Coordinator<P> {
                 // Exclusive mode is held or requested: a failed attempt to take the EML shared.
                 record(Resource::Waits(EML), Access::Read);
             }
-            state = self.changed.wait(state);
+            state = self.wait(state);
         }
     }
 
@@ -138,6 +180,7 @@ impl<P: Platform> Coordinator<P> {
         record(Resource::Attached, Access::Commute);
         record(Resource::Releases(EML), Access::Read);
         state.attached -= 1;
+        self.announce();
         drop(state);
         self.changed.notify_all();
     }
@@ -161,11 +204,12 @@ impl<P: Platform> Coordinator<P> {
         state.attached -= 1;
         state.requesters += 1;
         self.stop_requested.store(true, SeqCst);
+        self.announce();
         self.changed.notify_all();
         while state.exclusive.is_some() {
             // Another thread holds exclusive mode: a failed attempt to take the EML exclusive.
             record(Resource::Waits(EML), Access::Read);
-            state = self.changed.wait(state);
+            state = self.wait(state);
             record(Resource::Exclusive, Access::Read);
         }
         record(Resource::Exclusive, Access::Write);
@@ -175,7 +219,7 @@ impl<P: Platform> Coordinator<P> {
         state.requesters -= 1;
         record(Resource::Attached, Access::Read);
         while state.attached > 0 {
-            state = self.changed.wait(state);
+            state = self.wait(state);
             record(Resource::Attached, Access::Read);
         }
         record(Resource::Attached, Access::Commute);
@@ -196,6 +240,7 @@ impl<P: Platform> Coordinator<P> {
         if state.requesters == 0 {
             self.stop_requested.store(false, SeqCst);
         }
+        self.announce();
         drop(state);
         self.changed.notify_all();
     }

@@ -58,7 +58,7 @@ impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
             limits: Limits::default(),
-            gc_min_threshold: 100_000,
+            gc_min_threshold: 20_000,
             alloc_batch: 128,
             capture_output: false,
             print_errors: true,
@@ -328,8 +328,9 @@ impl<P: Platform> Shared<P> {
     }
 
     /// Collects garbage. The caller holds exclusive mode, so every other thread is parked or
-    /// detached and its roots are unlocked; `me` is the caller, whose roots it passes in.
-    pub(crate) fn collect_exclusive(&self, me: &ThreadSlot, my_roots: &ThreadRoots) -> CollectStats {
+    /// detached and its roots are unlocked; `me` is the caller, whose roots it passes in. `lazily`:
+    /// leave the sweep to the threads' allocations (see [`Heap::collect_with`]).
+    pub(crate) fn collect_exclusive(&self, me: &ThreadSlot, my_roots: &ThreadRoots, lazily: bool) -> CollectStats {
         step::record(Resource::World, Access::Write);
         let bugs = self.config.bugs;
         let threads: Vec<Arc<ThreadSlot>> = self.threads.lock().clone();
@@ -359,7 +360,7 @@ impl<P: Platform> Shared<P> {
             .chain(pinned)
             .chain(my_roots.values())
             .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));
-        let stats = self.heap.collect(roots);
+        let stats = self.heap.collect_with(roots, lazily);
         drop(other_roots);
         let next = self.config.gc_min_threshold.max(self.heap.live());
         self.next_collect.store(next, Relaxed);
