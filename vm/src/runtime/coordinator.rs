@@ -83,7 +83,7 @@ impl<P: Platform> Coordinator<P> {
             while self.changes.load(SeqCst) == seen {
                 std::hint::spin_loop();
                 spins = spins.wrapping_add(1);
-                if spins % 64 == 0 && start.elapsed() > SPIN_FOR {
+                if spins.is_multiple_of(64) && start.elapsed() > SPIN_FOR {
                     break;
                 }
             }
