@@ -14,6 +14,7 @@
 
 use crate::error::ErrorKind;
 use crate::interp::format::repr_str;
+use crate::step::{Access, Footprint, Resource};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -180,6 +181,44 @@ impl EventKind {
     /// Whether the thread ended with this event.
     pub fn is_end(&self) -> bool {
         matches!(self, EventKind::End { .. } | EventKind::EndWith { .. })
+    }
+
+    /// The shared state the event's own operation touches, named as the `dpor` explorer's
+    /// footprints name it ([`crate::step`]): a global read or written, a lock taken or waited for,
+    /// an object indexed, the pin table, output, a whole-world collection. The footprint the VM
+    /// records for the step holds more (allocation, the EML's bookkeeping, what an operation
+    /// reads on the way); events with no shared state of their own give an empty one.
+    pub fn footprint(&self) -> Footprint {
+        let mut footprint = Footprint::default();
+        let mut add = |resource, access| footprint.add(resource, access);
+        let object = |brief: &Brief| brief.object.map(Resource::Object);
+        match self {
+            EventKind::Load { global, .. } => add(Resource::Global(*global), Access::Read),
+            EventKind::Store { global, .. } => add(Resource::Global(*global), Access::Write),
+            EventKind::GetItem { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Read)),
+            EventKind::SetItem { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Write)),
+            EventKind::Print { .. } => add(Resource::Output, Access::Write),
+            EventKind::Spawn { .. } => add(Resource::Spawn, Access::Write),
+            EventKind::Joined { thread, .. } => add(Resource::Joined(*thread), Access::Read),
+            EventKind::Acquire { lock, .. } => {
+                add(Resource::Object(*lock), Access::Write);
+                add(Resource::Acquires(*lock), Access::Write);
+            }
+            EventKind::BlockLock { lock } => {
+                add(Resource::Object(*lock), Access::Read);
+                add(Resource::Waits(*lock), Access::Read);
+            }
+            EventKind::Release { lock } => {
+                add(Resource::Object(*lock), Access::Write);
+                add(Resource::Releases(*lock), Access::Write);
+            }
+            EventKind::GcDone { .. } => add(Resource::World, Access::Write),
+            EventKind::Ext(ExtOp::ListGet { list, .. }) => add(Resource::Object(*list), Access::Read),
+            EventKind::Ext(ExtOp::ListSet { list, .. }) => add(Resource::Object(*list), Access::Write),
+            EventKind::Ext(ExtOp::Incref { .. } | ExtOp::Decref { .. }) => add(Resource::Pins, Access::Write),
+            _ => {}
+        }
+        footprint
     }
 
     /// The heap objects the event names, in order, without repeats (locks included).

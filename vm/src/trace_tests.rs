@@ -150,6 +150,23 @@ fn kinds_name_their_objects_and_ends() {
 }
 
 #[test]
+fn kinds_say_what_shared_state_they_touch() {
+    let shown = |kind: EventKind| kind.footprint().to_string();
+    assert_eq!(shown(EventKind::Load { global: 2, name: "x".into(), value: Brief::plain("1") }), "r:g2");
+    assert_eq!(shown(EventKind::Store { global: 2, name: "x".into(), value: Brief::plain("1") }), "w:g2");
+    assert_eq!(shown(EventKind::Acquire { lock: 4, after_waiting: false }), "w:#4 acquire:#4");
+    assert_eq!(shown(EventKind::BlockLock { lock: 4 }), "r:#4 wait:#4");
+    assert_eq!(shown(EventKind::Release { lock: 4 }), "w:#4 release:#4");
+    assert_eq!(shown(EventKind::Joined { thread: 1, result: Brief::plain("None") }), "join:t1");
+    let get = EventKind::GetItem { object: obj("list #1", 1), index: Brief::plain("0"), value: Brief::plain("5") };
+    assert_eq!(shown(get), "r:#1");
+    assert_eq!(shown(EventKind::Ext(ExtOp::ListSet { list: 3, index: 0, value: Brief::plain("1") })), "w:#3");
+    assert_eq!(shown(EventKind::Ext(ExtOp::Incref { object: 3, count: 1 })), "w:pins");
+    assert_eq!(shown(EventKind::GcDone { live: 1, freed: 0 }), "w:world");
+    assert!(EventKind::Park.footprint().is_empty());
+}
+
+#[test]
 fn events_are_kept_only_inside_collect() {
     take();
     emit(Event { thread: 0, line: 1, kind: EventKind::Park });
