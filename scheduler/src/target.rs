@@ -65,7 +65,7 @@ impl RunReport {
 
 /// Turns a panic that ended a run into a violation: deadlock (shuttle's or loom's detector),
 /// step-limit (a model checker's step budget), or a panic of the VM itself (see
-/// [`CheckerPanic::recognize`] for how the message is read).
+/// `CheckerPanic::recognize` in `panics.rs` for how the message is read).
 pub fn classify_panic(message: &str, events: &[TraceEvent]) -> Violation {
     let kind = match CheckerPanic::recognize(message) {
         Some(CheckerPanic::Deadlock) => {
