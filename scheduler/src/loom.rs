@@ -4,7 +4,7 @@
 //! schedule of its own (`loom:n`) that [`replay`] reproduces by exploring again up to it.
 //! Loom allows at most 4 spawned threads; programs that spawn more are `skipped`.
 
-use crate::collect::{local_collector, with_collector};
+use crate::collect::{take_events, with_collector};
 use crate::explorer::{Budget, Exploration, Explorer, SchedulerKind, Stop};
 use crate::panics;
 use crate::schedule::Schedule;
@@ -90,27 +90,26 @@ fn run_loom(
     let shared_executions = executions.clone();
     let budget_hit = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let exploration_budget_hit = budget_hit.clone();
-    let collector = local_collector();
-    collector.take();
+    take_events();
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(preemption_bound);
     builder.max_branches = 100_000;
     builder.max_permutations = Some(max_permutations);
     let (program, config) = (target.program.clone(), target.config());
-    let (shared_state, shared_collector) = (state.clone(), collector.clone());
+    let shared_state = state.clone();
     let on_report = Arc::new(on_report);
     let shared_on_report = on_report.clone();
     let result = with_collector(|| {
         panics::capture(|| {
             builder.check(move || {
-                shared_collector.take();
+                take_events();
                 let outcome = Vm::<Loom>::new((*program).clone(), config.clone()).expect("the VM starts").run();
                 let n = shared_executions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 let mut exploration = shared_state.lock();
                 let report = RunReport {
                     output: outcome.output.clone(),
                     violations: outcome.violations(),
-                    events: shared_collector.take(),
+                    events: take_events(),
                     schedule: Schedule::Loom(n),
                     preemptions: 0,
                 };
@@ -137,7 +136,7 @@ fn run_loom(
     if let Err(message) = result {
         if message != STOP {
             // Loom (a deadlock, its branch budget) or the VM itself ended the execution.
-            let events = collector.take();
+            let events = take_events();
             let violation = classify_panic(&message, &events);
             let n = executions.load(std::sync::atomic::Ordering::Relaxed) + 1;
             let report = RunReport {

@@ -46,3 +46,61 @@ pub fn capture<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     let first = FIRST.with(|first| first.borrow_mut().take());
     result.map_err(|_| first.unwrap_or_else(|| "panic".to_string()))
 }
+
+/// A failure that shuttle or loom reports by panicking, as the checker classifies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckerPanic {
+    /// Every unfinished thread is blocked.
+    Deadlock,
+    /// The execution ran past the model checker's step or branch budget.
+    StepBudget,
+    /// Shuttle's PCT refused a program whose threads never interleave (no violation).
+    NoConcurrency,
+}
+
+impl CheckerPanic {
+    /// The one place that reads a model checker's panic message. Those messages come from crates
+    /// emlab does not control and carry no typed payload, so they are recognised by their text:
+    ///
+    /// * `Deadlock`: shuttle-engine's `"deadlock! blocked tasks: [..]"` and loom's
+    ///   `"deadlock; threads = [..]"`;
+    /// * `StepBudget`: shuttle-engine's `"exceeded max_steps bound N. .."` and loom's
+    ///   `"Model exceeded maximum number of branches. .."`;
+    /// * `NoConcurrency`: shuttle-schedulers' PCT `assert!`, `"test closure did not exercise any
+    ///   concurrency"`.
+    ///
+    /// Anything else (None) is a panic of the VM itself. The VM's own failures (its step budget,
+    /// an uncaught error, a monitor's finding) never come here: they reach the checker as typed
+    /// values ([`emlab_vm::ViolationKind`]).
+    pub fn recognize(message: &str) -> Option<CheckerPanic> {
+        if message.contains("deadlock") {
+            Some(CheckerPanic::Deadlock)
+        } else if message.contains("max_steps") || message.contains("maximum number of branches") {
+            Some(CheckerPanic::StepBudget)
+        } else if message.contains("did not exercise any concurrency") {
+            Some(CheckerPanic::NoConcurrency)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CheckerPanic;
+
+    #[test]
+    fn the_model_checkers_messages_are_recognised() {
+        let cases = [
+            ("deadlock! blocked tasks: [main, t1]", Some(CheckerPanic::Deadlock)),
+            ("deadlock; threads = [(0, Blocked)]", Some(CheckerPanic::Deadlock)),
+            ("exceeded max_steps bound 100000. this might be caused by ..", Some(CheckerPanic::StepBudget)),
+            ("Model exceeded maximum number of branches. This is often ..", Some(CheckerPanic::StepBudget)),
+            ("test closure did not exercise any concurrency", Some(CheckerPanic::NoConcurrency)),
+            ("index out of bounds: the len is 0", None),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(CheckerPanic::recognize(message), expected, "{message}");
+        }
+    }
+}

@@ -4,9 +4,9 @@
 //! stacks once, and allocating them per execution made the kernel's memory map the
 //! bottleneck (and kept `--jobs` from scaling).
 
-use crate::collect::{local_collector, with_collector};
+use crate::collect::{take_events, with_collector};
 use crate::explorer::{Budget, Coverage, Exploration, Stop};
-use crate::panics;
+use crate::panics::{self, CheckerPanic};
 use crate::schedule::Schedule;
 use crate::target::{classify_panic, RunReport, Target};
 use emlab_vm::platform::Shuttle;
@@ -55,7 +55,7 @@ impl<S> Recorder<S> {
         let report = RunReport {
             output: outcome.map(|o| o.output).unwrap_or_default(),
             violations,
-            events: local_collector().take(),
+            events: take_events(),
             schedule: Schedule::Shuttle(std::mem::take(&mut batch.choices)),
             preemptions: std::mem::take(&mut batch.preemptions),
         };
@@ -129,7 +129,7 @@ pub(crate) fn run_batch<S: Scheduler + 'static>(
         outcome: outcome.clone(),
     };
     let (program, config, slot) = (target.program.clone(), target.config(), outcome.clone());
-    local_collector().take();
+    take_events();
     let result = with_collector(|| {
         panics::capture(move || {
             shuttle::Runner::new(recorder, shuttle_config()).run(move || {
@@ -144,8 +144,8 @@ pub(crate) fn run_batch<S: Scheduler + 'static>(
         let mut state = batch.borrow_mut();
         if state.running {
             state.running = false;
-            let events = local_collector().take();
-            let violations = if message.contains("did not exercise any concurrency") {
+            let events = take_events();
+            let violations = if CheckerPanic::recognize(&message) == Some(CheckerPanic::NoConcurrency) {
                 Vec::new()
             } else {
                 vec![classify_panic(&message, &events)]

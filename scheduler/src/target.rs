@@ -1,6 +1,7 @@
 //! What is explored (a program in a mode with seeded bugs) and what one schedule showed.
 
 use crate::collect::{render, TraceEvent};
+use crate::panics::CheckerPanic;
 use crate::schedule::Schedule;
 use emlab_vm::bytecode::Program;
 use emlab_vm::{Bugs, Limits, Mode, Violation, ViolationKind, VmConfig};
@@ -63,19 +64,21 @@ impl RunReport {
 }
 
 /// Turns a panic that ended a run into a violation: deadlock (shuttle's or loom's detector),
-/// step-limit (a model checker's step budget), or a panic of the VM itself.
+/// step-limit (a model checker's step budget), or a panic of the VM itself (see
+/// `CheckerPanic::recognize` in `panics.rs` for how the message is read).
 pub fn classify_panic(message: &str, events: &[TraceEvent]) -> Violation {
-    if message.contains("deadlock") {
-        return Violation { kind: ViolationKind::Deadlock, message: describe_deadlock(events), thread: None };
-    }
-    if message.contains("max_steps") || message.contains("maximum number of branches") {
-        return Violation { kind: ViolationKind::StepLimit, message: message.to_string(), thread: None };
-    }
-    Violation { kind: ViolationKind::VmPanic, message: message.to_string(), thread: None }
+    let kind = match CheckerPanic::recognize(message) {
+        Some(CheckerPanic::Deadlock) => {
+            return Violation { kind: ViolationKind::Deadlock, message: describe_deadlock(events), thread: None }
+        }
+        Some(CheckerPanic::StepBudget) => ViolationKind::StepLimit,
+        Some(CheckerPanic::NoConcurrency) | None => ViolationKind::VmPanic,
+    };
+    Violation { kind, message: message.to_string(), thread: None }
 }
 
 /// "every unfinished thread is blocked: t0 block in join t1; t1 block on lock #4", from each
-/// thread's last event.
+/// thread's last event (threads whose last event is their end are not blocked).
 fn describe_deadlock(events: &[TraceEvent]) -> String {
     let mut last: Vec<(u32, &TraceEvent)> = Vec::new();
     for e in events {
@@ -87,8 +90,8 @@ fn describe_deadlock(events: &[TraceEvent]) -> String {
     last.sort_by_key(|(t, _)| *t);
     let waits: Vec<String> = last
         .iter()
-        .filter(|(_, e)| !e.what.starts_with("end"))
-        .map(|(t, e)| format!("t{t} at line {}: {}", e.line, e.what))
+        .filter(|(_, e)| !e.kind.is_end())
+        .map(|(t, e)| format!("t{t} at line {}: {}", e.line, e.kind.what()))
         .collect();
     format!("every unfinished thread is blocked: {}", waits.join("; "))
 }
@@ -97,13 +100,19 @@ fn describe_deadlock(events: &[TraceEvent]) -> String {
 mod tests {
     use super::*;
 
-    fn event(thread: u32, line: u32, what: &str) -> TraceEvent {
-        TraceEvent { thread, line, what: what.to_string(), note: String::new() }
+    use emlab_vm::trace::{Brief, EventKind};
+
+    fn event(thread: u32, line: u32, kind: EventKind) -> TraceEvent {
+        TraceEvent { thread, line, kind }
     }
 
     #[test]
     fn panics_are_classified_by_who_raised_them() {
-        let events = vec![event(0, 3, "block on lock #2"), event(1, 7, "block on lock #1"), event(2, 9, "end -> None")];
+        let events = vec![
+            event(0, 3, EventKind::BlockLock { lock: 2 }),
+            event(1, 7, EventKind::BlockLock { lock: 1 }),
+            event(2, 9, EventKind::End { result: Brief::plain("None") }),
+        ];
         let deadlock = classify_panic("deadlock! blocked tasks: [main, t1]", &events);
         assert_eq!(deadlock.kind, ViolationKind::Deadlock);
         assert_eq!(

@@ -1,11 +1,11 @@
-//! From trace events to swimlane steps: the one place that reads the trace's vocabulary.
+//! From trace events to swimlane steps: the one place that reads what events mean for the picture.
 //!
-//! [`step`] is the adapter: it takes one [`TraceEvent`] and says what it means for the picture
-//! (an EML transition, a lock taken or released, a park, a collection, the objects it touched).
-//! Everything else in [`crate::html`] reads [`Step`]s only, so when the scheduler's events become
-//! typed, only this function changes.
+//! [`step`] is the adapter: it takes one [`TraceEvent`] and, from its typed [`EventKind`], says
+//! what it means for the picture (an EML transition, a lock taken or released, a park, a
+//! collection, the objects it touched). Everything else in [`crate::html`] reads [`Step`]s only.
 
 use emlab_scheduler::TraceEvent;
+use emlab_vm::trace::{EventKind, Exclusion};
 
 /// Where a thread stands with the EML (or, outside `eml` mode, with the core).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,8 @@ pub enum Effect {
     /// A stop-the-world collection starts or ends.
     GcStart,
     GcEnd,
+    /// A `join` returned (ending a block in it, if there was one).
+    Joined,
     /// The thread ended.
     End,
     None,
@@ -70,6 +72,7 @@ pub struct Step {
     pub thread: u32,
     /// Source line; 0 when the thread has no frame (its start and end).
     pub line: u32,
+    /// The event's text, as the trace renders it (for display only).
     pub what: String,
     pub note: String,
     pub effect: Effect,
@@ -79,48 +82,29 @@ pub struct Step {
 
 /// The adapter from a trace event to a step.
 pub fn step(e: &TraceEvent) -> Step {
-    let (what, note) = (e.what.as_str(), e.note.as_str());
-    let number_after = |prefix: &str| what.strip_prefix(prefix).and_then(|rest| rest.parse::<u32>().ok());
-    let effect = if note == "eml: promote" {
-        Effect::Eml(EmlState::Promoting)
-    } else if note == "eml: write held" || note == "eml: promote again" {
-        Effect::Eml(EmlState::Exclusive)
-    } else if note == "eml: demote" || note == "eml: demote for the callback" || what == "demote early" {
-        Effect::Eml(EmlState::Shared)
-    } else if what == "release the EML" {
-        Effect::Eml(EmlState::Released)
-    } else if what == "reacquire the EML" {
-        Effect::Resume
-    } else if what == "park" {
-        Effect::Eml(EmlState::Parked)
-    } else if what == "unpark" {
-        Effect::Resume
-    } else if what.starts_with("block ") {
-        Effect::Eml(EmlState::Blocked)
-    } else if let Some(lock) = number_after("acquire lock #") {
-        Effect::LockAcquired(lock)
-    } else if let Some(lock) = number_after("release lock #") {
-        Effect::LockReleased(lock)
-    } else if what == "gc: stop the world" {
-        Effect::GcStart
-    } else if what.starts_with("gc: ") {
-        Effect::GcEnd
-    } else if what.starts_with("end ") {
-        Effect::End
-    } else {
-        Effect::None
+    let effect = match &e.kind {
+        EventKind::Call { exclusion: Exclusion::Promote, .. } => Effect::Eml(EmlState::Promoting),
+        EventKind::Enter { .. } | EventKind::BackIn { promote_again: true, .. } => Effect::Eml(EmlState::Exclusive),
+        EventKind::Return { demote: true, .. } | EventKind::Callback { demote: true, .. } | EventKind::DemoteEarly => {
+            Effect::Eml(EmlState::Shared)
+        }
+        EventKind::ReleaseEml => Effect::Eml(EmlState::Released),
+        EventKind::ReacquireEml | EventKind::Unpark => Effect::Resume,
+        EventKind::Park => Effect::Eml(EmlState::Parked),
+        EventKind::BlockLock { .. } | EventKind::BlockJoin { .. } => Effect::Eml(EmlState::Blocked),
+        EventKind::Acquire { lock, .. } => Effect::LockAcquired(*lock),
+        EventKind::Release { lock } => Effect::LockReleased(*lock),
+        EventKind::GcStart => Effect::GcStart,
+        EventKind::GcDone { .. } => Effect::GcEnd,
+        EventKind::Joined { .. } => Effect::Joined,
+        EventKind::End { .. } | EventKind::EndWith { .. } => Effect::End,
+        _ => Effect::None,
     };
-    Step {
-        thread: e.thread,
-        line: e.line,
-        what: what.to_string(),
-        note: note.to_string(),
-        effect,
-        objects: objects_in(what),
-    }
+    Step { thread: e.thread, line: e.line, what: e.kind.what(), note: e.kind.note(), effect, objects: e.kind.objects() }
 }
 
-/// The objects `text` names (`#3`), in order, without repeats.
+/// The objects a violation's message names (`#3`), in order, without repeats. Violations carry
+/// their message as text; this only places the marker in the picture and decides no verdict.
 fn objects_in(text: &str) -> Vec<u32> {
     let mut objects = Vec::new();
     let mut rest = text;
@@ -235,13 +219,14 @@ pub fn spans(steps: &[Step]) -> Spans {
                 }
             }
             Effect::End => ended[t] = true,
-            Effect::None => {
+            Effect::Joined => {
                 // A join that returns after blocking ends the block.
-                if s.what.starts_with("join ") && state[t].is_some_and(|(st, _)| st == EmlState::Blocked) {
+                if state[t].is_some_and(|(st, _)| st == EmlState::Blocked) {
                     let to = resume[t].pop().unwrap_or(EmlState::Shared);
                     change(to, &mut spans, &mut state);
                 }
             }
+            Effect::None => {}
         }
     }
     let end = steps.len();
@@ -268,35 +253,70 @@ pub fn spans(steps: &[Step]) -> Spans {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use emlab_vm::trace::{Brief, ExtOp};
+    use EventKind::*;
 
-    fn event(thread: u32, what: &str, note: &str) -> TraceEvent {
-        TraceEvent { thread, line: 3, what: what.into(), note: note.into() }
+    fn event(thread: u32, kind: EventKind) -> TraceEvent {
+        TraceEvent { thread, line: 3, kind }
+    }
+
+    fn none() -> Brief {
+        Brief::plain("None")
+    }
+
+    fn bank() -> String {
+        "bank.transfer".into()
     }
 
     #[test]
-    fn the_adapter_reads_the_trace_vocabulary() {
-        assert_eq!(step(&event(0, "call bank.transfer", "eml: promote")).effect, Effect::Eml(EmlState::Promoting));
-        assert_eq!(step(&event(0, "enter bank.transfer", "eml: write held")).effect, Effect::Eml(EmlState::Exclusive));
+    fn the_adapter_reads_the_event_kinds() {
+        let effect = |kind: EventKind| step(&event(0, kind)).effect;
+        assert_eq!(effect(Call { function: bank(), exclusion: Exclusion::Promote }), Effect::Eml(EmlState::Promoting));
+        assert_eq!(effect(Call { function: bank(), exclusion: Exclusion::None }), Effect::None);
+        assert_eq!(effect(Enter { function: bank() }), Effect::Eml(EmlState::Exclusive));
         assert_eq!(
-            step(&event(0, "return bank.transfer -> None", "eml: demote")).effect,
+            effect(Return { function: bank(), result: Ok(none()), demote: true }),
             Effect::Eml(EmlState::Shared)
         );
-        assert_eq!(step(&event(0, "acquire lock #4", "")).effect, Effect::LockAcquired(4));
-        assert_eq!(step(&event(0, "release lock #4", "")).effect, Effect::LockReleased(4));
-        assert_eq!(step(&event(1, "park", "another thread asked")).effect, Effect::Eml(EmlState::Parked));
-        assert_eq!(step(&event(0, "gc: 3 live, 1 freed", "world resumes")).effect, Effect::GcEnd);
-        assert_eq!(step(&event(0, "ext list_set list #1[0] = 1", "")).objects, vec![1]);
-        assert_eq!(step(&event(0, "store d = dict #12", "")).objects, vec![12]);
-        assert_eq!(step(&event(0, "load x -> 3", "")).effect, Effect::None);
+        assert_eq!(effect(Return { function: bank(), result: Ok(none()), demote: false }), Effect::None);
+        assert_eq!(effect(Callback { function: none(), demote: true }), Effect::Eml(EmlState::Shared));
+        assert_eq!(effect(BackIn { module: "bank".into(), promote_again: true }), Effect::Eml(EmlState::Exclusive));
+        assert_eq!(effect(DemoteEarly), Effect::Eml(EmlState::Shared));
+        assert_eq!(effect(ReleaseEml), Effect::Eml(EmlState::Released));
+        assert_eq!(effect(ReacquireEml), Effect::Resume);
+        assert_eq!(effect(Park), Effect::Eml(EmlState::Parked));
+        assert_eq!(effect(Unpark), Effect::Resume);
+        assert_eq!(effect(BlockLock { lock: 4 }), Effect::Eml(EmlState::Blocked));
+        assert_eq!(effect(BlockJoin { thread: 1 }), Effect::Eml(EmlState::Blocked));
+        assert_eq!(effect(Acquire { lock: 4, after_waiting: true }), Effect::LockAcquired(4));
+        assert_eq!(effect(Release { lock: 4 }), Effect::LockReleased(4));
+        assert_eq!(effect(GcStart), Effect::GcStart);
+        assert_eq!(effect(GcDone { live: 3, freed: 1 }), Effect::GcEnd);
+        assert_eq!(effect(Joined { thread: 1, result: none() }), Effect::Joined);
+        assert_eq!(effect(End { result: none() }), Effect::End);
+        assert_eq!(effect(EndWith { error: emlab_vm::ErrorKind::UseAfterFree, message: String::new() }), Effect::End);
+        assert_eq!(effect(Load { global: 0, name: "x".into(), value: Brief::plain("3") }), Effect::None);
+        let set = step(&event(0, Ext(ExtOp::ListSet { list: 1, index: 0, value: Brief::plain("1") })));
+        assert_eq!((set.what.as_str(), set.objects), ("ext list_set list #1[0] = 1", vec![1]));
+        let store = Store { global: 1, name: "d".into(), value: Brief { text: "dict #12".into(), object: Some(12) } };
+        assert_eq!(step(&event(0, store)).objects, vec![12]);
+        // The text is for display: a print that reads like another event means nothing more.
+        let print = step(&event(0, Print { text: "block on lock #4".into() }));
+        assert_eq!((print.effect, print.objects), (Effect::None, vec![]));
     }
 
     #[test]
     fn the_violation_is_marked_where_it_happens() {
+        let load = |name: &str, text: &str, object| Load {
+            global: 0,
+            name: name.into(),
+            value: Brief { text: text.into(), object },
+        };
         let steps: Vec<Step> = [
-            event(0, "load print -> builtin print", ""),
-            event(0, "load v -> #2 (freed)", ""),
-            event(1, "load c -> list #1", ""),
-            event(0, "end with UseAfterFree", ""),
+            event(0, load("print", "builtin print", None)),
+            event(0, load("v", "#2 (freed)", Some(2))),
+            event(1, load("c", "list #1", Some(1))),
+            event(0, EndWith { error: emlab_vm::ErrorKind::UseAfterFree, message: String::new() }),
         ]
         .iter()
         .map(step)
@@ -314,16 +334,17 @@ mod tests {
 
     #[test]
     fn spans_follow_each_thread() {
+        let incr = || "counter.incr".to_string();
         let steps: Vec<Step> = [
-            event(0, "start <module>", ""),
-            event(0, "call counter.incr", "eml: promote"),
-            event(1, "park", "another thread asked for exclusive mode"),
-            event(0, "enter counter.incr", "eml: write held"),
-            event(0, "return counter.incr -> None", "eml: demote"),
-            event(1, "unpark", ""),
-            event(1, "acquire lock #2", ""),
-            event(1, "release lock #2", ""),
-            event(1, "end -> None", ""),
+            event(0, Start { entry: Brief::plain("<module>") }),
+            event(0, Call { function: incr(), exclusion: Exclusion::Promote }),
+            event(1, Park),
+            event(0, Enter { function: incr() }),
+            event(0, Return { function: incr(), result: Ok(none()), demote: true }),
+            event(1, Unpark),
+            event(1, Acquire { lock: 2, after_waiting: false }),
+            event(1, Release { lock: 2 }),
+            event(1, End { result: none() }),
         ]
         .iter()
         .map(step)

@@ -1,6 +1,5 @@
 //! Calls: VM functions and built-in functions (methods live in `methods`).
 
-use super::format;
 use super::{Frame, Interp};
 use crate::ast::CmpOp;
 use crate::builtins::Builtin;
@@ -8,6 +7,7 @@ use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{LockObject, Object};
 use crate::platform::Platform;
 use crate::runtime::spawn_thread;
+use crate::trace::EventKind;
 use crate::value::Value;
 use std::cmp::Ordering;
 
@@ -138,7 +138,7 @@ impl<P: Platform> Interp<'_, P> {
                     line.push_str(&self.str_of(arg)?);
                 }
                 self.core_step();
-                self.trace(|| format!("print {}", format::repr_str(&line)), String::new);
+                self.trace(|| EventKind::Print { text: line.clone() });
                 line.push('\n');
                 self.shared.output.write(&line);
                 Ok(Value::None)
@@ -263,16 +263,13 @@ impl<P: Platform> Interp<'_, P> {
                     return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
                 }
                 let thread = spawn_thread(self.shared, func, rest)?;
-                self.trace(
-                    || {
-                        let number = self.shared.heap.read(thread, |o| match o {
-                            Object::Thread(t) => t.number,
-                            _ => 0,
-                        });
-                        format!("spawn t{} running {}", number.unwrap_or(0), self.callable_name(func))
-                    },
-                    String::new,
-                );
+                self.trace(|| {
+                    let number = self.shared.heap.read(thread, |o| match o {
+                        Object::Thread(t) => t.number,
+                        _ => 0,
+                    });
+                    EventKind::Spawn { thread: number.unwrap_or(0), entry: self.callable_name(func) }
+                });
                 Ok(Value::Obj(thread))
             }
             Builtin::Join => {

@@ -11,6 +11,7 @@ use crate::mode::{Bug, Mode};
 use crate::modules;
 use crate::platform::Platform;
 use crate::runtime::Shared;
+use crate::trace::{EventKind, Exclusion, ExtOp};
 use crate::value::{NativeFn, Value};
 use parking_lot::MutexGuard;
 
@@ -51,16 +52,16 @@ impl<P: Platform> Interp<'_, P> {
         self.shared.begin_ext_call(&pins);
         let exclusive = self.promotes(module);
         let name = || format!("{}.{}", module.name, function.name);
-        let how = || match (module.free_threaded, self.shared.config.mode) {
-            (true, _) => "free-threaded module: no promotion".to_string(),
-            (false, Mode::Eml) => "eml: promote".to_string(),
-            (false, Mode::Nogil) => "nogil: no exclusion".to_string(),
-            (false, _) => "under the GIL".to_string(),
+        let exclusion = match (module.free_threaded, self.shared.config.mode) {
+            (true, _) => Exclusion::FreeThreaded,
+            (false, Mode::Eml) => Exclusion::Promote,
+            (false, Mode::Nogil) => Exclusion::None,
+            (false, _) => Exclusion::Gil,
         };
-        self.trace(|| format!("call {}", name()), how);
+        self.trace(|| EventKind::Call { function: name(), exclusion });
         if exclusive {
             self.begin_exclusive();
-            self.trace(|| format!("enter {}", name()), || "eml: write held".into());
+            self.trace(|| EventKind::Enter { function: name() });
         }
         if !module.free_threaded {
             self.shared.protect(self.slot.number, module.name, function.name, true, exclusive);
@@ -71,11 +72,11 @@ impl<P: Platform> Interp<'_, P> {
         if !module.free_threaded {
             self.shared.protect(self.slot.number, module.name, function.name, false, exclusive);
         }
-        let returned = match &result {
-            Ok(v) => format!("return {} -> {}", name(), self.brief(*v)),
-            Err(e) => format!("return {} raising {}", name(), e.kind.name()),
-        };
-        self.trace(|| returned, || if exclusive { "eml: demote".into() } else { String::new() });
+        self.trace(|| EventKind::Return {
+            function: name(),
+            result: result.as_ref().map(|v| self.brief(*v)).map_err(|e| e.kind),
+            demote: exclusive,
+        });
         if exclusive {
             self.end_exclusive();
         }
@@ -108,7 +109,7 @@ impl<P: Platform> ExtCall<'_, '_, P> {
         P::switch_point();
         self.ops += 1;
         if self.ops == 2 && self.exclusive && self.shared().config.bugs.has(Bug::EmlEarlyDemote) {
-            self.interp.trace(|| "demote early".into(), || "eml: read mode inside the call (seeded bug)".into());
+            self.interp.trace(|| EventKind::DemoteEarly);
             // The protected region stays open without exclusive mode: other threads' core steps
             // can now fall inside it.
             crate::step::record(crate::step::Resource::Monitor, crate::step::Access::Write);
@@ -117,8 +118,8 @@ impl<P: Platform> ExtCall<'_, '_, P> {
         }
     }
 
-    fn trace_op(&self, what: impl FnOnce() -> String) {
-        self.interp.trace(|| format!("ext {}", what()), String::new);
+    fn trace_op(&self, op: impl FnOnce() -> ExtOp) {
+        self.interp.trace(|| EventKind::Ext(op()));
     }
 
     fn module_name(&self) -> &'static str {
@@ -158,7 +159,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             _ => None,
         })?;
         let item = item.ok_or_else(|| index_error("list index out of range"))?;
-        self.trace_op(|| format!("list_get list #{}[{index}] -> {}", h.number(), self.interp.brief(item)));
+        self.trace_op(|| ExtOp::ListGet { list: h.number(), index, item: self.interp.brief(item) });
         Ok(item)
     }
 
@@ -170,7 +171,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             _ => false,
         })?;
         done.then_some(()).ok_or_else(|| index_error("list assignment index out of range"))?;
-        self.trace_op(|| format!("list_set list #{}[{index}] = {}", h.number(), self.interp.brief(value)));
+        self.trace_op(|| ExtOp::ListSet { list: h.number(), index, value: self.interp.brief(value) });
         Ok(())
     }
 
@@ -242,7 +243,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
                 pins.incref(h);
                 pins.count(h).unwrap_or(0)
             };
-            self.trace_op(|| format!("incref #{} -> {count}", h.number()));
+            self.trace_op(|| ExtOp::Incref { object: h.number(), count });
         }
         Ok(())
     }
@@ -255,7 +256,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
                 pins.decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
                 pins.count(h).unwrap_or(0)
             };
-            self.trace_op(|| format!("decref #{} -> {count}", h.number()));
+            self.trace_op(|| ExtOp::Decref { object: h.number(), count });
         }
         Ok(())
     }
@@ -264,10 +265,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         self.object_op();
         // Control lands back in core code: drop to read mode for the callback.
         let was_exclusive = self.exclusive;
-        self.interp.trace(
-            || format!("callback {}", self.interp.brief(f)),
-            || if was_exclusive { "eml: demote for the callback".into() } else { String::new() },
-        );
+        self.interp.trace(|| EventKind::Callback { function: self.interp.brief(f), demote: was_exclusive });
         self.protect(false);
         if was_exclusive {
             self.interp.end_exclusive();
@@ -281,10 +279,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
         }
         self.protect(true);
         let module = self.module_name();
-        self.interp.trace(
-            || format!("back in {module}"),
-            || if repromote { "eml: promote again".into() } else { String::new() },
-        );
+        self.interp.trace(|| EventKind::BackIn { module: module.to_string(), promote_again: repromote });
         let value = result?;
         self.pin_for_call(value);
         Ok(value)
@@ -293,7 +288,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
     fn allow_threads(&mut self, section: &mut dyn FnMut(&mut dyn ExtApi) -> ExtResult<()>) -> ExtResult<()> {
         // Leave the protected region before letting other threads in, and re-enter it only once
         // exclusive again; in the other order, the monitor would see the gap.
-        self.interp.trace(|| "release the EML".into(), || "allow_threads".into());
+        self.interp.trace(|| EventKind::ReleaseEml);
         self.protect(false);
         let was_exclusive = self.exclusive;
         if was_exclusive {
@@ -308,7 +303,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
             self.exclusive = true;
         }
         self.protect(true);
-        self.interp.trace(|| "reacquire the EML".into(), String::new);
+        self.interp.trace(|| EventKind::ReacquireEml);
         result
     }
 

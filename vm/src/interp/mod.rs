@@ -21,6 +21,7 @@ use crate::heap::{Handle, LocalHeap};
 use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
 use crate::runtime::{Shared, ThreadRoots, ThreadSlot};
+use crate::trace::EventKind;
 use crate::value::Value;
 use parking_lot::MutexGuard;
 use std::sync::Arc;
@@ -181,10 +182,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                             check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
                         }
                     }
-                    self.trace(
-                        || format!("load {} -> {}", program.globals[global as usize], self.brief(v)),
-                        String::new,
-                    );
+                    self.trace(|| EventKind::Load {
+                        global,
+                        name: program.globals[global as usize].to_string(),
+                        value: self.brief(v),
+                    });
                     self.push(v)
                 }
                 Op::StoreGlobal { global } => {
@@ -192,10 +194,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let v = self.pop();
                     crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Write);
                     shared.set_global(global, v);
-                    self.trace(
-                        || format!("store {} = {}", program.globals[global as usize], self.brief(v)),
-                        String::new,
-                    );
+                    self.trace(|| EventKind::Store {
+                        global,
+                        name: program.globals[global as usize].to_string(),
+                        value: self.brief(v),
+                    });
                 }
                 Op::Pop => {
                     self.pop();
@@ -330,10 +333,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let n = self.roots.stack.len();
                     let (obj, index) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     let v = check!(self.get_item(obj, index));
-                    self.trace(
-                        || format!("{}[{}] -> {}", self.brief(obj), self.brief(index), self.brief(v)),
-                        String::new,
-                    );
+                    self.trace(|| EventKind::GetItem {
+                        object: self.brief(obj),
+                        index: self.brief(index),
+                        value: self.brief(v),
+                    });
                     self.roots.stack.truncate(n - 2);
                     self.push(v)
                 }
@@ -343,10 +347,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let (value, obj, index) =
                         (self.roots.stack[n - 3], self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     check!(self.set_item(obj, index, value));
-                    self.trace(
-                        || format!("{}[{}] = {}", self.brief(obj), self.brief(index), self.brief(value)),
-                        String::new,
-                    );
+                    self.trace(|| EventKind::SetItem {
+                        object: self.brief(obj),
+                        index: self.brief(index),
+                        value: self.brief(value),
+                    });
                     self.roots.stack.truncate(n - 3);
                 }
                 Op::GetAttr { name } => {

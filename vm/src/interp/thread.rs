@@ -5,6 +5,7 @@ use super::{format, Interp};
 use crate::error::{ErrorKind, Exception};
 use crate::mode::Bug;
 use crate::platform::Platform;
+use crate::trace::{Brief, Event, EventKind};
 use crate::value::Value;
 use parking_lot::MutexGuard;
 use std::sync::atomic::Ordering::Relaxed;
@@ -71,11 +72,11 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Emits a trace event for this thread at its current line, when the run is traced.
     #[inline]
-    pub(crate) fn trace(&self, what: impl FnOnce() -> String, note: impl FnOnce() -> String) {
+    pub(crate) fn trace(&self, kind: impl FnOnce() -> EventKind) {
         if self.shared.config.trace {
             // Describing objects for the trace is observation, not a step's footprint.
-            let (what, note) = crate::step::unrecorded(|| (what(), note()));
-            crate::trace::emit(self.slot.number, self.current_line(), &what, &note);
+            let kind = crate::step::unrecorded(kind);
+            crate::trace::emit(Event { thread: self.slot.number, line: self.current_line(), kind });
         }
     }
 
@@ -88,31 +89,33 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// How a thread's entry function is named in traces: `work()`, `<module>`.
-    pub(crate) fn callable_name(&self, v: Value) -> String {
+    pub(crate) fn callable_name(&self, v: Value) -> Brief {
         match v {
-            Value::Func(f) if f.0 == 0 => "<module>".to_string(),
-            Value::Func(f) => format!("{}()", self.shared.program.code(f).name),
-            Value::Native(f) => format!("{}()", crate::modules::native(f).1.name),
-            Value::Builtin(b) => format!("{}()", crate::builtins::Builtin::from_id(b).name()),
+            Value::Func(f) if f.0 == 0 => Brief::plain("<module>"),
+            Value::Func(f) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
+            Value::Native(f) => Brief::plain(format!("{}()", crate::modules::native(f).1.name)),
+            Value::Builtin(b) => Brief::plain(format!("{}()", crate::builtins::Builtin::from_id(b).name())),
             other => self.brief(other),
         }
     }
 
     /// A short, deterministic description of a value for traces: `5`, `'abc'`, `list #3`.
-    pub(crate) fn brief(&self, v: Value) -> String {
-        match v {
+    pub(crate) fn brief(&self, v: Value) -> Brief {
+        let text = match v {
             Value::Obj(h) => {
                 let text = self.shared.heap.read(h, |o| match o {
                     crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => format::repr_str(&s.text),
                     o => format!("{} #{}", o.type_name(), h.number()),
                 });
-                text.unwrap_or_else(|_| format!("#{} (freed)", h.number()))
+                let text = text.unwrap_or_else(|_| format!("#{} (freed)", h.number()));
+                return Brief { text, object: Some(h.number()) };
             }
             Value::Func(f) => format!("function {}", self.shared.program.code(f).name),
             Value::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
             Value::Module(m) => format!("module {}", crate::modules::name(m)),
             other => self.repr_of(other).unwrap_or_default(),
-        }
+        };
+        Brief::plain(text)
     }
 
     /// A safepoint: park if another thread asked for exclusive mode; collect on allocation pressure.
@@ -120,11 +123,11 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn safepoint(&mut self) {
         P::switch_point();
         if self.shared.coordinator.stop_requested() {
-            self.trace(|| "park".into(), || "another thread asked for exclusive mode".into());
+            self.trace(|| EventKind::Park);
             let coordinator = &self.shared.coordinator;
             let me = self.slot.number;
             MutexGuard::unlocked(&mut self.roots, || coordinator.park(me));
-            self.trace(|| "unpark".into(), String::new);
+            self.trace(|| EventKind::Unpark);
         }
         // Only a thread whose own allocation reached the threshold checks the shared pressure
         // counter: polling it at every safepoint would make every step of every thread depend on
@@ -138,10 +141,10 @@ impl<P: Platform> Interp<'_, P> {
     /// `lazily`: leave the sweep to allocations (automatic collections); `gc.collect()` sweeps at
     /// once, so that it can say how many objects it freed.
     pub(crate) fn collect(&mut self, lazily: bool) -> usize {
-        self.trace(|| "gc: stop the world".into(), String::new);
+        self.trace(|| EventKind::GcStart);
         self.begin_exclusive();
         let stats = self.shared.collect_exclusive(self.slot, &self.roots, lazily);
-        self.trace(|| format!("gc: {} live, {} freed", stats.marked, stats.freed), || "world resumes".into());
+        self.trace(|| EventKind::GcDone { live: stats.marked, freed: stats.freed });
         self.end_exclusive();
         stats.freed
     }

@@ -48,7 +48,7 @@ pub struct VmConfig {
     pub bugs: Bugs,
     /// With the GIL on, the holder hands over after this many instructions if another thread waits.
     pub switch_interval: u32,
-    /// Emit VM-level trace events with `tracing` (see [`crate::trace`]).
+    /// Emit typed VM-level trace events (see [`crate::trace`]).
     pub trace: bool,
     /// Watch for atomicity violations and, at the end of the run, for leaks.
     pub monitor: bool,

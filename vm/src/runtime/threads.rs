@@ -6,6 +6,7 @@ use crate::heap::{Handle, Object, ThreadObject};
 use crate::interp::Interp;
 use crate::platform::sync::Thread;
 use crate::platform::Platform;
+use crate::trace::EventKind;
 use crate::value::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -16,7 +17,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
     shared.coordinator.attach(slot.number);
     let roots = slot.roots.lock();
     let mut interp = Interp::new(shared, slot, roots);
-    interp.trace(|| format!("start {}", interp.callable_name(interp.roots.stack[0])), String::new);
+    interp.trace(|| EventKind::Start { entry: interp.callable_name(interp.roots.stack[0]) });
     let outcome = catch_unwind(AssertUnwindSafe(|| interp.run_entry()));
     let result = match outcome {
         Ok(Ok(value)) => Ok(value),
@@ -98,11 +99,12 @@ impl<P: Platform> Interp<'_, P> {
     fn finish_thread(&mut self, result: Result<Value, Uncaught>) {
         let value = match result {
             Ok(v) => {
-                self.trace(|| format!("end -> {}", self.brief(v)), String::new);
+                self.trace(|| EventKind::End { result: self.brief(v) });
                 v
             }
             Err(uncaught) => {
-                self.trace(|| format!("end with {}", uncaught.exception), String::new);
+                let exception = &uncaught.exception;
+                self.trace(|| EventKind::EndWith { error: exception.kind, message: exception.message.clone() });
                 self.release_all_withs();
                 self.shared.record_uncaught(uncaught);
                 Value::None
@@ -152,10 +154,10 @@ impl<P: Platform> Interp<'_, P> {
             return Err(Exception::new(ErrorKind::RuntimeError, "cannot join current thread"));
         }
         if let Some(v) = done(self.shared, number)? {
-            self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
+            self.trace(|| EventKind::Joined { thread: number, result: self.brief(v) });
             return Ok(v);
         }
-        self.trace(|| format!("block in join t{number}"), || format!("waits for t{number} to end"));
+        self.trace(|| EventKind::BlockJoin { thread: number });
         let shared = self.shared;
         let v = self.blocking(|| -> Result<Value, Exception> {
             let mut guard = shared.wake.lock();
@@ -166,7 +168,7 @@ impl<P: Platform> Interp<'_, P> {
                 guard = shared.wake_cv.wait(guard);
             }
         })?;
-        self.trace(|| format!("join t{number} -> {}", self.brief(v)), String::new);
+        self.trace(|| EventKind::Joined { thread: number, result: self.brief(v) });
         Ok(v)
     }
 
@@ -220,10 +222,10 @@ impl<P: Platform> Interp<'_, P> {
         })?;
         record_attempt(taken);
         if taken {
-            self.trace(|| format!("acquire lock #{}", lock.number()), String::new);
+            self.trace(|| EventKind::Acquire { lock: lock.number(), after_waiting: false });
             return Ok(());
         }
-        self.trace(|| format!("block on lock #{}", lock.number()), || "held by another thread".into());
+        self.trace(|| EventKind::BlockLock { lock: lock.number() });
         let shared = self.shared;
         self.blocking(|| -> Result<(), Exception> {
             let mut guard = shared.wake.lock();
@@ -237,7 +239,7 @@ impl<P: Platform> Interp<'_, P> {
                 }
             }
         })?;
-        self.trace(|| format!("acquire lock #{}", lock.number()), || "after waiting".into());
+        self.trace(|| EventKind::Acquire { lock: lock.number(), after_waiting: true });
         Ok(())
     }
 
@@ -256,7 +258,7 @@ impl<P: Platform> Interp<'_, P> {
             return Err(Exception::new(ErrorKind::RuntimeError, "release unlocked lock"));
         }
         crate::step::record(crate::step::Resource::Releases(lock.number()), crate::step::Access::Write);
-        self.trace(|| format!("release lock #{}", lock.number()), String::new);
+        self.trace(|| EventKind::Release { lock: lock.number() });
         if waiters > 0 {
             drop(self.shared.wake.lock());
             self.shared.wake_cv.notify_all();
