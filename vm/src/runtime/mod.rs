@@ -38,6 +38,10 @@ pub struct VmConfig {
     /// [`crate::heap::LocalHeap`]). 1 numbers objects in allocation order, as traces show them;
     /// more lets threads allocate without touching shared memory most of the time.
     pub alloc_batch: u32,
+    /// How many pauses a thread waiting for a promotion, a collection or the GIL spins before it
+    /// sleeps. Spinning lets real threads on their own cores resume within a microsecond; a model
+    /// checker explores every spin, so checking configurations use 0.
+    pub spin_before_wait: u32,
     /// Keep program output in memory instead of writing stdout.
     pub capture_output: bool,
     /// Print uncaught errors to stderr as they happen (as CPython does).
@@ -60,6 +64,7 @@ impl Default for VmConfig {
             limits: Limits::default(),
             gc_min_threshold: 20_000,
             alloc_batch: 128,
+            spin_before_wait: 4000,
             capture_output: false,
             print_errors: true,
             mode: Mode::Eml,
@@ -79,6 +84,7 @@ impl VmConfig {
             limits: Limits::for_checking(),
             gc_min_threshold: 10_000,
             alloc_batch: 1,
+            spin_before_wait: 0,
             capture_output: true,
             print_errors: false,
             mode: Mode::Eml,
@@ -204,7 +210,7 @@ impl<P: Platform> Vm<P> {
             globals,
             global_fallbacks,
             methods,
-            coordinator: Coordinator::new(config.mode == Mode::Gil),
+            coordinator: Coordinator::new(config.mode == Mode::Gil, config.spin_before_wait),
             pins: parking_lot::Mutex::new(PinTable::default()),
             module_states: bundled::ALL.iter().map(|m| parking_lot::Mutex::new((m.new_state)())).collect(),
             module_locks: bundled::ALL.iter().map(|_| parking_lot::Mutex::new(false)).collect(),
