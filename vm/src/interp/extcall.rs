@@ -10,7 +10,7 @@ use crate::heap::{Handle, Object};
 use crate::mode::{Bug, Mode};
 use crate::modules;
 use crate::platform::Platform;
-use crate::runtime::Shared;
+use crate::runtime::{PromotionTimer, Shared};
 use crate::value::{NativeFn, Value};
 use parking_lot::MutexGuard;
 
@@ -58,8 +58,10 @@ impl<P: Platform> Interp<'_, P> {
             (false, _) => "under the GIL".to_string(),
         };
         self.trace(|| format!("call {}", name()), how);
+        let mut timer = PromotionTimer::start::<P>(exclusive);
         if exclusive {
             self.begin_exclusive();
+            timer.parked();
             self.trace(|| format!("enter {}", name()), || "eml: write held".into());
         }
         if !module.free_threaded {
@@ -79,6 +81,7 @@ impl<P: Platform> Interp<'_, P> {
         if exclusive {
             self.end_exclusive();
         }
+        self.shared.promotions.record(timer);
         self.shared.end_ext_call(&pins);
         result
     }
