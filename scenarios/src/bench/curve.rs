@@ -21,7 +21,7 @@ pub fn table(measurements: &[Measurement], notes: &[String]) -> String {
         header.extend(speedups.iter().map(|t| format!("{mode} {t} vs 1")));
     }
     if with_promotions {
-        header.extend(["promotions", "parked p50 (µs)", "resumed p50 (µs)"].map(String::from));
+        header.extend(["promotions", "parked p50", "p99", "resumed p50", "p99"].map(String::from));
     }
     let mut rows = vec![header];
     for program in distinct(measurements, |m| m.program.clone()) {
@@ -48,8 +48,14 @@ pub fn table(measurements: &[Measurement], notes: &[String]) -> String {
                 let promoted = of_share.iter().find(|m| eml_at_most(m)).and_then(|m| m.promotions);
                 let micros = |d: std::time::Duration| format!("{:.1}", d.as_secs_f64() * 1e6);
                 row.extend(match promoted {
-                    Some(p) => [p.count.to_string(), micros(p.parked_median), micros(p.resumed_median)],
-                    None => [String::new(), String::new(), String::new()],
+                    Some(p) => [
+                        p.count.to_string(),
+                        micros(p.parked_median),
+                        micros(p.parked_p99),
+                        micros(p.resumed_median),
+                        micros(p.resumed_p99),
+                    ],
+                    None => Default::default(),
                 });
             }
             rows.push(row);
@@ -65,8 +71,9 @@ pub fn table(measurements: &[Measurement], notes: &[String]) -> String {
     }
     if with_promotions {
         out.push_str(&format!(
-            "promotions: EML promotions in eml's fastest run at {}; parked: median time from the stop request until every \
-             other thread was parked; resumed: until the call had ended and the others could resume\n",
+            "promotions: EML promotions in eml's fastest run at {}; parked: time in µs from the stop request until every \
+             other thread was parked (median, 99th percentile); resumed: until the call had ended and the others could \
+             resume\n",
             threads_text(most)
         ));
     }
@@ -96,7 +103,9 @@ mod tests {
         let promotions = |count| PromotionSummary {
             count,
             parked_median: Duration::from_nanos(15_040),
+            parked_p99: Duration::from_nanos(80_000),
             resumed_median: Duration::from_nanos(31_200),
+            resumed_p99: Duration::from_nanos(90_000),
         };
         let ms = [
             measured(Mode::Eml, 1000, 1, 1.0),
@@ -109,9 +118,9 @@ mod tests {
             Measurement { error: Some("boom".into()), ..measured(Mode::GilOnImport, 10, 2, 2.0) },
         ];
         let expected = "\
-program     share  every  eml 2 vs 1  gil-on-import 2 vs 1  promotions  parked p50 (µs)  resumed p50 (µs)
-ext_mix.py   0.1%   1000       1.90×                 1.00×        1200             15.0              31.2
-ext_mix.py    10%     10       0.50×                failed      120000             15.0              31.2
+program     share  every  eml 2 vs 1  gil-on-import 2 vs 1  promotions  parked p50   p99  resumed p50   p99
+ext_mix.py   0.1%   1000       1.90×                 1.00×        1200        15.0  80.0         31.2  90.0
+ext_mix.py    10%     10       0.50×                failed      120000        15.0  80.0         31.2  90.0
 share: the iterations that call the extension, one in `every` (its EVERY line rewritten)
 ";
         let text = table(&ms, &[]);

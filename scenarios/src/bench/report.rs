@@ -93,7 +93,7 @@ fn python_speedup(m: &Measurement, all: &[Measurement]) -> Option<f64> {
 /// "python_seconds"}`, keys in that order, times rounded to the microsecond; then `"speedup"`
 /// (see [`speedup`], null at 1 thread), and with `--ext-share` `"ext_share"` (percent run) and
 /// `"every"`; and, when the run promoted the EML, `"promotions": {"count", "parked_median_us",
-/// "resumed_median_us"}`.
+/// "parked_p99_us", "resumed_median_us", "resumed_p99_us"}`.
 pub fn json(m: &Measurement, speedup: Option<f64>) -> String {
     let round = |s: Option<f64>, digits: i32| s.map(|s| (s * 10f64.powi(digits)).round() / 10f64.powi(digits));
     let mut text = format!(
@@ -111,10 +111,13 @@ pub fn json(m: &Measurement, speedup: Option<f64>) -> String {
     if let Some(p) = m.promotions {
         let micros = |d: std::time::Duration| json!(round(Some(d.as_secs_f64() * 1e6), 1));
         text.push_str(&format!(
-            ",\"promotions\":{{\"count\":{},\"parked_median_us\":{},\"resumed_median_us\":{}}}",
+            ",\"promotions\":{{\"count\":{},\"parked_median_us\":{},\"parked_p99_us\":{},\"resumed_median_us\":{},\
+             \"resumed_p99_us\":{}}}",
             p.count,
             micros(p.parked_median),
-            micros(p.resumed_median)
+            micros(p.parked_p99),
+            micros(p.resumed_median),
+            micros(p.resumed_p99),
         ));
     }
     text.push('}');
@@ -268,7 +271,9 @@ mod tests {
         let promotions = PromotionSummary {
             count: 12,
             parked_median: Duration::from_nanos(12_345),
+            parked_p99: Duration::from_nanos(99_000),
             resumed_median: Duration::from_nanos(20_000),
+            resumed_p99: Duration::from_nanos(120_000),
         };
         let m = Measurement {
             share: Some(ExtShare { every: 1000 }),
@@ -276,7 +281,7 @@ mod tests {
             ..measured("ext_mix.py", Mode::Eml, 2, 0.5, None)
         };
         assert!(json(&m, Some(1.9)).ends_with(
-            r#""speedup":1.9,"ext_share":0.1,"every":1000,"promotions":{"count":12,"parked_median_us":12.3,"resumed_median_us":20.0}}"#
+            r#""speedup":1.9,"ext_share":0.1,"every":1000,"promotions":{"count":12,"parked_median_us":12.3,"parked_p99_us":99.0,"resumed_median_us":20.0,"resumed_p99_us":120.0}}"#
         ));
     }
 

@@ -65,34 +65,39 @@ impl PromotionStats {
         self.promotions.lock().clone()
     }
 
-    /// Count and medians of the promotions recorded so far.
+    /// Count, medians and 99th percentiles of the promotions recorded so far.
     pub fn summary(&self) -> PromotionSummary {
         PromotionSummary::of(&self.promotions.lock())
     }
 }
 
-/// How many promotions there were and their median latencies (zero when there were none).
+/// How many promotions there were and their latencies: medians and 99th percentiles (zero when
+/// there were none).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PromotionSummary {
     pub count: usize,
     /// Median time from the stop request until every other thread was parked.
     pub parked_median: Duration,
+    /// 99th percentile of the same.
+    pub parked_p99: Duration,
     /// Median time from the stop request until the world could resume.
     pub resumed_median: Duration,
+    /// 99th percentile of the same.
+    pub resumed_p99: Duration,
 }
 
 impl PromotionSummary {
     /// Summarizes `promotions`.
     pub fn of(promotions: &[Promotion]) -> PromotionSummary {
-        fn median(mut times: Vec<Duration>) -> Duration {
+        /// The median (the upper one of an even count) and the 99th percentile (nearest rank).
+        fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
             times.sort_unstable();
-            times.get(times.len() / 2).copied().unwrap_or_default()
+            let p99 = (times.len() * 99).div_ceil(100).saturating_sub(1);
+            (times.get(times.len() / 2).copied().unwrap_or_default(), times.get(p99).copied().unwrap_or_default())
         }
-        PromotionSummary {
-            count: promotions.len(),
-            parked_median: median(promotions.iter().map(|p| p.parked).collect()),
-            resumed_median: median(promotions.iter().map(|p| p.resumed).collect()),
-        }
+        let (parked_median, parked_p99) = percentiles(promotions.iter().map(|p| p.parked).collect());
+        let (resumed_median, resumed_p99) = percentiles(promotions.iter().map(|p| p.resumed).collect());
+        PromotionSummary { count: promotions.len(), parked_median, parked_p99, resumed_median, resumed_p99 }
     }
 }
 
@@ -132,11 +137,21 @@ mod tests {
     }
 
     #[test]
-    fn medians_take_the_middle_sample() {
+    fn medians_take_the_middle_sample_and_p99_the_nearest_rank() {
         let ms = Duration::from_millis;
         let p = |parked, resumed| Promotion { parked: ms(parked), resumed: ms(resumed) };
         let summary = PromotionSummary::of(&[p(5, 9), p(1, 2), p(3, 30)]);
-        assert_eq!(summary, PromotionSummary { count: 3, parked_median: ms(3), resumed_median: ms(9) });
+        let expected = PromotionSummary {
+            count: 3,
+            parked_median: ms(3),
+            parked_p99: ms(5),
+            resumed_median: ms(9),
+            resumed_p99: ms(30),
+        };
+        assert_eq!(summary, expected);
         assert_eq!(PromotionSummary::of(&[p(1, 4), p(2, 6)]).parked_median, ms(2));
+        let hundred: Vec<Promotion> = (1..=100).map(|i| p(i, i)).collect();
+        let summary = PromotionSummary::of(&hundred);
+        assert_eq!((summary.parked_median, summary.parked_p99), (ms(51), ms(99)));
     }
 }
