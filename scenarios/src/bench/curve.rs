@@ -65,15 +65,15 @@ pub fn table(measurements: &[Measurement], notes: &[String]) -> String {
     out.push_str("share: the iterations that call the extension, one in `every` (its EVERY line rewritten)\n");
     if !speedups.is_empty() {
         out.push_str(
-            "MODE N vs 1 = N × time(1 thread) / time(N threads): throughput against 1 thread, every thread doing a full \
-             share of work (ideal = N)\n",
+            "MODE N vs 1 = N × time(1 thread) / time(N threads): throughput against 1 thread, every thread doing a \
+             full share of work (ideal = N)\n",
         );
     }
     if with_promotions {
         out.push_str(&format!(
-            "promotions: EML promotions in eml's fastest run at {}; parked: time in µs from the stop request until every \
-             other thread was parked (median, 99th percentile); resumed: until the call had ended and the others could \
-             resume\n",
+            "promotions: EML promotions in eml's fastest run at {}; parked: time in µs from the stop request until \
+             every other thread was parked (median, 99th percentile); resumed: until the call had ended and the \
+             others could resume\n",
             threads_text(most)
         ));
     }

@@ -75,8 +75,8 @@ pub struct BenchArgs {
     /// The EML's cost curve: percentages of iterations that call a non-free-threaded extension,
     /// comma-separated (e.g. 0.1,1,10). Runs programs with a top-level `EVERY = ...` line (default:
     /// the bundled ext_mix.py) with that line set to round(100 / share), and prints, per share,
-    /// each mode's speedup and eml's promotions with their median latency (stop request → every
-    /// other thread parked; → call done and the world resumed).
+    /// each mode's speedup and eml's promotions with their latency, median and p99 (stop request
+    /// → every other thread parked; → call done and the world resumed).
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_share)]
     pub ext_share: Vec<ExtShare>,
     /// Also run every program under this CPython command (e.g. `python3`, or "python3.13t -X
