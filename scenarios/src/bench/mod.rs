@@ -18,8 +18,8 @@
 //! bundled `ext_mix.py` by default) calls a non-free-threaded extension in one iteration out of
 //! `EVERY`; it runs once per share and thread count (1 and 2 unless `--threads` says otherwise),
 //! in `eml` and `gil-on-import` unless `--mode` says otherwise, and the table shows each mode's
-//! speedup per share next to the promotions the `eml` run made and their median latency (see
-//! `emlab_vm::PromotionStats`).
+//! speedup per share next to the promotions the `eml` run made and their latency, median and 99th
+//! percentile (see `emlab_vm::PromotionStats`).
 
 mod curve;
 mod python;
@@ -221,7 +221,13 @@ pub fn bench(args: &BenchArgs) -> i32 {
         (true, false) => vec![bundled_benchmarks()],
         (true, true) => vec![bundled_benchmarks().join("ext_mix.py")],
     };
-    let loaded = load(&paths, &counts, &args.ext_share).and_then(|b| {
+    let mut shares: Vec<ExtShare> = Vec::new();
+    for &share in &args.ext_share {
+        if !shares.contains(&share) {
+            shares.push(share);
+        }
+    }
+    let loaded = load(&paths, &counts, &shares).and_then(|b| {
         let python = args.python.as_deref().map(Python::new).transpose()?;
         Ok((b, python))
     });
