@@ -161,12 +161,13 @@ fn ext_share_rewrites_every_and_reports_the_promotions() {
 fn ext_share_prints_the_curve() {
     let program = TempProgram::new("mix.py", EXT_MIX);
     let plain = TempProgram::new("plain.py", "THREADS = 1\nprint(THREADS)\n");
-    let out = emlab(&[program.path(), plain.path(), "--ext-share", "0.1", "--mode", "eml", "--repeat", "1"]);
+    let out = emlab(&[program.path(), plain.path(), "--ext-share", "0.1,0.1", "--mode", "eml", "--repeat", "1"]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("program  share  every  eml 2 vs 1  promotions  parked p50"), "{text}");
     assert!(lines[1].starts_with("mix.py    0.1%   1000"), "{text}");
+    assert!(lines[2].starts_with("share: "), "a repeated share runs once: {text}");
     assert!(text.contains("not in the --ext-share curve: plain.py"), "{text}");
     let out = emlab(&[plain.path(), "--ext-share", "1", "--repeat", "1"]);
     assert_eq!(out.status.code(), Some(2), "nothing to measure");
