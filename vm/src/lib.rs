@@ -40,7 +40,7 @@ pub mod violation;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
-pub use runtime::{Limits, RunOutcome, Vm, VmConfig};
+pub use runtime::{Limits, Promotion, PromotionStats, PromotionSummary, RunOutcome, Vm, VmConfig};
 pub use syntax::SyntaxError;
 pub use violation::{Violation, ViolationKind};
 

@@ -34,6 +34,9 @@ use std::ops::DerefMut;
 pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
+    /// Whether the VM may read the wall clock for statistics (promotion latency): true on real
+    /// threads. Under a model checker time is no part of the model, so it is never read there.
+    const REAL_TIME: bool = false;
     /// The deepest container nesting that comparing, hashing or printing follows natively (one
     /// native frame per level) before RecursionError, in the main thread (`main`) or a spawned
     /// one: what fits that thread's native stack (the lower of this and `--max-recursion` applies).

@@ -4,11 +4,13 @@ mod coordinator;
 mod limits;
 mod monitor;
 mod output;
+mod stats;
 mod threads;
 
 pub use coordinator::Coordinator;
 pub use limits::Limits;
 pub use output::Output;
+pub use stats::{Promotion, PromotionStats, PromotionSummary, PromotionTimer};
 
 use crate::builtins::{self, Method};
 use crate::bytecode::{Const, FuncId, Program};
@@ -179,6 +181,8 @@ pub struct Shared<P: Platform> {
     uncaught: parking_lot::Mutex<Vec<Uncaught>>,
     next_thread: AtomicU32,
     next_collect: AtomicUsize,
+    /// Latency of each EML promotion for an extension call (real threads only).
+    pub promotions: Arc<PromotionStats>,
 }
 
 /// A VM ready to run one program on platform `P`.
@@ -226,9 +230,16 @@ impl<P: Platform> Vm<P> {
             uncaught: parking_lot::Mutex::new(Vec::new()),
             next_thread: AtomicU32::new(0),
             next_collect,
+            promotions: Arc::default(),
             config,
         };
         Ok(Vm { shared: Arc::new(shared) })
+    }
+
+    /// The latency of every EML promotion for an extension call in this VM's run, filled in as it
+    /// runs: take it before [`Vm::run`], read it after. Empty except on real threads in `eml` mode.
+    pub fn promotion_stats(&self) -> Arc<PromotionStats> {
+        self.shared.promotions.clone()
     }
 
     /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread
