@@ -340,7 +340,7 @@ impl Heap {
                 pressure
             }
             Err(_) => {
-                let pressure = self.charge(bytes + local.credit)?;
+                let pressure = self.charge(bytes - local.credit)?;
                 local.credit = 0;
                 pressure
             }
