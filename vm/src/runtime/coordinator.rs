@@ -97,8 +97,13 @@ impl<P: Platform> Coordinator<P> {
 
     /// Records a change of `state` that waiters may wait for. Call with the lock held, before
     /// notifying.
+    ///
+    /// Only spinning waiters read the count; without them, it is not kept (the checker runs with
+    /// no spinning, and under shuttle or loom every platform atomic is a scheduling point).
     fn announce(&self) {
-        self.changes.fetch_add(1);
+        if self.spins > 0 {
+            self.changes.fetch_add(1);
+        }
     }
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
