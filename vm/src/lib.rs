@@ -33,16 +33,19 @@ pub mod runtime;
 pub mod seqlock;
 pub mod step;
 pub mod syntax;
+mod thread_state;
 pub mod trace;
 pub mod unicode;
 pub mod value;
 pub mod violation;
+mod vm;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
-pub use runtime::{Limits, RunOutcome, Vm, VmConfig};
+pub use runtime::{Limits, VmConfig};
 pub use syntax::SyntaxError;
 pub use violation::{Violation, ViolationKind};
+pub use vm::{RunOutcome, Vm};
 
 /// Parses and compiles a whole program.
 pub fn compile_source(source: &str, file: &str) -> Result<bytecode::Program, SyntaxError> {

@@ -1,12 +1,13 @@
 //! Calls: VM functions and built-in functions (methods live in `methods`).
 
-use super::{Frame, Interp};
+use super::threads::spawn_thread;
+use super::Interp;
 use crate::ast::CmpOp;
 use crate::builtins::Builtin;
 use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{LockObject, Object};
 use crate::platform::Platform;
-use crate::runtime::spawn_thread;
+use crate::thread_state::Frame;
 use crate::trace::EventKind;
 use crate::value::Value;
 use std::cmp::Ordering;
