@@ -28,7 +28,7 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
     match *op {
         Op::LoadConst { index } => match &program.consts[index as usize] {
             Const::Int(i) => format!("LoadConst {index} ({i})"),
-            Const::Str(s) => format!("LoadConst {index} ({})", crate::interp::format::repr_str(s)),
+            Const::Str(s) => format!("LoadConst {index} ({})", crate::value_ops::repr_str(s)),
         },
         Op::LoadLocal { slot } => format!("LoadLocal {slot} ({})", code.local_names[slot as usize]),
         Op::StoreLocal { slot } => format!("StoreLocal {slot} ({})", code.local_names[slot as usize]),

@@ -37,6 +37,7 @@ mod thread_state;
 pub mod trace;
 pub mod unicode;
 pub mod value;
+mod value_ops;
 pub mod violation;
 mod vm;
 

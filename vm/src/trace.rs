@@ -13,8 +13,8 @@
 //! thread-local buffer sees them all. Outside [`collect`], events are dropped.
 
 use crate::error::ErrorKind;
-use crate::interp::format::repr_str;
 use crate::step::{Access, Footprint, Resource};
+use crate::value_ops::repr_str;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 

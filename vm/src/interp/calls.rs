@@ -345,7 +345,8 @@ impl<P: Platform> Interp<'_, P> {
 
 /// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
 fn parse_int(text: &str) -> Result<Value, Exception> {
-    let invalid = || value_error(format!("invalid literal for int() with base 10: {}", super::format::repr_str(text)));
+    let invalid =
+        || value_error(format!("invalid literal for int() with base 10: {}", crate::value_ops::repr_str(text)));
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),

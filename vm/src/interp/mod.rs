@@ -8,7 +8,6 @@
 mod calls;
 mod collections;
 mod extcall;
-pub mod format;
 mod iteration;
 mod methods;
 pub mod ops;
