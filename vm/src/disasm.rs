@@ -14,7 +14,7 @@ pub fn disassemble(program: &Program) -> String {
 }
 
 /// Lists one function: offset, source line (when it changes), instruction and resolved operands.
-pub fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
+pub(crate) fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
     let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.name, code.params, code.local_names.join(", "));
     let mut last_line = 0;
     for (offset, (op, &line)) in code.ops.iter().zip(&code.lines).enumerate() {

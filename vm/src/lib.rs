@@ -17,26 +17,26 @@
 //! on real threads ([`platform::Native`]), under shuttle ([`platform::Shuttle`])
 //! or under loom ([`platform::Loom`]).
 
-pub mod ast;
-pub mod builtins;
+pub(crate) mod ast;
+pub(crate) mod builtins;
 pub mod bytecode;
-pub mod compiler;
+pub(crate) mod compiler;
 pub mod disasm;
 pub mod error;
-pub mod ext;
-pub mod heap;
-pub mod interp;
+pub(crate) mod ext;
+pub(crate) mod heap;
+pub(crate) mod interp;
 pub mod mode;
-pub mod modules;
+pub(crate) mod modules;
 pub mod platform;
-pub mod runtime;
+pub(crate) mod runtime;
 pub mod seqlock;
 pub mod step;
-pub mod syntax;
+pub(crate) mod syntax;
 mod thread_state;
 pub mod trace;
-pub mod unicode;
-pub mod value;
+pub(crate) mod unicode;
+pub(crate) mod value;
 mod value_ops;
 pub mod violation;
 mod vm;

@@ -312,12 +312,12 @@ thread_local! {
 
 /// Whether events emitted on this OS thread are kept.
 #[inline]
-pub fn collecting() -> bool {
+pub(crate) fn collecting() -> bool {
     COLLECTING.with(Cell::get)
 }
 
 /// Keeps one event, when this OS thread is inside [`collect`].
-pub fn emit(event: Event) {
+pub(crate) fn emit(event: Event) {
     if collecting() {
         EVENTS.with(|events| events.borrow_mut().push(event));
     }

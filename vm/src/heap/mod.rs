@@ -243,6 +243,7 @@ impl Heap {
     }
 
     /// Bytes in use, as accounted (see [`Heap::charge`]).
+    #[cfg(test)]
     pub fn bytes(&self) -> usize {
         self.bytes.load(Relaxed)
     }

@@ -63,11 +63,6 @@ impl<'a, P: Platform> Interp<'a, P> {
         self.shared.config.limits.max_recursion.min(P::max_nesting(self.slot.number == 0))
     }
 
-    /// The thread's number: 0 for the main thread, then spawn order.
-    pub fn thread_number(&self) -> u32 {
-        self.slot.number
-    }
-
     /// Calls the function on the stack (pushed with its arguments when the thread was created).
     pub(crate) fn run_entry(&mut self) -> Result<Value, Uncaught> {
         let argc = self.roots.stack.len() as u32 - 1;
