@@ -17,28 +17,31 @@
 //! on real threads ([`platform::Native`]), under shuttle ([`platform::Shuttle`])
 //! or under loom ([`platform::Loom`]).
 
-pub(crate) mod ast;
-pub(crate) mod builtins;
 pub mod bytecode;
-pub(crate) mod compiler;
 pub mod disasm;
 pub mod error;
+pub mod mode;
+pub mod platform;
+pub mod seqlock;
+pub mod step;
+pub mod trace;
+pub mod violation;
+
+// The VM's inside. Layers, each depending only on the ones before it: `thread_state` (a leaf),
+// `runtime` (shared state), `interp` (threads running bytecode), `vm` (the entry point); see `vm`.
+pub(crate) mod ast;
+pub(crate) mod builtins;
+pub(crate) mod compiler;
 pub(crate) mod ext;
 pub(crate) mod heap;
 pub(crate) mod interp;
-pub mod mode;
 pub(crate) mod modules;
-pub mod platform;
 pub(crate) mod runtime;
-pub mod seqlock;
-pub mod step;
 pub(crate) mod syntax;
 mod thread_state;
-pub mod trace;
 pub(crate) mod unicode;
 pub(crate) mod value;
 mod value_ops;
-pub mod violation;
 mod vm;
 
 pub use error::{ErrorKind, Exception, Uncaught};

@@ -4,7 +4,7 @@
 //! touched. While a recorder is active on the current OS thread (the `dpor`
 //! explorer runs every VM thread of an execution as a shuttle task on one OS
 //! thread, one at a time), the VM reports every access to shared state with
-//! [`record`]: heap objects by number, globals, the coordinator, the atomicity
+//! `step::record`: heap objects by number, globals, the coordinator, the atomicity
 //! monitor's state, output, the pin table, module state and locks, the thread
 //! table, the allocator, and whole-world operations (a collection). The explorer
 //! takes the accumulated [`Footprint`] at each scheduling decision, so the

@@ -10,8 +10,8 @@ pub struct VmConfig {
     pub limits: Limits,
     /// Collect after this many allocations at least (the threshold grows with the live set).
     pub gc_min_threshold: usize,
-    /// Slots and object numbers a thread takes from the heap at once (see
-    /// [`crate::heap::LocalHeap`]). 1 numbers objects in allocation order, as traces show them;
+    /// Slots and object numbers a thread takes from the heap at once (its local heap cache).
+    /// 1 numbers objects in allocation order, as traces show them;
     /// more lets threads allocate without touching shared memory most of the time.
     pub alloc_batch: u32,
     /// Keep program output in memory instead of writing stdout.
