@@ -1,12 +1,6 @@
 use clap::Parser;
 use emlab::cli::{Cli, Command};
 
-/// mimalloc: per-thread heaps with cheap frees from other threads (a lazy sweep frees whichever
-/// thread's garbage it finds, which the system allocator serializes on its arenas' locks). Built
-/// without transparent huge pages (`no_thp`), which would add 6 MB to every process's footprint.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {

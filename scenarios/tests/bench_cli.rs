@@ -45,7 +45,7 @@ fn json_prints_one_object_per_measurement() {
     let value: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["mode", "program", "python_seconds", "seconds", "threads"]);
+    assert_eq!(keys, ["mode", "program", "python_seconds", "seconds", "speedup", "threads"]);
     assert_eq!(value["program"], "fib.py");
     assert_eq!(value["mode"], "eml");
     assert_eq!(value["threads"], 1);
@@ -79,15 +79,98 @@ fn a_threads_line_runs_once_per_thread_count() {
 }
 
 #[test]
-fn the_text_table_has_a_row_per_measurement() {
+fn the_text_table_has_a_row_per_program_and_mode() {
     let program = TempProgram::new("tiny.py", "print(1 + 1)\n");
     let out = emlab(&[program.path(), "--threads", "1,4", "--repeat", "1"]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("program") && lines[0].contains("emlab (s)"), "{text}");
+    assert_eq!(lines[0], "program  mode  1 thread", "no THREADS line: a column for 1 thread only");
     assert!(lines[1].starts_with("tiny.py") && lines[1].contains("eml"), "{text}");
-    assert!(lines[2].starts_with("note: ") && lines[2].contains("tiny.py"), "only 1 thread without THREADS: {text}");
+    assert!(lines.last().unwrap().starts_with("note: ") && text.contains("1 thread only: tiny.py"), "{text}");
+}
+
+#[test]
+fn speedup_columns_compare_each_mode_with_its_own_one_thread_run() {
+    let program = TempProgram::new("spin.py", SPIN);
+    let out = emlab(&[program.path(), "--threads", "1,2", "--mode", "eml", "--mode", "gil", "--repeat", "1"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with("1 thread  2 threads  speedup 2 vs 1"), "{text}");
+    for (line, mode) in lines[1..3].iter().zip(["eml", "gil"]) {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cells[..2], ["spin.py", mode], "{text}");
+        assert!(cells[4].ends_with('×'), "{text}");
+    }
+    assert!(text.contains("speedup N vs 1 = N × time(1 thread) / time(N threads)"), "{text}");
+}
+
+/// Calls `counter.incr` in one iteration out of EVERY, in THREADS threads.
+const EXT_MIX: &str = "\
+import counter
+THREADS = 1
+EVERY = 100
+def work(n):
+    cell = [0]
+    for i in range(1000):
+        if i % EVERY == 0:
+            counter.incr(cell, 0)
+    return cell[0]
+hs = []
+for t in range(THREADS):
+    hs.append(spawn(work, t))
+total = 0
+for h in hs:
+    total += join(h)
+print(total)
+";
+
+#[test]
+fn ext_share_rewrites_every_and_reports_the_promotions() {
+    let program = TempProgram::new("mix.py", EXT_MIX);
+    let out = emlab(&[program.path(), "--ext-share", "1,10", "--repeat", "1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let values: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let seen: Vec<_> = values
+        .iter()
+        .map(|v| {
+            let promotions = v.get("promotions").map(|p| p["count"].as_u64().unwrap());
+            (v["mode"].as_str().unwrap(), v["every"].as_u64().unwrap(), v["threads"].as_u64().unwrap(), promotions)
+        })
+        .collect();
+    // Default modes eml and gil-on-import, default threads 1 and 2: every call promotes in eml.
+    assert_eq!(
+        seen,
+        [
+            ("eml", 100, 1, Some(10)),
+            ("eml", 100, 2, Some(20)),
+            ("eml", 10, 1, Some(100)),
+            ("eml", 10, 2, Some(200)),
+            ("gil-on-import", 100, 1, None),
+            ("gil-on-import", 100, 2, None),
+            ("gil-on-import", 10, 1, None),
+            ("gil-on-import", 10, 2, None),
+        ]
+    );
+    assert!(values.iter().all(|v| v["threads"] == 1 || v["speedup"].as_f64().is_some_and(|s| s > 0.0)), "{values:?}");
+    assert_eq!(values[2]["ext_share"], 10.0);
+}
+
+#[test]
+fn ext_share_prints_the_curve() {
+    let program = TempProgram::new("mix.py", EXT_MIX);
+    let plain = TempProgram::new("plain.py", "THREADS = 1\nprint(THREADS)\n");
+    let out = emlab(&[program.path(), plain.path(), "--ext-share", "0.1,0.1", "--mode", "eml", "--repeat", "1"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("program  share  every  eml 2 vs 1  promotions  parked p50"), "{text}");
+    assert!(lines[1].starts_with("mix.py    0.1%   1000"), "{text}");
+    assert!(lines[2].starts_with("share: "), "a repeated share runs once: {text}");
+    assert!(text.contains("not in the --ext-share curve: plain.py"), "{text}");
+    let out = emlab(&[plain.path(), "--ext-share", "1", "--repeat", "1"]);
+    assert_eq!(out.status.code(), Some(2), "nothing to measure");
 }
 
 #[test]
@@ -106,6 +189,10 @@ fn bad_usage_exits_2() {
         let out = emlab(&[FIB, "--threads", threads]);
         assert_eq!(out.status.code(), Some(2), "--threads {threads}");
     }
+    for share in ["0", "x", "101", "-1"] {
+        let out = emlab(&[FIB, "--ext-share", share]);
+        assert_eq!(out.status.code(), Some(2), "--ext-share {share}");
+    }
     assert_eq!(emlab(&["no/such/program.py"]).status.code(), Some(2));
     assert_eq!(emlab(&[FIB, "--python", "no-such-python-emlab"]).status.code(), Some(2));
 }
@@ -123,4 +210,24 @@ fn python_times_the_same_program_under_cpython() {
     let values: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(values.len(), 2);
     assert!(values.iter().all(|v| v["python_seconds"].as_f64().is_some_and(|s| s > 0.0)), "{values:?}");
+}
+
+#[test]
+fn every_bundled_benchmark_prints_what_cpython_prints() {
+    let python = std::env::var("EMLAB_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    if Command::new(&python).arg("--version").output().is_err() {
+        eprintln!("skipped: no {python} to compare with");
+        return;
+    }
+    // No path: the bundled benchmarks. A mismatch or a failure exits 1 and names the program.
+    let out = emlab(&["--python", &python, "--threads", "1,2", "--repeat", "1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let values: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let programs: Vec<&str> = values.iter().map(|v| v["program"].as_str().unwrap()).collect();
+    for name in ["alloc.py", "shared_reads.py", "shared_calls.py", "strings.py", "ext_mix.py", "threads.py", "fib.py"] {
+        assert!(programs.contains(&name), "{name} not measured: {programs:?}");
+    }
+    let out = emlab(&["--python", &python, "--ext-share", "10", "--repeat", "1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out).lines().count(), 4, "ext_mix.py at 1 and 2 threads in eml and gil-on-import");
 }

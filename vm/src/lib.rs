@@ -20,11 +20,13 @@
 pub mod bytecode;
 pub mod disasm;
 pub mod error;
+pub mod heap;
 pub mod mode;
 pub mod platform;
 pub mod seqlock;
 pub mod step;
 pub mod trace;
+pub mod value;
 pub mod violation;
 
 // The VM's inside. Layers, each depending only on the ones before it: `thread_state` (a leaf),
@@ -33,20 +35,18 @@ pub(crate) mod ast;
 pub(crate) mod builtins;
 pub(crate) mod compiler;
 pub(crate) mod ext;
-pub(crate) mod heap;
 pub(crate) mod interp;
 pub(crate) mod modules;
 pub(crate) mod runtime;
 pub(crate) mod syntax;
 mod thread_state;
 pub(crate) mod unicode;
-pub(crate) mod value;
 mod value_ops;
 mod vm;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
-pub use runtime::{Limits, VmConfig};
+pub use runtime::{Limits, Promotion, PromotionStats, PromotionSummary, VmConfig};
 pub use syntax::SyntaxError;
 pub use violation::{Violation, ViolationKind};
 pub use vm::{RunOutcome, Vm};

@@ -13,7 +13,7 @@ use crate::bytecode::{FuncId, Program};
 use crate::error::{Exception, Uncaught};
 use crate::interp;
 use crate::platform::Platform;
-use crate::runtime::{Shared, VmConfig};
+use crate::runtime::{PromotionStats, Shared, VmConfig};
 use crate::step::{self, Access, Resource};
 use crate::value::Value;
 use crate::violation::Violation;
@@ -51,6 +51,12 @@ impl<P: Platform> Vm<P> {
     /// Prepares `program` to run with `config`; fails only if its constants do not fit in the heap.
     pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, Exception> {
         Ok(Vm { shared: Arc::new(Shared::new(program, config)?) })
+    }
+
+    /// The latency of every EML promotion for an extension call in this VM's run, filled in as it
+    /// runs: take it before [`Vm::run`], read it after. Empty except on real threads in `eml` mode.
+    pub fn promotion_stats(&self) -> Arc<PromotionStats> {
+        self.shared.promotions.clone()
     }
 
     /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread

@@ -10,6 +10,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Explores every interleaving of `source` (up to 2 preemptions); Err describes the first failure.
 fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
+    explore_spinning(source, bugs, 0)
+}
+
+/// [`explore`] with threads that wait for the coordinator spinning up to `spins` pauses first
+/// (as native threads do), instead of sleeping at once.
+fn explore_spinning(source: &str, bugs: Bugs, spins: u32) -> Result<(), String> {
     // One exploration at a time: the panic hook's record is process-wide.
     static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
@@ -20,7 +26,7 @@ fn explore(source: &str, bugs: Bugs) -> Result<(), String> {
         builder.preemption_bound = Some(2);
         builder.max_branches = 20_000;
         builder.check(move || {
-            let mut config = VmConfig { mode: Mode::Eml, bugs, ..VmConfig::for_checking() };
+            let mut config = VmConfig { mode: Mode::Eml, bugs, spin_before_wait: spins, ..VmConfig::for_checking() };
             config.limits.max_steps = Some(3_000);
             let outcome = Vm::<Loom>::new(program.clone(), config).expect("the VM starts").run();
             if let Some(error) = outcome.uncaught.first() {
@@ -101,6 +107,21 @@ assert c[0] == 12, c[0]
 fn concurrent_promoters() {
     assert_model_passes(PROMOTERS);
     assert_loom_catches(PROMOTERS, Bug::EmlEarlyDemote);
+}
+
+/// Waiters that spin before they sleep (the native default) lose no wake-up: promotions and the
+/// safepoint handshake still finish, and the seeded bug is still caught.
+#[test]
+fn promotion_with_spinning_waiters() {
+    for source in [PROMOTERS, HANDSHAKE] {
+        if let Err(failure) = explore_spinning(source, Bugs::none(), 2) {
+            panic!("the correct core failed under loom with spinning waiters: {failure}");
+        }
+    }
+    assert!(
+        explore_spinning(PROMOTERS, Bugs::none().with(Bug::EmlEarlyDemote), 2).is_err(),
+        "loom explored every interleaving with spinning waiters and did not catch the early demote"
+    );
 }
 
 /// A callback drops to read mode; the call must promote again before its last write. A core

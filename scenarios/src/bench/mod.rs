@@ -11,20 +11,31 @@
 //!
 //! Thread counts: a program with a top-level `THREADS = ...` line runs once per `--threads` value,
 //! with that line rewritten to `THREADS = T`; a program without one is measured at 1 thread only.
-//! The bundled benchmarks give every thread a full share of work, so the table's `scaling` column
-//! is `T × time(1) / time(T)`: work per second against one thread, ideally `T`.
+//! The bundled benchmarks give every thread a full share of work, so the table's `speedup N vs 1`
+//! columns are `N × time(1) / time(N)`: work per second against one thread, ideally `N`.
+//!
+//! The EML's own cost (`--ext-share 0.1,1,10`): a program with a top-level `EVERY = ...` line (the
+//! bundled `ext_mix.py` by default) calls a non-free-threaded extension in one iteration out of
+//! `EVERY`; it runs once per share and thread count (1 and 2 unless `--threads` says otherwise),
+//! in `eml` and `gil-on-import` unless `--mode` says otherwise, and the table shows each mode's
+//! speedup per share next to the promotions the `eml` run made and their latency, median and 99th
+//! percentile (see `emlab_vm::PromotionStats`).
 
+mod curve;
 mod python;
 pub mod report;
+pub mod rewrite;
 
 use crate::cli::Format;
 use crate::exit;
 use emlab_vm::bytecode::Program;
 use emlab_vm::platform::Native;
-use emlab_vm::{compile_source, Mode, Vm, VmConfig};
+use emlab_vm::{compile_source, Mode, PromotionSummary, Vm, VmConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use python::{output_mismatch, Python, Scratch};
 use report::Measurement;
+use rewrite::{parse_share, parse_thread_count, ExtShare};
+pub use rewrite::{with_every, with_threads};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -54,11 +65,20 @@ pub struct BenchArgs {
     pub paths: Vec<PathBuf>,
     /// Thread counts, comma-separated (e.g. 1,2,4). A program with a top-level `THREADS = ...`
     /// line runs once per count with that line rewritten; any other program at 1 thread only.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1", value_parser = parse_thread_count)]
+    /// Default: 1 (with --ext-share: 1,2). The table's `speedup N vs 1` is N × time(1) / time(N).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_thread_count)]
     pub threads: Vec<usize>,
-    /// Run mode (repeatable): eml, gil, nogil, gil-on-import. Default: eml.
+    /// Run mode (repeatable): eml, gil, nogil, gil-on-import. Default: eml (with --ext-share: eml
+    /// and gil-on-import).
     #[arg(long, value_name = "MODE")]
     pub mode: Vec<Mode>,
+    /// The EML's cost curve: percentages of iterations that call a non-free-threaded extension,
+    /// comma-separated (e.g. 0.1,1,10). Runs programs with a top-level `EVERY = ...` line (default:
+    /// the bundled ext_mix.py) with that line set to round(100 / share), and prints, per share,
+    /// each mode's speedup and eml's promotions with their latency, median and p99 (stop request
+    /// → every other thread parked; → call done and the world resumed).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_share)]
+    pub ext_share: Vec<ExtShare>,
     /// Also run every program under this CPython command (e.g. `python3`, or "python3.13t -X
     /// gil=0"; split at spaces), check that it prints what emlab printed, and show python/emlab.
     #[arg(long, value_name = "CMD")]
@@ -71,39 +91,14 @@ pub struct BenchArgs {
     pub repeat: u32,
 }
 
-/// Parses one `--threads` entry: a thread count of at least 1.
-fn parse_thread_count(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(0) => Err("a thread count is at least 1".to_string()),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!("expected a comma-separated list of thread counts such as 1,2,4, found '{s}'")),
-    }
-}
-
-/// `source` with its first top-level `THREADS = ...` line set to `threads`; `None` when it has
-/// none. Line numbers do not change.
-pub fn with_threads(source: &str, threads: usize) -> Option<String> {
-    let mut found = false;
-    let rewritten = source
-        .split_inclusive('\n')
-        .map(|line| {
-            let rest = line.strip_prefix("THREADS").map(str::trim_start);
-            if found || !rest.is_some_and(|r| r.starts_with('=') && !r.starts_with("==")) {
-                return line.to_string();
-            }
-            found = true;
-            let ending = &line[line.trim_end_matches(['\r', '\n']).len()..];
-            format!("THREADS = {threads}{ending}")
-        })
-        .collect();
-    found.then_some(rewritten)
-}
-
-/// One benchmark program at one thread count, compiled.
+/// One benchmark program at one thread count (and, with `--ext-share`, one share), compiled.
 struct Job {
     threads: usize,
-    /// The source as run: the file's, with `THREADS` rewritten when the program has that line.
+    share: Option<ExtShare>,
+    /// The source as run: the file's, with `THREADS` and `EVERY` rewritten where it has them.
     source: String,
+    /// Whether `source` differs from the file's (CPython then runs a rewritten copy).
+    rewritten: bool,
     program: Program,
 }
 
@@ -139,37 +134,52 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, String> {
     Ok(found)
 }
 
-/// Reads and compiles every benchmark once per thread count it runs at.
-fn load(paths: &[PathBuf], counts: &[usize]) -> Result<Vec<Benchmark>, String> {
+/// Reads and compiles every benchmark once per thread count it runs at, and with `shares` once per
+/// share too (programs without an `EVERY = ...` line are then left out: their names are returned).
+fn load(paths: &[PathBuf], counts: &[usize], shares: &[ExtShare]) -> Result<(Vec<Benchmark>, Vec<String>), String> {
     let found = discover(paths)?;
     if found.is_empty() {
         let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(format!("emlab: no benchmark programs (*.py) found in {}", shown.join(", ")));
     }
     let mut benchmarks = Vec::new();
+    let mut unshared = Vec::new();
     for (name, path) in found {
         let file = path.display().to_string();
         let original = crate::source::read_source(&path).map_err(|message| format!("emlab: {message}"))?;
         let threaded = with_threads(&original, 1).is_some();
+        if !shares.is_empty() && with_every(&original, 1).is_none() {
+            unshared.push(name);
+            continue;
+        }
+        let shares: Vec<Option<ExtShare>> =
+            if shares.is_empty() { vec![None] } else { shares.iter().copied().map(Some).collect() };
         let mut jobs = Vec::new();
-        for &threads in counts.iter().filter(|&&t| threaded || t == 1) {
-            let source = with_threads(&original, threads).unwrap_or_else(|| original.clone());
-            let program = compile_source(&source, &file)
-                .map_err(|e| crate::diagnostics::render_syntax_error(&file, &source, &e))?;
-            jobs.push(Job { threads, source, program });
+        for share in shares {
+            for &threads in counts.iter().filter(|&&t| threaded || t == 1) {
+                let source = with_threads(&original, threads).unwrap_or_else(|| original.clone());
+                let source = share.and_then(|s| with_every(&source, s.every)).unwrap_or(source);
+                let program = compile_source(&source, &file)
+                    .map_err(|e| crate::diagnostics::render_syntax_error(&file, &source, &e))?;
+                jobs.push(Job { threads, share, rewritten: source != original, source, program });
+            }
         }
         benchmarks.push(Benchmark { name, path, threaded, jobs });
     }
-    Ok(benchmarks)
+    Ok((benchmarks, unshared))
 }
 
-/// Runs `job` `repeat` times on emlab's VM: the fastest time and the program's output.
-fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<(f64, String), String> {
-    let mut best = (f64::INFINITY, String::new());
+/// What one measured emlab run gives: seconds, output, and its promotions if it promoted.
+type EmlabRun = (f64, String, Option<PromotionSummary>);
+
+/// Runs `job` `repeat` times on emlab's VM: the fastest run's time, output and promotions.
+fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<EmlabRun, String> {
+    let mut best = (f64::INFINITY, String::new(), None);
     for _ in 0..repeat {
         let config = VmConfig { capture_output: true, print_errors: false, mode, ..VmConfig::default() };
         let started = Instant::now();
         let vm = Vm::<Native>::new(job.program.clone(), config).map_err(|e| format!("the VM did not start: {e}"))?;
+        let promotions = vm.promotion_stats();
         let outcome = vm.run();
         let seconds = started.elapsed().as_secs_f64();
         if let Some(error) = outcome.uncaught.first() {
@@ -177,7 +187,8 @@ fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<(f64, St
             return Err(format!("uncaught error in thread t{}:\n{}", error.thread, error.render(file, line)));
         }
         if seconds < best.0 {
-            best = (seconds, outcome.output);
+            let promotions = Some(promotions.summary()).filter(|p| p.count > 0);
+            best = (seconds, outcome.output, promotions);
         }
     }
     Ok(best)
@@ -186,7 +197,12 @@ fn time_emlab(job: &Job, file: &str, mode: Mode, repeat: u32) -> Result<(f64, St
 /// Runs `emlab bench` and returns the exit code: 0, 1 when a program failed or disagreed with
 /// CPython, 2 on usage or input errors.
 pub fn bench(args: &BenchArgs) -> i32 {
-    let mut counts = args.threads.clone();
+    let curve = !args.ext_share.is_empty();
+    let mut counts = match (args.threads.is_empty(), curve) {
+        (true, false) => vec![1],
+        (true, true) => vec![1, 2],
+        (false, _) => args.threads.clone(),
+    };
     counts.sort_unstable();
     counts.dedup();
     if counts.is_empty() || counts[0] == 0 {
@@ -194,17 +210,28 @@ pub fn bench(args: &BenchArgs) -> i32 {
         return exit::USAGE;
     }
     let mut modes: Vec<Mode> = Vec::new();
-    for &mode in if args.mode.is_empty() { &[Mode::Eml][..] } else { &args.mode } {
+    let default_modes: &[Mode] = if curve { &[Mode::Eml, Mode::GilOnImport] } else { &[Mode::Eml] };
+    for &mode in if args.mode.is_empty() { default_modes } else { &args.mode } {
         if !modes.contains(&mode) {
             modes.push(mode);
         }
     }
-    let paths = if args.paths.is_empty() { vec![bundled_benchmarks()] } else { args.paths.clone() };
-    let loaded = load(&paths, &counts).and_then(|b| {
+    let paths = match (args.paths.is_empty(), curve) {
+        (false, _) => args.paths.clone(),
+        (true, false) => vec![bundled_benchmarks()],
+        (true, true) => vec![bundled_benchmarks().join("ext_mix.py")],
+    };
+    let mut shares: Vec<ExtShare> = Vec::new();
+    for &share in &args.ext_share {
+        if !shares.contains(&share) {
+            shares.push(share);
+        }
+    }
+    let loaded = load(&paths, &counts, &shares).and_then(|b| {
         let python = args.python.as_deref().map(Python::new).transpose()?;
         Ok((b, python))
     });
-    let (benchmarks, python) = match loaded {
+    let ((benchmarks, unshared), python) = match loaded {
         Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("{}", message.trim_end());
@@ -212,7 +239,11 @@ pub fn bench(args: &BenchArgs) -> i32 {
         }
     };
     let unthreaded: Vec<String> = benchmarks.iter().filter(|b| !b.threaded).map(|b| b.name.clone()).collect();
-    let notes = report::notes(&unthreaded, &counts);
+    let mut notes = report::notes(&unthreaded, &counts);
+    if !unshared.is_empty() {
+        notes
+            .push(format!("no top-level `EVERY = ...` line, so not in the --ext-share curve: {}", unshared.join(", ")));
+    }
     let total: usize = benchmarks.iter().map(|b| b.jobs.len() * modes.len()).sum();
     if total == 0 {
         eprintln!("emlab: nothing to measure: {}", notes.join("; "));
@@ -234,27 +265,29 @@ pub fn bench(args: &BenchArgs) -> i32 {
         for &mode in &modes {
             for (j, job) in bench.jobs.iter().enumerate() {
                 let threads = report::threads_text(job.threads);
-                let what = format!("{} [{mode}, {threads}]", bench.name);
+                let share = job.share.map_or(String::new(), |s| format!(", {} ext calls", s.text()));
+                let what = format!("{} [{mode}, {threads}{share}]", bench.name);
                 progress.set_message(format!("running {what}..."));
-                let mut m = Measurement::new(&bench.name, mode, job.threads);
+                let mut m = Measurement { share: job.share, ..Measurement::new(&bench.name, mode, job.threads) };
                 let emlab = time_emlab(job, &file, mode, args.repeat);
                 let cpython = python.as_ref().map(|python| {
-                    progress.set_message(format!("running {} [python, {threads}]...", bench.name));
+                    progress.set_message(format!("running {} [python, {threads}{share}]...", bench.name));
                     python_runs
                         .entry((b, j))
                         .or_insert_with(|| scratch.script(bench, job).and_then(|s| python.time(&s, args.repeat)))
                         .clone()
                 });
-                m.seconds = emlab.as_ref().ok().map(|(seconds, _)| *seconds);
+                m.seconds = emlab.as_ref().ok().map(|(seconds, _, _)| *seconds);
+                m.promotions = emlab.as_ref().ok().and_then(|(_, _, promotions)| *promotions);
                 m.python_seconds = cpython.as_ref().and_then(|c| c.as_ref().ok()).map(|(seconds, _)| *seconds);
                 m.error = match (emlab, cpython) {
                     (Err(e), _) | (Ok(_), Some(Err(e))) => Some(e),
-                    (Ok((_, out)), Some(Ok((_, python_out)))) => output_mismatch(&out, &python_out),
+                    (Ok((_, out, _)), Some(Ok((_, python_out)))) => output_mismatch(&out, &python_out),
                     (Ok(_), None) => None,
                 };
                 progress.suspend(|| match (&m.error, args.format) {
                     (Some(error), _) => eprintln!("emlab: {what}: {}", error.trim_end()),
-                    (None, Format::Json) => println!("{}", report::json(&m)),
+                    (None, Format::Json) => println!("{}", report::json(&m, report::speedup(&m, &measurements))),
                     (None, Format::Text) => {}
                 });
                 progress.inc(1);
@@ -264,6 +297,7 @@ pub fn bench(args: &BenchArgs) -> i32 {
     }
     progress.finish_and_clear();
     match args.format {
+        Format::Text if curve => print!("{}", curve::table(&measurements, &notes)),
         Format::Text => print!("{}", report::table(&measurements, python.is_some(), &notes)),
         Format::Json => notes.iter().for_each(|note| eprintln!("note: {note}")),
     }
@@ -277,25 +311,6 @@ pub fn bench(args: &BenchArgs) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_threads_line_is_rewritten_in_place() {
-        let source = "# THREADS = 9 in a comment\nTHREADS = 1\nx = THREADS\nTHREADS = 7\n";
-        assert_eq!(
-            with_threads(source, 4).unwrap(),
-            "# THREADS = 9 in a comment\nTHREADS = 4\nx = THREADS\nTHREADS = 7\n"
-        );
-        assert_eq!(with_threads("THREADS=2\r\n", 3).unwrap(), "THREADS = 3\r\n");
-        assert_eq!(with_threads("THREADS == 1\n    THREADS = 1\nTHREADS_MAX = 2\n", 4), None);
-    }
-
-    #[test]
-    fn thread_counts_are_positive_integers() {
-        assert_eq!(parse_thread_count(" 4"), Ok(4));
-        assert!(parse_thread_count("0").is_err());
-        assert!(parse_thread_count("x").is_err());
-        assert!(parse_thread_count("").is_err());
-    }
 
     #[test]
     fn the_bundled_benchmarks_are_found_sorted() {

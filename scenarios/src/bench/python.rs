@@ -95,10 +95,12 @@ impl Scratch {
 
     /// The file CPython runs for `job`: the benchmark itself, or a rewritten copy.
     pub(super) fn script(&self, bench: &Benchmark, job: &Job) -> Result<PathBuf, String> {
-        if !bench.threaded {
+        if !job.rewritten {
             return Ok(bench.path.clone());
         }
-        let path = self.0.join(job.threads.to_string()).join(bench.path.file_name().unwrap_or_default());
+        let every = job.share.map_or(String::new(), |s| format!("-every{}", s.every));
+        let folder = format!("{}{every}", job.threads);
+        let path = self.0.join(folder).join(bench.path.file_name().unwrap_or_default());
         let written =
             std::fs::create_dir_all(path.parent().unwrap_or(&self.0)).and_then(|()| std::fs::write(&path, &job.source));
         written.map(|()| path).map_err(|e| format!("cannot write a copy for CPython: {e}"))

@@ -1,23 +1,30 @@
-//! Printing bench measurements: an aligned table, or one JSON object per measurement.
+//! Printing bench measurements: a table with one row per program and mode (a column per thread
+//! count, then the speedups), or one JSON object per measurement.
 
-use emlab_vm::Mode;
+use super::rewrite::ExtShare;
+use emlab_vm::{Mode, PromotionSummary};
 use serde_json::json;
 
-/// Explains the `scaling` column under the table.
-const SCALING_LEGEND: &str =
-    "scaling = threads × time(1 thread) / time: throughput vs 1 thread (each does a full share; ideal = threads)\n";
+/// Explains the times and the speedup columns under the table.
+const SPEEDUP_LEGEND: &str =
+    "speedup N vs 1 = N × time(1 thread) / time(N threads): throughput against 1 thread, every \
+                              thread doing a full share of work (ideal = N)\n";
 
-/// One program timed in one mode at one thread count.
+/// One program timed in one mode at one thread count (and, with `--ext-share`, one share).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
     /// The program's name: its file name, or its path under the directory given.
     pub program: String,
     pub mode: Mode,
     pub threads: usize,
+    /// The share of iterations that call the extension, with `--ext-share`.
+    pub share: Option<ExtShare>,
     /// emlab's fastest run, in seconds (`None` when the program failed).
     pub seconds: Option<f64>,
     /// CPython's fastest run, in seconds (`None` without `--python`, or when CPython failed).
     pub python_seconds: Option<f64>,
+    /// The EML promotions of emlab's fastest run, when it promoted at all (`eml` mode only).
+    pub promotions: Option<PromotionSummary>,
     /// Why the measurement failed: the program raised, CPython failed, or their outputs differ
     /// (the only failure with both times known).
     pub error: Option<String>,
@@ -25,7 +32,26 @@ pub struct Measurement {
 
 impl Measurement {
     pub fn new(program: &str, mode: Mode, threads: usize) -> Measurement {
-        Measurement { program: program.to_string(), mode, threads, seconds: None, python_seconds: None, error: None }
+        Measurement {
+            program: program.to_string(),
+            mode,
+            threads,
+            share: None,
+            seconds: None,
+            python_seconds: None,
+            promotions: None,
+            error: None,
+        }
+    }
+
+    /// Whether `other` is the same program, mode and share (at any thread count).
+    fn same_series(&self, other: &Measurement) -> bool {
+        self.program == other.program && self.mode == other.mode && self.share == other.share
+    }
+
+    /// Whether CPython ran and printed something else than emlab.
+    fn mismatch(&self) -> bool {
+        self.seconds.is_some() && self.python_seconds.is_some() && self.error.is_some()
     }
 }
 
@@ -38,18 +64,64 @@ pub fn threads_text(threads: usize) -> String {
     }
 }
 
+/// `threads × t1 / t`: throughput at `threads` against 1 thread, each thread doing a full share.
+fn ratio(threads: usize, one: Option<f64>, this: Option<f64>) -> Option<f64> {
+    Some(threads as f64 * one? / this?)
+}
+
+/// emlab's speedup of `m` against the same program, mode and share at 1 thread (`None` at 1
+/// thread, or when either run failed or is missing).
+pub fn speedup(m: &Measurement, all: &[Measurement]) -> Option<f64> {
+    if m.threads == 1 {
+        return None;
+    }
+    let one = all.iter().find(|o| o.threads == 1 && o.same_series(m))?;
+    ratio(m.threads, one.seconds, m.seconds)
+}
+
+/// CPython's speedup at `m`'s thread count against 1 thread (CPython runs the same source in
+/// every mode).
+fn python_speedup(m: &Measurement, all: &[Measurement]) -> Option<f64> {
+    if m.threads == 1 {
+        return None;
+    }
+    let one = all.iter().find(|o| o.threads == 1 && o.program == m.program && o.share == m.share)?;
+    ratio(m.threads, one.python_seconds, m.python_seconds)
+}
+
 /// The JSON object of DESIGN "The command line": `{"program", "mode", "threads", "seconds",
-/// "python_seconds"}`, keys in that order, times rounded to the microsecond.
-pub fn json(m: &Measurement) -> String {
-    let round = |s: Option<f64>| s.map(|s| (s * 1e6).round() / 1e6);
-    format!(
-        "{{\"program\":{},\"mode\":{},\"threads\":{},\"seconds\":{},\"python_seconds\":{}}}",
+/// "python_seconds"}`, keys in that order, times rounded to the microsecond; then `"speedup"`
+/// (see [`speedup`], null at 1 thread), and with `--ext-share` `"ext_share"` (percent run) and
+/// `"every"`; and, when the run promoted the EML, `"promotions": {"count", "parked_median_us",
+/// "parked_p99_us", "resumed_median_us", "resumed_p99_us"}`.
+pub fn json(m: &Measurement, speedup: Option<f64>) -> String {
+    let round = |s: Option<f64>, digits: i32| s.map(|s| (s * 10f64.powi(digits)).round() / 10f64.powi(digits));
+    let mut text = format!(
+        "{{\"program\":{},\"mode\":{},\"threads\":{},\"seconds\":{},\"python_seconds\":{},\"speedup\":{}",
         json!(m.program),
         json!(m.mode.name()),
         m.threads,
-        json!(round(m.seconds)),
-        json!(round(m.python_seconds)),
-    )
+        json!(round(m.seconds, 6)),
+        json!(round(m.python_seconds, 6)),
+        json!(round(speedup, 3)),
+    );
+    if let Some(share) = m.share {
+        text.push_str(&format!(",\"ext_share\":{},\"every\":{}", json!(round(Some(share.percent()), 4)), share.every));
+    }
+    if let Some(p) = m.promotions {
+        let micros = |d: std::time::Duration| json!(round(Some(d.as_secs_f64() * 1e6), 1));
+        text.push_str(&format!(
+            ",\"promotions\":{{\"count\":{},\"parked_median_us\":{},\"parked_p99_us\":{},\"resumed_median_us\":{},\
+             \"resumed_p99_us\":{}}}",
+            p.count,
+            micros(p.parked_median),
+            micros(p.parked_p99),
+            micros(p.resumed_median),
+            micros(p.resumed_p99),
+        ));
+    }
+    text.push('}');
+    text
 }
 
 /// Notes on programs that have no `THREADS = ...` line when other thread counts than 1 were asked.
@@ -61,58 +133,91 @@ pub fn notes(unthreaded: &[String], counts: &[usize]) -> Vec<String> {
     vec![format!("no top-level `THREADS = ...` line, so {what}: {}", unthreaded.join(", "))]
 }
 
-/// `T × time(1) / time(T)` when the same program and mode also ran at 1 thread.
-fn scaling(m: &Measurement, all: &[Measurement]) -> Option<f64> {
-    if m.threads == 1 {
-        return None;
-    }
-    let one = all.iter().find(|o| o.program == m.program && o.mode == m.mode && o.threads == 1)?;
-    Some(m.threads as f64 * one.seconds? / m.seconds?)
+/// `0.123` seconds, or `failed`.
+fn seconds_text(s: Option<f64>) -> String {
+    s.map_or("failed".to_string(), |s| format!("{s:.3}"))
 }
 
-/// The text report: one aligned row per measurement, in the order given, then legends and notes.
-pub fn table(measurements: &[Measurement], with_python: bool, notes: &[String]) -> String {
-    let with_scaling = measurements.iter().any(|m| scaling(m, measurements).is_some());
-    let mut header = vec!["program", "mode", "threads", "emlab (s)"];
-    if with_python {
-        header.extend(["python (s)", "python/emlab"]);
-    }
-    if with_scaling {
-        header.push("scaling");
-    }
-    let seconds = |s: Option<f64>| s.map_or("failed".to_string(), |s| format!("{s:.3}"));
-    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+/// `1.97×`, or empty.
+pub(super) fn times_text(x: Option<f64>) -> String {
+    x.map_or(String::new(), |x| format!("{x:.2}×"))
+}
+
+/// The distinct values of `key` over `measurements`, in first-seen order.
+pub(super) fn distinct<T: PartialEq + Clone>(measurements: &[Measurement], key: impl Fn(&Measurement) -> T) -> Vec<T> {
+    let mut seen: Vec<T> = Vec::new();
     for m in measurements {
-        let mut row = vec![m.program.clone(), m.mode.to_string(), m.threads.to_string(), seconds(m.seconds)];
+        let k = key(m);
+        if !seen.contains(&k) {
+            seen.push(k);
+        }
+    }
+    seen
+}
+
+/// The text report: one row per program and mode (programs in the order given), a column of
+/// seconds per thread count, `python/emlab` with `--python`, a `speedup N vs 1` column per thread
+/// count N > 1, and with `--python` a `cpython` row under each program's modes; then legends and
+/// notes.
+pub fn table(measurements: &[Measurement], with_python: bool, notes: &[String]) -> String {
+    let mut counts = distinct(measurements, |m| m.threads);
+    counts.sort_unstable();
+    let speedups: Vec<usize> = counts.iter().copied().filter(|&t| t > 1 && counts.contains(&1)).collect();
+    let mut header = vec!["program".to_string(), "mode".to_string()];
+    header.extend(counts.iter().map(|&t| threads_text(t)));
+    if with_python {
+        header.push("python/emlab".to_string());
+    }
+    header.extend(speedups.iter().map(|t| format!("speedup {t} vs 1")));
+    let mut rows = vec![header];
+    for program in distinct(measurements, |m| m.program.clone()) {
+        let of_program: Vec<&Measurement> = measurements.iter().filter(|m| m.program == program).collect();
+        let at = |mode: Mode, t: usize| of_program.iter().copied().find(|m| m.mode == mode && m.threads == t);
+        let modes = distinct(measurements, |m| m.mode)
+            .into_iter()
+            .filter(|&mode| counts.iter().any(|&t| at(mode, t).is_some()));
+        let modes: Vec<Mode> = modes.collect();
+        for &mode in &modes {
+            let mut row = vec![program.clone(), mode.to_string()];
+            row.extend(counts.iter().map(|&t| at(mode, t).map_or(String::new(), |m| seconds_text(m.seconds))));
+            if with_python {
+                let first = counts.iter().find_map(|&t| at(mode, t));
+                row.push(match first {
+                    Some(m) if m.mismatch() => "mismatch".to_string(),
+                    Some(m) => times_text(m.python_seconds.zip(m.seconds).map(|(p, e)| p / e)),
+                    None => String::new(),
+                });
+            }
+            row.extend(speedups.iter().map(|&t| times_text(at(mode, t).and_then(|m| speedup(m, measurements)))));
+            rows.push(row);
+        }
         if with_python {
-            row.push(seconds(m.python_seconds));
-            row.push(match (m.seconds, m.python_seconds, &m.error) {
-                (Some(e), Some(p), None) => format!("{:.2}×", p / e),
-                (Some(_), Some(_), Some(_)) => "mismatch".to_string(),
-                _ => "-".to_string(),
-            });
+            // CPython runs the same source whatever the mode: its times come from the first mode.
+            let first_mode = modes.first().copied();
+            let python_at = |t: usize| first_mode.and_then(|mode| at(mode, t));
+            let mut row = vec![program.clone(), "cpython".to_string()];
+            row.extend(counts.iter().map(|&t| match python_at(t) {
+                Some(m) if m.mismatch() => "mismatch".to_string(),
+                Some(m) => seconds_text(m.python_seconds),
+                None => String::new(),
+            }));
+            row.push(String::new());
+            row.extend(
+                speedups.iter().map(|&t| times_text(python_at(t).and_then(|m| python_speedup(m, measurements)))),
+            );
+            rows.push(row);
         }
-        if with_scaling {
-            row.push(scaling(m, measurements).map_or(String::new(), |s| format!("{s:.2}×")));
-        }
-        rows.push(row);
     }
-    let columns = rows[0].len();
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for row in &rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(c, (cell, &w))| if c < 2 { format!("{cell:<w$}") } else { format!("{cell:>w$}") })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
+    let mut out = render(&rows, 2);
+    out.push_str("times in seconds, the fastest of --repeat runs\n");
+    if with_python {
+        out.push_str(
+            "python/emlab = CPython's time / emlab's, at the fewest threads; cpython rows: the same source under \
+             --python\n",
+        );
     }
-    if with_scaling {
-        out.push_str(SCALING_LEGEND);
+    if !speedups.is_empty() {
+        out.push_str(SPEEDUP_LEGEND);
     }
     for note in notes {
         out.push_str(&format!("note: {note}\n"));
@@ -120,43 +225,116 @@ pub fn table(measurements: &[Measurement], with_python: bool, notes: &[String]) 
     out
 }
 
+/// Aligns `rows` (the first is the header) in columns two spaces apart: the first `left` columns
+/// flush left, the rest flush right; trailing spaces trimmed.
+pub(super) fn render(rows: &[Vec<String>], left: usize) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, &w))| if c < left { format!("{cell:<w$}") } else { format!("{cell:>w$}") })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
-    fn measured(program: &str, threads: usize, seconds: f64, python: Option<f64>) -> Measurement {
-        Measurement { seconds: Some(seconds), python_seconds: python, ..Measurement::new(program, Mode::Eml, threads) }
+    fn measured(program: &str, mode: Mode, threads: usize, seconds: f64, python: Option<f64>) -> Measurement {
+        Measurement { seconds: Some(seconds), python_seconds: python, ..Measurement::new(program, mode, threads) }
     }
 
     #[test]
     fn json_has_the_documented_keys_in_order() {
-        let m = measured("fib.py", 1, 0.1234567, None);
+        let m = measured("fib.py", Mode::Eml, 1, 0.1234567, None);
         assert_eq!(
-            json(&m),
-            r#"{"program":"fib.py","mode":"eml","threads":1,"seconds":0.123457,"python_seconds":null}"#
+            json(&m, None),
+            r#"{"program":"fib.py","mode":"eml","threads":1,"seconds":0.123457,"python_seconds":null,"speedup":null}"#
         );
-        let m = measured("a\"b.py", 2, 1.0, Some(2.5));
-        let value: serde_json::Value = serde_json::from_str(&json(&m)).unwrap();
+        let m = measured("a\"b.py", Mode::Eml, 2, 1.0, Some(2.5));
+        let value: serde_json::Value = serde_json::from_str(&json(&m, Some(1.23456))).unwrap();
         assert_eq!(value["program"], "a\"b.py");
         assert_eq!(value["python_seconds"], 2.5);
+        assert_eq!(value["speedup"], 1.235);
+        assert!(value.get("promotions").is_none() && value.get("ext_share").is_none());
     }
 
     #[test]
-    fn the_table_aligns_ratios_and_scaling() {
+    fn json_adds_the_share_and_promotions_when_there_are_some() {
+        let promotions = PromotionSummary {
+            count: 12,
+            parked_median: Duration::from_nanos(12_345),
+            parked_p99: Duration::from_nanos(99_000),
+            resumed_median: Duration::from_nanos(20_000),
+            resumed_p99: Duration::from_nanos(120_000),
+        };
+        let m = Measurement {
+            share: Some(ExtShare { every: 1000 }),
+            promotions: Some(promotions),
+            ..measured("ext_mix.py", Mode::Eml, 2, 0.5, None)
+        };
+        let text = json(&m, Some(1.9));
+        assert!(text.contains(r#""speedup":1.9,"ext_share":0.1,"every":1000,"promotions":{"count":12,"#), "{text}");
+        assert!(
+            text.ends_with(
+                r#""parked_median_us":12.3,"parked_p99_us":99.0,"resumed_median_us":20.0,"resumed_p99_us":120.0}}"#
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn speedup_is_throughput_against_one_thread_of_the_same_series() {
         let ms = [
-            measured("fib.py", 1, 0.5, Some(1.0)),
-            measured("threads.py", 1, 1.0, Some(2.0)),
-            measured("threads.py", 2, 1.25, Some(4.0)),
+            measured("a.py", Mode::Eml, 1, 1.0, None),
+            measured("a.py", Mode::Eml, 2, 1.25, None),
+            measured("a.py", Mode::Gil, 1, 0.5, None),
+            measured("a.py", Mode::Gil, 4, 2.0, None),
+            measured("b.py", Mode::Eml, 2, 1.0, None),
+        ];
+        assert_eq!(speedup(&ms[0], &ms), None, "1 thread has no speedup");
+        assert_eq!(speedup(&ms[1], &ms), Some(1.6));
+        assert_eq!(speedup(&ms[3], &ms), Some(1.0), "against gil's own 1-thread time");
+        assert_eq!(speedup(&ms[4], &ms), None, "b.py never ran at 1 thread");
+        let other_share = Measurement { share: Some(ExtShare { every: 10 }), ..ms[1].clone() };
+        assert_eq!(speedup(&other_share, &ms), None, "a different share is a different series");
+        let failed = Measurement { seconds: None, ..ms[1].clone() };
+        assert_eq!(speedup(&failed, &ms), None);
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_program_and_mode_and_a_column_per_thread_count() {
+        let ms = [
+            measured("fib.py", Mode::Eml, 1, 0.5, Some(1.0)),
+            measured("fib.py", Mode::Gil, 1, 0.25, Some(1.0)),
+            measured("threads.py", Mode::Eml, 1, 1.0, Some(2.0)),
+            measured("threads.py", Mode::Eml, 2, 1.25, Some(4.0)),
+            measured("threads.py", Mode::Gil, 1, 1.0, Some(2.0)),
+            measured("threads.py", Mode::Gil, 2, 2.0, Some(4.0)),
         ];
         let text = table(&ms, true, &[]);
         let expected = "\
-program     mode  threads  emlab (s)  python (s)  python/emlab  scaling
-fib.py      eml         1      0.500       1.000         2.00×
-threads.py  eml         1      1.000       2.000         2.00×
-threads.py  eml         2      1.250       4.000         3.20×    1.60×
-scaling = threads × time(1 thread) / time: throughput vs 1 thread (each does a full share; ideal = threads)
+program     mode     1 thread  2 threads  python/emlab  speedup 2 vs 1
+fib.py      eml         0.500                    2.00×
+fib.py      gil         0.250                    4.00×
+fib.py      cpython     1.000
+threads.py  eml         1.000      1.250         2.00×           1.60×
+threads.py  gil         1.000      2.000         2.00×           1.00×
+threads.py  cpython     2.000      4.000                         1.00×
+times in seconds, the fastest of --repeat runs
+python/emlab = CPython's time / emlab's, at the fewest threads; cpython rows: the same source under --python
 ";
-        assert_eq!(text, expected);
+        assert_eq!(text, format!("{expected}{SPEEDUP_LEGEND}"));
     }
 
     #[test]
@@ -164,10 +342,13 @@ scaling = threads × time(1 thread) / time: throughput vs 1 thread (each does a 
         let ms = [Measurement { error: Some("boom".to_string()), ..Measurement::new("bad.py", Mode::Gil, 1) }];
         let notes = notes(&["bad.py".to_string()], &[1, 2]);
         let text = table(&ms, false, &notes);
-        assert!(text.starts_with("program  mode  threads  emlab (s)\nbad.py   gil         1     failed\n"), "{text}");
+        assert!(text.starts_with("program  mode  1 thread\nbad.py   gil     failed\n"), "{text}");
+        assert!(!text.contains("speedup"), "{text}");
         assert!(text.ends_with("note: no top-level `THREADS = ...` line, so measured at 1 thread only: bad.py\n"));
         assert!(super::notes(&["bad.py".to_string()], &[1]).is_empty());
-        let mismatch = Measurement { error: Some("output differs".to_string()), ..measured("m.py", 1, 1.0, Some(2.0)) };
-        assert!(table(&[mismatch], true, &[]).contains("1.000       2.000      mismatch\n"));
+        let mismatch =
+            Measurement { error: Some("output differs".to_string()), ..measured("m.py", Mode::Eml, 1, 1.0, Some(2.0)) };
+        let text = table(&[mismatch], true, &[]);
+        assert!(text.contains("m.py     eml         1.000      mismatch\nm.py     cpython  mismatch\n"), "{text}");
     }
 }

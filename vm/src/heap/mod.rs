@@ -243,7 +243,6 @@ impl Heap {
     }
 
     /// Bytes in use, as accounted (see [`Heap::charge`]).
-    #[cfg(test)]
     pub fn bytes(&self) -> usize {
         self.bytes.load(Relaxed)
     }
@@ -341,7 +340,7 @@ impl Heap {
                 pressure
             }
             Err(_) => {
-                let pressure = self.charge(bytes + local.credit)?;
+                let pressure = self.charge(bytes - local.credit)?;
                 local.credit = 0;
                 pressure
             }

@@ -3,6 +3,7 @@
 use super::Interp;
 use crate::error::{index_error, type_error, ErrorKind, Exception};
 use crate::heap::dict::Dict;
+use crate::heap::object::hash_int;
 use crate::heap::{Handle, Object, StrObject};
 use crate::modules;
 use crate::platform::Platform;
@@ -25,11 +26,10 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// Accounts for an object growing by `bytes` (see [`crate::heap::Heap::charge`]), from this
-    /// thread's credit.
+    /// thread's credit. Growth alone never starts a collection: a collection cannot shrink a live
+    /// container, and marking a huge one at every chunk of its growth would be quadratic.
     pub(crate) fn charge(&self, bytes: usize) -> Result<(), Exception> {
-        if self.shared.heap.charge_local(&mut self.local_heap.borrow_mut(), bytes)? {
-            self.collect_due.set(true);
-        }
+        self.shared.heap.charge_local(&mut self.local_heap.borrow_mut(), bytes)?;
         Ok(())
     }
 
@@ -110,6 +110,7 @@ impl<P: Platform> Interp<'_, P> {
             Value(Value),
             Char(char),
             Dict,
+            Missing,
             OutOfRange(&'static str),
             BadIndex(&'static str),
             NotSubscriptable(&'static str),
@@ -119,7 +120,20 @@ impl<P: Platform> Interp<'_, P> {
             Value::Bool(b) => Some(b as i64),
             _ => None,
         };
+        // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
+        // read with one takes the dict's lock once: one write of its lock word fewer for threads
+        // that share the dict.
+        let int_key = int_index.map(hash_int);
         let found = self.shared.heap.read(h, |o| match (o, int_index) {
+            (Object::Dict(d), Some(i)) => {
+                let hash = int_key.expect("int_index has a hash");
+                let same = |k: Value| match k {
+                    Value::Int(x) => x == i,
+                    Value::Bool(b) => b as i64 == i,
+                    _ => false,
+                };
+                d.get(hash, same).map_or(Found::Missing, Found::Value)
+            }
             (Object::Dict(_), _) => Found::Dict,
             (Object::List(items), Some(i)) => normalize_index(i, items.len())
                 .map_or(Found::OutOfRange("list index out of range"), |i| Found::Value(items[i])),
@@ -146,6 +160,7 @@ impl<P: Platform> Interp<'_, P> {
             Found::Value(v) => Ok(v),
             Found::Char(c) => self.char_str(c),
             Found::Dict => self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index)),
+            Found::Missing => Err(self.key_error(index)),
             Found::OutOfRange(message) => Err(index_error(message)),
             Found::BadIndex(name) => {
                 let what = if name == "str" { "string" } else { name };

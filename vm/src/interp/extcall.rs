@@ -10,7 +10,7 @@ use crate::heap::{Handle, Object};
 use crate::mode::{Bug, Mode};
 use crate::modules;
 use crate::platform::Platform;
-use crate::runtime::Shared;
+use crate::runtime::{PromotionTimer, Shared};
 use crate::trace::{EventKind, Exclusion, ExtOp};
 use crate::value::{NativeFn, Value};
 use parking_lot::MutexGuard;
@@ -59,8 +59,10 @@ impl<P: Platform> Interp<'_, P> {
             (false, _) => Exclusion::Gil,
         };
         self.trace(|| EventKind::Call { function: name(), exclusion });
+        let mut timer = PromotionTimer::start::<P>(exclusive);
         if exclusive {
             self.begin_exclusive();
+            timer.parked();
             self.trace(|| EventKind::Enter { function: name() });
         }
         if !module.free_threaded {
@@ -80,6 +82,7 @@ impl<P: Platform> Interp<'_, P> {
         if exclusive {
             self.end_exclusive();
         }
+        self.shared.promotions.record(timer);
         self.shared.end_ext_call(&pins);
         result
     }

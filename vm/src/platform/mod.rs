@@ -34,10 +34,9 @@ use std::ops::DerefMut;
 pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
-    /// Whether a thread about to wait for the VM's thread states (a promotion, a collection, the
-    /// GIL) should spin briefly first. Real threads on their own cores resume in a microsecond
-    /// that way instead of two trips through the OS; a model checker must not spin.
-    const SPIN_BEFORE_WAIT: bool = false;
+    /// Whether the VM may read the wall clock for statistics (promotion latency): true on real
+    /// threads. Under a model checker time is no part of the model, so it is never read there.
+    const REAL_TIME: bool = false;
     /// The deepest container nesting that comparing, hashing or printing follows natively (one
     /// native frame per level) before RecursionError, in the main thread (`main`) or a spawned
     /// one: what fits that thread's native stack (the lower of this and `--max-recursion` applies).
@@ -81,6 +80,11 @@ pub trait Platform: Sized + Send + Sync + 'static {
     fn join(handle: Self::JoinHandle);
     /// Lets other threads run (a spin-loop hint on real threads).
     fn yield_now();
+    /// One pause of a thread spinning on a value another thread will change: a CPU spin-loop hint
+    /// natively, a yield to the other threads under a model checker.
+    fn spin_pause() {
+        Self::yield_now()
+    }
     /// A point where a controlled scheduler may switch threads. A no-op natively.
     #[inline(always)]
     fn switch_point() {}

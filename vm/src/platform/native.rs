@@ -15,7 +15,7 @@ pub struct Native;
 
 impl Platform for Native {
     const NAME: &'static str = "native";
-    const SPIN_BEFORE_WAIT: bool = true;
+    const REAL_TIME: bool = true;
 
     type Mutex<T: Send> = parking_lot::Mutex<T>;
     type Guard<'a, T: Send + 'a> = parking_lot::MutexGuard<'a, T>;
@@ -82,5 +82,10 @@ impl Platform for Native {
 
     fn yield_now() {
         std::thread::yield_now();
+    }
+
+    #[inline]
+    fn spin_pause() {
+        std::hint::spin_loop();
     }
 }

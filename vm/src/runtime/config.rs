@@ -14,6 +14,10 @@ pub struct VmConfig {
     /// 1 numbers objects in allocation order, as traces show them;
     /// more lets threads allocate without touching shared memory most of the time.
     pub alloc_batch: u32,
+    /// How many pauses a thread waiting for a promotion, a collection or the GIL spins before it
+    /// sleeps. Spinning lets real threads on their own cores resume within a microsecond; a model
+    /// checker explores every spin, so checking configurations use 0.
+    pub spin_before_wait: u32,
     /// Keep program output in memory instead of writing stdout.
     pub capture_output: bool,
     /// Print uncaught errors to stderr as they happen (as CPython does).
@@ -36,6 +40,7 @@ impl Default for VmConfig {
             limits: Limits::default(),
             gc_min_threshold: 20_000,
             alloc_batch: 128,
+            spin_before_wait: 4000,
             capture_output: false,
             print_errors: true,
             mode: Mode::Eml,
@@ -55,6 +60,7 @@ impl VmConfig {
             limits: Limits::for_checking(),
             gc_min_threshold: 10_000,
             alloc_batch: 1,
+            spin_before_wait: 0,
             capture_output: true,
             print_errors: false,
             mode: Mode::Eml,

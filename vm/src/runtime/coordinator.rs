@@ -18,8 +18,9 @@ use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
 // Footprints are recorded inside the critical sections: a step starts where the thread takes the
 // state lock (a scheduling point), so what it does under the lock belongs to that step.
+use crate::platform::sync::AtomicU64 as PlatformU64;
 use crate::step::{record, Access, Resource, EML};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
+use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
 struct State {
@@ -49,49 +50,47 @@ pub struct Coordinator<P: Platform> {
     gil_wanted: AtomicBool,
     /// Bumped, under `state`'s lock, at every change a waiter may wait for: a waiter that spins
     /// (see [`Coordinator::wait`]) watches it instead of sleeping at once.
-    changes: AtomicU64,
+    changes: PlatformU64<P>,
+    /// How many pauses a waiter spins before it sleeps (see [`Coordinator::wait`]).
+    spins: u32,
 }
 
-/// How long a waiter spins before it sleeps, on platforms that spin (see
-/// [`Platform::SPIN_BEFORE_WAIT`]): about what putting a thread to sleep and waking it costs, so
-/// a promotion or a collection that ends soon resumes the others without two trips through the OS.
-const SPIN_FOR: std::time::Duration = std::time::Duration::from_micros(50);
-
 impl<P: Platform> Coordinator<P> {
-    /// A coordinator, with the GIL on from the start if `gil`.
-    pub fn new(gil: bool) -> Self {
+    /// A coordinator, with the GIL on from the start if `gil`, whose waiters spin up to `spins`
+    /// pauses before they sleep.
+    pub fn new(gil: bool, spins: u32) -> Self {
         Coordinator {
             state: Mutex::new(State { gil, ..State::default() }),
             changed: Condvar::new(),
             stop_requested: AtomicBool::new(false),
             gil_wanted: AtomicBool::new(false),
-            changes: AtomicU64::new(0),
+            changes: PlatformU64::new(0),
+            spins,
         }
     }
 
     /// Waits for the next change of the state (or a spurious wake-up: callers re-check their
-    /// condition). Where the platform spins, first spins without the lock until `changes` moves or
-    /// [`SPIN_FOR`] passes, and only then sleeps on the condition variable. No wake-up is lost:
-    /// `changes` is bumped under the lock, so a change made before this thread takes the lock
-    /// again is seen here, and one made after it has to wait until this thread sleeps.
+    /// condition). With `spins` > 0, first spins without the lock until `changes` moves, up to
+    /// `spins` pauses, and only then sleeps on the condition variable: real threads on their own
+    /// cores resume within a microsecond instead of two trips through the OS. No wake-up is lost:
+    /// `changes` is bumped under the lock, so a change made before this thread takes the lock again
+    /// is seen here, and one made after it has to wait until this thread sleeps (the loom model
+    /// `promotion_with_spinning_waiters` in `vm/tests/loom_core.rs` checks this).
     fn wait<'a>(&'a self, state: P::Guard<'a, State>) -> P::Guard<'a, State> {
-        if P::SPIN_BEFORE_WAIT {
-            let seen = self.changes.load(SeqCst);
-            drop(state);
-            let start = std::time::Instant::now();
-            let mut spins = 0u32;
-            while self.changes.load(SeqCst) == seen {
-                std::hint::spin_loop();
-                spins = spins.wrapping_add(1);
-                if spins.is_multiple_of(64) && start.elapsed() > SPIN_FOR {
-                    break;
-                }
-            }
-            let state = self.state.lock();
-            if self.changes.load(SeqCst) != seen {
-                return state;
-            }
+        if self.spins == 0 {
             return self.changed.wait(state);
+        }
+        let seen = self.changes.load();
+        drop(state);
+        for _ in 0..self.spins {
+            if self.changes.load() != seen {
+                break;
+            }
+            P::spin_pause();
+        }
+        let state = self.state.lock();
+        if self.changes.load() != seen {
+            return state;
         }
         self.changed.wait(state)
     }
@@ -99,7 +98,7 @@ impl<P: Platform> Coordinator<P> {
     /// Records a change of `state` that waiters may wait for. Call with the lock held, before
     /// notifying.
     fn announce(&self) {
-        self.changes.fetch_add(1, SeqCst);
+        self.changes.fetch_add(1);
     }
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.

@@ -11,11 +11,13 @@ mod coordinator;
 mod limits;
 mod monitor;
 mod output;
+mod stats;
 
 pub use config::VmConfig;
 pub use coordinator::Coordinator;
 pub use limits::Limits;
 pub use output::Output;
+pub use stats::{Promotion, PromotionStats, PromotionSummary, PromotionTimer};
 
 use crate::builtins::{self, Method};
 use crate::bytecode::{Const, Program};
@@ -69,6 +71,8 @@ pub struct Shared<P: Platform> {
     uncaught: parking_lot::Mutex<Vec<Uncaught>>,
     next_thread: AtomicU32,
     next_collect: AtomicUsize,
+    /// Latency of each EML promotion for an extension call (real threads only).
+    pub promotions: Arc<PromotionStats>,
 }
 
 impl<P: Platform> Shared<P> {
@@ -96,7 +100,7 @@ impl<P: Platform> Shared<P> {
             globals,
             global_fallbacks,
             methods,
-            coordinator: Coordinator::new(config.mode == Mode::Gil),
+            coordinator: Coordinator::new(config.mode == Mode::Gil, config.spin_before_wait),
             pins: parking_lot::Mutex::new(PinTable::default()),
             module_states: bundled::ALL.iter().map(|m| parking_lot::Mutex::new((m.new_state)())).collect(),
             module_locks: bundled::ALL.iter().map(|_| parking_lot::Mutex::new(false)).collect(),
@@ -112,6 +116,7 @@ impl<P: Platform> Shared<P> {
             uncaught: parking_lot::Mutex::new(Vec::new()),
             next_thread: AtomicU32::new(0),
             next_collect,
+            promotions: Arc::default(),
             config,
         })
     }
