@@ -101,6 +101,7 @@ pub enum Target {
 }
 
 impl Target {
+    #[cfg(test)]
     pub fn span(&self) -> Span {
         match self {
             Target::Name { span, .. } | Target::Subscript { span, .. } | Target::Tuple { span, .. } => *span,

@@ -14,7 +14,7 @@ pub fn disassemble(program: &Program) -> String {
 }
 
 /// Lists one function: offset, source line (when it changes), instruction and resolved operands.
-pub fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
+pub(crate) fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
     let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.name, code.params, code.local_names.join(", "));
     let mut last_line = 0;
     for (offset, (op, &line)) in code.ops.iter().zip(&code.lines).enumerate() {
@@ -28,7 +28,7 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
     match *op {
         Op::LoadConst { index } => match &program.consts[index as usize] {
             Const::Int(i) => format!("LoadConst {index} ({i})"),
-            Const::Str(s) => format!("LoadConst {index} ({})", crate::interp::format::repr_str(s)),
+            Const::Str(s) => format!("LoadConst {index} ({})", crate::value_ops::repr_str(s)),
         },
         Op::LoadLocal { slot } => format!("LoadLocal {slot} ({})", code.local_names[slot as usize]),
         Op::StoreLocal { slot } => format!("StoreLocal {slot} ({})", code.local_names[slot as usize]),

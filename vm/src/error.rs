@@ -64,7 +64,7 @@ pub struct Exception {
 }
 
 impl Exception {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
         Exception { kind, message: message.into() }
     }
 }
@@ -89,19 +89,19 @@ impl From<HeapError> for Exception {
 }
 
 /// Shorthand constructors, e.g. `type_error(format!(...))`.
-pub fn type_error(message: impl Into<String>) -> Exception {
+pub(crate) fn type_error(message: impl Into<String>) -> Exception {
     Exception::new(ErrorKind::TypeError, message)
 }
 
-pub fn index_error(message: impl Into<String>) -> Exception {
+pub(crate) fn index_error(message: impl Into<String>) -> Exception {
     Exception::new(ErrorKind::IndexError, message)
 }
 
-pub fn value_error(message: impl Into<String>) -> Exception {
+pub(crate) fn value_error(message: impl Into<String>) -> Exception {
     Exception::new(ErrorKind::ValueError, message)
 }
 
-pub fn overflow_error() -> Exception {
+pub(crate) fn overflow_error() -> Exception {
     Exception::new(ErrorKind::OverflowError, "integer overflow (emlab ints are 64-bit)")
 }
 

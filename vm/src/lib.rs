@@ -17,32 +17,39 @@
 //! on real threads ([`platform::Native`]), under shuttle ([`platform::Shuttle`])
 //! or under loom ([`platform::Loom`]).
 
-pub mod ast;
-pub mod builtins;
 pub mod bytecode;
-pub mod compiler;
 pub mod disasm;
 pub mod error;
-pub mod ext;
 pub mod heap;
-pub mod interp;
 pub mod mode;
-pub mod modules;
 pub mod platform;
-pub mod runtime;
 pub mod seqlock;
 pub mod step;
-pub mod syntax;
 pub mod trace;
-pub mod unicode;
 pub mod value;
 pub mod violation;
 
+// The VM's inside. Layers, each depending only on the ones before it: `thread_state` (a leaf),
+// `runtime` (shared state), `interp` (threads running bytecode), `vm` (the entry point); see `vm`.
+pub(crate) mod ast;
+pub(crate) mod builtins;
+pub(crate) mod compiler;
+pub(crate) mod ext;
+pub(crate) mod interp;
+pub(crate) mod modules;
+pub(crate) mod runtime;
+pub(crate) mod syntax;
+mod thread_state;
+pub(crate) mod unicode;
+mod value_ops;
+mod vm;
+
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
-pub use runtime::{Limits, Promotion, PromotionStats, PromotionSummary, RunOutcome, Vm, VmConfig};
+pub use runtime::{Limits, Promotion, PromotionStats, PromotionSummary, VmConfig};
 pub use syntax::SyntaxError;
 pub use violation::{Violation, ViolationKind};
+pub use vm::{RunOutcome, Vm};
 
 /// Parses and compiles a whole program.
 pub fn compile_source(source: &str, file: &str) -> Result<bytecode::Program, SyntaxError> {

@@ -25,11 +25,6 @@ pub fn name(module: ModuleId) -> &'static str {
     extension(module).map_or("gc", |m| m.name)
 }
 
-/// The number of modules (gc plus the extensions).
-pub fn count() -> usize {
-    bundled::ALL.len() + 1
-}
-
 /// `module.attr`, if the module has it.
 pub fn attribute(module: ModuleId, attr: &str) -> Option<Value> {
     match extension(module) {

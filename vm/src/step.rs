@@ -4,7 +4,7 @@
 //! touched. While a recorder is active on the current OS thread (the `dpor`
 //! explorer runs every VM thread of an execution as a shuttle task on one OS
 //! thread, one at a time), the VM reports every access to shared state with
-//! [`record`]: heap objects by number, globals, the coordinator, the atomicity
+//! `step::record`: heap objects by number, globals, the coordinator, the atomicity
 //! monitor's state, output, the pin table, module state and locks, the thread
 //! table, the allocator, and whole-world operations (a collection). The explorer
 //! takes the accumulated [`Footprint`] at each scheduling decision, so the
@@ -207,7 +207,7 @@ thread_local! {
 
 /// Runs `f` without recording what it touches: for observers (rendering a trace event reads an
 /// object's type and contents) that do not change what the program does.
-pub fn unrecorded<R>(f: impl FnOnce() -> R) -> R {
+pub(crate) fn unrecorded<R>(f: impl FnOnce() -> R) -> R {
     if ACTIVE.load(Relaxed) == 0 {
         return f();
     }
@@ -225,13 +225,13 @@ pub fn unrecorded<R>(f: impl FnOnce() -> R) -> R {
 /// Whether a recorder is active anywhere in the process (callers that must compute something
 /// before they can record check this first, so the native fast path does no extra work).
 #[inline]
-pub fn active() -> bool {
+pub(crate) fn active() -> bool {
     ACTIVE.load(Relaxed) != 0
 }
 
 /// Records that the running step touched `resource`.
 #[inline]
-pub fn record(resource: Resource, access: Access) {
+pub(crate) fn record(resource: Resource, access: Access) {
     if ACTIVE.load(Relaxed) == 0 {
         return;
     }
@@ -254,7 +254,7 @@ fn record_slow(resource: Resource, access: Access) {
 /// back-edges of one thread with the same state and only reads in between mark an iteration that
 /// changed nothing: a spin-wait going round.
 #[inline]
-pub fn back_edge(state: impl FnOnce() -> u64) {
+pub(crate) fn back_edge(state: impl FnOnce() -> u64) {
     if ACTIVE.load(Relaxed) == 0 {
         return;
     }
@@ -268,7 +268,7 @@ pub fn take_back_edge() -> Option<u64> {
 }
 
 /// Task `task` (a model checker's thread on this OS thread) took one of the platform's mutexes.
-pub fn lock_taken(task: usize) {
+pub(crate) fn lock_taken(task: usize) {
     HELD.with(|h| {
         let mut held = h.borrow_mut();
         if held.len() <= task {
@@ -279,7 +279,7 @@ pub fn lock_taken(task: usize) {
 }
 
 /// Task `task` let one of the platform's mutexes go.
-pub fn lock_released(task: usize) {
+pub(crate) fn lock_released(task: usize) {
     HELD.with(|h| {
         if let Some(count) = h.borrow_mut().get_mut(task) {
             *count = count.saturating_sub(1);

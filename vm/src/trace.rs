@@ -13,8 +13,8 @@
 //! thread-local buffer sees them all. Outside [`collect`], events are dropped.
 
 use crate::error::ErrorKind;
-use crate::interp::format::repr_str;
 use crate::step::{Access, Footprint, Resource};
+use crate::value_ops::repr_str;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -312,12 +312,12 @@ thread_local! {
 
 /// Whether events emitted on this OS thread are kept.
 #[inline]
-pub fn collecting() -> bool {
+pub(crate) fn collecting() -> bool {
     COLLECTING.with(Cell::get)
 }
 
 /// Keeps one event, when this OS thread is inside [`collect`].
-pub fn emit(event: Event) {
+pub(crate) fn emit(event: Event) {
     if collecting() {
         EVENTS.with(|events| events.borrow_mut().push(event));
     }

@@ -55,7 +55,7 @@ impl ViolationKind {
     }
 
     /// The violation an uncaught error of `kind` is.
-    pub fn of_error(kind: ErrorKind) -> ViolationKind {
+    pub(crate) fn of_error(kind: ErrorKind) -> ViolationKind {
         match kind {
             ErrorKind::AssertionError => ViolationKind::Assertion,
             ErrorKind::UseAfterFree => ViolationKind::UseAfterFree,
@@ -94,7 +94,7 @@ pub struct Violation {
 }
 
 impl Violation {
-    pub fn from_uncaught(error: &Uncaught) -> Violation {
+    pub(crate) fn from_uncaught(error: &Uncaught) -> Violation {
         let location = error.traceback.last().map(|f| format!(" (line {})", f.line)).unwrap_or_default();
         Violation {
             kind: ViolationKind::of_error(error.exception.kind),

@@ -25,8 +25,16 @@ pub trait ExtApi {
     /// `lst[index] = value`.
     fn list_set(&mut self, list: Value, index: i64, value: Value) -> ExtResult<()>;
     fn list_len(&mut self, list: Value) -> ExtResult<i64>;
+    // The three below complete the C-API-shaped surface (`PyList_Append`, `PyDict_GetItem`,
+    // `PyDict_SetItem`); no bundled module calls them yet.
+    /// `lst.append(value)`.
+    #[allow(dead_code)]
     fn list_append(&mut self, list: Value, value: Value) -> ExtResult<()>;
+    /// `d.get(key)`.
+    #[allow(dead_code)]
     fn dict_get(&mut self, dict: Value, key: Value) -> ExtResult<Option<Value>>;
+    /// `d[key] = value`.
+    #[allow(dead_code)]
     fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> ExtResult<()>;
     /// The int a value holds, or a TypeError.
     fn int_value(&mut self, value: Value) -> ExtResult<i64>;

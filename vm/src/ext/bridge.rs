@@ -54,12 +54,4 @@ impl PinTable {
     pub fn pinned(&self) -> impl Iterator<Item = Handle> + '_ {
         self.counts.keys().copied()
     }
-
-    pub fn len(&self) -> usize {
-        self.counts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
-    }
 }

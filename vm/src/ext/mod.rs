@@ -5,5 +5,5 @@ pub mod api;
 pub mod bridge;
 pub mod bundled;
 
-pub use api::{ExtApi, ExtFunction, ExtResult, ExtensionModule, ModuleState};
+pub use api::{ExtFunction, ExtensionModule, ModuleState};
 pub use bridge::PinTable;

@@ -1,12 +1,13 @@
 //! Calls: VM functions and built-in functions (methods live in `methods`).
 
-use super::{Frame, Interp};
+use super::threads::spawn_thread;
+use super::Interp;
 use crate::ast::CmpOp;
 use crate::builtins::Builtin;
 use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{LockObject, Object};
 use crate::platform::Platform;
-use crate::runtime::spawn_thread;
+use crate::thread_state::Frame;
 use crate::trace::EventKind;
 use crate::value::Value;
 use std::cmp::Ordering;
@@ -344,7 +345,8 @@ impl<P: Platform> Interp<'_, P> {
 
 /// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
 fn parse_int(text: &str) -> Result<Value, Exception> {
-    let invalid = || value_error(format!("invalid literal for int() with base 10: {}", super::format::repr_str(text)));
+    let invalid =
+        || value_error(format!("invalid literal for int() with base 10: {}", crate::value_ops::repr_str(text)));
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),

@@ -3,11 +3,12 @@
 use super::Interp;
 use crate::error::{index_error, type_error, ErrorKind, Exception};
 use crate::heap::dict::Dict;
-use crate::heap::object::{hash_int, hash_str};
+use crate::heap::object::hash_int;
 use crate::heap::{Handle, Object, StrObject};
 use crate::modules;
 use crate::platform::Platform;
 use crate::value::Value;
+use crate::value_ops;
 
 /// Maps a Python index (negative counts from the end) onto `0..len`.
 pub(crate) fn normalize_index(index: i64, len: usize) -> Option<usize> {
@@ -62,61 +63,16 @@ impl<P: Platform> Interp<'_, P> {
 
     /// The hash of a dict key, or the TypeError Python raises for an unhashable one.
     pub(crate) fn hash_key(&self, key: Value) -> Result<u64, Exception> {
-        self.hash_at_depth(key, 0)
+        value_ops::hash_key(self.values(), key)
     }
 
-    fn hash_at_depth(&self, key: Value, depth: usize) -> Result<u64, Exception> {
-        match key {
-            Value::None => Ok(0x5eed),
-            Value::Bool(b) => Ok(hash_int(b as i64)),
-            Value::Int(i) => Ok(hash_int(i)),
-            Value::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
-            Value::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
-            Value::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
-            Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
-            Value::Unbound => Ok(0),
-            Value::Obj(h) => {
-                if depth > self.nesting_limit() {
-                    return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
-                }
-                enum Kind {
-                    Hash(u64),
-                    Tuple(Vec<Value>),
-                    Unhashable(&'static str),
-                }
-                let kind = self.shared.heap.read(h, |o| match o {
-                    Object::Str(s) => Kind::Hash(s.hash),
-                    Object::Tuple(items) => Kind::Tuple(items.to_vec()),
-                    Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
-                    _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
-                })?;
-                match kind {
-                    Kind::Hash(hash) => Ok(hash),
-                    Kind::Unhashable(name) => Err(type_error(format!("unhashable type: '{name}'"))),
-                    Kind::Tuple(items) => {
-                        let mut hash = hash_str("tuple");
-                        for item in items {
-                            hash = (hash ^ self.hash_at_depth(item, depth + 1)?).wrapping_mul(0x100_0000_01b3);
-                        }
-                        Ok(hash)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Whether two dict keys are the same key. Keys are hashable, hence immutable, so reading them
-    /// while a dict's lock is held is safe.
+    /// Whether two dict keys are the same key (see [`value_ops::key_eq`]).
     fn key_eq(&self, a: Value, b: Value) -> bool {
-        self.equal(a, b).unwrap_or(false)
+        value_ops::key_eq(self.values(), a, b)
     }
 
     pub(crate) fn dict_lookup(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
-        let hash = self.hash_key(key)?;
-        Ok(self.shared.heap.read(dict, |o| match o {
-            Object::Dict(d) => d.get(hash, |k| self.key_eq(k, key)),
-            _ => None,
-        })?)
+        value_ops::dict_lookup(self.values(), dict, key)
     }
 
     pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {

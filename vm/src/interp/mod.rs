@@ -8,32 +8,26 @@
 mod calls;
 mod collections;
 mod extcall;
-pub mod format;
 mod iteration;
 mod methods;
 pub mod ops;
 mod thread;
+mod threads;
+
+pub(crate) use threads::run_thread;
 
 use crate::ast::CmpOp;
-use crate::bytecode::{FuncId, Op};
+use crate::bytecode::Op;
 use crate::error::{ErrorKind, Exception, Uncaught};
 use crate::heap::{Handle, LocalHeap};
 use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
-use crate::runtime::{Shared, ThreadRoots, ThreadSlot};
+use crate::runtime::Shared;
+use crate::thread_state::{ThreadRoots, ThreadSlot};
 use crate::trace::EventKind;
 use crate::value::Value;
 use parking_lot::MutexGuard;
 use std::sync::Arc;
-
-/// A call frame: which function, where in it, and where its locals start on the stack.
-#[derive(Debug, Clone, Copy)]
-pub struct Frame {
-    pub func: FuncId,
-    pub ip: u32,
-    /// Stack index of the first local; the function value sits just below it.
-    pub base: u32,
-}
 
 /// One VM thread's interpreter.
 pub struct Interp<'a, P: Platform> {
@@ -67,11 +61,6 @@ impl<'a, P: Platform> Interp<'a, P> {
     #[inline]
     pub(crate) fn nesting_limit(&self) -> usize {
         self.shared.config.limits.max_recursion.min(P::max_nesting(self.slot.number == 0))
-    }
-
-    /// The thread's number: 0 for the main thread, then spawn order.
-    pub fn thread_number(&self) -> u32 {
-        self.slot.number
     }
 
     /// Calls the function on the stack (pushed with its arguments when the thread was created).

@@ -6,6 +6,7 @@ use crate::error::{overflow_error, type_error, ErrorKind, Exception};
 use crate::heap::Object;
 use crate::platform::Platform;
 use crate::value::Value;
+use crate::value_ops::{self, as_int};
 use std::cmp::Ordering;
 
 /// Longest str, list or tuple a `+` or `*` may build, so a runaway repeat is a MemoryError.
@@ -42,13 +43,7 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
     r.map(Value::Int).ok_or_else(overflow_error)
 }
 
-fn as_int(v: Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(i),
-        Value::Bool(b) => Some(b as i64),
-        _ => None,
-    }
-}
+pub(crate) use crate::value_ops::range_len;
 
 /// Bytes one item of a list or tuple takes.
 pub(crate) const ITEM: usize = std::mem::size_of::<Value>();
@@ -223,107 +218,44 @@ impl<P: Platform> Interp<'_, P> {
         )))
     }
 
-    /// Python's truth value.
+    /// Python's truth value (see [`value_ops::truthy`]).
+    #[inline]
     pub(crate) fn truthy(&self, v: Value) -> Result<bool, Exception> {
-        Ok(match v {
-            Value::None | Value::Unbound => false,
-            Value::Bool(b) => b,
-            Value::Int(i) => i != 0,
-            Value::Func(_) | Value::Builtin(_) | Value::Module(_) | Value::Native(_) => true,
-            Value::Obj(h) => self.shared.heap.read(h, |o| match o {
-                Object::Str(s) => !s.text.is_empty(),
-                Object::List(items) => !items.is_empty(),
-                Object::Tuple(items) => !items.is_empty(),
-                Object::Dict(d) => !d.is_empty(),
-                Object::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
-                _ => true,
-            })?,
-        })
+        value_ops::truthy(&self.shared.heap, v)
     }
 
-    /// Python's `==`.
+    /// Python's `==` (see [`value_ops::equal`]).
+    #[inline]
     pub(crate) fn equal(&self, a: Value, b: Value) -> Result<bool, Exception> {
-        self.equal_at_depth(a, b, 0)
+        value_ops::equal(self.values(), a, b)
     }
 
-    fn equal_at_depth(&self, a: Value, b: Value, depth: usize) -> Result<bool, Exception> {
-        if a == b {
-            return Ok(true);
-        }
-        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
-            return Ok(x == y);
-        }
-        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
-            return Ok(false);
-        };
-        if depth > self.nesting_limit() {
-            return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
-        }
-        let heap = &self.shared.heap;
-        // Strings compare in place: both are immutable, so holding one read lock while taking another is safe.
-        let strs = heap.read(x, |ox| match ox {
-            Object::Str(s) => {
-                Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.hash == s.hash && t.text == s.text)))
-            }
-            _ => None,
-        })?;
-        if let Some(same) = strs {
-            return Ok(same?);
-        }
-        match (heap.read(x, comparable_snapshot)?, heap.read(y, comparable_snapshot)?) {
-            (Some(Comparable::Seq(kx, xs)), Some(Comparable::Seq(ky, ys))) if kx == ky => {
-                if xs.len() != ys.len() {
-                    return Ok(false);
-                }
-                for (&p, &q) in xs.iter().zip(ys.iter()) {
-                    if !self.equal_at_depth(p, q, depth + 1)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            (Some(Comparable::Dict(xs)), Some(Comparable::Dict(_))) => {
-                let ylen = heap.read(y, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
-                if xs.len() != ylen {
-                    return Ok(false);
-                }
-                for (k, v) in xs {
-                    match self.dict_lookup(y, k)? {
-                        Some(w) if self.equal_at_depth(v, w, depth + 1)? => {}
-                        _ => return Ok(false),
-                    }
-                }
-                Ok(true)
-            }
-            (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
-            // `keys()` and `items()` views are set-like: equal when they hold the same keys (and, for
-            // items, the same values); `values()` views equal only themselves.
-            (Some(Comparable::View(dx, kx)), Some(Comparable::View(dy, ky)))
-                if kx == ky && kx != crate::heap::ViewKind::Values =>
-            {
-                let xs = heap.read(dx, |o| if let Object::Dict(d) = o { d.entries().collect() } else { Vec::new() })?;
-                let ylen = heap.read(dy, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
-                if xs.len() != ylen {
-                    return Ok(false);
-                }
-                for (k, v) in xs {
-                    match self.dict_lookup(dy, k)? {
-                        Some(w) if kx == crate::heap::ViewKind::Keys || self.equal_at_depth(v, w, depth + 1)? => {}
-                        _ => return Ok(false),
-                    }
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
+    /// Python's name for the type of `v`.
+    #[inline]
+    pub(crate) fn type_name(&self, v: Value) -> Result<&'static str, Exception> {
+        value_ops::type_name(&self.shared.heap, v)
+    }
+
+    /// `str(v)`.
+    pub(crate) fn str_of(&self, v: Value) -> Result<String, Exception> {
+        value_ops::str_of(self.values(), v)
+    }
+
+    /// `repr(v)`.
+    pub(crate) fn repr_of(&self, v: Value) -> Result<String, Exception> {
+        value_ops::repr_of(self.values(), v)
+    }
+
+    /// What the heap-only operations of [`value_ops`] read: this VM's heap and program, and this
+    /// thread's nesting limit.
+    #[inline]
+    pub(crate) fn values(&self) -> value_ops::Context<'_> {
+        value_ops::Context {
+            heap: &self.shared.heap,
+            program: &self.shared.program,
+            nesting_limit: self.nesting_limit(),
         }
     }
-}
-
-/// The number of items in `range(start, stop, step)`.
-pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
-    let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / -step };
-    n.max(0) as usize
 }
 
 enum Snapshot {
@@ -337,32 +269,6 @@ fn sequence_snapshot(o: &Object) -> Option<Snapshot> {
         Object::Str(s) => Some(Snapshot::Str(s.text.to_string())),
         Object::List(items) => Some(Snapshot::Items(true, items.clone())),
         Object::Tuple(items) => Some(Snapshot::Items(false, items.to_vec())),
-        _ => None,
-    }
-}
-
-enum Comparable {
-    Seq(&'static str, Vec<Value>),
-    Dict(Vec<(Value, Value)>),
-    Range((i64, i64, i64)),
-    View(crate::heap::Handle, crate::heap::ViewKind),
-}
-
-fn comparable_snapshot(o: &Object) -> Option<Comparable> {
-    match o {
-        Object::List(items) => Some(Comparable::Seq("list", items.clone())),
-        Object::Tuple(items) => Some(Comparable::Seq("tuple", items.to_vec())),
-        Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
-        Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
-        Object::Range { start, stop, step } => {
-            // Equal ranges are equal as sequences: compare length, first item and step.
-            let n = range_len(*start, *stop, *step) as i64;
-            Some(Comparable::Range(match n {
-                0 => (0, 0, 0),
-                1 => (1, *start, 0),
-                _ => (n, *start, *step),
-            }))
-        }
         _ => None,
     }
 }

@@ -1,7 +1,7 @@
 //! Being a VM thread: safepoints and parking, blocking detached, the GIL's switch interval,
 //! core steps (scheduling points watched by the atomicity monitor), and trace events.
 
-use super::{format, Interp};
+use super::Interp;
 use crate::error::{ErrorKind, Exception};
 use crate::mode::Bug;
 use crate::platform::Platform;
@@ -104,7 +104,7 @@ impl<P: Platform> Interp<'_, P> {
         let text = match v {
             Value::Obj(h) => {
                 let text = self.shared.heap.read(h, |o| match o {
-                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => format::repr_str(&s.text),
+                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => crate::value_ops::repr_str(&s.text),
                     o => format!("{} #{}", o.type_name(), h.number()),
                 });
                 let text = text.unwrap_or_else(|_| format!("#{} (freed)", h.number()));

@@ -249,13 +249,6 @@ impl<P: Platform> Coordinator<P> {
         self.changed.notify_all();
     }
 
-    /// Whether thread `me` holds exclusive mode.
-    pub fn is_exclusive(&self, me: u32) -> bool {
-        let state = self.state.lock();
-        record(Resource::Exclusive, Access::Read);
-        state.exclusive == Some(me)
-    }
-
     /// Turns the GIL on for the rest of the run. The caller must hold exclusive mode, so no other
     /// thread is attached when the rules change.
     pub fn enable_gil(&self) {
@@ -268,12 +261,5 @@ impl<P: Platform> Coordinator<P> {
         let state = self.state.lock();
         record(Resource::Exclusive, Access::Read);
         state.gil
-    }
-
-    /// The number of attached threads (for tests and diagnostics).
-    pub fn attached(&self) -> usize {
-        let state = self.state.lock();
-        record(Resource::Attached, Access::Read);
-        state.attached
     }
 }

@@ -1,150 +1,40 @@
-//! The running VM: shared state, threads, and the entry point [`Vm::run`].
+//! State shared by every thread of one VM: the program, heap, globals, coordinator, pin table,
+//! thread registry and monitors, and the collector's scan of every thread's roots.
+//!
+//! It never runs bytecode: the interpreter starts and runs threads over it, and [`Vm`] drives a
+//! run, so this module depends on neither (see [`crate::vm`] for the layers).
+//!
+//! [`Vm`]: crate::Vm
 
+mod config;
 mod coordinator;
 mod limits;
 mod monitor;
 mod output;
 mod stats;
-mod threads;
 
+pub use config::VmConfig;
 pub use coordinator::Coordinator;
 pub use limits::Limits;
 pub use output::Output;
 pub use stats::{Promotion, PromotionStats, PromotionSummary, PromotionTimer};
 
 use crate::builtins::{self, Method};
-use crate::bytecode::{Const, FuncId, Program};
+use crate::bytecode::{Const, Program};
 use crate::error::Uncaught;
 use crate::ext::{bundled, ModuleState, PinTable};
 use crate::heap::{CollectStats, Handle, Heap, Object, StrObject};
-use crate::interp::Frame;
-use crate::mode::{Bug, Bugs, Mode};
+use crate::mode::{Bug, Mode};
 use crate::modules::{self, ModuleId};
 use crate::platform::sync::{Condvar, Mutex};
 use crate::platform::Platform;
 use crate::seqlock::SeqCell;
 use crate::step::{self, Access, Resource};
+use crate::thread_state::{ThreadRoots, ThreadSlot};
 use crate::value::Value;
 use crate::violation::Violation;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
-
-/// Knobs of one VM run. `Default` suits `emlab run`.
-#[derive(Debug, Clone)]
-pub struct VmConfig {
-    /// Step, recursion and heap limits.
-    pub limits: Limits,
-    /// Collect after this many allocations at least (the threshold grows with the live set).
-    pub gc_min_threshold: usize,
-    /// Slots and object numbers a thread takes from the heap at once (see
-    /// [`crate::heap::LocalHeap`]). 1 numbers objects in allocation order, as traces show them;
-    /// more lets threads allocate without touching shared memory most of the time.
-    pub alloc_batch: u32,
-    /// How many pauses a thread waiting for a promotion, a collection or the GIL spins before it
-    /// sleeps. Spinning lets real threads on their own cores resume within a microsecond; a model
-    /// checker explores every spin, so checking configurations use 0.
-    pub spin_before_wait: u32,
-    /// Keep program output in memory instead of writing stdout.
-    pub capture_output: bool,
-    /// Print uncaught errors to stderr as they happen (as CPython does).
-    pub print_errors: bool,
-    /// How core code and extension calls are excluded.
-    pub mode: Mode,
-    /// Seeded bugs switched on.
-    pub bugs: Bugs,
-    /// With the GIL on, the holder hands over after this many instructions if another thread waits.
-    pub switch_interval: u32,
-    /// Emit typed VM-level trace events (see [`crate::trace`]).
-    pub trace: bool,
-    /// Watch for atomicity violations and, at the end of the run, for leaks.
-    pub monitor: bool,
-}
-
-impl Default for VmConfig {
-    fn default() -> Self {
-        VmConfig {
-            limits: Limits::default(),
-            gc_min_threshold: 20_000,
-            alloc_batch: 128,
-            spin_before_wait: 4000,
-            capture_output: false,
-            print_errors: true,
-            mode: Mode::Eml,
-            bugs: Bugs::none(),
-            switch_interval: 100_000,
-            trace: false,
-            monitor: false,
-        }
-    }
-}
-
-impl VmConfig {
-    /// A configuration for model checking: captured output, no stderr, a step budget, traces and
-    /// monitors on.
-    pub fn for_checking() -> Self {
-        VmConfig {
-            limits: Limits::for_checking(),
-            gc_min_threshold: 10_000,
-            alloc_batch: 1,
-            spin_before_wait: 0,
-            capture_output: true,
-            print_errors: false,
-            mode: Mode::Eml,
-            bugs: Bugs::none(),
-            switch_interval: 8,
-            trace: true,
-            monitor: true,
-        }
-    }
-}
-
-/// What a finished run produced.
-#[derive(Debug, Clone)]
-pub struct RunOutcome {
-    /// Captured output (empty when printing to stdout).
-    pub output: String,
-    /// Every uncaught error, in the order they happened; the main thread's, if any, is among them.
-    pub uncaught: Vec<Uncaught>,
-    /// Whether the main thread ended with an uncaught error (the process exit status is then 1).
-    pub main_failed: bool,
-    /// Violations the VM's monitors saw (atomicity, leak); uncaught errors are in `uncaught`.
-    pub monitored: Vec<Violation>,
-}
-
-impl RunOutcome {
-    /// Every violation the run showed: monitored ones, then uncaught errors in order.
-    pub fn violations(&self) -> Vec<Violation> {
-        let mut all = self.monitored.clone();
-        all.extend(self.uncaught.iter().map(Violation::from_uncaught));
-        all
-    }
-}
-
-/// A VM thread as the rest of the VM sees it: its number and its GC roots.
-pub(crate) struct ThreadSlot {
-    pub number: u32,
-    /// Set while the thread is blocked (Lock, join, `allow_threads`, a module lock).
-    pub blocked: std::sync::atomic::AtomicBool,
-    /// Locked by the thread itself while it is attached; the collector reads it while the thread is
-    /// parked or detached.
-    pub roots: parking_lot::Mutex<ThreadRoots>,
-}
-
-/// Everything a thread keeps alive: its value stack, frames, held `with` locks and its handle object.
-#[derive(Default)]
-pub struct ThreadRoots {
-    pub stack: Vec<Value>,
-    pub frames: Vec<Frame>,
-    pub withs: Vec<Handle>,
-    pub thread_object: Option<Handle>,
-}
-
-impl ThreadRoots {
-    fn values(&self) -> impl Iterator<Item = Value> + '_ {
-        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
-        self.stack.iter().copied().chain(handles)
-    }
-}
 
 /// State shared by every thread of one VM.
 pub struct Shared<P: Platform> {
@@ -185,13 +75,9 @@ pub struct Shared<P: Platform> {
     pub promotions: Arc<PromotionStats>,
 }
 
-/// A VM ready to run one program on platform `P`.
-pub struct Vm<P: Platform> {
-    shared: Arc<Shared<P>>,
-}
-
-impl<P: Platform> Vm<P> {
-    pub fn new(program: Program, config: VmConfig) -> Result<Vm<P>, crate::error::Exception> {
+impl<P: Platform> Shared<P> {
+    /// The shared state of a VM about to run `program`: constants materialized, globals unbound.
+    pub(crate) fn new(program: Program, config: VmConfig) -> Result<Shared<P>, crate::error::Exception> {
         let heap = Heap::new(config.limits.max_heap, config.alloc_batch);
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
@@ -207,7 +93,7 @@ impl<P: Platform> Vm<P> {
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
         heap.set_collect_threshold(config.gc_min_threshold);
         let output = if config.capture_output { Output::capture() } else { Output::stdout() };
-        let shared = Shared {
+        Ok(Shared {
             program,
             heap,
             consts,
@@ -232,45 +118,22 @@ impl<P: Platform> Vm<P> {
             next_collect,
             promotions: Arc::default(),
             config,
-        };
-        Ok(Vm { shared: Arc::new(shared) })
+        })
     }
 
-    /// The latency of every EML promotion for an extension call in this VM's run, filled in as it
-    /// runs: take it before [`Vm::run`], read it after. Empty except on real threads in `eml` mode.
-    pub fn promotion_stats(&self) -> Arc<PromotionStats> {
-        self.shared.promotions.clone()
+    /// Takes the join handles of the threads spawned so far (each with its thread number).
+    pub(crate) fn take_join_handles(&self) -> Vec<(u32, P::JoinHandle)> {
+        step::record(Resource::Spawn, Access::Write);
+        std::mem::take(&mut *self.join_handles.lock())
     }
 
-    /// Runs the module body on the calling thread as thread 0, then waits for every spawned thread
-    /// (as CPython waits for non-daemon threads at exit).
-    pub fn run(self) -> RunOutcome {
-        let shared = self.shared;
-        let number = shared.next_thread_number();
-        let slot = shared.register_thread(number, vec![Value::Func(FuncId(0))], None);
-        let main_failed = threads::run_thread(&shared, &slot, 0).is_err();
-        loop {
-            step::record(Resource::Spawn, Access::Write);
-            let handles: Vec<_> = std::mem::take(&mut *shared.join_handles.lock());
-            if handles.is_empty() {
-                break;
-            }
-            for (number, handle) in handles {
-                P::join(handle);
-                step::record(Resource::Joined(number), Access::Read);
-            }
-        }
-        shared.output.flush();
-        if shared.config.monitor {
-            shared.check_leaks();
-        }
-        let uncaught = std::mem::take(&mut *shared.uncaught.lock());
-        let monitored = std::mem::take(&mut *shared.monitored.lock());
-        RunOutcome { output: shared.output.captured(), uncaught, main_failed, monitored }
+    /// Takes what the run reported: its uncaught errors and its monitored violations, in order.
+    pub(crate) fn take_reports(&self) -> (Vec<Uncaught>, Vec<Violation>) {
+        let uncaught = std::mem::take(&mut *self.uncaught.lock());
+        let monitored = std::mem::take(&mut *self.monitored.lock());
+        (uncaught, monitored)
     }
-}
 
-impl<P: Platform> Shared<P> {
     /// Creates the slot of a new thread whose stack starts as `stack` (a function and its arguments).
     pub(crate) fn register_thread(
         &self,
@@ -278,12 +141,7 @@ impl<P: Platform> Shared<P> {
         stack: Vec<Value>,
         thread_object: Option<Handle>,
     ) -> Arc<ThreadSlot> {
-        let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
-        let slot = Arc::new(ThreadSlot {
-            number,
-            blocked: std::sync::atomic::AtomicBool::new(false),
-            roots: parking_lot::Mutex::new(roots),
-        });
+        let slot = Arc::new(ThreadSlot::new(number, stack, thread_object));
         step::record(Resource::Threads, Access::Commute);
         self.threads.lock().push(slot.clone());
         slot
@@ -437,5 +295,3 @@ impl<P: Platform> Shared<P> {
         modules::lookup(name)
     }
 }
-
-pub(crate) use threads::spawn_thread;

@@ -53,7 +53,7 @@ impl<P: Platform> Shared<P> {
 
     /// The leak check, after every thread has ended: collect with the pin table as roots, then
     /// report every object still allocated that neither globals nor module state reach.
-    pub(super) fn check_leaks(&self) {
+    pub(crate) fn check_leaks(&self) {
         crate::step::record(crate::step::Resource::World, crate::step::Access::Write);
         if self.config.bugs.has(Bug::GcIgnorePins) {
             // The collector under test ignores pins; a leak report would only echo that bug.

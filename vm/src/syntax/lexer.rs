@@ -66,6 +66,7 @@ const OPERATORS: &[&str] = &[
 ];
 
 /// Tokenizes a whole source text.
+#[cfg(test)]
 pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
     let tokens = tokenize_lossy(source);
     match tokens.last() {

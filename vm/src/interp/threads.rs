@@ -1,11 +1,12 @@
 //! Starting, running and ending VM threads, and the blocking operations (Lock, join).
 
-use super::{Shared, ThreadSlot};
+use super::Interp;
 use crate::error::{ErrorKind, Exception, TraceFrame, Uncaught};
 use crate::heap::{Handle, Object, ThreadObject};
-use crate::interp::Interp;
 use crate::platform::sync::Thread;
 use crate::platform::Platform;
+use crate::runtime::Shared;
+use crate::thread_state::ThreadSlot;
 use crate::trace::EventKind;
 use crate::value::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};

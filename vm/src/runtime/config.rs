@@ -1,0 +1,73 @@
+//! The knobs of one VM run.
+
+use super::Limits;
+use crate::mode::{Bugs, Mode};
+
+/// Knobs of one VM run. `Default` suits `emlab run`.
+#[derive(Debug, Clone)]
+pub struct VmConfig {
+    /// Step, recursion and heap limits.
+    pub limits: Limits,
+    /// Collect after this many allocations at least (the threshold grows with the live set).
+    pub gc_min_threshold: usize,
+    /// Slots and object numbers a thread takes from the heap at once (its local heap cache).
+    /// 1 numbers objects in allocation order, as traces show them;
+    /// more lets threads allocate without touching shared memory most of the time.
+    pub alloc_batch: u32,
+    /// How many pauses a thread waiting for a promotion, a collection or the GIL spins before it
+    /// sleeps. Spinning lets real threads on their own cores resume within a microsecond; a model
+    /// checker explores every spin, so checking configurations use 0.
+    pub spin_before_wait: u32,
+    /// Keep program output in memory instead of writing stdout.
+    pub capture_output: bool,
+    /// Print uncaught errors to stderr as they happen (as CPython does).
+    pub print_errors: bool,
+    /// How core code and extension calls are excluded.
+    pub mode: Mode,
+    /// Seeded bugs switched on.
+    pub bugs: Bugs,
+    /// With the GIL on, the holder hands over after this many instructions if another thread waits.
+    pub switch_interval: u32,
+    /// Emit typed VM-level trace events (see [`crate::trace`]).
+    pub trace: bool,
+    /// Watch for atomicity violations and, at the end of the run, for leaks.
+    pub monitor: bool,
+}
+
+impl Default for VmConfig {
+    fn default() -> Self {
+        VmConfig {
+            limits: Limits::default(),
+            gc_min_threshold: 20_000,
+            alloc_batch: 128,
+            spin_before_wait: 4000,
+            capture_output: false,
+            print_errors: true,
+            mode: Mode::Eml,
+            bugs: Bugs::none(),
+            switch_interval: 100_000,
+            trace: false,
+            monitor: false,
+        }
+    }
+}
+
+impl VmConfig {
+    /// A configuration for model checking: captured output, no stderr, a step budget, traces and
+    /// monitors on.
+    pub fn for_checking() -> Self {
+        VmConfig {
+            limits: Limits::for_checking(),
+            gc_min_threshold: 10_000,
+            alloc_batch: 1,
+            spin_before_wait: 0,
+            capture_output: true,
+            print_errors: false,
+            mode: Mode::Eml,
+            bugs: Bugs::none(),
+            switch_interval: 8,
+            trace: true,
+            monitor: true,
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! What a VM thread is to the rest of the VM: its number and its GC roots (value stack, frames,
+//! held `with` locks, its thread object).
+//!
+//! A leaf: it names no other part of the VM but values, handles and function ids, so the shared
+//! runtime (which scans these roots) and the interpreter (which runs on them) both depend on it
+//! and not on each other.
+
+use crate::bytecode::FuncId;
+use crate::heap::Handle;
+use crate::value::Value;
+use std::sync::atomic::AtomicBool;
+
+/// A call frame: which function, where in it, and where its locals start on the stack.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub func: FuncId,
+    pub ip: u32,
+    /// Stack index of the first local; the function value sits just below it.
+    pub base: u32,
+}
+
+/// A VM thread as the rest of the VM sees it: its number and its GC roots.
+pub(crate) struct ThreadSlot {
+    pub number: u32,
+    /// Set while the thread is blocked (Lock, join, `allow_threads`, a module lock).
+    pub blocked: AtomicBool,
+    /// Locked by the thread itself while it is attached; the collector reads it while the thread is
+    /// parked or detached.
+    pub roots: parking_lot::Mutex<ThreadRoots>,
+}
+
+impl ThreadSlot {
+    /// The slot of thread `number`, whose stack starts as `stack` (a function and its arguments).
+    pub(crate) fn new(number: u32, stack: Vec<Value>, thread_object: Option<Handle>) -> ThreadSlot {
+        let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
+        ThreadSlot { number, blocked: AtomicBool::new(false), roots: parking_lot::Mutex::new(roots) }
+    }
+}
+
+/// Everything a thread keeps alive: its value stack, frames, held `with` locks and its handle object.
+#[derive(Default)]
+pub(crate) struct ThreadRoots {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub withs: Vec<Handle>,
+    pub thread_object: Option<Handle>,
+}
+
+impl ThreadRoots {
+    /// Every value these roots keep alive.
+    pub(crate) fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
+        self.stack.iter().copied().chain(handles)
+    }
+}

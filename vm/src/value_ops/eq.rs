@@ -1,0 +1,205 @@
+//! Truth, equality and hashing: what `if`, `==` and dict keys need, read from the heap alone.
+
+use super::Context;
+use crate::error::{type_error, ErrorKind, Exception};
+use crate::heap::object::{hash_int, hash_str};
+use crate::heap::{Handle, Heap, Object};
+use crate::value::Value;
+
+/// An int's value, with bools as 0 and 1 (as Python's `int` subclass).
+#[inline]
+pub(crate) fn as_int(v: Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    }
+}
+
+/// Python's truth value.
+#[inline]
+pub(crate) fn truthy(heap: &Heap, v: Value) -> Result<bool, Exception> {
+    Ok(match v {
+        Value::None | Value::Unbound => false,
+        Value::Bool(b) => b,
+        Value::Int(i) => i != 0,
+        Value::Func(_) | Value::Builtin(_) | Value::Module(_) | Value::Native(_) => true,
+        Value::Obj(h) => heap.read(h, |o| match o {
+            Object::Str(s) => !s.text.is_empty(),
+            Object::List(items) => !items.is_empty(),
+            Object::Tuple(items) => !items.is_empty(),
+            Object::Dict(d) => !d.is_empty(),
+            Object::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+            _ => true,
+        })?,
+    })
+}
+
+/// Python's `==`.
+#[inline]
+pub(crate) fn equal(cx: Context, a: Value, b: Value) -> Result<bool, Exception> {
+    equal_at_depth(cx, a, b, 0)
+}
+
+fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool, Exception> {
+    if a == b {
+        return Ok(true);
+    }
+    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        return Ok(x == y);
+    }
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return Ok(false);
+    };
+    if depth > cx.nesting_limit {
+        return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
+    }
+    let heap = cx.heap;
+    // Strings compare in place: both are immutable, so holding one read lock while taking another is safe.
+    let strs = heap.read(x, |ox| match ox {
+        Object::Str(s) => Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.hash == s.hash && t.text == s.text))),
+        _ => None,
+    })?;
+    if let Some(same) = strs {
+        return Ok(same?);
+    }
+    match (heap.read(x, comparable_snapshot)?, heap.read(y, comparable_snapshot)?) {
+        (Some(Comparable::Seq(kx, xs)), Some(Comparable::Seq(ky, ys))) if kx == ky => {
+            if xs.len() != ys.len() {
+                return Ok(false);
+            }
+            for (&p, &q) in xs.iter().zip(ys.iter()) {
+                if !equal_at_depth(cx, p, q, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        (Some(Comparable::Dict(xs)), Some(Comparable::Dict(_))) => {
+            let ylen = heap.read(y, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
+            if xs.len() != ylen {
+                return Ok(false);
+            }
+            for (k, v) in xs {
+                match dict_lookup(cx, y, k)? {
+                    Some(w) if equal_at_depth(cx, v, w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        }
+        (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
+        // `keys()` and `items()` views are set-like: equal when they hold the same keys (and, for
+        // items, the same values); `values()` views equal only themselves.
+        (Some(Comparable::View(dx, kx)), Some(Comparable::View(dy, ky)))
+            if kx == ky && kx != crate::heap::ViewKind::Values =>
+        {
+            let xs = heap.read(dx, |o| if let Object::Dict(d) = o { d.entries().collect() } else { Vec::new() })?;
+            let ylen = heap.read(dy, |o| if let Object::Dict(d) = o { d.len() } else { 0 })?;
+            if xs.len() != ylen {
+                return Ok(false);
+            }
+            for (k, v) in xs {
+                match dict_lookup(cx, dy, k)? {
+                    Some(w) if kx == crate::heap::ViewKind::Keys || equal_at_depth(cx, v, w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The hash of a dict key, or the TypeError Python raises for an unhashable one.
+pub(crate) fn hash_key(cx: Context, key: Value) -> Result<u64, Exception> {
+    hash_at_depth(cx, key, 0)
+}
+
+fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception> {
+    match key {
+        Value::None => Ok(0x5eed),
+        Value::Bool(b) => Ok(hash_int(b as i64)),
+        Value::Int(i) => Ok(hash_int(i)),
+        Value::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
+        Value::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
+        Value::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
+        Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
+        Value::Unbound => Ok(0),
+        Value::Obj(h) => {
+            if depth > cx.nesting_limit {
+                return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
+            }
+            enum Kind {
+                Hash(u64),
+                Tuple(Vec<Value>),
+                Unhashable(&'static str),
+            }
+            let kind = cx.heap.read(h, |o| match o {
+                Object::Str(s) => Kind::Hash(s.hash),
+                Object::Tuple(items) => Kind::Tuple(items.to_vec()),
+                Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
+                _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
+            })?;
+            match kind {
+                Kind::Hash(hash) => Ok(hash),
+                Kind::Unhashable(name) => Err(type_error(format!("unhashable type: '{name}'"))),
+                Kind::Tuple(items) => {
+                    let mut hash = hash_str("tuple");
+                    for item in items {
+                        hash = (hash ^ hash_at_depth(cx, item, depth + 1)?).wrapping_mul(0x100_0000_01b3);
+                    }
+                    Ok(hash)
+                }
+            }
+        }
+    }
+}
+
+/// Whether two dict keys are the same key. Keys are hashable, hence immutable, so reading them
+/// while a dict's lock is held is safe.
+pub(crate) fn key_eq(cx: Context, a: Value, b: Value) -> bool {
+    equal(cx, a, b).unwrap_or(false)
+}
+
+/// The value `key` maps to in `dict`, if any.
+pub(crate) fn dict_lookup(cx: Context, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
+    let hash = hash_key(cx, key)?;
+    Ok(cx.heap.read(dict, |o| match o {
+        Object::Dict(d) => d.get(hash, |k| key_eq(cx, k, key)),
+        _ => None,
+    })?)
+}
+
+/// The number of items in `range(start, stop, step)`.
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / -step };
+    n.max(0) as usize
+}
+
+enum Comparable {
+    Seq(&'static str, Vec<Value>),
+    Dict(Vec<(Value, Value)>),
+    Range((i64, i64, i64)),
+    View(crate::heap::Handle, crate::heap::ViewKind),
+}
+
+fn comparable_snapshot(o: &Object) -> Option<Comparable> {
+    match o {
+        Object::List(items) => Some(Comparable::Seq("list", items.clone())),
+        Object::Tuple(items) => Some(Comparable::Seq("tuple", items.to_vec())),
+        Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
+        Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
+        Object::Range { start, stop, step } => {
+            // Equal ranges are equal as sequences: compare length, first item and step.
+            let n = range_len(*start, *stop, *step) as i64;
+            Some(Comparable::Range(match n {
+                0 => (0, 0, 0),
+                1 => (1, *start, 0),
+                _ => (n, *start, *step),
+            }))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,28 @@
+//! What Python does with a value that needs only the heap: its type name, `str` and `repr`, its
+//! truth, `==`, and hashing a dict key.
+//!
+//! Plain functions, with no [`Platform`](crate::platform::Platform) and no running thread: they
+//! read the heap (and, to name functions, the program), so they can be tested over a [`Heap`]
+//! built directly. The interpreter calls them through thin wrappers (`Interp::repr_of`, ...) that
+//! pass its own [`Context`].
+
+mod eq;
+mod repr;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, key_eq, range_len, truthy};
+pub(crate) use repr::{repr_of, repr_str, str_of, type_name};
+
+use crate::bytecode::Program;
+use crate::heap::Heap;
+
+/// What the operations that follow values into containers read: the heap, the program (for
+/// function names) and how deep containers may nest before a RecursionError.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub heap: &'a Heap,
+    pub program: &'a Program,
+    /// The deepest container nesting followed before RecursionError (the thread's native limit).
+    pub nesting_limit: usize,
+}

@@ -1,0 +1,210 @@
+//! `repr`, `str` and type names, formatted exactly as Python formats them.
+
+use super::Context;
+use crate::builtins::Builtin;
+use crate::error::{ErrorKind, Exception};
+use crate::heap::{Handle, Heap, Object};
+use crate::modules;
+use crate::value::Value;
+
+/// Python's `repr` of a string: single quotes unless the text has `'` and no `"`.
+pub fn repr_str(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            // As Python: what is not printable is escaped, in the shortest of its three forms.
+            c if !crate::unicode::is_printable(c) => {
+                let code = c as u32;
+                if code < 0x100 {
+                    out.push_str(&format!("\\x{code:02x}"));
+                } else if code < 0x10000 {
+                    out.push_str(&format!("\\u{code:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{code:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's name for the type of `v`.
+#[inline]
+pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception> {
+    Ok(match v {
+        Value::None => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Int(_) => "int",
+        Value::Func(_) => "function",
+        Value::Builtin(_) | Value::Native(_) => "builtin_function_or_method",
+        Value::Module(_) => "module",
+        Value::Unbound => "unbound",
+        Value::Obj(h) => heap.read_fixed(h, Object::type_name)?,
+    })
+}
+
+/// `str(v)`.
+pub(crate) fn str_of(cx: Context, v: Value) -> Result<String, Exception> {
+    if let Value::Obj(h) = v {
+        if let Some(text) = cx.heap.read(h, |o| match o {
+            Object::Str(s) => Some(s.text.to_string()),
+            _ => None,
+        })? {
+            return Ok(text);
+        }
+    }
+    repr_of(cx, v)
+}
+
+/// `repr(v)`.
+pub(crate) fn repr_of(cx: Context, v: Value) -> Result<String, Exception> {
+    let mut out = String::new();
+    let mut active = Vec::new();
+    write_repr(cx, v, &mut out, &mut active)?;
+    Ok(out)
+}
+
+/// Appends `repr(v)`; `active` holds the containers being printed, to print cycles as `[...]`.
+fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
+    match v {
+        Value::None => out.push_str("None"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
+        Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", Builtin::from_id(b).name())),
+        Value::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
+        Value::Native(f) => out.push_str(&format!("<built-in function {}>", modules::native(f).1.name)),
+        Value::Unbound => out.push_str("<unbound>"),
+        Value::Obj(h) => write_object_repr(cx, h, out, active)?,
+    }
+    Ok(())
+}
+
+fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
+    enum Shape {
+        Text(String),
+        Seq { open: &'static str, close: &'static str, items: Vec<Value>, one_comma: bool },
+        Dict(Vec<(Value, Value)>),
+        View(&'static str, Handle),
+    }
+    let shape = cx.heap.read(h, |o| match o {
+        Object::Str(s) => Shape::Text(repr_str(&s.text)),
+        Object::List(items) => Shape::Seq { open: "[", close: "]", items: items.clone(), one_comma: false },
+        Object::Tuple(items) => Shape::Seq { open: "(", close: ")", items: items.to_vec(), one_comma: true },
+        Object::Dict(d) => Shape::Dict(d.entries().collect()),
+        Object::Range { start, stop, step } => Shape::Text(if *step == 1 {
+            format!("range({start}, {stop})")
+        } else {
+            format!("range({start}, {stop}, {step})")
+        }),
+        Object::View { dict, kind } => Shape::View(kind.type_name(), *dict),
+        Object::Iter(_) => Shape::Text(format!("<{} object #{}>", o.type_name(), h.number())),
+        Object::Lock(l) => {
+            Shape::Text(format!("<{} _thread.lock object #{}>", if l.held { "locked" } else { "unlocked" }, h.number()))
+        }
+        Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
+    })?;
+    let recursive = active.contains(&h);
+    if active.len() > cx.nesting_limit {
+        return Err(Exception::new(
+            ErrorKind::RecursionError,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
+    match shape {
+        Shape::Text(text) => out.push_str(&text),
+        Shape::Seq { open, close, .. } if recursive => {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+        }
+        Shape::Seq { open, close, items, one_comma } => {
+            active.push(h);
+            out.push_str(open);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(cx, *item, out, active)?;
+            }
+            if one_comma && items.len() == 1 {
+                out.push(',');
+            }
+            out.push_str(close);
+            active.pop();
+        }
+        Shape::Dict(_) if recursive => out.push_str("{...}"),
+        Shape::Dict(entries) => {
+            active.push(h);
+            out.push('{');
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(cx, *k, out, active)?;
+                out.push_str(": ");
+                write_repr(cx, *v, out, active)?;
+            }
+            out.push('}');
+            active.pop();
+        }
+        Shape::View(name, dict) => {
+            let entries = cx.heap.read(dict, |o| match o {
+                Object::Dict(d) => d.entries().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })?;
+            active.push(h);
+            out.push_str(name);
+            out.push_str("([");
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match name {
+                    "dict_keys" => write_repr(cx, *k, out, active)?,
+                    "dict_values" => write_repr(cx, *v, out, active)?,
+                    _ => {
+                        out.push('(');
+                        write_repr(cx, *k, out, active)?;
+                        out.push_str(", ");
+                        write_repr(cx, *v, out, active)?;
+                        out.push(')');
+                    }
+                }
+            }
+            out.push_str("])");
+            active.pop();
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repr_str;
+
+    #[test]
+    fn repr_str_matches_python_quoting() {
+        assert_eq!(repr_str("abc"), "'abc'");
+        assert_eq!(repr_str("it's"), "\"it's\"");
+        assert_eq!(repr_str("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(repr_str("both ' and \""), "'both \\' and \"'");
+        assert_eq!(repr_str("a\nb\tc\\"), "'a\\nb\\tc\\\\'");
+        assert_eq!(repr_str("\x01"), "'\\x01'");
+        assert_eq!(repr_str("é"), "'é'");
+        assert_eq!(repr_str("\u{a0}\u{200b}\u{e0001}"), "'\\xa0\\u200b\\U000e0001'");
+    }
+}
