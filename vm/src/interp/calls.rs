@@ -88,7 +88,7 @@ impl<P: Platform> Interp<'_, P> {
                 Ok(None)
             }
             Value::Builtin(id) => {
-                let args: Vec<Value> = self.roots.stack[callee_at + 1..].to_vec();
+                let args = Args::copy(&self.roots.stack[callee_at + 1..]);
                 let result = self.call_builtin(Builtin::from_id(id), &args)?;
                 self.roots.stack.truncate(callee_at);
                 Ok(Some(result))
@@ -366,4 +366,35 @@ fn parse_int(text: &str) -> Result<Value, Exception> {
             .ok_or_else(crate::error::overflow_error)?;
     }
     Ok(Value::Int(value))
+}
+
+/// A call's arguments, copied off the stack (the callee may push and pop while it runs): inline
+/// up to four, so that calling `len(x)` or `d.get(k, 0)` allocates nothing.
+pub(crate) enum Args {
+    Inline([Value; 4], usize),
+    Spilled(Vec<Value>),
+}
+
+impl Args {
+    #[inline]
+    pub(crate) fn copy(values: &[Value]) -> Args {
+        if values.len() <= 4 {
+            let mut inline = [Value::None; 4];
+            inline[..values.len()].copy_from_slice(values);
+            Args::Inline(inline, values.len())
+        } else {
+            Args::Spilled(values.to_vec())
+        }
+    }
+}
+
+impl std::ops::Deref for Args {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            Args::Inline(values, len) => &values[..*len],
+            Args::Spilled(values) => values,
+        }
+    }
 }

@@ -73,20 +73,40 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
         let Value::Obj(h) = it else { return Ok(None) };
         let heap = &self.shared.heap;
+        /// What one look at the iterator gives: a range's next item (it needs nothing else, so it
+        /// steps under that one lock), or the state to go on from.
+        enum Look {
+            Stepped(Option<Value>),
+            State(Option<Iter>),
+        }
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
-        let state = heap.read(h, |o| match o {
-            // A snapshot's items are not copied: only the next one is needed.
-            Object::Iter(it) => match &**it {
-                Iter::Snapshot { items, index, dict } => Some(Iter::Snapshot {
+        let look = heap.write(h, |o| match o {
+            Object::Iter(it) => match &mut **it {
+                Iter::Range { next, stop, step } => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let item = *next;
+                        // Stop rather than overflow at the edge of the int range.
+                        *next = next.checked_add(*step).unwrap_or(*stop);
+                        Look::Stepped(Some(Value::Int(item)))
+                    } else {
+                        Look::Stepped(None)
+                    }
+                }
+                // A snapshot's items are not copied: only the next one is needed.
+                Iter::Snapshot { items, index, dict } => Look::State(Some(Iter::Snapshot {
                     items: items.get(*index).copied().into_iter().collect(),
                     index: 0,
                     dict: *dict,
-                }),
-                it => Some(it.clone()),
+                })),
+                it => Look::State(Some(it.clone())),
             },
-            _ => None,
+            _ => Look::State(None),
         })?;
+        let state = match look {
+            Look::Stepped(item) => return Ok(item),
+            Look::State(state) => state,
+        };
         let (item, advance) = match state {
             Some(Iter::Seq { seq, index }) => {
                 enum Next {
@@ -107,13 +127,7 @@ impl<P: Platform> Interp<'_, P> {
                     Next::End => (None, 0),
                 }
             }
-            Some(Iter::Range { next, stop, step }) => {
-                if (step > 0 && next < stop) || (step < 0 && next > stop) {
-                    (Some(Value::Int(next)), 1)
-                } else {
-                    (None, 0)
-                }
-            }
+            Some(Iter::Range { .. }) => unreachable!("a range iterator steps in its first look"),
             Some(Iter::Snapshot { items, index, dict }) => {
                 if let Some((dict, len)) = dict {
                     let now = heap.read(dict, |o| if let Object::Dict(d) = o { d.len() } else { len })?;
@@ -133,10 +147,7 @@ impl<P: Platform> Interp<'_, P> {
                 if let Object::Iter(it) = o {
                     match &mut **it {
                         Iter::Seq { index, .. } | Iter::Snapshot { index, .. } => *index += advance,
-                        Iter::Range { next, stop, step } => {
-                            // Stop rather than overflow at the edge of the int range.
-                            *next = next.checked_add(*step).unwrap_or(*stop);
-                        }
+                        Iter::Range { .. } => unreachable!("a range iterator steps in its first look"),
                     }
                 }
             })?;

@@ -63,7 +63,7 @@ impl<P: Platform> Interp<'_, P> {
             }
         } else {
             self.core_step();
-            let args: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+            let args = super::calls::Args::copy(&self.roots.stack[receiver_at + 1..]);
             match self.shared.methods[name as usize] {
                 Some(m) if self.has_method(receiver, m) => self.call_builtin_method(receiver, m, method_name, &args)?,
                 _ => {
