@@ -56,8 +56,15 @@ impl ErrorKind {
 }
 
 /// A raised error: its kind and message, before a traceback is attached.
+///
+/// Boxed, so that the interpreter's `Result<Value, Exception>` fits in two registers: every
+/// operation returns one, and errors are rare.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exception {
+pub struct Exception(Box<ExceptionData>);
+
+/// What an [`Exception`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExceptionData {
     pub kind: ErrorKind,
     /// The message as Python prints it after `Kind: ` (empty for a bare `AssertionError`).
     pub message: String,
@@ -65,7 +72,20 @@ pub struct Exception {
 
 impl Exception {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
-        Exception { kind, message: message.into() }
+        Exception(Box::new(ExceptionData { kind, message: message.into() }))
+    }
+}
+
+impl std::ops::Deref for Exception {
+    type Target = ExceptionData;
+    fn deref(&self) -> &ExceptionData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Exception {
+    fn deref_mut(&mut self) -> &mut ExceptionData {
+        &mut self.0
     }
 }
 
@@ -134,5 +154,15 @@ impl Uncaught {
         out.push_str(&self.exception.to_string());
         out.push('\n');
         out
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn an_operation_result_fits_in_two_registers() {
+        assert_eq!(std::mem::size_of::<Result<crate::value::Value, Exception>>(), 16);
     }
 }
