@@ -75,6 +75,29 @@ impl<P: Platform> Interp<'_, P> {
             return int_binary(op, x, y);
         }
         let heap = &self.shared.heap;
+        if let (BinOp::Add, Value::Obj(x), Value::Obj(y)) = (op, a, b) {
+            // str + str, the common case, joins in place: both are immutable, so holding one read lock
+            // while taking the other is safe, and neither is copied first.
+            let joined = heap.read(x, |ox| match ox {
+                Object::Str(s) => heap
+                    .read(y, |oy| match oy {
+                        Object::Str(t) => {
+                            // The size is checked before anything is allocated.
+                            self.repeat_count(1, s.text.len() + t.text.len(), 1)?;
+                            let mut text = String::with_capacity(s.text.len() + t.text.len());
+                            text.push_str(&s.text);
+                            text.push_str(&t.text);
+                            Ok::<_, Exception>(Some(text))
+                        }
+                        _ => Ok(None),
+                    })
+                    .map_err(Exception::from)?,
+                _ => Ok(None),
+            })??;
+            if let Some(text) = joined {
+                return self.new_str(text);
+            }
+        }
         let object = |v: Value| -> Result<Option<Object>, Exception> {
             match v {
                 Value::Obj(h) => Ok(heap.read(h, |o| match o {
