@@ -36,7 +36,7 @@
 
 use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 use crate::target::Target;
-use emlab_vm::step::{Footprint, Recorder};
+use emlab_vm::step::{Access, Footprint, Recorder, Resource, EML};
 use parking_lot::Mutex;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::RefCell;
@@ -676,10 +676,14 @@ impl HappensBefore {
             // release, so the taking could not come first.
             return false;
         }
-        if a.waits().any(|lock| b.releases().chain(b.acquires()).any(|l| l == lock)) {
+        let detaches = b.accesses().contains(&(Resource::Attached, Access::Commute));
+        if a.waits().any(|lock| b.releases().chain(b.acquires()).any(|l| l == lock) || (lock == EML && detaches)) {
             // A failed attempt on a lock, then its release or another thread's taking it:
             // reversed, the attempt only succeeds later, in the same order. (A taking followed by
             // another thread's failed attempt is a race: reversed, the other thread goes first.)
+            // A requester of exclusive mode waiting for attached threads to park does not race
+            // with their detaching (nor with another requester's giving up its shared hold), which
+            // is what it waits for.
             return false;
         }
         let t = steps[i].thread;

@@ -229,6 +229,9 @@ impl<P: Platform> Coordinator<P> {
         state.requesters -= 1;
         record(Resource::Attached, Access::Read);
         while state.attached > 0 {
+            // Waiting for the parked threads to detach: a failed attempt to take the EML exclusive,
+            // which the detaching it waits for does not race with.
+            record(Resource::Waits(EML), Access::Read);
             state = self.wait(state);
             record(Resource::Attached, Access::Read);
         }
