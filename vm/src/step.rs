@@ -39,6 +39,12 @@ pub enum Resource {
     Exclusive,
     /// The coordinator's count of attached threads.
     Attached,
+    /// Whether the EML is open to attaching threads: no thread holds or waits for exclusive mode
+    /// (and, with the GIL on, the GIL's state). Written only by steps that change it (the first
+    /// request closes it, the last exclusive section's end opens it), so the steps that hand
+    /// exclusive mode from one requester to the next do not race with the attempts of parked
+    /// threads to attach, which fail before and after alike.
+    Gate,
     /// The atomicity monitor's record of threads inside extension calls, and its findings.
     Monitor,
     /// Program output and the list of uncaught errors.

@@ -131,13 +131,16 @@ impl<P: Platform> Coordinator<P> {
         loop {
             // Footprint of each attempt (the first, and each after a wake-up): with the GIL,
             // attaching hands out tickets and waits for the attached count to drop to zero; without
-            // it, it reads the exclusive state and, if open, bumps the count, which commutes with
-            // other threads' attaching and detaching.
+            // it, it reads whether the gate is open and, if so, bumps the count. The count is read
+            // only by a requester of exclusive mode, which closed the gate first (or found it closed
+            // by another requester, whose request it comes after): an attach is ordered against that
+            // read by the gate, so the count is not recorded here.
             if state.gil {
                 record(Resource::Exclusive, Access::Write);
                 record(Resource::Attached, Access::Write);
+                record(Resource::Gate, Access::Write);
             } else {
-                record(Resource::Exclusive, Access::Read);
+                record(Resource::Gate, Access::Read);
             }
             if state.gil {
                 let mine = match ticket {
@@ -157,7 +160,6 @@ impl<P: Platform> Coordinator<P> {
                 }
                 self.gil_wanted.store(true, SeqCst);
             } else if self.open_to(&state, me) {
-                record(Resource::Attached, Access::Commute);
                 record(Resource::Acquires(EML), Access::Read);
                 state.attached += 1;
                 return;
@@ -205,6 +207,10 @@ impl<P: Platform> Coordinator<P> {
             return;
         }
         record(Resource::Attached, Access::Commute);
+        if state.exclusive.is_none() && state.requesters == 0 {
+            // The first request closes the gate to attaching threads.
+            record(Resource::Gate, Access::Write);
+        }
         state.attached -= 1;
         state.requesters += 1;
         self.stop_requested.store(true, SeqCst);
@@ -223,6 +229,9 @@ impl<P: Platform> Coordinator<P> {
         state.requesters -= 1;
         record(Resource::Attached, Access::Read);
         while state.attached > 0 {
+            // Waiting for the parked threads to detach: a failed attempt to take the EML exclusive,
+            // which the detaching it waits for does not race with.
+            record(Resource::Waits(EML), Access::Read);
             state = self.wait(state);
             record(Resource::Attached, Access::Read);
         }
@@ -242,6 +251,8 @@ impl<P: Platform> Coordinator<P> {
         }
         state.exclusive = None;
         if state.requesters == 0 {
+            // No other requester: the gate opens again.
+            record(Resource::Gate, Access::Write);
             self.stop_requested.store(false, SeqCst);
         }
         self.announce();
@@ -254,12 +265,14 @@ impl<P: Platform> Coordinator<P> {
     pub fn enable_gil(&self) {
         let mut state = self.state.lock();
         record(Resource::Exclusive, Access::Write);
+        record(Resource::Gate, Access::Write);
         state.gil = true;
     }
 
     pub fn gil_enabled(&self) -> bool {
         let state = self.state.lock();
         record(Resource::Exclusive, Access::Read);
+        record(Resource::Gate, Access::Read);
         state.gil
     }
 }
