@@ -76,8 +76,11 @@ impl<P: Platform> Coordinator<P> {
     /// `changes` is bumped under the lock, so a change made before this thread takes the lock again
     /// is seen here, and one made after it has to wait until this thread sleeps (the loom model
     /// `promotion_with_spinning_waiters` in `vm/tests/loom_core.rs` checks this).
+    ///
+    /// With the GIL on, waiters never spin: the holder keeps it for a whole switch interval (many
+    /// times what a spin lasts), so spinning for it would only take cores from threads that run.
     fn wait<'a>(&'a self, state: P::Guard<'a, State>) -> P::Guard<'a, State> {
-        if self.spins == 0 {
+        if self.spins == 0 || state.gil {
             return self.changed.wait(state);
         }
         let seen = self.changes.load();
