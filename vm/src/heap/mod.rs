@@ -301,7 +301,8 @@ impl Heap {
         if local.slots.is_empty() || local.next_number == local.numbers_end {
             due |= self.refill(local)?;
         }
-        let slot = local.slots.pop().expect("refill reserves a slot");
+        // `refill` fails rather than leave the cache empty.
+        let Some(slot) = local.slots.pop() else { return Err(HeapError::Full(self.max_bytes)) };
         let generation = local.next_number;
         local.next_number += 1;
         local.pending += 1;

@@ -123,10 +123,9 @@ impl<P: Platform> Interp<'_, P> {
         // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
         // read with one takes the dict's lock once: one write of its lock word fewer for threads
         // that share the dict.
-        let int_key = int_index.map(hash_int);
         let found = self.shared.heap.read(h, |o| match (o, int_index) {
             (Object::Dict(d), Some(i)) => {
-                let hash = int_key.expect("int_index has a hash");
+                let hash = hash_int(i);
                 let same = |k: Value| match k {
                     Value::Int(x) => x == i,
                     Value::Bool(b) => b as i64 == i,

@@ -74,10 +74,11 @@ impl<P: Platform> Interp<'_, P> {
         let Value::Obj(h) = it else { return Ok(None) };
         let heap = &self.shared.heap;
         /// What one look at the iterator gives: a range's next item (it needs nothing else, so it
-        /// steps under that one lock), or the state to go on from.
+        /// steps under that one lock), or where a sequence or a dict snapshot goes on from.
         enum Look {
             Stepped(Option<Value>),
-            State(Option<Iter>),
+            Seq { seq: Handle, index: usize },
+            Snapshot { next: Option<Value>, dict: Option<(Handle, usize)> },
         }
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
@@ -93,22 +94,17 @@ impl<P: Platform> Interp<'_, P> {
                         Look::Stepped(None)
                     }
                 }
+                Iter::Seq { seq, index } => Look::Seq { seq: *seq, index: *index },
                 // A snapshot's items are not copied: only the next one is needed.
-                Iter::Snapshot { items, index, dict } => Look::State(Some(Iter::Snapshot {
-                    items: items.get(*index).copied().into_iter().collect(),
-                    index: 0,
-                    dict: *dict,
-                })),
-                it => Look::State(Some(it.clone())),
+                Iter::Snapshot { items, index, dict } => {
+                    Look::Snapshot { next: items.get(*index).copied(), dict: *dict }
+                }
             },
-            _ => Look::State(None),
+            _ => Look::Stepped(None),
         })?;
-        let state = match look {
+        let (item, advance) = match look {
             Look::Stepped(item) => return Ok(item),
-            Look::State(state) => state,
-        };
-        let (item, advance) = match state {
-            Some(Iter::Seq { seq, index }) => {
+            Look::Seq { seq, index } => {
                 enum Next {
                     Value(Value),
                     Char(char),
@@ -127,8 +123,7 @@ impl<P: Platform> Interp<'_, P> {
                     Next::End => (None, 0),
                 }
             }
-            Some(Iter::Range { .. }) => unreachable!("a range iterator steps in its first look"),
-            Some(Iter::Snapshot { items, index, dict }) => {
+            Look::Snapshot { next, dict } => {
                 if let Some((dict, len)) = dict {
                     let now = heap.read(dict, |o| if let Object::Dict(d) = o { d.len() } else { len })?;
                     if now != len {
@@ -138,16 +133,14 @@ impl<P: Platform> Interp<'_, P> {
                         ));
                     }
                 }
-                (items.get(index).copied(), 1)
+                (next, 1)
             }
-            None => (None, 0),
         };
         if item.is_some() {
             heap.write(h, |o| {
                 if let Object::Iter(it) = o {
-                    match &mut **it {
-                        Iter::Seq { index, .. } | Iter::Snapshot { index, .. } => *index += advance,
-                        Iter::Range { .. } => unreachable!("a range iterator steps in its first look"),
+                    if let Iter::Seq { index, .. } | Iter::Snapshot { index, .. } = &mut **it {
+                        *index += advance
                     }
                 }
             })?;
