@@ -107,11 +107,10 @@ impl<P: Platform> Interp<'_, P> {
                     })?;
                     return Ok(Value::None);
                 }
-                heap.write(h, |o| {
-                    if let Object::List(items) = o {
-                        items.push(args[0])
-                    }
-                })?;
+                heap.write(h, |o| match o {
+                    Object::List(items) => grow(items, 1).map(|()| items.push(args[0])),
+                    _ => Ok(()),
+                })??;
                 Ok(Value::None)
             }
             (Method::Pop, false) => {
@@ -146,24 +145,24 @@ impl<P: Platform> Interp<'_, P> {
                         self.type_name(args[0])?
                     )));
                 };
-                heap.write(h, |o| {
-                    if let Object::List(items) = o {
+                heap.write(h, |o| match o {
+                    Object::List(items) => grow(items, 1).map(|()| {
                         let len = items.len() as i64;
                         let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
                         items.insert(at as usize, args[1]);
-                    }
-                })?;
+                    }),
+                    _ => Ok(()),
+                })??;
                 Ok(Value::None)
             }
             (Method::Extend, _) => {
                 arity("extend", args, 1, 1)?;
                 let items = self.iterate(args[0])?;
                 self.charge(items.len() * super::ops::ITEM)?;
-                heap.write(h, |o| {
-                    if let Object::List(list) = o {
-                        list.extend(items)
-                    }
-                })?;
+                heap.write(h, |o| match o {
+                    Object::List(list) => grow(list, items.len()).map(|()| list.extend(items)),
+                    _ => Ok(()),
+                })??;
                 Ok(Value::None)
             }
             (Method::Index, _) => {
@@ -217,4 +216,12 @@ impl<P: Platform> Interp<'_, P> {
             }
         }
     }
+}
+
+/// Makes room for `more` items in a list before they are added, so that a list the heap limit
+/// allowed but the machine cannot hold is a MemoryError rather than an abort.
+fn grow(items: &mut Vec<Value>, more: usize) -> Result<(), Exception> {
+    items
+        .try_reserve(more)
+        .map_err(|_| Exception::new(crate::error::ErrorKind::MemoryError, "out of memory: the list cannot grow"))
 }
