@@ -93,14 +93,17 @@ fn loom_finds_the_lost_update() {
 
 /// Two threads allocate in batches (`alloc_batch` > 1) while collections stop the world: whatever
 /// the interleaving of refills, reported counts and collections, no live object is freed (a stale
-/// handle would raise), the shared list keeps every item, and the live count ends exact.
+/// handle would raise), the shared list keeps every item, and the live count ends exact. Slots
+/// freed by lazy sweeps are reused for objects of other kinds: the lock-free kind check behind
+/// a method call (`d.get`, `kept.append`) must see the new object's kind, never the old one's.
 const BATCHED_ALLOCATION: &str = "\
 kept = []
 def work(tag):
     for i in range(12):
         pair = [tag, (i, i + 1)]
+        d = {'p': pair}
         if i % 3 == 0:
-            kept.append(pair)
+            kept.append(d.get('p'))
     return len(pair)
 t = spawn(work, 1)
 work(0)

@@ -55,9 +55,11 @@ impl Heap {
             // the heap stays compact: sweep from the top, then merge with what was still free.
             let still_free = std::mem::take(&mut state.free);
             for slot in (0..state.next_slot).rev() {
-                let mut cell = self.slot(slot).cell.write();
+                let target = self.slot(slot);
+                let mut cell = target.cell.write();
                 if cell.object.is_some() && cell.mark != epoch {
                     cell.object = None;
+                    target.set_tag(&cell);
                     state.free.push(slot);
                     stats.freed += 1;
                 }
@@ -102,9 +104,11 @@ impl Heap {
         let epoch = self.epoch.load(Relaxed) as u32;
         let mut garbage = Vec::new();
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
-            let mut cell = self.slot(slot).cell.write();
+            let target = self.slot(slot);
+            let mut cell = target.cell.write();
             if cell.object.is_some() && cell.mark != epoch {
                 garbage.extend(cell.object.take());
+                target.set_tag(&cell);
                 free.push(slot);
             }
         }

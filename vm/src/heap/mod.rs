@@ -28,11 +28,11 @@ mod gc;
 pub mod object;
 
 pub use gc::CollectStats;
-pub use object::{Iter, LockObject, Object, StrObject, ThreadObject, ViewKind};
+pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::step::{self, Access, Resource};
 use parking_lot::{Mutex, RwLock};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Acquire, Ordering::Relaxed, Ordering::Release};
 use std::sync::OnceLock;
 
 /// A reference to a heap object: its slot and the generation it was allocated in.
@@ -98,6 +98,22 @@ struct Cell {
 #[derive(Debug, Default)]
 struct Slot {
     cell: RwLock<Cell>,
+    /// The live object's generation and [`Kind`] (`generation << 8 | kind`), or 0 when the slot is
+    /// empty: written under the cell's write lock whenever `object` is set or cleared, and read
+    /// without any lock by [`Heap::kind`], so type checks write no shared memory.
+    tag: AtomicU64,
+}
+
+impl Slot {
+    /// Publishes what the cell now holds in the tag. Called with the cell's write lock held.
+    #[inline]
+    fn set_tag(&self, cell: &Cell) {
+        let tag = match &cell.object {
+            Some(object) => (cell.generation as u64) << 8 | object.kind() as u64,
+            None => 0,
+        };
+        self.tag.store(tag, Release);
+    }
 }
 
 /// What one object costs: its slot plus what it owns on the Rust heap (an estimate that the
@@ -277,10 +293,12 @@ impl Heap {
             state.next_generation = state.next_generation.wrapping_add(1).max(1);
             (slot, generation)
         };
-        let mut cell = self.slot(slot).cell.write();
+        let target = self.slot(slot);
+        let mut cell = target.cell.write();
         cell.generation = generation;
         cell.mark = self.epoch.load(Relaxed) as u32;
         cell.object = Some(object);
+        target.set_tag(&cell);
         drop(cell);
         self.live.fetch_add(1, Relaxed);
         let before = self.allocated_since_collect.fetch_add(1, Relaxed);
@@ -306,10 +324,12 @@ impl Heap {
         let generation = local.next_number;
         local.next_number += 1;
         local.pending += 1;
-        let mut cell = self.slot(slot).cell.write();
+        let target = self.slot(slot);
+        let mut cell = target.cell.write();
         cell.generation = generation;
         cell.mark = self.epoch.load(Relaxed) as u32;
         cell.object = Some(object);
+        target.set_tag(&cell);
         drop(cell);
         Ok((Handle { slot, generation }, due))
     }
@@ -412,6 +432,19 @@ impl Heap {
         step::unrecorded(|| self.read(handle, f))
     }
 
+    /// The kind of the object `handle` names, read without taking its lock: a kind never changes
+    /// while its object lives, and the slot's tag names the generation it describes. Like
+    /// [`Heap::read_fixed`], not a read of the object's state.
+    #[inline]
+    pub fn kind(&self, handle: Handle) -> Result<Kind, HeapError> {
+        let tag = self.slot(handle.slot).tag.load(Acquire);
+        match Kind::from_u8(tag as u8) {
+            Some(kind) if tag >> 8 == handle.generation as u64 => Ok(kind),
+            // Freed (or reused): the locked read reports it.
+            _ => self.read_fixed(handle, Object::kind),
+        }
+    }
+
     /// Runs `f` on the object `handle` names, under the slot's read lock.
     #[inline]
     pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
@@ -479,6 +512,27 @@ mod tests {
         assert_eq!(heap.read(a, |_| ()), Err(HeapError::UseAfterFree { number: 1 }));
         assert!(heap.read(b, |_| ()).is_ok());
         assert_eq!(b.number(), 2);
+    }
+
+    #[test]
+    fn kinds_are_read_without_the_lock_and_follow_the_slot() {
+        let heap = Heap::new(1 << 20, 1);
+        let list = heap.alloc(Object::List(vec![])).unwrap();
+        let text = heap.alloc(Object::Str(StrObject::new("x"))).unwrap();
+        assert_eq!((heap.kind(list), heap.kind(text)), (Ok(Kind::List), Ok(Kind::Str)));
+        heap.collect([crate::value::Value::Obj(text)]);
+        assert_eq!(heap.slot(list.slot).tag.load(Relaxed), 0, "a freed slot's tag is cleared");
+        assert_eq!(heap.kind(list), Err(HeapError::UseAfterFree { number: list.number() }));
+        // The slot is reused by an object of another kind: the old handle stays stale.
+        let dict = heap.alloc(Object::Dict(Box::default())).unwrap();
+        assert_eq!(dict.slot, list.slot);
+        assert_eq!(heap.kind(dict), Ok(Kind::Dict));
+        assert_eq!(heap.kind(list), Err(HeapError::UseAfterFree { number: list.number() }));
+        assert_eq!(heap.kind(text), Ok(Kind::Str));
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_u8(kind as u8), Some(kind));
+        }
+        assert_eq!(Kind::from_u8(0), None, "0 marks an empty slot");
     }
 
     #[test]
@@ -566,10 +620,11 @@ mod tests {
     }
 
     #[test]
-    fn an_object_costs_at_most_48_bytes_besides_its_items() {
+    fn an_object_costs_at_most_56_bytes_besides_its_items() {
         // CPython's smallest GC-tracked container header (list) is 56 bytes with its GC links.
+        // A slot is the object (32 bytes), its number and mark, its lock, and its kind tag.
         assert_eq!(std::mem::size_of::<Object>(), 32);
-        assert!(std::mem::size_of::<Slot>() <= 48, "{}", std::mem::size_of::<Slot>());
+        assert!(std::mem::size_of::<Slot>() <= 56, "{}", std::mem::size_of::<Slot>());
     }
 
     #[test]

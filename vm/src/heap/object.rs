@@ -96,7 +96,86 @@ pub enum Object {
     Thread(ThreadObject),
 }
 
+/// What kind of object a slot holds: one per type name, so that type checks and `type()` need
+/// only this (see [`super::Heap::kind`]). Never 0, which marks an empty slot's tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Str = 1,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    DictKeys,
+    DictValues,
+    DictItems,
+    RangeIterator,
+    Iterator,
+    Lock,
+    Thread,
+}
+
+impl Kind {
+    pub(crate) const ALL: [Kind; 12] = [
+        Kind::Str,
+        Kind::List,
+        Kind::Tuple,
+        Kind::Dict,
+        Kind::Range,
+        Kind::DictKeys,
+        Kind::DictValues,
+        Kind::DictItems,
+        Kind::RangeIterator,
+        Kind::Iterator,
+        Kind::Lock,
+        Kind::Thread,
+    ];
+
+    /// The kind numbered `n` (`kind as u8`).
+    pub(crate) fn from_u8(n: u8) -> Option<Kind> {
+        Kind::ALL.get((n as usize).checked_sub(1)?).copied()
+    }
+
+    /// Python's name for the type, as in error messages.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::Str => "str",
+            Kind::List => "list",
+            Kind::Tuple => "tuple",
+            Kind::Dict => "dict",
+            Kind::Range => "range",
+            Kind::DictKeys => ViewKind::Keys.type_name(),
+            Kind::DictValues => ViewKind::Values.type_name(),
+            Kind::DictItems => ViewKind::Items.type_name(),
+            Kind::RangeIterator => "range_iterator",
+            Kind::Iterator => "iterator",
+            Kind::Lock => "lock",
+            Kind::Thread => "thread",
+        }
+    }
+}
+
 impl Object {
+    /// The object's [`Kind`], which never changes while it lives.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Object::Str(_) => Kind::Str,
+            Object::List(_) => Kind::List,
+            Object::Tuple(_) => Kind::Tuple,
+            Object::Dict(_) => Kind::Dict,
+            Object::Range { .. } => Kind::Range,
+            Object::View { kind: ViewKind::Keys, .. } => Kind::DictKeys,
+            Object::View { kind: ViewKind::Values, .. } => Kind::DictValues,
+            Object::View { kind: ViewKind::Items, .. } => Kind::DictItems,
+            Object::Iter(it) => match **it {
+                Iter::Range { .. } => Kind::RangeIterator,
+                Iter::Seq { .. } | Iter::Snapshot { .. } => Kind::Iterator,
+            },
+            Object::Lock(_) => Kind::Lock,
+            Object::Thread(_) => Kind::Thread,
+        }
+    }
+
     /// Whether the object can change after it is allocated (str, tuple, range and dict views can't).
     pub fn is_mutable(&self) -> bool {
         !matches!(self, Object::Str(_) | Object::Tuple(_) | Object::Range { .. } | Object::View { .. })
@@ -104,20 +183,7 @@ impl Object {
 
     /// Python's name for the object's type, as in error messages.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            Object::Str(_) => "str",
-            Object::List(_) => "list",
-            Object::Tuple(_) => "tuple",
-            Object::Dict(_) => "dict",
-            Object::Range { .. } => "range",
-            Object::View { kind, .. } => kind.type_name(),
-            Object::Iter(it) => match **it {
-                Iter::Range { .. } => "range_iterator",
-                Iter::Seq { .. } | Iter::Snapshot { .. } => "iterator",
-            },
-            Object::Lock(_) => "lock",
-            Object::Thread(_) => "thread",
-        }
+        self.kind().type_name()
     }
 
     /// Calls `visit` on every value this object refers to (for marking).

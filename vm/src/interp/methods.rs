@@ -5,29 +5,30 @@ use super::collections::normalize_index;
 use super::Interp;
 use crate::builtins::Method;
 use crate::error::{type_error, value_error, ErrorKind, Exception};
-use crate::heap::{Object, ViewKind};
+use crate::heap::{Kind, Object, ViewKind};
 use crate::platform::Platform;
 use crate::value::Value;
 
 impl<P: Platform> Interp<'_, P> {
     /// Whether `v`'s type has method `m` (for error messages).
     pub(crate) fn has_method(&self, v: Value, m: Method) -> bool {
-        let Value::Obj(h) = v else { return false };
+        self.method_receiver(v, m).is_some()
+    }
+
+    /// If `v`'s type has method `m`, whether `v` is a dict (where `pop` takes a key); read once.
+    fn method_receiver(&self, v: Value, m: Method) -> Option<bool> {
+        let Value::Obj(h) = v else { return None };
         // Which methods an object has depends only on its type, which never changes.
-        self.shared
-            .heap
-            .read_fixed(h, |o| match o {
-                Object::List(_) => {
-                    matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
-                }
-                Object::Tuple(_) => m == Method::Index,
-                Object::Dict(_) => {
-                    matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop)
-                }
-                Object::Lock(_) => matches!(m, Method::Acquire | Method::Release),
-                _ => false,
-            })
-            .unwrap_or(false)
+        match self.shared.heap.kind(h).ok()? {
+            Kind::List => matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
+                .then_some(false),
+            Kind::Tuple => (m == Method::Index).then_some(false),
+            Kind::Dict => {
+                matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop).then_some(true)
+            }
+            Kind::Lock => matches!(m, Method::Acquire | Method::Release).then_some(false),
+            _ => None,
+        }
     }
 
     /// Raises AttributeError unless `receiver.name` is a method (or a module's function).
@@ -38,14 +39,14 @@ impl<P: Platform> Interp<'_, P> {
         }
         match self.shared.methods[name as usize] {
             Some(m) if self.has_method(receiver, m) => Ok(()),
-            _ => {
-                let type_name = self.type_name(receiver)?;
-                Err(Exception::new(
-                    ErrorKind::AttributeError,
-                    format!("'{type_name}' object has no attribute '{method_name}'"),
-                ))
-            }
+            _ => Err(self.no_attribute(receiver, method_name)?),
         }
+    }
+
+    /// The AttributeError for a missing method.
+    fn no_attribute(&self, receiver: Value, method_name: &str) -> Result<Exception, Exception> {
+        let type_name = self.type_name(receiver)?;
+        Ok(Exception::new(ErrorKind::AttributeError, format!("'{type_name}' object has no attribute '{method_name}'")))
     }
 
     /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
@@ -65,14 +66,11 @@ impl<P: Platform> Interp<'_, P> {
             self.core_step();
             let args = super::calls::Args::copy(&self.roots.stack[receiver_at + 1..]);
             match self.shared.methods[name as usize] {
-                Some(m) if self.has_method(receiver, m) => self.call_builtin_method(receiver, m, method_name, &args)?,
-                _ => {
-                    let type_name = self.type_name(receiver)?;
-                    return Err(Exception::new(
-                        ErrorKind::AttributeError,
-                        format!("'{type_name}' object has no attribute '{method_name}'"),
-                    ));
-                }
+                Some(m) => match self.method_receiver(receiver, m) {
+                    Some(is_dict) => self.call_builtin_method(receiver, m, is_dict, method_name, &args)?,
+                    None => return Err(self.no_attribute(receiver, method_name)?),
+                },
+                None => return Err(self.no_attribute(receiver, method_name)?),
             }
         };
         self.roots.stack.truncate(receiver_at);
@@ -83,12 +81,12 @@ impl<P: Platform> Interp<'_, P> {
         &mut self,
         receiver: Value,
         m: Method,
+        is_dict: bool,
         name: &str,
         args: &[Value],
     ) -> Result<Value, Exception> {
-        let Value::Obj(h) = receiver else { unreachable!("has_method only accepts objects") };
+        let Value::Obj(h) = receiver else { unreachable!("method_receiver only accepts objects") };
         let heap = &self.shared.heap;
-        let is_dict = heap.read(h, |o| matches!(o, Object::Dict(_)))?;
         match (m, is_dict) {
             (Method::Append, _) => {
                 arity(name, args, 1, 1)?;

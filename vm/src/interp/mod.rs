@@ -361,7 +361,11 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Call { argc } => {
                     save_ip!();
                     self.safepoint();
-                    if let Some(v) = check!(self.call_value(argc)) {
+                    let callee_at = self.roots.stack.len() - argc as usize - 1;
+                    if let Value::Func(func) = self.roots.stack[callee_at] {
+                        check!(self.push_frame(func, argc));
+                        reload!();
+                    } else if let Some(v) = check!(self.call_value(argc)) {
                         self.push(v);
                     } else {
                         reload!();
@@ -446,7 +450,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// The lock object `v` names, or the TypeError Python raises for a non-lock.
     pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
         if let Value::Obj(h) = v {
-            if self.shared.heap.read_fixed(h, |o| matches!(o, crate::heap::Object::Lock(_)))? {
+            if self.shared.heap.kind(h)? == crate::heap::Kind::Lock {
                 return Ok(h);
             }
         }

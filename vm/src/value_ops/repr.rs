@@ -51,7 +51,7 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         Value::Builtin(_) | Value::Native(_) => "builtin_function_or_method",
         Value::Module(_) => "module",
         Value::Unbound => "unbound",
-        Value::Obj(h) => heap.read_fixed(h, Object::type_name)?,
+        Value::Obj(h) => heap.kind(h)?.type_name(),
     })
 }
 
@@ -68,6 +68,40 @@ pub(crate) fn str_of(cx: Context, v: Value) -> Result<String, Exception> {
     repr_of(cx, v)
 }
 
+/// An int's decimal text, written on the stack (`i64::MIN` has 20 characters).
+pub(crate) fn int_text(i: i64) -> IntText {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    IntText { digits, at }
+}
+
+/// The text [`int_text`] wrote: ASCII digits, after an optional sign.
+pub(crate) struct IntText {
+    digits: [u8; 20],
+    at: usize,
+}
+
+impl std::ops::Deref for IntText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // Only ASCII digits and '-' are written, so this never fails.
+        std::str::from_utf8(&self.digits[self.at..]).unwrap_or_default()
+    }
+}
+
 /// `repr(v)`.
 pub(crate) fn repr_of(cx: Context, v: Value) -> Result<String, Exception> {
     let mut out = String::new();
@@ -82,7 +116,7 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
         Value::None => out.push_str("None"),
         Value::Bool(true) => out.push_str("True"),
         Value::Bool(false) => out.push_str("False"),
-        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Int(i) => out.push_str(&int_text(i)),
         Value::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
         Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", Builtin::from_id(b).name())),
         Value::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),

@@ -226,3 +226,10 @@ fn type_name_of_each_kind() {
         assert_eq!(type_name(&f.heap, value).unwrap(), name);
     }
 }
+
+#[test]
+fn int_text_is_the_decimal_text_of_every_int() {
+    for i in [0, 7, -7, 10, 99, 100, 1234567890, i64::MAX, i64::MIN, -1_000_000] {
+        assert_eq!(&*int_text(i), i.to_string(), "{i}");
+    }
+}
