@@ -28,7 +28,7 @@ const MAX_HEAP: usize = 1 << 30;
 
 /// The `count`-th object: alternately a 2-tuple and a 2-item list.
 fn object(i: usize) -> Object {
-    let item = Value::Int(i as i64);
+    let item = Value::int(i as i64);
     if i.is_multiple_of(2) {
         Object::Tuple(Box::new([item, item]))
     } else {
@@ -85,10 +85,10 @@ fn alloc(c: &mut Criterion) {
 fn read(c: &mut Criterion) {
     const ITEMS: i64 = 1024;
     let heap = Heap::new(MAX_HEAP, 1);
-    let list = heap.alloc(Object::List((0..ITEMS).map(Value::Int).collect())).expect("the heap has room");
+    let list = heap.alloc(Object::List((0..ITEMS).map(Value::int).collect())).expect("the heap has room");
     let mut dict = Dict::new();
     for k in 0..ITEMS {
-        dict.insert(hash_int(k), Value::Int(k), Value::Int(k * k), |key| key == Value::Int(k));
+        dict.insert(hash_int(k), Value::int(k), Value::int(k * k), |key| key == Value::int(k));
     }
     let dict = heap.alloc(Object::Dict(Box::new(dict))).expect("the heap has room");
     let mut group = c.benchmark_group("heap/read");
@@ -100,9 +100,9 @@ fn read(c: &mut Criterion) {
                 sum += heap
                     .read(list, |o| match o {
                         Object::List(items) => items[i],
-                        _ => Value::None,
+                        _ => Value::NONE,
                     })
-                    .map_or(0, |v| if let Value::Int(n) = v { n } else { 0 });
+                    .map_or(0, |v| v.as_int().unwrap_or(0));
             }
             black_box(sum)
         })
@@ -111,7 +111,7 @@ fn read(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0;
             for k in 0..ITEMS {
-                let key = Value::Int(k);
+                let key = Value::int(k);
                 let value = heap.read(dict, |o| match o {
                     Object::Dict(d) => d.get(hash_int(k), |other| other == key),
                     _ => None,

@@ -28,8 +28,8 @@ pub fn name(module: ModuleId) -> &'static str {
 /// `module.attr`, if the module has it.
 pub fn attribute(module: ModuleId, attr: &str) -> Option<Value> {
     match extension(module) {
-        None => (attr == "collect").then(|| Value::Builtin(Builtin::GcCollect.id())),
-        Some(ext) => ext.function(attr).map(|index| Value::Native(NativeFn { module, index: index as u16 })),
+        None => (attr == "collect").then(|| Value::builtin(Builtin::GcCollect.id())),
+        Some(ext) => ext.function(attr).map(|index| Value::native(NativeFn { module, index: index as u16 })),
     }
 }
 

@@ -49,7 +49,7 @@ pub(crate) struct ThreadRoots {
 impl ThreadRoots {
     /// Every value these roots keep alive.
     pub(crate) fn values(&self) -> impl Iterator<Item = Value> + '_ {
-        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::Obj(h));
+        let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::obj(h));
         self.stack.iter().copied().chain(handles)
     }
 }

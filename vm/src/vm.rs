@@ -64,7 +64,7 @@ impl<P: Platform> Vm<P> {
     pub fn run(self) -> RunOutcome {
         let shared = self.shared;
         let number = shared.next_thread_number();
-        let slot = shared.register_thread(number, vec![Value::Func(FuncId(0))], None);
+        let slot = shared.register_thread(number, vec![Value::func(FuncId(0))], None);
         let main_failed = interp::run_thread(&shared, &slot, 0).is_err();
         loop {
             let handles = shared.take_join_handles();

@@ -27,11 +27,11 @@ fn bank_transfer(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let n = api.int_value(args[3])?;
     let from = api.list_get(accts, i)?;
     let from = api.int_value(from)?;
-    api.list_set(accts, i, Value::Int(from.checked_sub(n).ok_or_else(crate::error::overflow_error)?))?;
+    api.list_set(accts, i, Value::int(from.checked_sub(n).ok_or_else(crate::error::overflow_error)?))?;
     let to = api.list_get(accts, j)?;
     let to = api.int_value(to)?;
-    api.list_set(accts, j, Value::Int(to.checked_add(n).ok_or_else(crate::error::overflow_error)?))?;
-    Ok(Value::None)
+    api.list_set(accts, j, Value::int(to.checked_add(n).ok_or_else(crate::error::overflow_error)?))?;
+    Ok(Value::NONE)
 }
 
 fn bank_total(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
@@ -56,8 +56,8 @@ fn counter_incr(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let i = api.int_value(args[1])?;
     let v = api.list_get(args[0], i)?;
     let v = api.int_value(v)?;
-    api.list_set(args[0], i, Value::Int(v.checked_add(1).ok_or_else(crate::error::overflow_error)?))?;
-    Ok(Value::None)
+    api.list_set(args[0], i, Value::int(v.checked_add(1).ok_or_else(crate::error::overflow_error)?))?;
+    Ok(Value::NONE)
 }
 
 /// `fastcounter`: free-threaded; `incr` takes the module's own lock instead of the EML.
@@ -70,7 +70,7 @@ pub static FASTCOUNTER: ExtensionModule = ExtensionModule {
 
 fn fastcounter_incr(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     api.with_module_lock(&mut |api| counter_incr(api, args).map(|_| ()))?;
-    Ok(Value::None)
+    Ok(Value::NONE)
 }
 
 /// The state of `cache`: values by key, each holding one extension reference.
@@ -124,12 +124,12 @@ fn cache_put(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     if let Some(old) = old {
         api.decref(old)?;
     }
-    Ok(Value::None)
+    Ok(Value::NONE)
 }
 
 fn cache_get(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let key = api.key_text(args[0])?;
-    Ok(with_cache(api, |c| c.entries.get(&key).copied()).unwrap_or(Value::None))
+    Ok(with_cache(api, |c| c.entries.get(&key).copied()).unwrap_or(Value::NONE))
 }
 
 fn cache_drop(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
@@ -137,7 +137,7 @@ fn cache_drop(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     if let Some(old) = with_cache(api, |c| c.entries.remove(&key)) {
         api.decref(old)?;
     }
-    Ok(Value::None)
+    Ok(Value::NONE)
 }
 
 /// `callback`: not free-threaded. Calls back into core code from inside the extension.
@@ -159,7 +159,7 @@ fn callback_update(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
     let old = api.list_get(args[0], 0)?;
     let new = api.call(args[1], &[old])?;
     api.list_set(args[0], 0, new)?;
-    Ok(Value::None)
+    Ok(Value::NONE)
 }
 
 /// `blocking`: not free-threaded. Releases the EML around a blocking section.
@@ -181,12 +181,12 @@ fn blocking_pause(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
         }
         Ok(())
     })?;
-    Ok(Value::None)
+    Ok(Value::NONE)
 }
 
 /// Reads `lst[0]` while the EML is released: a deliberate extension bug emlab must report.
 fn blocking_peek_released(api: &mut dyn ExtApi, args: &[Value]) -> ExtResult<Value> {
-    let mut seen = Value::None;
+    let mut seen = Value::NONE;
     api.allow_threads(&mut |api| {
         seen = api.list_get(args[0], 0)?;
         Ok(())

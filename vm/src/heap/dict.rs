@@ -103,27 +103,27 @@ mod tests {
     use super::*;
 
     fn int_eq(k: i64) -> impl FnMut(Value) -> bool {
-        move |v| v == Value::Int(k)
+        move |v| v == Value::int(k)
     }
 
     #[test]
     fn keeps_insertion_order_and_reinserts_at_end() {
         let mut d = Dict::new();
         for k in 0..5 {
-            d.insert(k as u64 % 2, Value::Int(k), Value::Int(k * 10), int_eq(k));
+            d.insert(k as u64 % 2, Value::int(k), Value::int(k * 10), int_eq(k));
         }
-        d.insert(0, Value::Int(2), Value::Int(99), int_eq(2));
-        assert_eq!(d.remove(1, int_eq(1)), Some(Value::Int(10)));
-        d.insert(1, Value::Int(1), Value::Int(11), int_eq(1));
+        d.insert(0, Value::int(2), Value::int(99), int_eq(2));
+        assert_eq!(d.remove(1, int_eq(1)), Some(Value::int(10)));
+        d.insert(1, Value::int(1), Value::int(11), int_eq(1));
         let keys: Vec<_> = d.entries().collect();
         assert_eq!(
             keys,
             vec![
-                (Value::Int(0), Value::Int(0)),
-                (Value::Int(2), Value::Int(99)),
-                (Value::Int(3), Value::Int(30)),
-                (Value::Int(4), Value::Int(40)),
-                (Value::Int(1), Value::Int(11)),
+                (Value::int(0), Value::int(0)),
+                (Value::int(2), Value::int(99)),
+                (Value::int(3), Value::int(30)),
+                (Value::int(4), Value::int(40)),
+                (Value::int(1), Value::int(11)),
             ]
         );
         assert_eq!(d.len(), 5);
@@ -133,13 +133,13 @@ mod tests {
     fn compaction_preserves_lookups() {
         let mut d = Dict::new();
         for k in 0..100 {
-            d.insert(k as u64, Value::Int(k), Value::Int(k), int_eq(k));
+            d.insert(k as u64, Value::int(k), Value::int(k), int_eq(k));
         }
         for k in 0..90 {
             assert!(d.remove(k as u64, int_eq(k)).is_some());
         }
         for k in 90..100 {
-            assert_eq!(d.get(k as u64, int_eq(k)), Some(Value::Int(k)));
+            assert_eq!(d.get(k as u64, int_eq(k)), Some(Value::int(k)));
         }
         assert_eq!(d.get(5, int_eq(5)), None);
         assert_eq!(d.len(), 10);

@@ -1,7 +1,7 @@
 //! Mark-sweep over the heap. The caller guarantees the world is stopped.
 
 use super::{Handle, Heap};
-use crate::value::Value;
+use crate::value::{Value, V};
 use std::sync::atomic::Ordering::Relaxed;
 
 /// What one collection did.
@@ -37,7 +37,7 @@ impl Heap {
             }
             let Some(object) = &cell.object else { continue };
             object.trace(|v| {
-                if let Value::Obj(h) = v {
+                if let V::Obj(h) = v.unpack() {
                     work.push(h)
                 }
             });

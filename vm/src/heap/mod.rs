@@ -51,13 +51,13 @@ impl Handle {
 
     /// The handle as one word (generation high, slot low), for storage in atomics.
     #[inline]
-    pub fn to_bits(self) -> u64 {
+    pub const fn to_bits(self) -> u64 {
         (self.generation as u64) << 32 | self.slot as u64
     }
 
     /// The handle [`Handle::to_bits`] encoded.
     #[inline]
-    pub fn from_bits(bits: u64) -> Handle {
+    pub const fn from_bits(bits: u64) -> Handle {
         Handle { generation: (bits >> 32) as u32, slot: bits as u32 }
     }
 }
@@ -520,7 +520,7 @@ mod tests {
         let list = heap.alloc(Object::List(vec![])).unwrap();
         let text = heap.alloc(Object::Str(StrObject::new("x"))).unwrap();
         assert_eq!((heap.kind(list), heap.kind(text)), (Ok(Kind::List), Ok(Kind::Str)));
-        heap.collect([crate::value::Value::Obj(text)]);
+        heap.collect([crate::value::Value::obj(text)]);
         assert_eq!(heap.slot(list.slot).tag.load(Relaxed), 0, "a freed slot's tag is cleared");
         assert_eq!(heap.kind(list), Err(HeapError::UseAfterFree { number: list.number() }));
         // The slot is reused by an object of another kind: the old handle stays stale.
@@ -569,7 +569,7 @@ mod tests {
         let kept = heap.alloc_local(&mut local, Object::List(vec![])).unwrap().0;
         heap.alloc_local(&mut local, Object::List(vec![])).unwrap();
         assert!(local.credit > 0 && local.pending == 2);
-        let stats = heap.collect([crate::value::Value::Obj(kept)]);
+        let stats = heap.collect([crate::value::Value::obj(kept)]);
         assert_eq!((stats.marked, stats.freed, heap.live()), (1, 1, 1));
         assert_eq!(heap.bytes(), footprint(&Object::List(vec![])), "the recount drops unused credit");
         // The thread's next allocation notices the new epoch and counts from zero.
@@ -588,7 +588,7 @@ mod tests {
         let all: Vec<Handle> =
             (0..600).map(|_| heap.alloc_local(&mut local, Object::List(vec![])).unwrap().0).collect();
         let kept = all[300];
-        let stats = heap.collect_with([crate::value::Value::Obj(kept)], true);
+        let stats = heap.collect_with([crate::value::Value::obj(kept)], true);
         assert_eq!((stats.marked, stats.freed, heap.live()), (1, 0, 1), "only the mark ran");
         assert_eq!(heap.bytes(), footprint(&Object::List(vec![])), "the garbage's room is free at once");
         // Allocating sweeps block after block and reuses what it freed, never the kept object.
@@ -603,7 +603,7 @@ mod tests {
         assert!(high <= 604 + 8, "the freed slots were reused: {high}");
         // Two blocks of 256 were enough for 500 allocations; an eager collection frees the 500 and
         // finishes the sweep the lazy one left (the 88 garbage objects of the third block).
-        let stats = heap.collect([crate::value::Value::Obj(kept)]);
+        let stats = heap.collect([crate::value::Value::obj(kept)]);
         assert_eq!(stats.marked, 1);
         assert_eq!(stats.freed, 500 + 88);
     }

@@ -196,14 +196,14 @@ impl Object {
                 visit(k);
                 visit(v);
             }),
-            Object::View { dict, .. } => visit(Value::Obj(*dict)),
+            Object::View { dict, .. } => visit(Value::obj(*dict)),
             Object::Iter(it) => match &**it {
-                Iter::Seq { seq, .. } => visit(Value::Obj(*seq)),
+                Iter::Seq { seq, .. } => visit(Value::obj(*seq)),
                 Iter::Range { .. } => {}
                 Iter::Snapshot { items, dict, .. } => {
                     items.iter().copied().for_each(&mut visit);
                     if let Some((d, _)) = dict {
-                        visit(Value::Obj(*d))
+                        visit(Value::obj(*d))
                     }
                 }
             },

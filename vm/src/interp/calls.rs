@@ -9,7 +9,7 @@ use crate::heap::{Kind, LockObject, Object};
 use crate::platform::Platform;
 use crate::thread_state::Frame;
 use crate::trace::EventKind;
-use crate::value::Value;
+use crate::value::{Value, V};
 use std::cmp::Ordering;
 
 /// CPython's wording for a missing-arguments error: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -72,25 +72,28 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn call_value(&mut self, argc: u32) -> Result<Option<Value>, Exception> {
         let n = self.roots.stack.len();
         let callee_at = n - argc as usize - 1;
-        match self.roots.stack[callee_at] {
-            Value::Func(func) => self.push_frame(func, argc).map(|()| None),
+        match self.roots.stack[callee_at].unpack() {
+            V::Func(func) => self.push_frame(func, argc).map(|()| None),
             // `len(x)`, the most frequent builtin call, goes straight to the object.
-            Value::Builtin(id) if argc == 1 && Builtin::from_id(id) == Builtin::Len => {
+            V::Builtin(id) if argc == 1 && Builtin::from_id(id) == Builtin::Len => {
                 let result = self.len_of(self.roots.stack[callee_at + 1])?;
                 self.roots.stack.truncate(callee_at);
                 Ok(Some(result))
             }
-            Value::Builtin(id) => {
+            V::Builtin(id) => {
                 let args = Args::copy(&self.roots.stack[callee_at + 1..]);
                 let result = self.call_builtin(Builtin::from_id(id), &args)?;
                 self.roots.stack.truncate(callee_at);
                 Ok(Some(result))
             }
-            Value::Native(f) => {
+            V::Native(f) => {
                 let result = self.call_native(f, argc as usize)?;
                 Ok(Some(result))
             }
-            other => Err(type_error(format!("'{}' object is not callable", self.type_name(other)?))),
+            _ => {
+                let callee = self.roots.stack[callee_at];
+                Err(type_error(format!("'{}' object is not callable", self.type_name(callee)?)))
+            }
         }
     }
 
@@ -108,7 +111,7 @@ impl<P: Platform> Interp<'_, P> {
         let extra = code.local_names.len() - code.params as usize;
         let stack = &mut self.roots.stack;
         let base = stack.len() as u32 - argc;
-        stack.resize(stack.len() + extra, Value::Unbound);
+        stack.resize(stack.len() + extra, Value::UNBOUND);
         self.roots.frames.push(Frame { func, ip: 0, base });
         Ok(())
     }
@@ -155,7 +158,7 @@ impl<P: Platform> Interp<'_, P> {
                 self.trace(|| EventKind::Print { text: line.clone() });
                 line.push('\n');
                 self.shared.output.write(&line);
-                Ok(Value::None)
+                Ok(Value::NONE)
             }
             Builtin::Len => {
                 arity("len", args, 1, 1)?;
@@ -165,9 +168,9 @@ impl<P: Platform> Interp<'_, P> {
                 arity("range", args, 1, 3)?;
                 let mut ints = Vec::with_capacity(3);
                 for &a in args {
-                    ints.push(match a {
-                        Value::Int(i) => i,
-                        Value::Bool(b) => b as i64,
+                    ints.push(match a.unpack() {
+                        V::Int(i) => i,
+                        V::Bool(b) => b as i64,
                         _ => {
                             return Err(type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
@@ -189,12 +192,12 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::Str => {
                 arity("str", args, 0, 1)?;
-                match args.first() {
+                match args.first().map(|&v| (v, v.unpack())) {
                     None => self.new_str(""),
                     // An int's text is allocated once, at its exact size.
-                    Some(&Value::Int(i)) => self.new_str(&*crate::value_ops::int_text(i)),
-                    Some(&v) if self.is_str(v)? => Ok(v),
-                    Some(&v) => {
+                    Some((_, V::Int(i))) => self.new_str(&*crate::value_ops::int_text(i)),
+                    Some((v, _)) if self.is_str(v)? => Ok(v),
+                    Some((v, _)) => {
                         let text = self.str_of(v)?;
                         self.new_str(text)
                     }
@@ -207,11 +210,11 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::Int => {
                 arity("int", args, 0, 1)?;
-                match args.first() {
-                    None => Ok(Value::Int(0)),
-                    Some(&Value::Int(i)) => Ok(Value::Int(i)),
-                    Some(&Value::Bool(b)) => Ok(Value::Int(b as i64)),
-                    Some(&v) => match self.str_text(v)? {
+                match args.first().map(|&v| (v, v.unpack())) {
+                    None => Ok(Value::int(0)),
+                    Some((_, V::Int(i))) => Ok(Value::int(i)),
+                    Some((_, V::Bool(b))) => Ok(Value::int(b as i64)),
+                    Some((v, _)) => match self.str_text(v)? {
                         Some(text) => parse_int(&text),
                         None => Err(type_error(format!(
                             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -222,10 +225,10 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::Abs => {
                 arity("abs", args, 1, 1)?;
-                match args[0] {
-                    Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow_error),
-                    Value::Bool(b) => Ok(Value::Int(b as i64)),
-                    v => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(v)?))),
+                match args[0].unpack() {
+                    V::Int(i) => i.checked_abs().map(Value::int).ok_or_else(crate::error::overflow_error),
+                    V::Bool(b) => Ok(Value::int(b as i64)),
+                    _ => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(args[0])?))),
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -253,11 +256,11 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::Sum => {
                 arity("sum", args, 1, 2)?;
-                let mut total = args.get(1).copied().unwrap_or(Value::Int(0));
+                let mut total = args.get(1).copied().unwrap_or(Value::int(0));
                 let mut items = self.items(args[0])?;
                 while let Some(item) = items.next(self)? {
-                    total = match (total, item) {
-                        (Value::Int(a), Value::Int(b)) => super::ops::int_binary(crate::ast::BinOp::Add, a, b)?,
+                    total = match (total.unpack(), item.unpack()) {
+                        (V::Int(a), V::Int(b)) => super::ops::int_binary(crate::ast::BinOp::Add, a, b)?,
                         _ => self.binary(crate::ast::BinOp::Add, total, item)?,
                     };
                 }
@@ -275,7 +278,7 @@ impl<P: Platform> Interp<'_, P> {
                 let Some((&func, rest)) = args.split_first() else {
                     return Err(type_error("spawn() missing required argument 'f'"));
                 };
-                if !matches!(func, Value::Func(_) | Value::Builtin(_) | Value::Native(_)) {
+                if !matches!(func.unpack(), V::Func(_) | V::Builtin(_) | V::Native(_)) {
                     return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
                 }
                 let thread = spawn_thread(self.shared, func, rest)?;
@@ -286,16 +289,16 @@ impl<P: Platform> Interp<'_, P> {
                     });
                     EventKind::Spawn { thread: number.unwrap_or(0), entry: self.callable_name(func) }
                 });
-                Ok(Value::Obj(thread))
+                Ok(Value::obj(thread))
             }
             Builtin::Join => {
                 arity("join", args, 1, 1)?;
-                let thread = match args[0] {
-                    Value::Obj(h) if self.shared.heap.kind(h)? == Kind::Thread => h,
-                    v => {
+                let thread = match args[0].unpack() {
+                    V::Obj(h) if self.shared.heap.kind(h)? == Kind::Thread => h,
+                    _ => {
                         return Err(type_error(format!(
                             "join() argument must be a thread, not '{}'",
-                            self.type_name(v)?
+                            self.type_name(args[0])?
                         )))
                     }
                 };
@@ -308,21 +311,21 @@ impl<P: Platform> Interp<'_, P> {
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);
-                Ok(Value::Int(freed as i64))
+                Ok(Value::int(freed as i64))
             }
         }
     }
 
     fn is_str(&self, v: Value) -> Result<bool, Exception> {
-        Ok(match v {
-            Value::Obj(h) => self.shared.heap.kind(h)? == Kind::Str,
+        Ok(match v.unpack() {
+            V::Obj(h) => self.shared.heap.kind(h)? == Kind::Str,
             _ => false,
         })
     }
 
     fn str_text(&self, v: Value) -> Result<Option<String>, Exception> {
-        Ok(match v {
-            Value::Obj(h) => self.shared.heap.read(h, |o| match o {
+        Ok(match v.unpack() {
+            V::Obj(h) => self.shared.heap.read(h, |o| match o {
                 Object::Str(s) => Some(s.text.to_string()),
                 _ => None,
             })?,
@@ -331,8 +334,8 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn len_of(&self, v: Value) -> Result<Value, Exception> {
-        let len = match v {
-            Value::Obj(h) => {
+        let len = match v.unpack() {
+            V::Obj(h) => {
                 let dict_of_view = self.shared.heap.read(h, |o| match o {
                     Object::View { dict, .. } => Some(*dict),
                     _ => None,
@@ -351,7 +354,7 @@ impl<P: Platform> Interp<'_, P> {
         match len {
             // A range can hold more than 2**63 - 1 items; CPython cannot say how many either.
             Some(n) => i64::try_from(n)
-                .map(Value::Int)
+                .map(Value::int)
                 .map_err(|_| Exception::new(ErrorKind::OverflowError, "Python int too large to convert to C ssize_t")),
             None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
         }
@@ -380,7 +383,7 @@ fn parse_int(text: &str) -> Result<Value, Exception> {
             .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) })
             .ok_or_else(crate::error::overflow_error)?;
     }
-    Ok(Value::Int(value))
+    Ok(Value::int(value))
 }
 
 /// A call's arguments, copied off the stack (the callee may push and pop while it runs): inline
@@ -394,7 +397,7 @@ impl Args {
     #[inline]
     pub(crate) fn copy(values: &[Value]) -> Args {
         if values.len() <= 4 {
-            let mut inline = [Value::None; 4];
+            let mut inline = [Value::NONE; 4];
             inline[..values.len()].copy_from_slice(values);
             Args::Inline(inline, values.len())
         } else {

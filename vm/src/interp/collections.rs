@@ -7,7 +7,7 @@ use crate::heap::object::hash_int;
 use crate::heap::{Handle, Object, StrObject};
 use crate::modules;
 use crate::platform::Platform;
-use crate::value::Value;
+use crate::value::{Value, V};
 use crate::value_ops;
 
 /// Maps a Python index (negative counts from the end) onto `0..len`.
@@ -22,7 +22,7 @@ impl<P: Platform> Interp<'_, P> {
         if due {
             self.collect_due.set(true);
         }
-        Ok(Value::Obj(handle))
+        Ok(Value::obj(handle))
     }
 
     /// Accounts for an object growing by `bytes` (see [`crate::heap::Heap::charge`]), from this
@@ -50,7 +50,7 @@ impl<P: Platform> Interp<'_, P> {
         let n = self.roots.stack.len();
         let pairs: Vec<Value> = self.roots.stack[n - 2 * count..].to_vec();
         let dict = self.alloc(Object::Dict(Box::new(Dict::new())))?;
-        let Value::Obj(handle) = dict else { unreachable!("alloc returns an object") };
+        let V::Obj(handle) = dict.unpack() else { unreachable!("alloc returns an object") };
         // Keep the new dict rooted while filling it: replace the pairs with it on the stack.
         self.roots.stack.truncate(n - 2 * count);
         self.roots.stack.push(dict);
@@ -103,7 +103,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `obj[index]`.
     pub(crate) fn get_item(&mut self, obj: Value, index: Value) -> Result<Value, Exception> {
-        let Value::Obj(h) = obj else {
+        let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?)));
         };
         enum Found {
@@ -115,9 +115,9 @@ impl<P: Platform> Interp<'_, P> {
             BadIndex(&'static str),
             NotSubscriptable(&'static str),
         }
-        let int_index = match index {
-            Value::Int(i) => Some(i),
-            Value::Bool(b) => Some(b as i64),
+        let int_index = match index.unpack() {
+            V::Int(i) => Some(i),
+            V::Bool(b) => Some(b as i64),
             _ => None,
         };
         // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
@@ -126,9 +126,9 @@ impl<P: Platform> Interp<'_, P> {
         let found = self.shared.heap.read(h, |o| match (o, int_index) {
             (Object::Dict(d), Some(i)) => {
                 let hash = hash_int(i);
-                let same = |k: Value| match k {
-                    Value::Int(x) => x == i,
-                    Value::Bool(b) => b as i64 == i,
+                let same = |k: Value| match k.unpack() {
+                    V::Int(x) => x == i,
+                    V::Bool(b) => b as i64 == i,
                     _ => false,
                 };
                 d.get(hash, same).map_or(Found::Missing, Found::Value)
@@ -147,7 +147,7 @@ impl<P: Platform> Interp<'_, P> {
             (Object::Range { start, stop, step }, Some(i)) => {
                 normalize_index(i, super::ops::range_len(*start, *stop, *step))
                     .map_or(Found::OutOfRange("range object index out of range"), |i| {
-                        Found::Value(Value::Int(start + step * i as i64))
+                        Found::Value(Value::int(start + step * i as i64))
                     })
             }
             (Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Range { .. }, None) => {
@@ -177,12 +177,12 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `obj[index] = value`.
     pub(crate) fn set_item(&mut self, obj: Value, index: Value, value: Value) -> Result<(), Exception> {
-        let Value::Obj(h) = obj else {
+        let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
         };
-        let int_index = match index {
-            Value::Int(i) => Some(i),
-            Value::Bool(b) => Some(b as i64),
+        let int_index = match index.unpack() {
+            V::Int(i) => Some(i),
+            V::Bool(b) => Some(b as i64),
             _ => None,
         };
         enum Outcome {
@@ -217,7 +217,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> Result<bool, Exception> {
-        let Value::Obj(h) = container else {
+        let V::Obj(h) = container.unpack() else {
             return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)?)));
         };
         enum Kind {
@@ -247,8 +247,8 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 Ok(false)
             }
-            Kind::Str(text) => match item {
-                Value::Obj(i) => match self.shared.heap.read(i, |o| match o {
+            Kind::Str(text) => match item.unpack() {
+                V::Obj(i) => match self.shared.heap.read(i, |o| match o {
                     Object::Str(s) => Some(text.contains(&*s.text)),
                     _ => None,
                 })? {
@@ -286,7 +286,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `obj.name` for a module; other objects only have methods, which are called, not read.
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exception> {
-        if let Value::Module(m) = obj {
+        if let V::Module(m) = obj.unpack() {
             return modules::attribute(m, name).ok_or_else(|| {
                 Exception::new(
                     ErrorKind::AttributeError,
@@ -305,9 +305,9 @@ impl<P: Platform> Interp<'_, P> {
 }
 
 fn i_of(v: Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(i),
-        Value::Bool(b) => Some(b as i64),
+    match v.unpack() {
+        V::Int(i) => Some(i),
+        V::Bool(b) => Some(b as i64),
         _ => None,
     }
 }

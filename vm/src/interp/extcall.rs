@@ -12,7 +12,7 @@ use crate::modules;
 use crate::platform::Platform;
 use crate::runtime::{PromotionTimer, Shared};
 use crate::trace::{EventKind, Exclusion, ExtOp};
-use crate::value::{NativeFn, Value};
+use crate::value::{NativeFn, Value, V};
 use parking_lot::MutexGuard;
 
 impl<P: Platform> Interp<'_, P> {
@@ -139,14 +139,14 @@ impl<P: Platform> ExtCall<'_, '_, P> {
     }
 
     fn list(&self, list: Value) -> Result<Handle, Exception> {
-        match list {
-            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::List(_)))? => Ok(h),
-            other => Err(type_error(format!("expected a list, got '{}'", self.interp.type_name(other)?))),
+        match list.unpack() {
+            V::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::List(_)))? => Ok(h),
+            _ => Err(type_error(format!("expected a list, got '{}'", self.interp.type_name(list)?))),
         }
     }
 
     fn pin_for_call(&mut self, v: Value) {
-        if let Value::Obj(h) = v {
+        if let V::Obj(h) = v.unpack() {
             self.shared().pins_for_step().lock().incref(h);
             self.pins.push(h);
         }
@@ -198,37 +198,37 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
 
     fn dict_get(&mut self, dict: Value, key: Value) -> ExtResult<Option<Value>> {
         self.object_op();
-        match dict {
-            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
+        match dict.unpack() {
+            V::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_lookup(h, key)
             }
-            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+            _ => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(dict)?))),
         }
     }
 
     fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> ExtResult<()> {
         self.object_op();
-        match dict {
-            Value::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
+        match dict.unpack() {
+            V::Obj(h) if self.shared().heap.read(h, |o| matches!(o, Object::Dict(_)))? => {
                 self.interp.dict_set(h, key, value)
             }
-            other => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(other)?))),
+            _ => Err(type_error(format!("expected a dict, got '{}'", self.interp.type_name(dict)?))),
         }
     }
 
     fn int_value(&mut self, value: Value) -> ExtResult<i64> {
-        match value {
-            Value::Int(i) => Ok(i),
-            Value::Bool(b) => Ok(b as i64),
-            other => Err(type_error(format!(
+        match value.unpack() {
+            V::Int(i) => Ok(i),
+            V::Bool(b) => Ok(b as i64),
+            _ => Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
-                self.interp.type_name(other)?
+                self.interp.type_name(value)?
             ))),
         }
     }
 
     fn new_int(&mut self, value: i64) -> Value {
-        Value::Int(value)
+        Value::int(value)
     }
 
     fn key_text(&mut self, value: Value) -> ExtResult<String> {
@@ -239,7 +239,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
 
     fn incref(&mut self, value: Value) -> ExtResult<()> {
         self.object_op();
-        if let Value::Obj(h) = value {
+        if let V::Obj(h) = value.unpack() {
             self.shared().heap.read(h, |_| ())?;
             let count = {
                 let mut pins = self.shared().pins_for_step().lock();
@@ -253,7 +253,7 @@ impl<P: Platform> ExtApi for ExtCall<'_, '_, P> {
 
     fn decref(&mut self, value: Value) -> ExtResult<()> {
         self.object_op();
-        if let Value::Obj(h) = value {
+        if let V::Obj(h) = value.unpack() {
             let count = {
                 let mut pins = self.shared().pins_for_step().lock();
                 pins.decref(h).map_err(|e| Exception::new(ErrorKind::RuntimeError, e.to_string()))?;
@@ -338,9 +338,9 @@ struct Released<'s, P: Platform> {
 impl<P: Platform> Released<'_, P> {
     fn violation(&self, what: &str, object: Option<Value>) -> Exception {
         let module = crate::ext::bundled::ALL[self.module].name;
-        let target = match object {
-            Some(Value::Obj(h)) => format!(" object #{}", h.number()),
-            _ => String::new(),
+        let target = match object.and_then(Value::handle) {
+            Some(h) => format!(" object #{}", h.number()),
+            None => String::new(),
         };
         Exception::new(
             ErrorKind::OutsideEml,
@@ -370,13 +370,13 @@ impl<P: Platform> ExtApi for Released<'_, P> {
         Err(self.violation("dict_set", Some(dict)))
     }
     fn int_value(&mut self, value: Value) -> ExtResult<i64> {
-        match value {
-            Value::Int(i) => Ok(i),
-            other => Err(self.violation("int_value", Some(other))),
+        match value.unpack() {
+            V::Int(i) => Ok(i),
+            _ => Err(self.violation("int_value", Some(value))),
         }
     }
     fn new_int(&mut self, value: i64) -> Value {
-        Value::Int(value)
+        Value::int(value)
     }
     fn key_text(&mut self, value: Value) -> ExtResult<String> {
         Err(self.violation("key_text", Some(value)))

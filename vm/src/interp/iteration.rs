@@ -5,7 +5,7 @@ use super::Interp;
 use crate::error::{type_error, value_error, Exception};
 use crate::heap::{Handle, Iter, Object, ViewKind};
 use crate::platform::Platform;
-use crate::value::Value;
+use crate::value::{Value, V};
 
 /// The items of an iterable, produced one at a time so `range(10**9)` needs no memory.
 pub(crate) enum Items {
@@ -25,7 +25,7 @@ impl Items {
                 let v = *next;
                 *remaining -= 1;
                 *next = next.wrapping_add(*step);
-                Ok(Some(Value::Int(v)))
+                Ok(Some(Value::int(v)))
             }
             Items::Chars(chars) => chars.next().map(|c| interp.char_str(c)).transpose(),
         }
@@ -36,7 +36,7 @@ impl<P: Platform> Interp<'_, P> {
     /// Starts iterating `v`: returns an iterator object for `ForIter`.
     pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Exception> {
         let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
-        let Value::Obj(h) = v else {
+        let V::Obj(h) = v.unpack() else {
             return Err(not_iterable(self.type_name(v)?));
         };
         enum Plan {
@@ -71,7 +71,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// The next item of iterator `it`, or None when it is exhausted.
     pub(crate) fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
-        let Value::Obj(h) = it else { return Ok(None) };
+        let V::Obj(h) = it.unpack() else { return Ok(None) };
         let heap = &self.shared.heap;
         /// What one look at the iterator gives: a range's next item (it needs nothing else, so it
         /// steps under that one lock), or where a sequence or a dict snapshot goes on from.
@@ -89,7 +89,7 @@ impl<P: Platform> Interp<'_, P> {
                         let item = *next;
                         // Stop rather than overflow at the edge of the int range.
                         *next = next.checked_add(*step).unwrap_or(*stop);
-                        Look::Stepped(Some(Value::Int(item)))
+                        Look::Stepped(Some(Value::int(item)))
                     } else {
                         Look::Stepped(None)
                     }
@@ -174,7 +174,7 @@ impl<P: Platform> Interp<'_, P> {
     /// Every item of an iterable, lazily where that matters (ranges).
     pub(crate) fn items(&mut self, v: Value) -> Result<Items, Exception> {
         let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
-        let Value::Obj(h) = v else {
+        let V::Obj(h) = v.unpack() else {
             return Err(not_iterable(self.type_name(v)?));
         };
         enum Kind {
@@ -230,7 +230,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `a, b = seq`: exactly `count` items.
     pub(crate) fn unpack(&mut self, seq: Value, count: usize) -> Result<Vec<Value>, Exception> {
-        if let Value::Int(_) | Value::Bool(_) | Value::None = seq {
+        if let V::Int(_) | V::Bool(_) | V::None = seq.unpack() {
             return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));
         }
         let items = self.iterate(seq)?;

@@ -7,7 +7,7 @@ use crate::builtins::Method;
 use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{Kind, Object, ViewKind};
 use crate::platform::Platform;
-use crate::value::Value;
+use crate::value::{Value, V};
 
 impl<P: Platform> Interp<'_, P> {
     /// Whether `v`'s type has method `m` (for error messages).
@@ -17,7 +17,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// If `v`'s type has method `m`, whether `v` is a dict (where `pop` takes a key); read once.
     fn method_receiver(&self, v: Value, m: Method) -> Option<bool> {
-        let Value::Obj(h) = v else { return None };
+        let V::Obj(h) = v.unpack() else { return None };
         // Which methods an object has depends only on its type, which never changes.
         match self.shared.heap.kind(h).ok()? {
             Kind::List => matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
@@ -34,7 +34,7 @@ impl<P: Platform> Interp<'_, P> {
     /// Raises AttributeError unless `receiver.name` is a method (or a module's function).
     pub(crate) fn check_method(&mut self, receiver: Value, name: u32) -> Result<(), Exception> {
         let method_name = &self.shared.program.names[name as usize];
-        if let Value::Module(_) = receiver {
+        if let V::Module(_) = receiver.unpack() {
             return self.get_attr(receiver, method_name).map(|_| ());
         }
         match self.shared.methods[name as usize] {
@@ -55,7 +55,7 @@ impl<P: Platform> Interp<'_, P> {
         let receiver_at = n - argc as usize - 1;
         let receiver = self.roots.stack[receiver_at];
         let method_name = &self.shared.program.names[name as usize];
-        let result = if let Value::Module(_) = receiver {
+        let result = if let V::Module(_) = receiver.unpack() {
             let callee = self.get_attr(receiver, method_name)?;
             self.roots.stack[receiver_at] = callee;
             match self.call_value(argc)? {
@@ -85,7 +85,7 @@ impl<P: Platform> Interp<'_, P> {
         name: &str,
         args: &[Value],
     ) -> Result<Value, Exception> {
-        let Value::Obj(h) = receiver else { unreachable!("method_receiver only accepts objects") };
+        let V::Obj(h) = receiver.unpack() else { unreachable!("method_receiver only accepts objects") };
         let heap = &self.shared.heap;
         match (m, is_dict) {
             (Method::Append, _) => {
@@ -103,21 +103,21 @@ impl<P: Platform> Interp<'_, P> {
                             }
                         }
                     })?;
-                    return Ok(Value::None);
+                    return Ok(Value::NONE);
                 }
                 heap.write(h, |o| match o {
                     Object::List(items) => grow(items, 1).map(|()| items.push(args[0])),
                     _ => Ok(()),
                 })??;
-                Ok(Value::None)
+                Ok(Value::NONE)
             }
             (Method::Pop, false) => {
                 arity("pop", args, 0, 1)?;
-                let index = match args.first() {
+                let index = match args.first().map(|&v| (v, v.unpack())) {
                     None => -1,
-                    Some(&Value::Int(i)) => i,
-                    Some(&Value::Bool(b)) => b as i64,
-                    Some(&v) => {
+                    Some((_, V::Int(i))) => i,
+                    Some((_, V::Bool(b))) => b as i64,
+                    Some((v, _)) => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             self.type_name(v)?
@@ -137,7 +137,7 @@ impl<P: Platform> Interp<'_, P> {
             (Method::Insert, _) => {
                 arity("insert", args, 2, 2)?;
                 self.charge(super::ops::ITEM)?;
-                let Value::Int(index) = args[0] else {
+                let V::Int(index) = args[0].unpack() else {
                     return Err(type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
                         self.type_name(args[0])?
@@ -151,7 +151,7 @@ impl<P: Platform> Interp<'_, P> {
                     }),
                     _ => Ok(()),
                 })??;
-                Ok(Value::None)
+                Ok(Value::NONE)
             }
             (Method::Extend, _) => {
                 arity("extend", args, 1, 1)?;
@@ -161,7 +161,7 @@ impl<P: Platform> Interp<'_, P> {
                     Object::List(list) => grow(list, items.len()).map(|()| list.extend(items)),
                     _ => Ok(()),
                 })??;
-                Ok(Value::None)
+                Ok(Value::NONE)
             }
             (Method::Index, _) => {
                 arity("index", args, 1, 1)?;
@@ -172,7 +172,7 @@ impl<P: Platform> Interp<'_, P> {
                 })?;
                 for (i, &item) in items.iter().enumerate() {
                     if self.equal(item, args[0])? {
-                        return Ok(Value::Int(i as i64));
+                        return Ok(Value::int(i as i64));
                     }
                 }
                 Err(value_error(if type_name == "list" {
@@ -183,7 +183,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             (Method::Get, _) => {
                 arity("get", args, 1, 2)?;
-                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::None)))
+                Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::NONE)))
             }
             (Method::Pop, true) => {
                 arity("pop", args, 1, 2)?;
@@ -205,12 +205,12 @@ impl<P: Platform> Interp<'_, P> {
             (Method::Acquire, _) => {
                 arity("acquire", args, 0, 0)?;
                 self.acquire_lock(h)?;
-                Ok(Value::Bool(true))
+                Ok(Value::bool(true))
             }
             (Method::Release, _) => {
                 arity("release", args, 0, 0)?;
                 self.release_lock(h)?;
-                Ok(Value::None)
+                Ok(Value::NONE)
             }
         }
     }

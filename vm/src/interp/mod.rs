@@ -25,7 +25,7 @@ use crate::platform::Platform;
 use crate::runtime::Shared;
 use crate::thread_state::{ThreadRoots, ThreadSlot};
 use crate::trace::EventKind;
-use crate::value::Value;
+use crate::value::{Value, V};
 use parking_lot::MutexGuard;
 use std::sync::Arc;
 
@@ -141,13 +141,13 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let v = shared.consts[index as usize];
                     self.push(v)
                 }
-                Op::LoadNone => self.push(Value::None),
-                Op::LoadBool { value } => self.push(Value::Bool(value)),
-                Op::LoadSmallInt { value } => self.push(Value::Int(value as i64)),
-                Op::LoadFunc { func } => self.push(Value::Func(func)),
+                Op::LoadNone => self.push(Value::NONE),
+                Op::LoadBool { value } => self.push(Value::bool(value)),
+                Op::LoadSmallInt { value } => self.push(Value::int(value as i64)),
+                Op::LoadFunc { func } => self.push(Value::func(func)),
                 Op::LoadLocal { slot } => {
                     let v = self.roots.stack[frame.base as usize + slot as usize];
-                    if v == Value::Unbound {
+                    if v == Value::UNBOUND {
                         let name = &code.local_names[slot as usize];
                         check!(Err(Exception::new(
                             ErrorKind::UnboundLocalError,
@@ -164,9 +164,9 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.core_step();
                     crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
                     let mut v = shared.global(global);
-                    if v == Value::Unbound {
+                    if v == Value::UNBOUND {
                         v = shared.global_fallbacks[global as usize];
-                        if v == Value::Unbound {
+                        if v == Value::UNBOUND {
                             let name = &program.globals[global as usize];
                             check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
                         }
@@ -214,8 +214,8 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Binary { op } => {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => check!(ops::int_binary(op, x, y)),
+                    let r = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => check!(ops::int_binary(op, x, y)),
                         _ => {
                             self.safepoint();
                             check!(self.binary(op, a, b))
@@ -227,8 +227,8 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::InplaceBinary { op } => {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => check!(ops::int_binary(op, x, y)),
+                    let r = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => check!(ops::int_binary(op, x, y)),
                         _ => {
                             save_ip!();
                             self.safepoint();
@@ -241,17 +241,17 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Compare { op } => {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (op, a, b) {
-                        (CmpOp::Lt, Value::Int(x), Value::Int(y)) => x < y,
-                        (CmpOp::Le, Value::Int(x), Value::Int(y)) => x <= y,
-                        (CmpOp::Gt, Value::Int(x), Value::Int(y)) => x > y,
-                        (CmpOp::Ge, Value::Int(x), Value::Int(y)) => x >= y,
-                        (CmpOp::Eq, Value::Int(x), Value::Int(y)) => x == y,
-                        (CmpOp::Ne, Value::Int(x), Value::Int(y)) => x != y,
+                    let r = match (op, a.unpack(), b.unpack()) {
+                        (CmpOp::Lt, V::Int(x), V::Int(y)) => x < y,
+                        (CmpOp::Le, V::Int(x), V::Int(y)) => x <= y,
+                        (CmpOp::Gt, V::Int(x), V::Int(y)) => x > y,
+                        (CmpOp::Ge, V::Int(x), V::Int(y)) => x >= y,
+                        (CmpOp::Eq, V::Int(x), V::Int(y)) => x == y,
+                        (CmpOp::Ne, V::Int(x), V::Int(y)) => x != y,
                         _ => check!(self.compare(op, a, b)),
                     };
                     self.roots.stack.truncate(n - 2);
-                    self.push(Value::Bool(r))
+                    self.push(Value::bool(r))
                 }
                 Op::Jump { target } => ip = target as usize,
                 Op::Loop { target } => {
@@ -271,9 +271,9 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::JumpIfFalse { target } => {
                     let v = self.pop();
-                    let truth = match v {
-                        Value::Bool(b) => b,
-                        other => check!(self.truthy(other)),
+                    let truth = match v.unpack() {
+                        V::Bool(b) => b,
+                        _ => check!(self.truthy(v)),
                     };
                     if !truth {
                         ip = target as usize;
@@ -362,7 +362,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                     save_ip!();
                     self.safepoint();
                     let callee_at = self.roots.stack.len() - argc as usize - 1;
-                    if let Value::Func(func) = self.roots.stack[callee_at] {
+                    if let V::Func(func) = self.roots.stack[callee_at].unpack() {
                         check!(self.push_frame(func, argc));
                         reload!();
                     } else if let Some(v) = check!(self.call_value(argc)) {
@@ -420,7 +420,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                         shared.coordinator.enable_gil();
                         self.end_exclusive();
                     }
-                    self.push(Value::Module(module))
+                    self.push(Value::module(module))
                 }
                 Op::WithEnter => {
                     save_ip!();
@@ -449,7 +449,7 @@ impl<'a, P: Platform> Interp<'a, P> {
 
     /// The lock object `v` names, or the TypeError Python raises for a non-lock.
     pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
-        if let Value::Obj(h) = v {
+        if let V::Obj(h) = v.unpack() {
             if self.shared.heap.kind(h)? == crate::heap::Kind::Lock {
                 return Ok(h);
             }

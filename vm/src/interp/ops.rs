@@ -5,7 +5,7 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::error::{overflow_error, type_error, ErrorKind, Exception};
 use crate::heap::Object;
 use crate::platform::Platform;
-use crate::value::Value;
+use crate::value::{Value, V};
 use crate::value_ops::{self, as_int};
 use std::cmp::Ordering;
 
@@ -40,7 +40,7 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
             Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
         }
     };
-    r.map(Value::Int).ok_or_else(overflow_error)
+    r.map(Value::int).ok_or_else(overflow_error)
 }
 
 pub(crate) use crate::value_ops::range_len;
@@ -61,9 +61,9 @@ impl<P: Platform> Interp<'_, P> {
 
     pub(crate) fn unary(&mut self, op: UnaryOp, v: Value) -> Result<Value, Exception> {
         match (op, as_int(v)) {
-            (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(v)?)),
-            (UnaryOp::Neg, Some(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow_error),
-            (UnaryOp::Pos, Some(i)) => Ok(Value::Int(i)),
+            (UnaryOp::Not, _) => Ok(Value::bool(!self.truthy(v)?)),
+            (UnaryOp::Neg, Some(i)) => i.checked_neg().map(Value::int).ok_or_else(overflow_error),
+            (UnaryOp::Pos, Some(i)) => Ok(Value::int(i)),
             (UnaryOp::Neg, None) => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(v)?))),
             (UnaryOp::Pos, None) => Err(type_error(format!("bad operand type for unary +: '{}'", self.type_name(v)?))),
         }
@@ -75,7 +75,7 @@ impl<P: Platform> Interp<'_, P> {
             return int_binary(op, x, y);
         }
         let heap = &self.shared.heap;
-        if let (BinOp::Add, Value::Obj(x), Value::Obj(y)) = (op, a, b) {
+        if let (BinOp::Add, V::Obj(x), V::Obj(y)) = (op, a.unpack(), b.unpack()) {
             // str + str, the common case, joins in place: both are immutable, so holding one read lock
             // while taking the other is safe, and neither is copied first.
             let joined = heap.read(x, |ox| match ox {
@@ -99,8 +99,8 @@ impl<P: Platform> Interp<'_, P> {
             }
         }
         let object = |v: Value| -> Result<Option<Object>, Exception> {
-            match v {
-                Value::Obj(h) => Ok(heap.read(h, |o| match o {
+            match v.unpack() {
+                V::Obj(h) => Ok(heap.read(h, |o| match o {
                     Object::Str(_) | Object::List(_) | Object::Tuple(_) => Some(o.clone()),
                     _ => None,
                 })?),
@@ -139,7 +139,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `a op= b`: a list extends (`+=`, any iterable) or repeats (`*=`) in place; all else as `a op b`.
     pub(crate) fn inplace_binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Exception> {
-        if let Value::Obj(h) = a {
+        if let V::Obj(h) = a.unpack() {
             let is_list = self.shared.heap.read(h, |o| matches!(o, Object::List(_)))?;
             if is_list && op == BinOp::Add {
                 let items = self.iterate(b)?;
@@ -216,7 +216,7 @@ impl<P: Platform> Interp<'_, P> {
         if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
         }
-        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if let (V::Obj(x), V::Obj(y)) = (a.unpack(), b.unpack()) {
             let heap = &self.shared.heap;
             let kinds = (heap.read(x, sequence_snapshot)?, heap.read(y, sequence_snapshot)?);
             match kinds {

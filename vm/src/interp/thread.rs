@@ -6,7 +6,7 @@ use crate::error::{ErrorKind, Exception};
 use crate::mode::Bug;
 use crate::platform::Platform;
 use crate::trace::{Brief, Event, EventKind};
-use crate::value::Value;
+use crate::value::{Value, V};
 use parking_lot::MutexGuard;
 use std::sync::atomic::Ordering::Relaxed;
 
@@ -90,19 +90,19 @@ impl<P: Platform> Interp<'_, P> {
 
     /// How a thread's entry function is named in traces: `work()`, `<module>`.
     pub(crate) fn callable_name(&self, v: Value) -> Brief {
-        match v {
-            Value::Func(f) if f.0 == 0 => Brief::plain("<module>"),
-            Value::Func(f) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
-            Value::Native(f) => Brief::plain(format!("{}()", crate::modules::native(f).1.name)),
-            Value::Builtin(b) => Brief::plain(format!("{}()", crate::builtins::Builtin::from_id(b).name())),
-            other => self.brief(other),
+        match v.unpack() {
+            V::Func(f) if f.0 == 0 => Brief::plain("<module>"),
+            V::Func(f) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
+            V::Native(f) => Brief::plain(format!("{}()", crate::modules::native(f).1.name)),
+            V::Builtin(b) => Brief::plain(format!("{}()", crate::builtins::Builtin::from_id(b).name())),
+            _ => self.brief(v),
         }
     }
 
     /// A short, deterministic description of a value for traces: `5`, `'abc'`, `list #3`.
     pub(crate) fn brief(&self, v: Value) -> Brief {
-        let text = match v {
-            Value::Obj(h) => {
+        let text = match v.unpack() {
+            V::Obj(h) => {
                 let text = self.shared.heap.read(h, |o| match o {
                     crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => crate::value_ops::repr_str(&s.text),
                     o => format!("{} #{}", o.type_name(), h.number()),
@@ -110,10 +110,10 @@ impl<P: Platform> Interp<'_, P> {
                 let text = text.unwrap_or_else(|_| format!("#{} (freed)", h.number()));
                 return Brief { text, object: Some(h.number()) };
             }
-            Value::Func(f) => format!("function {}", self.shared.program.code(f).name),
-            Value::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
-            Value::Module(m) => format!("module {}", crate::modules::name(m)),
-            other => self.repr_of(other).unwrap_or_default(),
+            V::Func(f) => format!("function {}", self.shared.program.code(f).name),
+            V::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
+            V::Module(m) => format!("module {}", crate::modules::name(m)),
+            _ => self.repr_of(v).unwrap_or_default(),
         };
         Brief::plain(text)
     }

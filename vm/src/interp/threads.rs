@@ -108,7 +108,7 @@ impl<P: Platform> Interp<'_, P> {
                 self.trace(|| EventKind::EndWith { error: exception.kind, message: exception.message.clone() });
                 self.release_all_withs();
                 self.shared.record_uncaught(uncaught);
-                Value::None
+                Value::NONE
             }
         };
         if let Some(object) = self.roots.thread_object {

@@ -82,13 +82,13 @@ impl<P: Platform> Shared<P> {
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
-                Const::Int(i) => Value::Int(*i),
-                Const::Str(s) => Value::Obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
+                Const::Int(i) => Value::int(*i),
+                Const::Str(s) => Value::obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }
-        let globals = program.globals.iter().map(|_| SeqCell::new(Value::Unbound.to_words())).collect();
+        let globals = program.globals.iter().map(|_| SeqCell::new(Value::UNBOUND.to_words())).collect();
         let global_fallbacks =
-            program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::Unbound, Value::Builtin)).collect();
+            program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::UNBOUND, Value::builtin)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
         heap.set_collect_threshold(config.gc_min_threshold);
@@ -224,7 +224,7 @@ impl<P: Platform> Shared<P> {
             pins.scan();
         }
         let pinned: Vec<Value> =
-            if bugs.has(Bug::GcIgnorePins) { Vec::new() } else { pins.pinned().map(Value::Obj).collect() };
+            if bugs.has(Bug::GcIgnorePins) { Vec::new() } else { pins.pinned().map(Value::obj).collect() };
         drop(pins);
         let globals: Vec<Value> = self.global_values().collect();
         let roots = self

@@ -61,7 +61,7 @@ impl<P: Platform> Shared<P> {
         }
         let mut pins = self.pins.lock();
         pins.scan();
-        let pinned: Vec<Value> = pins.pinned().map(Value::Obj).collect();
+        let pinned: Vec<Value> = pins.pinned().map(Value::obj).collect();
         drop(pins);
         let globals: Vec<Value> = self.global_values().collect();
         let base: Vec<Value> = self.consts.iter().copied().chain(globals).collect();

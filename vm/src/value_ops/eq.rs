@@ -4,14 +4,14 @@ use super::Context;
 use crate::error::{type_error, ErrorKind, Exception};
 use crate::heap::object::{hash_int, hash_str};
 use crate::heap::{Handle, Heap, Object};
-use crate::value::Value;
+use crate::value::{Value, V};
 
 /// An int's value, with bools as 0 and 1 (as Python's `int` subclass).
 #[inline]
 pub(crate) fn as_int(v: Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(i),
-        Value::Bool(b) => Some(b as i64),
+    match v.unpack() {
+        V::Int(i) => Some(i),
+        V::Bool(b) => Some(b as i64),
         _ => None,
     }
 }
@@ -19,12 +19,12 @@ pub(crate) fn as_int(v: Value) -> Option<i64> {
 /// Python's truth value.
 #[inline]
 pub(crate) fn truthy(heap: &Heap, v: Value) -> Result<bool, Exception> {
-    Ok(match v {
-        Value::None | Value::Unbound => false,
-        Value::Bool(b) => b,
-        Value::Int(i) => i != 0,
-        Value::Func(_) | Value::Builtin(_) | Value::Module(_) | Value::Native(_) => true,
-        Value::Obj(h) => heap.read(h, |o| match o {
+    Ok(match v.unpack() {
+        V::None | V::Unbound => false,
+        V::Bool(b) => b,
+        V::Int(i) => i != 0,
+        V::Func(_) | V::Builtin(_) | V::Module(_) | V::Native(_) => true,
+        V::Obj(h) => heap.read(h, |o| match o {
             Object::Str(s) => !s.text.is_empty(),
             Object::List(items) => !items.is_empty(),
             Object::Tuple(items) => !items.is_empty(),
@@ -48,7 +48,7 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return Ok(x == y);
     }
-    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+    let (V::Obj(x), V::Obj(y)) = (a.unpack(), b.unpack()) else {
         return Ok(false);
     };
     if depth > cx.nesting_limit {
@@ -117,16 +117,16 @@ pub(crate) fn hash_key(cx: Context, key: Value) -> Result<u64, Exception> {
 }
 
 fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception> {
-    match key {
-        Value::None => Ok(0x5eed),
-        Value::Bool(b) => Ok(hash_int(b as i64)),
-        Value::Int(i) => Ok(hash_int(i)),
-        Value::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
-        Value::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
-        Value::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
-        Value::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
-        Value::Unbound => Ok(0),
-        Value::Obj(h) => {
+    match key.unpack() {
+        V::None => Ok(0x5eed),
+        V::Bool(b) => Ok(hash_int(b as i64)),
+        V::Int(i) => Ok(hash_int(i)),
+        V::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
+        V::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
+        V::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
+        V::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
+        V::Unbound => Ok(0),
+        V::Obj(h) => {
             if depth > cx.nesting_limit {
                 return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
             }

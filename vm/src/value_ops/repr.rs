@@ -5,7 +5,7 @@ use crate::builtins::Builtin;
 use crate::error::{ErrorKind, Exception};
 use crate::heap::{Handle, Heap, Object};
 use crate::modules;
-use crate::value::Value;
+use crate::value::{Value, V};
 
 /// Python's `repr` of a string: single quotes unless the text has `'` and no `"`.
 pub fn repr_str(text: &str) -> String {
@@ -43,21 +43,21 @@ pub fn repr_str(text: &str) -> String {
 /// Python's name for the type of `v`.
 #[inline]
 pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception> {
-    Ok(match v {
-        Value::None => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Int(_) => "int",
-        Value::Func(_) => "function",
-        Value::Builtin(_) | Value::Native(_) => "builtin_function_or_method",
-        Value::Module(_) => "module",
-        Value::Unbound => "unbound",
-        Value::Obj(h) => heap.kind(h)?.type_name(),
+    Ok(match v.unpack() {
+        V::None => "NoneType",
+        V::Bool(_) => "bool",
+        V::Int(_) => "int",
+        V::Func(_) => "function",
+        V::Builtin(_) | V::Native(_) => "builtin_function_or_method",
+        V::Module(_) => "module",
+        V::Unbound => "unbound",
+        V::Obj(h) => heap.kind(h)?.type_name(),
     })
 }
 
 /// `str(v)`.
 pub(crate) fn str_of(cx: Context, v: Value) -> Result<String, Exception> {
-    if let Value::Obj(h) = v {
+    if let V::Obj(h) = v.unpack() {
         if let Some(text) = cx.heap.read(h, |o| match o {
             Object::Str(s) => Some(s.text.to_string()),
             _ => None,
@@ -112,17 +112,17 @@ pub(crate) fn repr_of(cx: Context, v: Value) -> Result<String, Exception> {
 
 /// Appends `repr(v)`; `active` holds the containers being printed, to print cycles as `[...]`.
 fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
-    match v {
-        Value::None => out.push_str("None"),
-        Value::Bool(true) => out.push_str("True"),
-        Value::Bool(false) => out.push_str("False"),
-        Value::Int(i) => out.push_str(&int_text(i)),
-        Value::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
-        Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", Builtin::from_id(b).name())),
-        Value::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
-        Value::Native(f) => out.push_str(&format!("<built-in function {}>", modules::native(f).1.name)),
-        Value::Unbound => out.push_str("<unbound>"),
-        Value::Obj(h) => write_object_repr(cx, h, out, active)?,
+    match v.unpack() {
+        V::None => out.push_str("None"),
+        V::Bool(true) => out.push_str("True"),
+        V::Bool(false) => out.push_str("False"),
+        V::Int(i) => out.push_str(&int_text(i)),
+        V::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
+        V::Builtin(b) => out.push_str(&format!("<built-in function {}>", Builtin::from_id(b).name())),
+        V::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
+        V::Native(f) => out.push_str(&format!("<built-in function {}>", modules::native(f).1.name)),
+        V::Unbound => out.push_str("<unbound>"),
+        V::Obj(h) => write_object_repr(cx, h, out, active)?,
     }
     Ok(())
 }

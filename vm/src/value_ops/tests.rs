@@ -24,7 +24,7 @@ impl Fixture {
     }
 
     fn obj(&self, object: Object) -> Value {
-        Value::Obj(self.heap.alloc(object).expect("fits"))
+        Value::obj(self.heap.alloc(object).expect("fits"))
     }
 
     fn str(&self, text: &str) -> Value {
@@ -64,18 +64,18 @@ impl Fixture {
 #[test]
 fn repr_of_nested_containers_quotes_strings() {
     let f = Fixture::new();
-    let inner = f.list(&[Value::Int(1), f.str("a'b"), Value::None]);
-    let pair = f.tuple(&[Value::Bool(true), f.str("x")]);
-    let single = f.tuple(&[Value::Int(-3)]);
-    let dict = f.dict(&[(f.str("k"), inner), (Value::Int(2), pair), (single, f.tuple(&[]))]);
+    let inner = f.list(&[Value::int(1), f.str("a'b"), Value::NONE]);
+    let pair = f.tuple(&[Value::bool(true), f.str("x")]);
+    let single = f.tuple(&[Value::int(-3)]);
+    let dict = f.dict(&[(f.str("k"), inner), (Value::int(2), pair), (single, f.tuple(&[]))]);
     assert_eq!(f.repr(dict), "{'k': [1, \"a'b\", None], 2: (True, 'x'), (-3,): ()}");
 }
 
 #[test]
 fn repr_of_a_cycle_prints_dots() {
     let f = Fixture::new();
-    let list = f.list(&[Value::Int(1)]);
-    let Value::Obj(h) = list else { unreachable!() };
+    let list = f.list(&[Value::int(1)]);
+    let Some(h) = list.handle() else { unreachable!() };
     f.heap
         .write(h, |o| {
             if let Object::List(items) = o {
@@ -89,7 +89,7 @@ fn repr_of_a_cycle_prints_dots() {
 #[test]
 fn repr_too_deep_is_a_recursion_error() {
     let f = Fixture::new();
-    let mut v = Value::Int(0);
+    let mut v = Value::int(0);
     for _ in 0..5 {
         v = f.list(&[v]);
     }
@@ -106,23 +106,23 @@ fn str_of_a_string_is_its_text_and_repr_quotes_it() {
     assert_eq!(f.repr(s), "\"it's\\n\"");
     let list = f.list(&[s]);
     assert_eq!(str_of(f.cx(), list).unwrap(), "[\"it's\\n\"]", "str of a list shows its items' reprs");
-    assert_eq!(str_of(f.cx(), Value::Int(7)).unwrap(), "7");
-    assert_eq!(str_of(f.cx(), Value::None).unwrap(), "None");
+    assert_eq!(str_of(f.cx(), Value::int(7)).unwrap(), "7");
+    assert_eq!(str_of(f.cx(), Value::NONE).unwrap(), "None");
 }
 
 #[test]
 fn repr_of_other_values() {
     let f = Fixture::new();
-    assert_eq!(f.repr(Value::Func(FuncId(1))), "<function f>");
+    assert_eq!(f.repr(Value::func(FuncId(1))), "<function f>");
     assert_eq!(f.repr(f.obj(Object::Range { start: 0, stop: 5, step: 1 })), "range(0, 5)");
     assert_eq!(f.repr(f.obj(Object::Range { start: 5, stop: 0, step: -2 })), "range(5, 0, -2)");
-    let dict = f.dict(&[(f.str("a"), Value::Int(1))]);
-    let Value::Obj(d) = dict else { unreachable!() };
+    let dict = f.dict(&[(f.str("a"), Value::int(1))]);
+    let Some(d) = dict.handle() else { unreachable!() };
     assert_eq!(f.repr(f.obj(Object::View { dict: d, kind: ViewKind::Keys })), "dict_keys(['a'])");
     assert_eq!(f.repr(f.obj(Object::View { dict: d, kind: ViewKind::Values })), "dict_values([1])");
     assert_eq!(f.repr(f.obj(Object::View { dict: d, kind: ViewKind::Items })), "dict_items([('a', 1)])");
     let lock = f.obj(Object::Lock(LockObject { held: true, waiters: 0 }));
-    let Value::Obj(l) = lock else { unreachable!() };
+    let Some(l) = lock.handle() else { unreachable!() };
     assert_eq!(f.repr(lock), format!("<locked _thread.lock object #{}>", l.number()));
 }
 
@@ -130,9 +130,9 @@ fn repr_of_other_values() {
 fn truthy_of_empty_and_non_empty_values() {
     let f = Fixture::new();
     for falsy in [
-        Value::None,
-        Value::Bool(false),
-        Value::Int(0),
+        Value::NONE,
+        Value::bool(false),
+        Value::int(0),
         f.str(""),
         f.list(&[]),
         f.tuple(&[]),
@@ -142,13 +142,13 @@ fn truthy_of_empty_and_non_empty_values() {
         assert!(!f.truth(falsy), "{} should be false", f.repr(falsy));
     }
     for truthy in [
-        Value::Bool(true),
-        Value::Int(-1),
-        Value::Func(FuncId(1)),
+        Value::bool(true),
+        Value::int(-1),
+        Value::func(FuncId(1)),
         f.str("0"),
-        f.list(&[Value::None]),
-        f.tuple(&[Value::Int(0)]),
-        f.dict(&[(Value::Int(0), Value::Int(0))]),
+        f.list(&[Value::NONE]),
+        f.tuple(&[Value::int(0)]),
+        f.dict(&[(Value::int(0), Value::int(0))]),
         f.obj(Object::Range { start: 0, stop: 1, step: 1 }),
         f.obj(Object::Lock(LockObject::default())),
     ] {
@@ -159,18 +159,18 @@ fn truthy_of_empty_and_non_empty_values() {
 #[test]
 fn equal_follows_python() {
     let f = Fixture::new();
-    let (one, two) = (Value::Int(1), Value::Int(2));
+    let (one, two) = (Value::int(1), Value::int(2));
     assert!(!f.eq(f.list(&[one, two]), f.tuple(&[one, two])), "a list never equals a tuple");
     assert!(f.eq(f.list(&[one, two]), f.list(&[one, two])));
-    assert!(f.eq(Value::Int(1), Value::Bool(true)) && f.eq(Value::Bool(false), Value::Int(0)));
-    assert!(!f.eq(Value::Int(2), Value::Bool(true)));
-    assert!(!f.eq(Value::Int(0), Value::None));
+    assert!(f.eq(Value::int(1), Value::bool(true)) && f.eq(Value::bool(false), Value::int(0)));
+    assert!(!f.eq(Value::int(2), Value::bool(true)));
+    assert!(!f.eq(Value::int(0), Value::NONE));
     assert!(f.eq(f.str("ab"), f.str("ab")), "distinct str objects with the same text");
     assert!(!f.eq(f.str("1"), one));
     let nested = |f: &Fixture, last| f.list(&[f.tuple(&[one, f.str("x")]), f.dict(&[(f.str("k"), f.list(&[last]))])]);
     assert!(f.eq(nested(&f, two), nested(&f, two)));
     assert!(!f.eq(nested(&f, two), nested(&f, one)));
-    assert!(f.eq(nested(&f, Value::Bool(true)), nested(&f, one)), "True == 1 inside containers too");
+    assert!(f.eq(nested(&f, Value::bool(true)), nested(&f, one)), "True == 1 inside containers too");
     let (ab, ba) = (f.dict(&[(f.str("a"), one), (f.str("b"), two)]), f.dict(&[(f.str("b"), two), (f.str("a"), one)]));
     assert!(f.eq(ab, ba), "dicts compare regardless of order");
     assert!(
@@ -181,7 +181,7 @@ fn equal_follows_python() {
 #[test]
 fn equal_too_deep_is_a_recursion_error() {
     let f = Fixture::new();
-    let deep = |f: &Fixture| (0..5).fold(Value::Int(0), |v, _| f.list(&[v]));
+    let deep = |f: &Fixture| (0..5).fold(Value::int(0), |v, _| f.list(&[v]));
     let (a, b) = (deep(&f), deep(&f));
     let shallow = Context { nesting_limit: 3, ..f.cx() };
     assert_eq!(equal(shallow, a, b).unwrap_err().kind, ErrorKind::RecursionError);
@@ -193,23 +193,23 @@ fn hash_key_refuses_mutable_containers() {
     let f = Fixture::new();
     let err = hash_key(f.cx(), f.list(&[])).unwrap_err();
     assert_eq!((err.kind, err.message.as_str()), (ErrorKind::TypeError, "unhashable type: 'list'"));
-    let key = |f: &Fixture| f.tuple(&[Value::Int(1), f.str("a")]);
+    let key = |f: &Fixture| f.tuple(&[Value::int(1), f.str("a")]);
     assert_eq!(hash_key(f.cx(), key(&f)).unwrap(), hash_key(f.cx(), key(&f)).unwrap());
-    assert_eq!(hash_key(f.cx(), Value::Bool(true)).unwrap(), hash_key(f.cx(), Value::Int(1)).unwrap());
+    assert_eq!(hash_key(f.cx(), Value::bool(true)).unwrap(), hash_key(f.cx(), Value::int(1)).unwrap());
 }
 
 #[test]
 fn type_name_of_each_kind() {
     let f = Fixture::new();
     let dict = f.dict(&[]);
-    let Value::Obj(d) = dict else { unreachable!() };
+    let Some(d) = dict.handle() else { unreachable!() };
     let list = f.list(&[]);
-    let Value::Obj(l) = list else { unreachable!() };
+    let Some(l) = list.handle() else { unreachable!() };
     let cases = [
-        (Value::None, "NoneType"),
-        (Value::Bool(true), "bool"),
-        (Value::Int(3), "int"),
-        (Value::Func(FuncId(1)), "function"),
+        (Value::NONE, "NoneType"),
+        (Value::bool(true), "bool"),
+        (Value::int(3), "int"),
+        (Value::func(FuncId(1)), "function"),
         (f.str("s"), "str"),
         (list, "list"),
         (f.tuple(&[]), "tuple"),
