@@ -31,6 +31,7 @@ enum Tag {
     Module,
     Native,
     Unbound,
+    RangeIter,
 }
 
 /// A VM value. Immediates (None, bools, ints, functions, builtins, modules) live
@@ -63,6 +64,13 @@ pub enum V {
     Native(NativeFn),
     /// A local variable that has not been assigned yet. Never visible to programs.
     Unbound,
+    /// A `for` loop's position in a `range` of step 1: the next item and the stop, kept in the
+    /// loop's stack slot (see [`crate::VmConfig::immediate_range_iterators`]). Never visible to
+    /// programs.
+    RangeIter {
+        next: i32,
+        stop: i32,
+    },
 }
 
 impl Value {
@@ -107,6 +115,22 @@ impl Value {
         Value { tag: Tag::Native, bits: (n.module.0 as u64) << 16 | n.index as u64 }
     }
 
+    /// A `for` loop's position in a `range` of step 1 (see [`V::RangeIter`]).
+    #[inline(always)]
+    pub const fn range_iter(next: i32, stop: i32) -> Value {
+        Value { tag: Tag::RangeIter, bits: (next as u32 as u64) << 32 | stop as u32 as u64 }
+    }
+
+    /// The next item and the stop of a [`Value::range_iter`], if this value is one.
+    #[inline(always)]
+    pub fn as_range_iter(self) -> Option<(i32, i32)> {
+        if self.tag == Tag::RangeIter {
+            Some(((self.bits >> 32) as u32 as i32, self.bits as u32 as i32))
+        } else {
+            None
+        }
+    }
+
     /// The value as a [`V`], to `match` on.
     #[inline(always)]
     pub fn unpack(self) -> V {
@@ -121,6 +145,7 @@ impl Value {
             Tag::Module => V::Module(ModuleId(bits as u16)),
             Tag::Native => V::Native(NativeFn { module: ModuleId((bits >> 16) as u16), index: bits as u16 }),
             Tag::Unbound => V::Unbound,
+            Tag::RangeIter => V::RangeIter { next: (bits >> 32) as u32 as i32, stop: bits as u32 as i32 },
         }
     }
 
@@ -164,6 +189,7 @@ impl Value {
             5 => Tag::Builtin,
             6 => Tag::Module,
             7 => Tag::Native,
+            9 => Tag::RangeIter,
             _ => return Value::UNBOUND,
         };
         Value { tag, bits }
@@ -183,6 +209,7 @@ impl From<V> for Value {
             V::Module(m) => Value::module(m),
             V::Native(n) => Value::native(n),
             V::Unbound => Value::UNBOUND,
+            V::RangeIter { next, stop } => Value::range_iter(next, stop),
         }
     }
 }
@@ -214,6 +241,8 @@ mod tests {
             Value::module(ModuleId(u16::MAX)),
             Value::native(NativeFn { module: ModuleId(2), index: u16::MAX }),
             Value::UNBOUND,
+            Value::range_iter(i32::MIN, -1),
+            Value::range_iter(-5, i32::MAX),
         ];
         for v in values {
             assert_eq!(Value::from_words(v.to_words()), v);
@@ -224,6 +253,8 @@ mod tests {
         assert_eq!(Value::bool(true).as_int(), None);
         assert_eq!(Value::obj(handle).handle(), Some(handle));
         assert_eq!(format!("{:?}", Value::int(-3)), "Int(-3)");
+        assert_eq!(Value::range_iter(-2, 7).as_range_iter(), Some((-2, 7)));
+        assert_eq!(Value::int(3).as_range_iter(), None);
         assert_eq!(handle.number(), 7);
     }
 

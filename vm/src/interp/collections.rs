@@ -66,32 +66,31 @@ impl<P: Platform> Interp<'_, P> {
         value_ops::hash_key(self.values(), key)
     }
 
-    /// Whether two dict keys are the same key (see [`value_ops::key_eq`]).
-    fn key_eq(&self, a: Value, b: Value) -> bool {
-        value_ops::key_eq(self.values(), a, b)
-    }
-
     pub(crate) fn dict_lookup(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
         value_ops::dict_lookup(self.values(), dict, key)
     }
 
     pub(crate) fn dict_set(&self, dict: Handle, key: Value, value: Value) -> Result<(), Exception> {
-        let hash = self.hash_key(key)?;
-        self.charge(crate::heap::dict::ENTRY_BYTES)?;
-        self.shared.heap.write(dict, |o| {
-            if let Object::Dict(d) = o {
-                d.insert(hash, key, value, |k| self.key_eq(k, key))
-            }
-        })?;
-        Ok(())
+        // The key is hashed first: an unhashable key is a TypeError, charged nothing.
+        value_ops::with_key(self.values(), key, |hash, same| {
+            self.charge(crate::heap::dict::ENTRY_BYTES)?;
+            self.shared.heap.write(dict, |o| {
+                if let Object::Dict(d) = o {
+                    d.insert(hash, key, value, same)
+                }
+            })?;
+            Ok(())
+        })?
     }
 
     pub(crate) fn dict_remove(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
-        let hash = self.hash_key(key)?;
-        Ok(self.shared.heap.write(dict, |o| match o {
-            Object::Dict(d) => d.remove(hash, |k| self.key_eq(k, key)),
-            _ => None,
-        })?)
+        let removed = value_ops::with_key(self.values(), key, |hash, same| {
+            self.shared.heap.write(dict, |o| match o {
+                Object::Dict(d) => d.remove(hash, same),
+                _ => None,
+            })
+        })??;
+        Ok(removed)
     }
 
     pub(crate) fn key_error(&self, key: Value) -> Exception {

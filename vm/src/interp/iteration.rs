@@ -34,6 +34,28 @@ impl Items {
 
 impl<P: Platform> Interp<'_, P> {
     /// Starts iterating `v`: returns an iterator object for `ForIter`.
+    /// For a `for` loop over `v`: the immediate iterator of a `range` of step 1 whose bounds fit
+    /// in 32 bits, when the configuration allows them (see
+    /// [`crate::VmConfig::immediate_range_iterators`]); `None` for everything else.
+    pub(crate) fn immediate_range_iterator(&self, v: Value) -> Option<Value> {
+        if !self.shared.config.immediate_range_iterators {
+            return None;
+        }
+        let h = v.handle()?;
+        if self.shared.heap.kind(h).ok()? != crate::heap::Kind::Range {
+            return None;
+        }
+        let (start, stop) = self
+            .shared
+            .heap
+            .read(h, |o| match *o {
+                Object::Range { start, stop, step: 1 } => Some((i32::try_from(start).ok()?, i32::try_from(stop).ok()?)),
+                _ => None,
+            })
+            .ok()??;
+        Some(Value::range_iter(start, stop))
+    }
+
     pub(crate) fn get_iter(&mut self, v: Value) -> Result<Value, Exception> {
         let not_iterable = |name: &str| type_error(format!("'{name}' object is not iterable"));
         let V::Obj(h) = v.unpack() else {

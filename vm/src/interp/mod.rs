@@ -385,11 +385,25 @@ impl<'a, P: Platform> Interp<'a, P> {
                     save_ip!();
                     self.safepoint();
                     let v = self.pop();
-                    let it = check!(self.get_iter(v));
+                    let it = match self.immediate_range_iterator(v) {
+                        Some(it) => it,
+                        None => check!(self.get_iter(v)),
+                    };
                     self.push(it)
                 }
                 Op::ForIter { exit } => {
                     let it = self.top();
+                    if let Some((next, stop)) = it.as_range_iter() {
+                        if next < stop {
+                            let n = self.roots.stack.len();
+                            self.roots.stack[n - 1] = Value::range_iter(next + 1, stop);
+                            self.push(Value::int(next as i64));
+                        } else {
+                            self.pop();
+                            ip = exit as usize;
+                        }
+                        continue;
+                    }
                     match check!(self.next_item(it)) {
                         Some(v) => self.push(v),
                         None => {

@@ -32,6 +32,11 @@ pub struct VmConfig {
     pub trace: bool,
     /// Watch for atomicity violations and, at the end of the run, for leaks.
     pub monitor: bool,
+    /// A `for` loop over a `range` of step 1 whose bounds fit in 32 bits keeps its position in
+    /// the loop's stack slot ([`crate::value::V::RangeIter`]) instead of a heap iterator: no
+    /// allocation, and no lock taken per item. Off for checking, where every iterator is a
+    /// numbered heap object, as traces number them.
+    pub immediate_range_iterators: bool,
 }
 
 impl Default for VmConfig {
@@ -48,6 +53,7 @@ impl Default for VmConfig {
             switch_interval: 100_000,
             trace: false,
             monitor: false,
+            immediate_range_iterators: true,
         }
     }
 }
@@ -68,6 +74,7 @@ impl VmConfig {
             switch_interval: 8,
             trace: true,
             monitor: true,
+            immediate_range_iterators: false,
         }
     }
 }

@@ -23,7 +23,7 @@ pub(crate) fn truthy(heap: &Heap, v: Value) -> Result<bool, Exception> {
         V::None | V::Unbound => false,
         V::Bool(b) => b,
         V::Int(i) => i != 0,
-        V::Func(_) | V::Builtin(_) | V::Module(_) | V::Native(_) => true,
+        V::Func(_) | V::Builtin(_) | V::Module(_) | V::Native(_) | V::RangeIter { .. } => true,
         V::Obj(h) => heap.read(h, |o| match o {
             Object::Str(s) => !s.text.is_empty(),
             Object::List(items) => !items.is_empty(),
@@ -126,6 +126,7 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
         V::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),
         V::Native(f) => Ok(hash_int(((f.module.0 as i64) << 16) | f.index as i64) ^ 0x7a7),
         V::Unbound => Ok(0),
+        V::RangeIter { next, stop } => Ok(hash_int(((next as i64) << 32) ^ stop as i64) ^ 0x1a9e),
         V::Obj(h) => {
             if depth > cx.nesting_limit {
                 return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
@@ -162,13 +163,53 @@ pub(crate) fn key_eq(cx: Context, a: Value, b: Value) -> bool {
     equal(cx, a, b).unwrap_or(false)
 }
 
+/// Runs `f` with `key`'s hash and a test of whether a stored key is the same key, or fails with
+/// the TypeError Python raises for an unhashable key.
+///
+/// A str key (the common case) is read once, and its read lock is held while `f` runs: the hash
+/// and the text every candidate is compared with come from that one read. Strings are immutable,
+/// so their locks are only ever taken for reading while they live (the allocation and the sweep
+/// that write one cannot overlap a read through a live handle), and holding one while `f` takes
+/// a dict's lock cannot deadlock.
+pub(crate) fn with_key<R>(
+    cx: Context,
+    key: Value,
+    f: impl FnOnce(u64, &mut dyn FnMut(Value) -> bool) -> R,
+) -> Result<R, Exception> {
+    let heap = cx.heap;
+    let f = match key.handle() {
+        Some(h) if heap.kind(h)? == crate::heap::Kind::Str => {
+            let read = heap.read(h, |o| match o {
+                Object::Str(s) => Ok(f(s.hash, &mut |k: Value| {
+                    k == key
+                        || k.handle().is_some_and(|other| {
+                            heap.read(other, |o| matches!(o, Object::Str(t) if t.hash == s.hash && t.text == s.text))
+                                .unwrap_or(false)
+                        })
+                })),
+                // The kind read above names this generation's object: not reached.
+                _ => Err(f),
+            })?;
+            match read {
+                Ok(result) => return Ok(result),
+                Err(f) => f,
+            }
+        }
+        _ => f,
+    };
+    let hash = hash_key(cx, key)?;
+    Ok(f(hash, &mut |k| key_eq(cx, k, key)))
+}
+
 /// The value `key` maps to in `dict`, if any.
 pub(crate) fn dict_lookup(cx: Context, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
-    let hash = hash_key(cx, key)?;
-    Ok(cx.heap.read(dict, |o| match o {
-        Object::Dict(d) => d.get(hash, |k| key_eq(cx, k, key)),
-        _ => None,
-    })?)
+    with_key(cx, key, |hash, same| {
+        cx.heap.read(dict, |o| match o {
+            Object::Dict(d) => d.get(hash, same),
+            _ => None,
+        })
+    })?
+    .map_err(Exception::from)
 }
 
 /// The number of items in `range(start, stop, step)`.

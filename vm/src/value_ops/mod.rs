@@ -11,7 +11,7 @@ mod repr;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, key_eq, range_len, truthy};
+pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, range_len, truthy, with_key};
 pub(crate) use repr::{int_text, repr_of, repr_str, str_of, type_name};
 
 use crate::bytecode::Program;

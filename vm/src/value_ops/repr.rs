@@ -51,6 +51,7 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         V::Builtin(_) | V::Native(_) => "builtin_function_or_method",
         V::Module(_) => "module",
         V::Unbound => "unbound",
+        V::RangeIter { .. } => crate::heap::Kind::RangeIterator.type_name(),
         V::Obj(h) => heap.kind(h)?.type_name(),
     })
 }
@@ -122,6 +123,7 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
         V::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
         V::Native(f) => out.push_str(&format!("<built-in function {}>", modules::native(f).1.name)),
         V::Unbound => out.push_str("<unbound>"),
+        V::RangeIter { .. } => out.push_str("<range_iterator object>"),
         V::Obj(h) => write_object_repr(cx, h, out, active)?,
     }
     Ok(())

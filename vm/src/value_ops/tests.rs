@@ -1,5 +1,6 @@
 //! The heap-only operations over a heap built directly, with no VM and no thread.
 
+use super::eq::key_eq;
 use super::*;
 use crate::bytecode::FuncId;
 use crate::error::ErrorKind;
@@ -232,4 +233,27 @@ fn int_text_is_the_decimal_text_of_every_int() {
     for i in [0, 7, -7, 10, 99, 100, 1234567890, i64::MAX, i64::MIN, -1_000_000] {
         assert_eq!(&*int_text(i), i.to_string(), "{i}");
     }
+}
+
+#[test]
+fn dict_lookup_finds_keys_by_value_whatever_their_kind() {
+    let f = Fixture::new();
+    let tuple = |f: &Fixture| f.tuple(&[Value::int(1), f.str("a")]);
+    let d = f.dict(&[
+        (f.str("key"), Value::int(1)),
+        (Value::int(2), Value::int(20)),
+        (tuple(&f), Value::int(3)),
+        (f.str(""), Value::int(4)),
+    ]);
+    let Some(d) = d.handle() else { unreachable!() };
+    let look = |key: Value| dict_lookup(f.cx(), d, key).expect("hashable");
+    // A str key is read once and compared by text with the stored key, a different object.
+    assert_eq!(look(f.str("key")), Some(Value::int(1)));
+    assert_eq!(look(f.str("")), Some(Value::int(4)));
+    assert_eq!(look(f.str("kez")), None);
+    assert_eq!(look(Value::bool(false)), None);
+    assert_eq!(look(Value::int(2)), Some(Value::int(20)));
+    assert_eq!(look(tuple(&f)), Some(Value::int(3)));
+    let err = dict_lookup(f.cx(), d, f.list(&[])).unwrap_err();
+    assert_eq!((err.kind, err.message.as_str()), (ErrorKind::TypeError, "unhashable type: 'list'"));
 }
