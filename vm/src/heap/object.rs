@@ -4,15 +4,17 @@ use super::dict::Dict;
 use super::Handle;
 use crate::value::Value;
 
-/// An immutable string with its hash computed once.
+/// An immutable string with its hash computed once. Up to 24 bytes of text are stored in the
+/// object itself (most strings a program builds are short: keys, numbers, words), so creating
+/// and freeing one allocates nothing besides its slot.
 #[derive(Debug, Clone)]
 pub struct StrObject {
-    pub text: Box<str>,
+    pub text: compact_str::CompactString,
     pub hash: u64,
 }
 
 impl StrObject {
-    pub fn new(text: impl Into<Box<str>>) -> StrObject {
+    pub fn new(text: impl Into<compact_str::CompactString>) -> StrObject {
         let text = text.into();
         let hash = hash_str(&text);
         StrObject { text, hash }

@@ -33,7 +33,7 @@ impl<P: Platform> Interp<'_, P> {
         Ok(())
     }
 
-    pub(crate) fn new_str(&self, text: impl Into<Box<str>>) -> Result<Value, Exception> {
+    pub(crate) fn new_str(&self, text: impl Into<compact_str::CompactString>) -> Result<Value, Exception> {
         self.alloc(Object::Str(StrObject::new(text)))
     }
 
