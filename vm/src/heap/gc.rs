@@ -1,6 +1,6 @@
 //! Mark-sweep over the heap. The caller guarantees the world is stopped.
 
-use super::{Handle, Heap};
+use super::{Handle, Heap, LocalHeap};
 use crate::value::{Value, V};
 use std::sync::atomic::Ordering::Relaxed;
 
@@ -86,13 +86,14 @@ impl Heap {
     }
 
     /// Frees the garbage in the next unswept block of slots after a lazy collection, adding the
-    /// slots it frees to `free`. Returns false when nothing is left to sweep.
+    /// slots it frees to the thread's cache (and small item buffers to its spares, see
+    /// [`LocalHeap`]). Returns false when nothing is left to sweep.
     ///
     /// Safe to run while other threads run: garbage is unreachable, so only a stale handle could
     /// name it, and every access through a handle checks the generation under the slot's lock;
     /// slots that threads hold in their caches are empty and skipped; an object allocated since the
     /// collection carries the current mark.
-    pub(super) fn sweep_block(&self, free: &mut Vec<u32>) -> bool {
+    pub(super) fn sweep_block(&self, local: &mut LocalHeap) -> bool {
         let end = self.sweep_end.load(Relaxed);
         if self.sweep_next.load(Relaxed) >= end {
             return false;
@@ -102,18 +103,20 @@ impl Heap {
             return false;
         }
         let epoch = self.epoch.load(Relaxed) as u32;
-        let mut garbage = Vec::new();
+        let mut garbage = Vec::with_capacity(SWEEP_BLOCK as usize);
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
             let target = self.slot(slot);
             let mut cell = target.cell.write();
             if cell.object.is_some() && cell.mark != epoch {
                 garbage.extend(cell.object.take());
                 target.set_tag(&cell);
-                free.push(slot);
+                local.slots.push(slot);
             }
         }
-        // Dropped outside the slots' locks.
-        drop(garbage);
+        // Dropped (or kept for reuse) outside the slots' locks.
+        for object in garbage {
+            local.recycle(object);
+        }
         true
     }
 }

@@ -31,6 +31,7 @@ pub use gc::CollectStats;
 pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::step::{self, Access, Resource};
+use crate::value::Value;
 use parking_lot::{Mutex, RwLock};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Acquire, Ordering::Relaxed, Ordering::Release};
 use std::sync::OnceLock;
@@ -169,6 +170,70 @@ pub struct LocalHeap {
     pending: usize,
     /// The collection epoch `credit` and `pending` belong to.
     epoch: u64,
+    /// Item buffers of small lists and tuples this thread's sweeps freed, for its next ones.
+    spare: Spare,
+}
+
+/// Tuples up to this many items, and lists up to this capacity, leave their item buffers to be
+/// reused (see [`Spare`]).
+const SPARE_ITEMS: usize = 8;
+/// How many buffers of each size a thread keeps.
+const SPARE_PER_SIZE: usize = 128;
+
+/// The item buffers of small tuples and lists that died, kept by the thread whose lazy sweep
+/// freed them, as CPython keeps free lists of small tuples: a program that builds short-lived
+/// tuples and lists reuses their buffers instead of a trip through the allocator for each. Nothing
+/// in a spare buffer is read again: a tuple's is overwritten whole, a list's is cleared.
+#[derive(Debug, Default)]
+struct Spare {
+    /// Tuple buffers by length (index 0: one item).
+    tuples: [Vec<Box<[Value]>>; SPARE_ITEMS],
+    lists: Vec<Vec<Value>>,
+}
+
+impl LocalHeap {
+    /// A tuple's item buffer holding `items`, reusing a spare one of that length if there is one.
+    pub fn tuple_items(&mut self, items: &[Value]) -> Box<[Value]> {
+        let spare = items.len().checked_sub(1).and_then(|i| self.spare.tuples.get_mut(i)).and_then(Vec::pop);
+        match spare {
+            Some(mut buffer) => {
+                buffer.copy_from_slice(items);
+                buffer
+            }
+            None => items.into(),
+        }
+    }
+
+    /// A list's item buffer holding `items`, reusing a spare one if there is one.
+    pub fn list_items(&mut self, items: &[Value]) -> Vec<Value> {
+        match self.spare.lists.pop() {
+            Some(mut buffer) => {
+                buffer.extend_from_slice(items);
+                buffer
+            }
+            None => items.to_vec(),
+        }
+    }
+
+    /// Keeps a dead object's item buffer if it is a small tuple's or list's and there is room;
+    /// otherwise drops the object.
+    fn recycle(&mut self, object: Object) {
+        match object {
+            Object::Tuple(items) if (1..=SPARE_ITEMS).contains(&items.len()) => {
+                let spare = &mut self.spare.tuples[items.len() - 1];
+                if spare.len() < SPARE_PER_SIZE {
+                    spare.push(items);
+                }
+            }
+            Object::List(mut items)
+                if (1..=SPARE_ITEMS).contains(&items.capacity()) && self.spare.lists.len() < SPARE_PER_SIZE =>
+            {
+                items.clear();
+                self.spare.lists.push(items);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The object store shared by all VM threads.
@@ -377,7 +442,7 @@ impl Heap {
         let before = self.allocated_since_collect.fetch_add(pending, Relaxed);
         let due = before + pending >= self.collect_at.load(Relaxed);
         // After a lazy collection, free slots come from sweeping the garbage, a block at a time.
-        while local.slots.len() < self.batch as usize && self.sweep_block(&mut local.slots) {}
+        while local.slots.len() < self.batch as usize && self.sweep_block(local) {}
         let mut state = self.alloc.lock();
         while local.slots.len() < self.batch as usize {
             match state.free.pop() {
@@ -606,6 +671,58 @@ mod tests {
         let stats = heap.collect([crate::value::Value::obj(kept)]);
         assert_eq!(stats.marked, 1);
         assert_eq!(stats.freed, 500 + 88);
+    }
+
+    #[test]
+    fn a_lazy_sweep_keeps_small_item_buffers_for_reuse() {
+        use crate::value::Value;
+        let heap = Heap::new(usize::MAX, 4);
+        let mut local = LocalHeap::default();
+        let items = [Value::int(1), Value::int(2), Value::int(3)];
+        let mut buffers = Vec::new();
+        for _ in 0..200 {
+            let tuple = local.tuple_items(&items);
+            buffers.push(tuple.as_ptr());
+            heap.alloc_local(&mut local, Object::Tuple(tuple)).unwrap();
+            let list = local.list_items(&items[..2]);
+            heap.alloc_local(&mut local, Object::List(list)).unwrap();
+            // Too big to keep: freed as before.
+            heap.alloc_local(&mut local, Object::Tuple(vec![Value::NONE; SPARE_ITEMS + 1].into())).unwrap();
+        }
+        heap.collect_with([], true);
+        // The next allocation's refill sweeps the first block of 256 slots: 85 or 86 of each.
+        heap.alloc_local(&mut local, Object::List(vec![])).unwrap();
+        let kept = local.spare.tuples[2].len();
+        assert!((80..=SPARE_PER_SIZE).contains(&kept), "3-tuples kept: {kept}");
+        assert!((80..=SPARE_PER_SIZE).contains(&local.spare.lists.len()));
+        assert!(local.spare.tuples[SPARE_ITEMS - 1].is_empty(), "no 8-tuple died");
+        // A new tuple of 3 reuses one of the dead tuples' buffers, with its own items.
+        let fresh = [Value::int(7), Value::NONE, Value::bool(true)];
+        let tuple = local.tuple_items(&fresh);
+        assert!(buffers.contains(&tuple.as_ptr()));
+        assert_eq!(&*tuple, &fresh);
+        // A list reuses a cleared buffer: only its own items.
+        let list = local.list_items(&fresh[..1]);
+        assert_eq!(list, vec![Value::int(7)]);
+        assert_eq!(local.spare.tuples[2].len(), kept - 1);
+        // Other lengths have no spares and allocate.
+        assert_eq!(&*local.tuple_items(&fresh[..2]), &fresh[..2]);
+        assert!(local.tuple_items(&[]).is_empty());
+    }
+
+    #[test]
+    fn at_most_a_bounded_number_of_buffers_is_kept() {
+        use crate::value::Value;
+        let mut local = LocalHeap::default();
+        for _ in 0..SPARE_PER_SIZE + 10 {
+            local.recycle(Object::Tuple(vec![Value::NONE; 2].into()));
+            local.recycle(Object::List(Vec::with_capacity(4)));
+            local.recycle(Object::List(Vec::with_capacity(SPARE_ITEMS + 1)));
+            local.recycle(Object::List(Vec::new()));
+        }
+        assert_eq!(local.spare.tuples[1].len(), SPARE_PER_SIZE);
+        assert_eq!(local.spare.lists.len(), SPARE_PER_SIZE);
+        assert!(local.spare.lists.iter().all(|l| l.capacity() == 4 && l.is_empty()));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) use threads::run_thread;
 use crate::ast::CmpOp;
 use crate::bytecode::Op;
 use crate::error::{ErrorKind, Exception, Uncaught};
-use crate::heap::{Handle, LocalHeap};
+use crate::heap::{Handle, LocalHeap, Object};
 use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
 use crate::runtime::Shared;
@@ -303,11 +303,15 @@ impl<'a, P: Platform> Interp<'a, P> {
                     save_ip!();
                     self.safepoint();
                     let n = self.roots.stack.len();
-                    let items = self.roots.stack[n - count as usize..].to_vec();
-                    let v = check!(match op {
-                        Op::BuildList { .. } => self.new_list(items),
-                        _ => self.new_tuple(items),
-                    });
+                    let items = &self.roots.stack[n - count as usize..];
+                    let object = {
+                        let mut local = self.local_heap.borrow_mut();
+                        match op {
+                            Op::BuildList { .. } => Object::List(local.list_items(items)),
+                            _ => Object::Tuple(local.tuple_items(items)),
+                        }
+                    };
+                    let v = check!(self.alloc(object));
                     self.roots.stack.truncate(n - count as usize);
                     self.push(v)
                 }
