@@ -215,7 +215,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     let r = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => check!(ops::int_binary(op, x, y)),
+                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, y)),
+                        },
                         _ => {
                             self.safepoint();
                             check!(self.binary(op, a, b))
@@ -228,7 +231,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     let r = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => check!(ops::int_binary(op, x, y)),
+                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, y)),
+                        },
                         _ => {
                             save_ip!();
                             self.safepoint();

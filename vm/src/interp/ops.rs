@@ -43,6 +43,20 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
     r.map(Value::int).ok_or_else(overflow_error)
 }
 
+/// The common cases of [`int_binary`], for the dispatch loop to compute in place: `+`, `-`, `*`
+/// without overflow and `%` by a positive int. `None` for everything else, which
+/// [`int_binary`] computes (or reports).
+#[inline(always)]
+pub(crate) fn int_binary_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    match op {
+        BinOp::Add => x.checked_add(y).map(Value::int),
+        BinOp::Sub => x.checked_sub(y).map(Value::int),
+        BinOp::Mul => x.checked_mul(y).map(Value::int),
+        BinOp::Mod if y > 0 => Some(Value::int(x.rem_euclid(y))),
+        _ => None,
+    }
+}
+
 pub(crate) use crate::value_ops::range_len;
 
 /// Bytes one item of a list or tuple takes.
@@ -293,5 +307,29 @@ fn sequence_snapshot(o: &Object) -> Option<Snapshot> {
         Object::List(items) => Some(Snapshot::Items(true, items.clone())),
         Object::Tuple(items) => Some(Snapshot::Items(false, items.to_vec())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_int_path_agrees_with_int_binary() {
+        let ints = [i64::MIN, i64::MIN + 1, -1_000_003, -97, -2, -1, 0, 1, 2, 3, 97, 1_000_003, i64::MAX - 1, i64::MAX];
+        for op in [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::FloorDiv, BinOp::Mod] {
+            for &x in &ints {
+                for &y in &ints {
+                    if let Some(fast) = int_binary_fast(op, x, y) {
+                        assert_eq!(Ok(fast), int_binary(op, x, y).map_err(|e| e.message.clone()), "{x} {op:?} {y}");
+                    }
+                }
+            }
+        }
+        // What it leaves to int_binary: overflow, division, a modulus that is not positive.
+        assert_eq!(int_binary_fast(BinOp::Add, i64::MAX, 1), None);
+        assert_eq!(int_binary_fast(BinOp::FloorDiv, 7, 2), None);
+        assert_eq!(int_binary_fast(BinOp::Mod, 7, -2), None);
+        assert_eq!(int_binary_fast(BinOp::Mod, -7, 2), Some(Value::int(1)));
     }
 }
