@@ -98,7 +98,8 @@ impl<P: Platform> Interp<'_, P> {
                         Object::Str(t) => {
                             // The size is checked before anything is allocated.
                             self.repeat_count(1, s.text.len() + t.text.len(), 1)?;
-                            let mut text = String::with_capacity(s.text.len() + t.text.len());
+                            // Built where it will live: a short result needs no buffer of its own.
+                            let mut text = compact_str::CompactString::with_capacity(s.text.len() + t.text.len());
                             text.push_str(&s.text);
                             text.push_str(&t.text);
                             Ok::<_, Exception>(Some(text))
