@@ -17,6 +17,7 @@
 //! on real threads ([`platform::Native`]), under shuttle ([`platform::Shuttle`])
 //! or under loom ([`platform::Loom`]).
 
+pub mod bias;
 pub mod bytecode;
 pub mod disasm;
 pub mod error;

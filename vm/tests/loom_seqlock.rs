@@ -4,40 +4,11 @@
 //! relaxed load read any store the memory model allows, stale ones included: a reader must never
 //! return a pair that no single write stored.
 
-use emlab_vm::seqlock::{SeqCell, Words};
-use loom::sync::atomic::{AtomicU64, Ordering};
+mod loom_words;
+
+use emlab_vm::seqlock::SeqCell;
 use loom::sync::Arc;
-
-/// Loom's atomics, fence and yield.
-struct LoomWords;
-
-impl Words for LoomWords {
-    type Word = AtomicU64;
-    fn new(value: u64) -> AtomicU64 {
-        AtomicU64::new(value)
-    }
-    fn load(word: &AtomicU64, order: Ordering) -> u64 {
-        word.load(order)
-    }
-    fn store(word: &AtomicU64, value: u64, order: Ordering) {
-        word.store(value, order)
-    }
-    fn compare_exchange_weak(
-        word: &AtomicU64,
-        current: u64,
-        new: u64,
-        success: Ordering,
-        failure: Ordering,
-    ) -> Result<u64, u64> {
-        word.compare_exchange_weak(current, new, success, failure)
-    }
-    fn fence(order: Ordering) {
-        loom::sync::atomic::fence(order)
-    }
-    fn spin() {
-        loom::thread::yield_now()
-    }
-}
+use loom_words::LoomWords;
 
 fn model(f: impl Fn() + Sync + Send + 'static) {
     let mut builder = loom::model::Builder::new();

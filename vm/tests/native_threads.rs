@@ -147,3 +147,44 @@ print(join(h))
         assert_eq!(run(source).output, "True\n");
     }
 }
+
+#[test]
+fn shared_reads_see_every_write_while_biased_reads_come_and_go() {
+    // Readers index a shared list and dict (made by the main thread, so their reads set the read
+    // bias) while a writer keeps changing them: every write revokes the bias and waits for the
+    // biased reads under way. Every item is always 1 and the list never has fewer than 64 items,
+    // so each reader's total is exact.
+    let source = "\
+items = []
+for i in range(64):
+    items.append(1)
+table = {}
+for i in range(64):
+    table[i] = 1
+def reader():
+    total = 0
+    for r in range(300):
+        for i in range(64):
+            total += items[i] + table[i]
+            if len(items) < 64:
+                total += 1000000
+    return total
+def writer():
+    for r in range(3000):
+        items[r % 64] = 1
+        table[r % 64] = 1
+        items.append(1)
+        items.pop()
+    return 0
+hs = [spawn(reader), spawn(reader), spawn(writer), spawn(reader)]
+results = []
+for h in hs:
+    results.append(join(h))
+print(results)
+";
+    for _ in 0..5 {
+        let outcome = run(source);
+        assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+        assert_eq!(outcome.output, "[38400, 38400, 0, 38400]\n");
+    }
+}

@@ -58,8 +58,9 @@ impl Heap {
                 let target = self.slot(slot);
                 let mut cell = target.cell.write();
                 if cell.object.is_some() && cell.mark != epoch {
+                    self.readers.revoke(&target.tag, slot);
                     cell.object = None;
-                    target.set_tag(&cell);
+                    target.set_tag(&cell, None);
                     state.free.push(slot);
                     stats.freed += 1;
                 }
@@ -107,9 +108,12 @@ impl Heap {
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
             let target = self.slot(slot);
             let mut cell = target.cell.write();
+            // Read through a shared reference: a biased read of a live object may be under way.
             if cell.object.is_some() && cell.mark != epoch {
+                // Only a stale handle could be reading garbage, but it must not overlap the free.
+                self.readers.revoke(&target.tag, slot);
                 garbage.extend(cell.object.take());
-                target.set_tag(&cell);
+                target.set_tag(&cell, None);
                 local.slots.push(slot);
             }
         }

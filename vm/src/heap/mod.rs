@@ -30,6 +30,8 @@ pub mod object;
 pub use gc::CollectStats;
 pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
+use crate::bias::{self, Readers};
+use crate::seqlock::Std;
 use crate::step::{self, Access, Resource};
 use crate::value::Value;
 use parking_lot::{Mutex, RwLock};
@@ -99,18 +101,24 @@ struct Cell {
 #[derive(Debug, Default)]
 struct Slot {
     cell: RwLock<Cell>,
-    /// The live object's generation and [`Kind`] (`generation << 8 | kind`), or 0 when the slot is
-    /// empty: written under the cell's write lock whenever `object` is set or cleared, and read
-    /// without any lock by [`Heap::kind`], so type checks write no shared memory.
+    /// The live object's generation and [`Kind`] (`generation << 8 | kind`), the reader number of
+    /// the thread that allocated it, and its read bias with the count of its revocations (see
+    /// [`crate::bias`]), or 0 when the slot is empty: written under the cell's write lock whenever
+    /// `object` is set or cleared, and read without any lock by [`Heap::kind`], so type checks
+    /// write no shared memory.
     tag: AtomicU64,
 }
 
 impl Slot {
-    /// Publishes what the cell now holds in the tag. Called with the cell's write lock held.
+    /// Publishes what the cell now holds in the tag, allocated by reader `owner` (or none). Called
+    /// with the cell's write lock held.
     #[inline]
-    fn set_tag(&self, cell: &Cell) {
+    fn set_tag(&self, cell: &Cell, owner: Option<u16>) {
         let tag = match &cell.object {
-            Some(object) => (cell.generation as u64) << 8 | object.kind() as u64,
+            Some(object) => {
+                let owner = owner.map_or(bias::NO_OWNER, u64::from);
+                owner << bias::OWNER_SHIFT | (cell.generation as u64) << 8 | object.kind() as u64
+            }
             None => 0,
         };
         self.tag.store(tag, Release);
@@ -172,6 +180,8 @@ pub struct LocalHeap {
     epoch: u64,
     /// Item buffers of small lists and tuples this thread's sweeps freed, for its next ones.
     spare: Spare,
+    /// The thread's reader number (see [`Heap::read_leaf`]), recorded as its objects' owner.
+    owner: Option<u16>,
 }
 
 /// Tuples up to this many items, and lists up to this capacity, leave their item buffers to be
@@ -192,6 +202,11 @@ struct Spare {
 }
 
 impl LocalHeap {
+    /// The cache of the thread with reader number `owner` (see [`Heap::read_leaf`]), if it has one.
+    pub fn for_reader(owner: Option<u16>) -> LocalHeap {
+        LocalHeap { owner, ..LocalHeap::default() }
+    }
+
     /// A tuple's item buffer holding `items`, reusing a spare one of that length if there is one.
     pub fn tuple_items(&mut self, items: &[Value]) -> Box<[Value]> {
         let spare = items.len().checked_sub(1).and_then(|i| self.spare.tuples.get_mut(i)).and_then(Vec::pop);
@@ -258,6 +273,8 @@ pub struct Heap {
     bytes: AtomicUsize,
     /// `bytes` just after the last collection.
     bytes_after_collect: AtomicUsize,
+    /// The reader table of biased reads ([`Heap::read_leaf`]); empty when they are off.
+    readers: Readers<Std>,
 }
 
 impl Heap {
@@ -277,7 +294,29 @@ impl Heap {
             max_bytes,
             bytes: AtomicUsize::new(0),
             bytes_after_collect: AtomicUsize::new(0),
+            readers: Readers::new(0),
         }
+    }
+
+    /// Turns on biased reads ([`Heap::read_leaf`]) for readers `0..readers`. Only for real threads:
+    /// a reader number names one thread for as long as it reads.
+    pub fn enable_biased_reads(&mut self, readers: usize) {
+        self.readers = Readers::new(readers.min(bias::NO_OWNER as usize));
+    }
+
+    /// Registers reader `reader` (a thread about to run) for biased reads.
+    pub fn register_reader(&self, reader: usize) {
+        self.readers.register(reader);
+    }
+
+    /// The slot `index`'s write lock, taken for a change of its object: any biased reads of the
+    /// slot are revoked and waited for first (see [`crate::bias`]).
+    #[inline]
+    fn lock_for_write(&self, index: u32) -> (&Slot, parking_lot::RwLockWriteGuard<'_, Cell>) {
+        let target = self.slot(index);
+        let cell = target.cell.write();
+        self.readers.revoke(&target.tag, index);
+        (target, cell)
     }
 
     #[inline]
@@ -358,12 +397,11 @@ impl Heap {
             state.next_generation = state.next_generation.wrapping_add(1).max(1);
             (slot, generation)
         };
-        let target = self.slot(slot);
-        let mut cell = target.cell.write();
+        let (target, mut cell) = self.lock_for_write(slot);
         cell.generation = generation;
         cell.mark = self.epoch.load(Relaxed) as u32;
         cell.object = Some(object);
-        target.set_tag(&cell);
+        target.set_tag(&cell, None);
         drop(cell);
         self.live.fetch_add(1, Relaxed);
         let before = self.allocated_since_collect.fetch_add(1, Relaxed);
@@ -389,12 +427,11 @@ impl Heap {
         let generation = local.next_number;
         local.next_number += 1;
         local.pending += 1;
-        let target = self.slot(slot);
-        let mut cell = target.cell.write();
+        let (target, mut cell) = self.lock_for_write(slot);
         cell.generation = generation;
         cell.mark = self.epoch.load(Relaxed) as u32;
         cell.object = Some(object);
-        target.set_tag(&cell);
+        target.set_tag(&cell, local.owner);
         drop(cell);
         Ok((Handle { slot, generation }, due))
     }
@@ -504,7 +541,7 @@ impl Heap {
     pub fn kind(&self, handle: Handle) -> Result<Kind, HeapError> {
         let tag = self.slot(handle.slot).tag.load(Acquire);
         match Kind::from_u8(tag as u8) {
-            Some(kind) if tag >> 8 == handle.generation as u64 => Ok(kind),
+            Some(kind) if (tag >> 8) as u32 == handle.generation => Ok(kind),
             // Freed (or reused): the locked read reports it.
             _ => self.read_fixed(handle, Object::kind),
         }
@@ -527,11 +564,83 @@ impl Heap {
         }
     }
 
+    /// [`Heap::read`] for reader `reader` (a thread's number, see [`Heap::enable_biased_reads`])
+    /// when `f` takes no other lock of the heap: an object that other threads made and that is
+    /// read more than written is read without writing its lock word, so threads that share it do
+    /// not move that cache line between their cores (see [`crate::bias`]).
+    #[inline]
+    pub fn read_leaf<R>(&self, handle: Handle, reader: usize, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
+        if self.readers.is_empty() {
+            return self.read(handle, f);
+        }
+        let slot = self.slot(handle.slot);
+        let tag = slot.tag.load(Acquire);
+        if tag & bias::BIAS != 0
+            && (tag >> 8) as u32 == handle.generation
+            && self.readers.enter(reader, &slot.tag, tag, handle.slot)
+        {
+            // SAFETY: `enter` published this read (this thread registered as a reader when it
+            // started) and then saw the bias still set. A writer clears the bias (under the write
+            // lock, before it changes anything) and then waits until no registered reader's entry
+            // names this slot; of the publication and the clearing, the one whose fence comes
+            // second sees the other (see `crate::bias`). So no writer changes the cell until
+            // `_leave` is dropped, and this shared reference overlaps only other reads. Collections,
+            // which write marks with the world stopped, never overlap a read: `f` takes no lock and
+            // cannot reach a safepoint. Setting the bias happens under the read lock, after every
+            // earlier write, and this thread's acquire load of the tag saw it.
+            let cell = unsafe { &*slot.cell.data_ptr() };
+            // Leaves the biased read however `f` ends: writers wait for it.
+            struct Leave<'a>(&'a Readers<Std>, usize);
+            impl Drop for Leave<'_> {
+                fn drop(&mut self) {
+                    self.0.leave(self.1);
+                }
+            }
+            let _leave = Leave(&self.readers, reader);
+            match &cell.object {
+                Some(object) if cell.generation == handle.generation => {
+                    if step::active() && object.is_mutable() {
+                        step::record(Resource::Object(handle.generation), Access::Read);
+                    }
+                    Ok(f(object))
+                }
+                _ => Err(HeapError::UseAfterFree { number: handle.generation }),
+            }
+        } else {
+            self.read_locked_maybe_biasing(slot, handle, reader, f)
+        }
+    }
+
+    /// [`Heap::read_leaf`]'s path under the read lock.
+    fn read_locked_maybe_biasing<R>(
+        &self,
+        slot: &Slot,
+        handle: Handle,
+        reader: usize,
+        f: impl FnOnce(&Object) -> R,
+    ) -> Result<R, HeapError> {
+        let cell = slot.cell.read();
+        match &cell.object {
+            Some(object) if cell.generation == handle.generation => {
+                if step::active() && object.is_mutable() {
+                    step::record(Resource::Object(handle.generation), Access::Read);
+                }
+                // Under the read lock no writer can change the tag: only other readers may set the bias too.
+                let tag = slot.tag.load(Relaxed);
+                if reader < self.readers.len() && bias::worth_biasing(tag, reader) {
+                    let _ = slot.tag.compare_exchange(tag, tag | bias::BIAS, Release, Relaxed);
+                }
+                Ok(f(object))
+            }
+            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
+        }
+    }
+
     /// Runs `f` on the object `handle` names, under the slot's write lock.
     #[inline]
     pub fn write<R>(&self, handle: Handle, f: impl FnOnce(&mut Object) -> R) -> Result<R, HeapError> {
         step::record(Resource::Object(handle.generation), Access::Write);
-        let mut cell = self.slot(handle.slot).cell.write();
+        let (_, mut cell) = self.lock_for_write(handle.slot);
         let generation = cell.generation;
         match &mut cell.object {
             Some(object) if generation == handle.generation => Ok(f(object)),
@@ -723,6 +832,81 @@ mod tests {
         assert_eq!(local.spare.tuples[1].len(), SPARE_PER_SIZE);
         assert_eq!(local.spare.lists.len(), SPARE_PER_SIZE);
         assert!(local.spare.lists.iter().all(|l| l.capacity() == 4 && l.is_empty()));
+    }
+
+    fn biased(heap: &Heap, handle: Handle) -> bool {
+        heap.slot(handle.slot).tag.load(Relaxed) & bias::BIAS != 0
+    }
+
+    #[test]
+    fn an_object_read_by_another_thread_is_biased_until_written() {
+        let mut heap = Heap::new(usize::MAX, 4);
+        heap.enable_biased_reads(4);
+        (0..3).for_each(|reader| heap.register_reader(reader));
+        let mut mine = LocalHeap::for_reader(Some(0));
+        let (list, _) = heap.alloc_local(&mut mine, Object::List(vec![crate::value::Value::int(5)])).unwrap();
+        let len = |o: &Object| if let Object::List(items) = o { items.len() } else { 0 };
+        // The owner's reads take the lock and leave the object unbiased.
+        assert_eq!(heap.read_leaf(list, 0, len), Ok(1));
+        assert!(!biased(&heap, list));
+        // Another reader's locked read sets the bias; its next reads go without the lock.
+        assert_eq!(heap.read_leaf(list, 1, len), Ok(1));
+        assert!(biased(&heap, list));
+        assert_eq!(heap.read_leaf(list, 2, len), Ok(1));
+        assert_eq!(heap.kind(list), Ok(Kind::List), "the kind tag ignores the bias bits");
+        // A write revokes the bias before it changes the object, and the readers see the change.
+        heap.write(list, |o| {
+            if let Object::List(items) = o {
+                items.push(crate::value::Value::NONE)
+            }
+        })
+        .unwrap();
+        assert!(!biased(&heap, list));
+        assert_eq!(heap.read_leaf(list, 1, len), Ok(2));
+        assert!(biased(&heap, list), "biased again");
+        // After BIAS_LIMIT revocations, the object stays unbiased.
+        for _ in 1..bias::BIAS_LIMIT {
+            heap.write(list, |_| ()).unwrap();
+            heap.read_leaf(list, 1, len).unwrap();
+        }
+        heap.write(list, |_| ()).unwrap();
+        heap.read_leaf(list, 1, len).unwrap();
+        assert!(!biased(&heap, list));
+        // A reader number past the table takes the lock and sets nothing.
+        let (other, _) = heap.alloc_local(&mut mine, Object::List(vec![])).unwrap();
+        assert_eq!(heap.read_leaf(other, 9, len), Ok(0));
+        assert!(!biased(&heap, other));
+    }
+
+    #[test]
+    fn a_biased_object_freed_and_reused_is_use_after_free_for_its_old_handle() {
+        let mut heap = Heap::new(usize::MAX, 4);
+        heap.enable_biased_reads(4);
+        (0..2).for_each(|reader| heap.register_reader(reader));
+        let mut mine = LocalHeap::for_reader(Some(0));
+        let (tuple, _) = heap.alloc_local(&mut mine, Object::Tuple(Box::new([]))).unwrap();
+        heap.read_leaf(tuple, 1, |_| ()).unwrap();
+        assert!(biased(&heap, tuple));
+        // The eager sweep revokes the bias of what it frees; the slot is reused for a str.
+        heap.collect([]);
+        assert!(!biased(&heap, tuple));
+        assert_eq!(heap.read_leaf(tuple, 1, |_| ()), Err(HeapError::UseAfterFree { number: tuple.number() }));
+        let text = (0..8)
+            .map(|_| heap.alloc_local(&mut mine, Object::Str(StrObject::new("x"))).unwrap().0)
+            .find(|h| h.slot == tuple.slot)
+            .expect("the freed slot is reused");
+        assert!(!biased(&heap, text));
+        assert_eq!(heap.read_leaf(tuple, 1, |_| ()), Err(HeapError::UseAfterFree { number: tuple.number() }));
+        assert_eq!(heap.read_leaf(text, 1, |o| o.kind()), Ok(Kind::Str));
+    }
+
+    #[test]
+    fn without_biased_reads_read_leaf_is_a_locked_read() {
+        let heap = Heap::new(usize::MAX, 4);
+        let mut mine = LocalHeap::for_reader(Some(0));
+        let (list, _) = heap.alloc_local(&mut mine, Object::List(vec![])).unwrap();
+        assert_eq!(heap.read_leaf(list, 1, |o| o.kind()), Ok(Kind::List));
+        assert!(!biased(&heap, list));
     }
 
     #[test]

@@ -336,11 +336,11 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn len_of(&self, v: Value) -> Result<Value, Exception> {
         let len = match v.unpack() {
             V::Obj(h) => {
-                let dict_of_view = self.shared.heap.read(h, |o| match o {
+                let dict_of_view = self.shared.heap.read_leaf(h, self.reader(), |o| match o {
                     Object::View { dict, .. } => Some(*dict),
                     _ => None,
                 })?;
-                self.shared.heap.read(dict_of_view.unwrap_or(h), |o| match o {
+                self.shared.heap.read_leaf(dict_of_view.unwrap_or(h), self.reader(), |o| match o {
                     Object::Str(s) => Some(s.text.chars().count()),
                     Object::List(items) => Some(items.len()),
                     Object::Tuple(items) => Some(items.len()),

@@ -122,7 +122,7 @@ impl<P: Platform> Interp<'_, P> {
         // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
         // read with one takes the dict's lock once: one write of its lock word fewer for threads
         // that share the dict.
-        let found = self.shared.heap.read(h, |o| match (o, int_index) {
+        let found = self.shared.heap.read_leaf(h, self.reader(), |o| match (o, int_index) {
             (Object::Dict(d), Some(i)) => {
                 let hash = hash_int(i);
                 let same = |k: Value| match k.unpack() {

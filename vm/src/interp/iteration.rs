@@ -132,7 +132,7 @@ impl<P: Platform> Interp<'_, P> {
                     Char(char),
                     End,
                 }
-                let next = heap.read(seq, |o| match o {
+                let next = heap.read_leaf(seq, self.reader(), |o| match o {
                     Object::List(items) => items.get(index).map_or(Next::End, |&v| Next::Value(v)),
                     Object::Tuple(items) => items.get(index).map_or(Next::End, |&v| Next::Value(v)),
                     // Strings iterate by byte offset so each step is O(1).

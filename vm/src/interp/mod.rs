@@ -46,6 +46,7 @@ pub struct Interp<'a, P: Platform> {
 
 impl<'a, P: Platform> Interp<'a, P> {
     pub(crate) fn new(shared: &'a Arc<Shared<P>>, slot: &'a ThreadSlot, roots: MutexGuard<'a, ThreadRoots>) -> Self {
+        shared.heap.register_reader(slot.number as usize);
         Interp {
             shared,
             slot,
@@ -53,8 +54,16 @@ impl<'a, P: Platform> Interp<'a, P> {
             steps: 0,
             collect_due: std::cell::Cell::new(false),
             callbacks: 0,
-            local_heap: Default::default(),
+            local_heap: std::cell::RefCell::new(LocalHeap::for_reader(
+                u16::try_from(slot.number).ok().filter(|&n| (n as usize) < crate::runtime::BIASED_READERS),
+            )),
         }
+    }
+
+    /// This thread's reader number for [`crate::heap::Heap::read_leaf`]: its thread number.
+    #[inline]
+    pub(crate) fn reader(&self) -> usize {
+        self.slot.number as usize
     }
 
     /// The deepest container nesting followed natively before RecursionError.

@@ -37,6 +37,9 @@ pub trait Platform: Sized + Send + Sync + 'static {
     /// Whether the VM may read the wall clock for statistics (promotion latency): true on real
     /// threads. Under a model checker time is no part of the model, so it is never read there.
     const REAL_TIME: bool = false;
+    /// Whether VM threads are threads of the OS that run in parallel, each for as long as it
+    /// reads: then a thread's number can name its entry in the heap's table of biased readers.
+    const PARALLEL: bool = false;
     /// The deepest container nesting that comparing, hashing or printing follows natively (one
     /// native frame per level) before RecursionError, in the main thread (`main`) or a spawned
     /// one: what fits that thread's native stack (the lower of this and `--max-recursion` applies).

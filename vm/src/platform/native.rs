@@ -16,6 +16,7 @@ pub struct Native;
 impl Platform for Native {
     const NAME: &'static str = "native";
     const REAL_TIME: bool = true;
+    const PARALLEL: bool = true;
 
     type Mutex<T: Send> = parking_lot::Mutex<T>;
     type Guard<'a, T: Send + 'a> = parking_lot::MutexGuard<'a, T>;

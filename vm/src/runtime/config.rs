@@ -37,6 +37,11 @@ pub struct VmConfig {
     /// allocation, and no lock taken per item. Off for checking, where every iterator is a
     /// numbered heap object, as traces number them.
     pub immediate_range_iterators: bool,
+    /// Reads of a list, tuple or dict item and `len` of an object another thread made go through
+    /// the object's read bias when it is set ([`crate::heap::Heap::read_leaf`]): threads reading
+    /// one shared object do not write its lock word. Only on a platform with real threads, and
+    /// off for checking.
+    pub biased_reads: bool,
 }
 
 impl Default for VmConfig {
@@ -54,6 +59,7 @@ impl Default for VmConfig {
             trace: false,
             monitor: false,
             immediate_range_iterators: true,
+            biased_reads: true,
         }
     }
 }
@@ -75,6 +81,7 @@ impl VmConfig {
             trace: true,
             monitor: true,
             immediate_range_iterators: false,
+            biased_reads: false,
         }
     }
 }

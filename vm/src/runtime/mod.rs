@@ -75,10 +75,16 @@ pub struct Shared<P: Platform> {
     pub promotions: Arc<PromotionStats>,
 }
 
+/// How many threads can read with biased reads: those numbered below (later threads take locks).
+pub(crate) const BIASED_READERS: usize = 64;
+
 impl<P: Platform> Shared<P> {
     /// The shared state of a VM about to run `program`: constants materialized, globals unbound.
     pub(crate) fn new(program: Program, config: VmConfig) -> Result<Shared<P>, crate::error::Exception> {
-        let heap = Heap::new(config.limits.max_heap, config.alloc_batch);
+        let mut heap = Heap::new(config.limits.max_heap, config.alloc_batch);
+        if config.biased_reads && P::PARALLEL {
+            heap.enable_biased_reads(BIASED_READERS);
+        }
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
