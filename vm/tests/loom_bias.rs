@@ -12,7 +12,7 @@ use emlab_vm::seqlock::Words;
 use loom::cell::UnsafeCell;
 use loom::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use loom::sync::{Arc, RwLock};
-use loom_words::LoomWords;
+use loom_words::{model, LoomWords};
 
 /// The slot's number in the reader table's entries.
 const SLOT: u32 = 7;
@@ -67,12 +67,6 @@ impl World {
         // SAFETY: the write lock excludes locked readers, and the revocation waited for biased ones.
         self.slot.object.with_mut(|p| unsafe { *p = value });
     }
-}
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let mut builder = loom::model::Builder::new();
-    builder.preemption_bound = Some(3);
-    builder.check(f);
 }
 
 #[test]

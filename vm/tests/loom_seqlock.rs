@@ -8,13 +8,7 @@ mod loom_words;
 
 use emlab_vm::seqlock::SeqCell;
 use loom::sync::Arc;
-use loom_words::LoomWords;
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let mut builder = loom::model::Builder::new();
-    builder.preemption_bound = Some(3);
-    builder.check(f);
-}
+use loom_words::{model, LoomWords};
 
 #[test]
 fn a_reader_sees_one_whole_write() {

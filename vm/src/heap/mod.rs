@@ -550,7 +550,13 @@ impl Heap {
     /// Runs `f` on the object `handle` names, under the slot's read lock.
     #[inline]
     pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
-        let cell = self.slot(handle.slot).cell.read();
+        Self::read_cell(&self.slot(handle.slot).cell.read(), handle, f)
+    }
+
+    /// Runs `f` on the object in `cell` if it is the one `handle` names (the cell is read under
+    /// its lock or a biased read).
+    #[inline]
+    fn read_cell<R>(cell: &Cell, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
         match &cell.object {
             Some(object) if cell.generation == handle.generation => {
                 // Immutable objects are written only when allocated (and freed only by a collection,
@@ -597,43 +603,15 @@ impl Heap {
                 }
             }
             let _leave = Leave(&self.readers, reader);
-            match &cell.object {
-                Some(object) if cell.generation == handle.generation => {
-                    if step::active() && object.is_mutable() {
-                        step::record(Resource::Object(handle.generation), Access::Read);
-                    }
-                    Ok(f(object))
-                }
-                _ => Err(HeapError::UseAfterFree { number: handle.generation }),
-            }
-        } else {
-            self.read_locked_maybe_biasing(slot, handle, reader, f)
+            return Self::read_cell(cell, handle, f);
         }
-    }
-
-    /// [`Heap::read_leaf`]'s path under the read lock.
-    fn read_locked_maybe_biasing<R>(
-        &self,
-        slot: &Slot,
-        handle: Handle,
-        reader: usize,
-        f: impl FnOnce(&Object) -> R,
-    ) -> Result<R, HeapError> {
         let cell = slot.cell.read();
-        match &cell.object {
-            Some(object) if cell.generation == handle.generation => {
-                if step::active() && object.is_mutable() {
-                    step::record(Resource::Object(handle.generation), Access::Read);
-                }
-                // Under the read lock no writer can change the tag: only other readers may set the bias too.
-                let tag = slot.tag.load(Relaxed);
-                if reader < self.readers.len() && bias::worth_biasing(tag, reader) {
-                    let _ = slot.tag.compare_exchange(tag, tag | bias::BIAS, Release, Relaxed);
-                }
-                Ok(f(object))
-            }
-            _ => Err(HeapError::UseAfterFree { number: handle.generation }),
+        // Under the read lock no writer can change the tag: only other readers may set the bias too.
+        let tag = slot.tag.load(Relaxed);
+        if (tag >> 8) as u32 == handle.generation && reader < self.readers.len() && bias::worth_biasing(tag, reader) {
+            let _ = slot.tag.compare_exchange(tag, tag | bias::BIAS, Release, Relaxed);
         }
+        Self::read_cell(&cell, handle, f)
     }
 
     /// Runs `f` on the object `handle` names, under the slot's write lock.

@@ -1,4 +1,5 @@
-//! Loom's atomics as the [`Words`] of the VM's lock-free protocols, for their model tests.
+//! Loom's atomics as the [`Words`] of the VM's lock-free protocols, and the model runner, for
+//! their model tests.
 
 use emlab_vm::seqlock::Words;
 use loom::sync::atomic::{AtomicU64, Ordering};
@@ -32,4 +33,11 @@ impl Words for LoomWords {
     fn spin() {
         loom::thread::yield_now()
     }
+}
+
+/// Runs `f` under loom with at most 3 preemptions per execution.
+pub fn model(f: impl Fn() + Sync + Send + 'static) {
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(3);
+    builder.check(f);
 }
