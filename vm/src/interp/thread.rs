@@ -119,9 +119,19 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// A safepoint: park if another thread asked for exclusive mode; collect on allocation pressure.
-    #[inline]
+    /// Inlined where it is polled (every loop iteration and call): two loads and a branch when
+    /// there is nothing to do.
+    #[inline(always)]
     pub(crate) fn safepoint(&mut self) {
         P::switch_point();
+        if self.shared.coordinator.stop_requested() || self.collect_due.get() {
+            self.safepoint_slow();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn safepoint_slow(&mut self) {
         if self.shared.coordinator.stop_requested() {
             self.trace(|| EventKind::Park);
             let coordinator = &self.shared.coordinator;
