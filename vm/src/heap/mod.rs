@@ -816,12 +816,17 @@ mod tests {
         heap.slot(handle.slot).tag.load(Relaxed) & bias::BIAS != 0
     }
 
-    #[test]
-    fn an_object_read_by_another_thread_is_biased_until_written() {
+    /// A heap with biased reads for readers 0 to 3 (0 to 2 registered), and reader 0's cache.
+    fn biased_heap() -> (Heap, LocalHeap) {
         let mut heap = Heap::new(usize::MAX, 4);
         heap.enable_biased_reads(4);
         (0..3).for_each(|reader| heap.register_reader(reader));
-        let mut mine = LocalHeap::for_reader(Some(0));
+        (heap, LocalHeap::for_reader(Some(0)))
+    }
+
+    #[test]
+    fn an_object_read_by_another_thread_is_biased_until_written() {
+        let (heap, mut mine) = biased_heap();
         let (list, _) = heap.alloc_local(&mut mine, Object::List(vec![crate::value::Value::int(5)])).unwrap();
         let len = |o: &Object| if let Object::List(items) = o { items.len() } else { 0 };
         // The owner's reads take the lock and leave the object unbiased.
@@ -858,10 +863,7 @@ mod tests {
 
     #[test]
     fn a_biased_object_freed_and_reused_is_use_after_free_for_its_old_handle() {
-        let mut heap = Heap::new(usize::MAX, 4);
-        heap.enable_biased_reads(4);
-        (0..2).for_each(|reader| heap.register_reader(reader));
-        let mut mine = LocalHeap::for_reader(Some(0));
+        let (heap, mut mine) = biased_heap();
         let (tuple, _) = heap.alloc_local(&mut mine, Object::Tuple(Box::new([]))).unwrap();
         heap.read_leaf(tuple, 1, |_| ()).unwrap();
         assert!(biased(&heap, tuple));

@@ -54,9 +54,8 @@ impl<'a, P: Platform> Interp<'a, P> {
             steps: 0,
             collect_due: std::cell::Cell::new(false),
             callbacks: 0,
-            local_heap: std::cell::RefCell::new(LocalHeap::for_reader(
-                u16::try_from(slot.number).ok().filter(|&n| (n as usize) < crate::runtime::BIASED_READERS),
-            )),
+            // The heap's reader table bounds which owners matter (see `Heap::read_leaf`).
+            local_heap: std::cell::RefCell::new(LocalHeap::for_reader(u16::try_from(slot.number).ok())),
         }
     }
 
