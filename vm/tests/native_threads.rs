@@ -188,3 +188,56 @@ print(results)
         assert_eq!(outcome.output, "[38400, 38400, 0, 38400]\n");
     }
 }
+
+#[test]
+fn strs_and_tuples_read_without_locks_stay_whole_while_lazy_sweeps_free_garbage() {
+    // Immutable objects are read without their slot's lock, threads allocate into their own empty
+    // slots without one, and the lazy sweep frees garbage without one (the lock-free fast paths).
+    // Readers join, compare and look up shared strs and tuples while every thread makes garbage
+    // fast enough to collect every few iterations, and a writer keeps replacing the shared items
+    // with new ones (the old become garbage as soon as no reader holds them).
+    let source = "\
+words = []
+pairs = []
+for i in range(32):
+    words.append('w' + str(i))
+    pairs.append((i, 'w' + str(i)))
+index = {}
+for i in range(32):
+    index[words[i]] = i
+def reader(seed):
+    bad = 0
+    for r in range(2500):
+        i = (r * 7 + seed) % 32
+        w = words[i]
+        p = pairs[i]
+        if w != 'w' + str(i) or len(w + w) != 2 * len(w):
+            bad += 1
+        if p[0] != i or p[1] != w or index[w] != i:
+            bad += 1
+        junk = [(r, seed), 'j' + str(r), (w, p)]
+    return bad
+def writer():
+    for r in range(2500):
+        i = r % 32
+        words[i] = 'w' + str(i)
+        pairs[i] = (i, 'w' + str(i))
+        junk = ('x' + str(r), [r])
+    return 0
+hs = [spawn(reader, 1), spawn(writer), spawn(reader, 2), spawn(reader, 3)]
+results = []
+for h in hs:
+    results.append(join(h))
+print(results)
+";
+    let program = compile_source(source, "native.py").expect("compiles");
+    for _ in 0..5 {
+        // A low threshold collects every few hundred allocations, so sweeps overlap the reads.
+        let config =
+            VmConfig { capture_output: true, print_errors: false, gc_min_threshold: 300, ..VmConfig::default() };
+        assert!(config.lock_free_fast_paths);
+        let outcome = Vm::<Native>::new(program.clone(), config).expect("starts").run();
+        assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+        assert_eq!(outcome.output, "[0, 0, 0, 0]\n");
+    }
+}

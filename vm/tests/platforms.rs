@@ -114,6 +114,31 @@ for p in kept:
 print(len(kept), total)
 ";
 
+/// [`BATCHED_ALLOCATION`] with the lock-free fast paths on, as `emlab run` has them: strs and
+/// tuples read without locks, allocation into a thread's own empty slots and lazy sweeps without
+/// them. Shuttle cannot interleave inside those paths (they have no scheduling points); what it
+/// checks is their contract, over many interleavings of allocation, sweeps and collections: no live
+/// object is ever freed (a read of one would find its slot emptied or reused and raise).
+#[test]
+fn lock_free_fast_paths_keep_the_collectors_contract_under_shuttle() {
+    let program = compile_source(BATCHED_ALLOCATION, "model.py").expect("the model program compiles");
+    shuttle::check_random(
+        move || {
+            let config = VmConfig {
+                alloc_batch: 4,
+                gc_min_threshold: 6,
+                lock_free_fast_paths: true,
+                ..VmConfig::for_checking()
+            };
+            let outcome = Vm::<Shuttle>::new(program.clone(), config).expect("the VM starts").run();
+            assert!(outcome.uncaught.is_empty(), "{:?}", outcome.uncaught);
+            assert!(outcome.monitored.is_empty(), "{:?}", outcome.monitored);
+            assert_eq!(outcome.output, "8 44\n");
+        },
+        300,
+    );
+}
+
 #[test]
 fn batched_allocation_survives_collections_under_shuttle() {
     let program = compile_source(BATCHED_ALLOCATION, "model.py").expect("the model program compiles");

@@ -2,7 +2,7 @@
 
 use super::{Handle, Heap, LocalHeap};
 use crate::value::{Value, V};
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::Ordering::{Acquire, Relaxed};
 
 /// What one collection did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,8 +31,9 @@ impl Heap {
         let mut bytes = 0;
         let mut work: Vec<Handle> = roots.into_iter().filter_map(Value::handle).collect();
         while let Some(handle) = work.pop() {
-            let mut cell = self.slot(handle.slot).cell.write();
-            if cell.generation != handle.generation || cell.mark == epoch {
+            let target = self.slot(handle.slot);
+            let cell = target.cell.read();
+            if target.generation() != handle.generation || target.mark.load(Relaxed) == epoch {
                 continue;
             }
             let Some(object) = &cell.object else { continue };
@@ -42,7 +43,7 @@ impl Heap {
                 }
             });
             bytes += super::footprint(object);
-            cell.mark = epoch;
+            target.mark.store(epoch, Relaxed);
             stats.marked += 1;
         }
         let mut state = self.alloc.lock();
@@ -57,10 +58,10 @@ impl Heap {
             for slot in (0..state.next_slot).rev() {
                 let target = self.slot(slot);
                 let mut cell = target.cell.write();
-                if cell.object.is_some() && cell.mark != epoch {
+                if cell.object.is_some() && target.mark.load(Relaxed) != epoch {
                     self.readers.revoke(&target.tag, slot);
                     cell.object = None;
-                    target.set_tag(&cell, None);
+                    target.set_tag(&cell, 0, None);
                     state.free.push(slot);
                     stats.freed += 1;
                 }
@@ -107,13 +108,31 @@ impl Heap {
         let mut garbage = Vec::with_capacity(SWEEP_BLOCK as usize);
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
             let target = self.slot(slot);
+            if self.lock_free {
+                // An empty slot (perhaps in another thread's cache, being filled) or a live object
+                // is left alone, its cell untouched: its tag, or its mark after the tag (both stored
+                // when it was allocated, the tag last, with release ordering), says so.
+                let tag = target.tag.load(Acquire);
+                if !super::garbage_in(tag, target.mark.load(Relaxed), epoch) {
+                    continue;
+                }
+                // SAFETY: the object is garbage: no thread holds a handle to it (the collector's
+                // contract, kept while the lock-free paths are on, see
+                // [`Heap::enable_lock_free_fast_paths`]), so nothing else reaches this cell, and
+                // this thread alone sweeps this block.
+                let cell = unsafe { &mut *target.cell.data_ptr() };
+                garbage.extend(cell.object.take());
+                target.set_tag(cell, 0, None);
+                local.slots.push(slot);
+                continue;
+            }
             let mut cell = target.cell.write();
             // Read through a shared reference: a biased read of a live object may be under way.
-            if cell.object.is_some() && cell.mark != epoch {
+            if cell.object.is_some() && target.mark.load(Relaxed) != epoch {
                 // Only a stale handle could be reading garbage, but it must not overlap the free.
                 self.readers.revoke(&target.tag, slot);
                 garbage.extend(cell.object.take());
-                target.set_tag(&cell, None);
+                target.set_tag(&cell, 0, None);
                 local.slots.push(slot);
             }
         }

@@ -35,7 +35,7 @@ use crate::seqlock::Std;
 use crate::step::{self, Access, Resource};
 use crate::value::Value;
 use parking_lot::{Mutex, RwLock};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Acquire, Ordering::Relaxed, Ordering::Release};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering::Acquire, Ordering::Relaxed, Ordering::Release};
 use std::sync::OnceLock;
 
 /// A reference to a heap object: its slot and the generation it was allocated in.
@@ -89,12 +89,9 @@ fn segment_of(index: u32) -> (usize, usize) {
     (k, (i - ((FIRST_SEGMENT as u64) << k)) as usize)
 }
 
+/// What a slot's lock guards: its object, if it holds one. (Its generation is the tag's.)
 #[derive(Debug, Default)]
 struct Cell {
-    generation: u32,
-    /// The collection epoch that last marked the object, or the one it was allocated in: an object
-    /// whose mark is not the heap's current epoch is garbage (see [`Heap::collect_with`]).
-    mark: u32,
     object: Option<Object>,
 }
 
@@ -105,23 +102,51 @@ struct Slot {
     /// the thread that allocated it, and its read bias with the count of its revocations (see
     /// [`crate::bias`]), or 0 when the slot is empty: written under the cell's write lock whenever
     /// `object` is set or cleared, and read without any lock by [`Heap::kind`], so type checks
-    /// write no shared memory.
+    /// write no shared memory. The generation in it is the one locked reads check.
     tag: AtomicU64,
+    /// The collection epoch that last marked the object, or the one it was allocated in: an object
+    /// whose mark is not the heap's current epoch is garbage (see [`Heap::collect_with`]). Outside
+    /// the lock, so that the lazy sweep reads it without taking one.
+    mark: AtomicU32,
+}
+
+/// Whether the lazy sweep frees a slot whose tag is `tag` (loaded with acquire ordering) and whose
+/// mark, loaded after it, is `mark`, in collection epoch `epoch`: it holds an object (tag not 0)
+/// that the last collection did not mark and that was not allocated since. An allocation stores
+/// the mark before the tag, the tag with release ordering, so a sweep that sees a new object's tag
+/// sees its current mark and leaves it alone.
+#[inline]
+pub fn garbage_in(tag: u64, mark: u32, epoch: u32) -> bool {
+    tag != 0 && mark != epoch
+}
+
+/// The generation in a slot's tag (0 for an empty slot: generations start at 1).
+#[inline]
+fn tag_generation(tag: u64) -> u32 {
+    (tag >> 8) as u32
 }
 
 impl Slot {
-    /// Publishes what the cell now holds in the tag, allocated by reader `owner` (or none). Called
-    /// with the cell's write lock held.
+    /// Publishes what the cell now holds in the tag, as generation `generation` allocated by reader
+    /// `owner` (or none). Called with the cell's write lock held, or by the thread that owns the
+    /// empty slot (see [`Heap::alloc_local`]).
     #[inline]
-    fn set_tag(&self, cell: &Cell, owner: Option<u16>) {
+    fn set_tag(&self, cell: &Cell, generation: u32, owner: Option<u16>) {
         let tag = match &cell.object {
             Some(object) => {
                 let owner = owner.map_or(bias::NO_OWNER, u64::from);
-                owner << bias::OWNER_SHIFT | (cell.generation as u64) << 8 | object.kind() as u64
+                owner << bias::OWNER_SHIFT | (generation as u64) << 8 | object.kind() as u64
             }
             None => 0,
         };
         self.tag.store(tag, Release);
+    }
+
+    /// The generation of the object the slot holds, read under its lock (or by the thread that
+    /// owns it), where the tag's generation cannot change.
+    #[inline]
+    fn generation(&self) -> u32 {
+        tag_generation(self.tag.load(Relaxed))
     }
 }
 
@@ -275,6 +300,18 @@ pub struct Heap {
     bytes_after_collect: AtomicUsize,
     /// The reader table of biased reads ([`Heap::read_leaf`]); empty when they are off.
     readers: Readers<Std>,
+    /// Whether the fast paths that rely on the collector's contract skip slot locks (see
+    /// [`Heap::enable_lock_free_fast_paths`]).
+    lock_free: bool,
+}
+
+/// Whether a slot whose tag is `tag`, loaded with acquire ordering, holds the live immutable object
+/// (str, tuple, range, dict view) of generation `generation`: one [`Heap::read`] may read without
+/// the slot's lock. The tag is stored with release ordering after the object is written, when it
+/// is allocated, so the acquire load that sees it also sees the object.
+#[inline]
+pub fn immutable_in_tag(tag: u64, generation: u32) -> bool {
+    (tag >> 8) as u32 == generation && Kind::from_u8(tag as u8).is_some_and(|kind| !kind.is_mutable())
 }
 
 impl Heap {
@@ -295,7 +332,37 @@ impl Heap {
             bytes: AtomicUsize::new(0),
             bytes_after_collect: AtomicUsize::new(0),
             readers: Readers::new(0),
+            lock_free: false,
         }
+    }
+
+    /// Turns on the fast paths that take no slot lock: reads of immutable objects ([`Heap::read`]),
+    /// allocation into a thread's own empty slot ([`Heap::alloc_local`]) and the lazy sweep's
+    /// freeing of garbage ([`Heap::sweep_block`]). Only for a VM that keeps the collector's
+    /// contract, as every VM does without a seeded bug: the collector frees only garbage, and no
+    /// thread holds a handle to garbage or to an empty slot. (With a bug that breaks it, a locked
+    /// access through a stale handle detects the use after free; these paths would race instead.)
+    pub fn enable_lock_free_fast_paths(&mut self) {
+        self.lock_free = true;
+    }
+
+    /// The cell of slot `slot` if it holds `handle`'s object and that object is immutable, for a
+    /// read without the slot's lock (when those are on).
+    #[inline]
+    fn immutable_cell(&self, slot: &Slot, handle: Handle) -> Option<&Cell> {
+        if !self.lock_free || !immutable_in_tag(slot.tag.load(Acquire), handle.generation) {
+            return None;
+        }
+        // SAFETY: the tag names this generation's immutable object, and its acquire load saw the
+        // release store that followed the object's allocation, so every write of the cell before
+        // now is visible. Until the object dies the cell is only read: no operation writes an
+        // immutable object ([`Heap::write`] gives its closure a copy), the lazy sweep holds live
+        // slots' write locks without writing them, and the mark writes `mark` (another field) with
+        // the world stopped, when nothing reads. The object dies only as garbage that no thread
+        // holds a handle to (the collector's contract, kept while these reads are on, see
+        // [`Heap::enable_lock_free_fast_paths`]); holding `handle`, this thread keeps it alive
+        // until this read, which reaches no safepoint, ends.
+        Some(unsafe { &*slot.cell.data_ptr() })
     }
 
     /// Turns on biased reads ([`Heap::read_leaf`]) for readers `0..readers`. Only for real threads:
@@ -398,10 +465,9 @@ impl Heap {
             (slot, generation)
         };
         let (target, mut cell) = self.lock_for_write(slot);
-        cell.generation = generation;
-        cell.mark = self.epoch.load(Relaxed) as u32;
+        target.mark.store(self.epoch.load(Relaxed) as u32, Relaxed);
         cell.object = Some(object);
-        target.set_tag(&cell, None);
+        target.set_tag(&cell, generation, None);
         drop(cell);
         self.live.fetch_add(1, Relaxed);
         let before = self.allocated_since_collect.fetch_add(1, Relaxed);
@@ -427,11 +493,26 @@ impl Heap {
         let generation = local.next_number;
         local.next_number += 1;
         local.pending += 1;
+        let epoch = self.epoch.load(Relaxed) as u32;
+        if self.lock_free {
+            let target = self.slot(slot);
+            // SAFETY: the slot is empty and in this thread's cache: its tag is 0, so no access
+            // through a handle reaches its cell (with the collector's contract kept, no handle
+            // names an empty slot; see [`Heap::enable_lock_free_fast_paths`]), and the lazy sweep,
+            // the only other code that looks at slots it holds no handle to, skips a slot whose tag
+            // is 0 or whose mark is the current epoch without touching its cell. Both are stored
+            // after the cell is written, the tag with release ordering, so whoever sees the new tag
+            // sees the object.
+            let cell = unsafe { &mut *target.cell.data_ptr() };
+            target.mark.store(epoch, Relaxed);
+            cell.object = Some(object);
+            target.set_tag(cell, generation, local.owner);
+            return Ok((Handle { slot, generation }, due));
+        }
         let (target, mut cell) = self.lock_for_write(slot);
-        cell.generation = generation;
-        cell.mark = self.epoch.load(Relaxed) as u32;
+        target.mark.store(epoch, Relaxed);
         cell.object = Some(object);
-        target.set_tag(&cell, local.owner);
+        target.set_tag(&cell, generation, local.owner);
         drop(cell);
         Ok((Handle { slot, generation }, due))
     }
@@ -548,17 +629,30 @@ impl Heap {
     }
 
     /// Runs `f` on the object `handle` names, under the slot's read lock.
+    /// An immutable object is read without the lock, when those reads are on (see
+    /// [`Heap::enable_unlocked_immutable_reads`]): strs and tuples are most of what a program
+    /// reads, and a lock taken and released is two atomic read-modify-writes.
     #[inline]
     pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
-        Self::read_cell(&self.slot(handle.slot).cell.read(), handle, f)
+        let slot = self.slot(handle.slot);
+        if let Some(cell) = self.immutable_cell(slot, handle) {
+            return Self::read_cell(cell, handle.generation, handle, f);
+        }
+        let cell = slot.cell.read();
+        Self::read_cell(&cell, slot.generation(), handle, f)
     }
 
-    /// Runs `f` on the object in `cell` if it is the one `handle` names (the cell is read under
-    /// its lock or a biased read).
+    /// Runs `f` on the object in `cell`, of generation `generation`, if it is the one `handle`
+    /// names (the cell is read under its lock, a biased read or, immutable, without a lock).
     #[inline]
-    fn read_cell<R>(cell: &Cell, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {
+    fn read_cell<R>(
+        cell: &Cell,
+        generation: u32,
+        handle: Handle,
+        f: impl FnOnce(&Object) -> R,
+    ) -> Result<R, HeapError> {
         match &cell.object {
-            Some(object) if cell.generation == handle.generation => {
+            Some(object) if generation == handle.generation => {
                 // Immutable objects are written only when allocated (and freed only by a collection,
                 // which touches everything): reading one conflicts with no other step.
                 if step::active() && object.is_mutable() {
@@ -580,6 +674,9 @@ impl Heap {
             return self.read(handle, f);
         }
         let slot = self.slot(handle.slot);
+        if let Some(cell) = self.immutable_cell(slot, handle) {
+            return Self::read_cell(cell, handle.generation, handle, f);
+        }
         let tag = slot.tag.load(Acquire);
         if tag & bias::BIAS != 0
             && (tag >> 8) as u32 == handle.generation
@@ -603,23 +700,30 @@ impl Heap {
                 }
             }
             let _leave = Leave(&self.readers, reader);
-            return Self::read_cell(cell, handle, f);
+            return Self::read_cell(cell, tag_generation(tag), handle, f);
         }
         let cell = slot.cell.read();
         // Under the read lock no writer can change the tag: only other readers may set the bias too.
         let tag = slot.tag.load(Relaxed);
-        if (tag >> 8) as u32 == handle.generation && reader < self.readers.len() && bias::worth_biasing(tag, reader) {
+        if tag_generation(tag) == handle.generation && reader < self.readers.len() && bias::worth_biasing(tag, reader) {
             let _ = slot.tag.compare_exchange(tag, tag | bias::BIAS, Release, Relaxed);
         }
-        Self::read_cell(&cell, handle, f)
+        Self::read_cell(&cell, tag_generation(tag), handle, f)
     }
 
     /// Runs `f` on the object `handle` names, under the slot's write lock.
     #[inline]
+    /// An immutable object is never changed: `f` gets a copy of it (operations check the type
+    /// and fail before they change anything, and while immutable objects are read without the
+    /// lock, even a write lock must not hand out a mutable reference to one).
     pub fn write<R>(&self, handle: Handle, f: impl FnOnce(&mut Object) -> R) -> Result<R, HeapError> {
         step::record(Resource::Object(handle.generation), Access::Write);
-        let (_, mut cell) = self.lock_for_write(handle.slot);
-        let generation = cell.generation;
+        if let Some(cell) = self.immutable_cell(self.slot(handle.slot), handle) {
+            let mut copy = Self::read_cell(cell, handle.generation, handle, Object::clone)?;
+            return Ok(f(&mut copy));
+        }
+        let (target, mut cell) = self.lock_for_write(handle.slot);
+        let generation = target.generation();
         match &mut cell.object {
             Some(object) if generation == handle.generation => Ok(f(object)),
             _ => Err(HeapError::UseAfterFree { number: handle.generation }),
@@ -642,8 +746,9 @@ impl Heap {
         let high = self.alloc.lock().next_slot;
         (0..high)
             .filter_map(|slot| {
-                let cell = self.slot(slot).cell.read();
-                cell.object.as_ref().map(|_| Handle { slot, generation: cell.generation })
+                let target = self.slot(slot);
+                let cell = target.cell.read();
+                cell.object.as_ref().map(|_| Handle { slot, generation: target.generation() })
             })
             .collect()
     }
@@ -937,5 +1042,33 @@ mod tests {
         for (i, h) in handles.iter().enumerate() {
             assert_eq!(heap.read(*h, |o| matches!(o, Object::Range { start, .. } if *start == i as i64)), Ok(true));
         }
+    }
+
+    #[test]
+    fn the_lock_free_paths_allocate_read_and_sweep_like_the_locked_ones() {
+        let mut heap = Heap::new(usize::MAX, 8);
+        heap.enable_lock_free_fast_paths();
+        let mut local = LocalHeap::default();
+        let word = heap.alloc_local(&mut local, Object::Str(StrObject::new("word"))).unwrap().0;
+        let list = heap.alloc_local(&mut local, Object::List(vec![Value::obj(word)])).unwrap().0;
+        let garbage = heap.alloc_local(&mut local, Object::Tuple(vec![Value::NONE; 2].into())).unwrap().0;
+        assert_eq!(heap.kind(word), Ok(Kind::Str));
+        assert_eq!(heap.read(word, |o| matches!(o, Object::Str(s) if s.text == "word")), Ok(true));
+        // A write to an immutable object changes only a copy; a mutable one changes in place.
+        heap.write(word, |o| *o = Object::Str(StrObject::new("changed"))).unwrap();
+        assert_eq!(heap.read(word, |o| matches!(o, Object::Str(s) if s.text == "word")), Ok(true));
+        heap.write(list, |o| *o = Object::List(vec![])).unwrap();
+        assert_eq!(heap.read(list, |o| matches!(o, Object::List(items) if items.is_empty())), Ok(true));
+        // A lazy collection keeps what the roots reach; the sweep frees the rest, into this
+        // thread's cache, and a stale handle to it reads as freed.
+        heap.collect_with([Value::obj(word)], true);
+        while heap.sweep_block(&mut local) {}
+        assert!(local.slots.contains(&list.slot) && local.slots.contains(&garbage.slot));
+        assert!(!local.slots.contains(&word.slot));
+        assert_eq!(heap.read(garbage, |_| ()), Err(HeapError::UseAfterFree { number: garbage.number() }));
+        assert_eq!(heap.read(word, |o| matches!(o, Object::Str(s) if s.text == "word")), Ok(true));
+        let reused = heap.alloc_local(&mut local, Object::Str(StrObject::new("new"))).unwrap().0;
+        assert_eq!(heap.kind(reused), Ok(Kind::Str));
+        assert_eq!(heap.read(reused, |o| matches!(o, Object::Str(s) if s.text == "new")), Ok(true));
     }
 }

@@ -133,6 +133,13 @@ impl Kind {
         Kind::Thread,
     ];
 
+    /// Whether objects of this kind can change after they are allocated (str, tuple, range and
+    /// dict views can't).
+    #[inline]
+    pub fn is_mutable(self) -> bool {
+        !matches!(self, Kind::Str | Kind::Tuple | Kind::Range | Kind::DictKeys | Kind::DictValues | Kind::DictItems)
+    }
+
     /// The kind numbered `n` (`kind as u8`).
     pub(crate) fn from_u8(n: u8) -> Option<Kind> {
         Kind::ALL.get((n as usize).checked_sub(1)?).copied()
@@ -180,7 +187,7 @@ impl Object {
 
     /// Whether the object can change after it is allocated (str, tuple, range and dict views can't).
     pub fn is_mutable(&self) -> bool {
-        !matches!(self, Object::Str(_) | Object::Tuple(_) | Object::Range { .. } | Object::View { .. })
+        self.kind().is_mutable()
     }
 
     /// Python's name for the object's type, as in error messages.

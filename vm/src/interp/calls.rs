@@ -336,18 +336,20 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn len_of(&self, v: Value) -> Result<Value, Exception> {
         let len = match v.unpack() {
             V::Obj(h) => {
-                let dict_of_view = self.shared.heap.read_leaf(h, self.reader(), |o| match o {
-                    Object::View { dict, .. } => Some(*dict),
-                    _ => None,
-                })?;
-                self.shared.heap.read_leaf(dict_of_view.unwrap_or(h), self.reader(), |o| match o {
-                    Object::Str(s) => Some(s.text.chars().count()),
-                    Object::List(items) => Some(items.len()),
-                    Object::Tuple(items) => Some(items.len()),
-                    Object::Dict(d) => Some(d.len()),
-                    Object::Range { start, stop, step } => Some(super::ops::range_len(*start, *stop, *step)),
-                    _ => None,
-                })?
+                let len_of = |o: &Object| match o {
+                    Object::Str(s) => Ok(Some(s.text.chars().count())),
+                    Object::List(items) => Ok(Some(items.len())),
+                    Object::Tuple(items) => Ok(Some(items.len())),
+                    Object::Dict(d) => Ok(Some(d.len())),
+                    Object::Range { start, stop, step } => Ok(Some(super::ops::range_len(*start, *stop, *step))),
+                    // A view's length is its dict's: read next, as a read of its own.
+                    Object::View { dict, .. } => Err(*dict),
+                    _ => Ok(None),
+                };
+                match self.shared.heap.read_leaf(h, self.reader(), len_of)? {
+                    Ok(len) => len,
+                    Err(dict) => self.shared.heap.read_leaf(dict, self.reader(), len_of)?.unwrap_or(None),
+                }
             }
             _ => None,
         };
@@ -394,14 +396,18 @@ pub(crate) enum Args {
 }
 
 impl Args {
+    /// The values copied one by one, each as a whole value: a block copy (`copy_from_slice`)
+    /// writes them in other widths than they are read back in, and the read waits.
     #[inline]
     pub(crate) fn copy(values: &[Value]) -> Args {
-        if values.len() <= 4 {
-            let mut inline = [Value::NONE; 4];
-            inline[..values.len()].copy_from_slice(values);
-            Args::Inline(inline, values.len())
-        } else {
-            Args::Spilled(values.to_vec())
+        const N: Value = Value::NONE;
+        match *values {
+            [] => Args::Inline([N; 4], 0),
+            [a] => Args::Inline([a, N, N, N], 1),
+            [a, b] => Args::Inline([a, b, N, N], 2),
+            [a, b, c] => Args::Inline([a, b, c, N], 3),
+            [a, b, c, d] => Args::Inline([a, b, c, d], 4),
+            _ => Args::Spilled(values.to_vec()),
         }
     }
 }

@@ -42,6 +42,12 @@ pub struct VmConfig {
     /// one shared object do not write its lock word. Only on a platform with real threads, and
     /// off for checking.
     pub biased_reads: bool,
+    /// Reads of immutable objects (str, tuple, range, dict views), allocation into a thread's own
+    /// empty slot and the lazy sweep's freeing of garbage take no slot lock
+    /// ([`crate::heap::Heap::enable_lock_free_fast_paths`]): they rely on the collector freeing
+    /// only garbage. Off for checking, and whenever a seeded bug is on (the collector bugs free
+    /// live objects, whose stale handles a locked access detects).
+    pub lock_free_fast_paths: bool,
 }
 
 impl Default for VmConfig {
@@ -60,6 +66,7 @@ impl Default for VmConfig {
             monitor: false,
             immediate_range_iterators: true,
             biased_reads: true,
+            lock_free_fast_paths: true,
         }
     }
 }
@@ -82,6 +89,7 @@ impl VmConfig {
             monitor: true,
             immediate_range_iterators: false,
             biased_reads: false,
+            lock_free_fast_paths: false,
         }
     }
 }

@@ -85,6 +85,9 @@ impl<P: Platform> Shared<P> {
         if config.biased_reads && P::PARALLEL {
             heap.enable_biased_reads(BIASED_READERS);
         }
+        if config.lock_free_fast_paths && config.bugs == crate::mode::Bugs::none() {
+            heap.enable_lock_free_fast_paths();
+        }
         let mut consts = Vec::with_capacity(program.consts.len());
         for c in &program.consts {
             consts.push(match c {
