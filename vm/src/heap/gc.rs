@@ -61,7 +61,7 @@ impl Heap {
                 if cell.object.is_some() && target.mark.load(Relaxed) != epoch {
                     self.readers.revoke(&target.tag, slot);
                     cell.object = None;
-                    target.set_tag(&cell, 0, None);
+                    target.clear_tag();
                     state.free.push(slot);
                     stats.freed += 1;
                 }
@@ -105,7 +105,7 @@ impl Heap {
             return false;
         }
         let epoch = self.epoch.load(Relaxed) as u32;
-        let mut garbage = Vec::with_capacity(SWEEP_BLOCK as usize);
+        let mut garbage = Vec::new();
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
             let target = self.slot(slot);
             if self.lock_free {
@@ -121,9 +121,13 @@ impl Heap {
                 // [`Heap::enable_lock_free_fast_paths`]), so nothing else reaches this cell, and
                 // this thread alone sweeps this block.
                 let cell = unsafe { &mut *target.cell.data_ptr() };
-                garbage.extend(cell.object.take());
-                target.set_tag(cell, 0, None);
+                let object = cell.object.take();
+                target.clear_tag();
                 local.slots.push(slot);
+                // No lock is held: dropped (or kept for reuse) at once, while its memory is warm.
+                if let Some(object) = object {
+                    local.recycle(object);
+                }
                 continue;
             }
             let mut cell = target.cell.write();
@@ -132,7 +136,7 @@ impl Heap {
                 // Only a stale handle could be reading garbage, but it must not overlap the free.
                 self.readers.revoke(&target.tag, slot);
                 garbage.extend(cell.object.take());
-                target.set_tag(&cell, 0, None);
+                target.clear_tag();
                 local.slots.push(slot);
             }
         }

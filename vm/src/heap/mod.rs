@@ -127,19 +127,20 @@ fn tag_generation(tag: u64) -> u32 {
 }
 
 impl Slot {
-    /// Publishes what the cell now holds in the tag, as generation `generation` allocated by reader
-    /// `owner` (or none). Called with the cell's write lock held, or by the thread that owns the
-    /// empty slot (see [`Heap::alloc_local`]).
+    /// Publishes the object of kind `kind` the cell now holds in the tag, as generation `generation`
+    /// allocated by reader `owner` (or none). Called with the cell's write lock held, or by the
+    /// thread that owns the empty slot (see [`Heap::alloc_local`]).
     #[inline]
-    fn set_tag(&self, cell: &Cell, generation: u32, owner: Option<u16>) {
-        let tag = match &cell.object {
-            Some(object) => {
-                let owner = owner.map_or(bias::NO_OWNER, u64::from);
-                owner << bias::OWNER_SHIFT | (generation as u64) << 8 | object.kind() as u64
-            }
-            None => 0,
-        };
-        self.tag.store(tag, Release);
+    fn set_tag(&self, kind: Kind, generation: u32, owner: Option<u16>) {
+        let owner = owner.map_or(bias::NO_OWNER, u64::from);
+        self.tag.store(owner << bias::OWNER_SHIFT | (generation as u64) << 8 | kind as u64, Release);
+    }
+
+    /// Publishes that the slot is empty. Called with the cell's write lock held, or by the thread
+    /// that frees garbage in it (see [`Heap::sweep_block`]).
+    #[inline]
+    fn clear_tag(&self) {
+        self.tag.store(0, Release);
     }
 
     /// The generation of the object the slot holds, read under its lock (or by the thread that
@@ -466,8 +467,9 @@ impl Heap {
         };
         let (target, mut cell) = self.lock_for_write(slot);
         target.mark.store(self.epoch.load(Relaxed) as u32, Relaxed);
+        let kind = object.kind();
         cell.object = Some(object);
-        target.set_tag(&cell, generation, None);
+        target.set_tag(kind, generation, None);
         drop(cell);
         self.live.fetch_add(1, Relaxed);
         let before = self.allocated_since_collect.fetch_add(1, Relaxed);
@@ -494,6 +496,7 @@ impl Heap {
         local.next_number += 1;
         local.pending += 1;
         let epoch = self.epoch.load(Relaxed) as u32;
+        let kind = object.kind();
         if self.lock_free {
             let target = self.slot(slot);
             // SAFETY: the slot is empty and in this thread's cache: its tag is 0, so no access
@@ -506,13 +509,13 @@ impl Heap {
             let cell = unsafe { &mut *target.cell.data_ptr() };
             target.mark.store(epoch, Relaxed);
             cell.object = Some(object);
-            target.set_tag(cell, generation, local.owner);
+            target.set_tag(kind, generation, local.owner);
             return Ok((Handle { slot, generation }, due));
         }
         let (target, mut cell) = self.lock_for_write(slot);
         target.mark.store(epoch, Relaxed);
         cell.object = Some(object);
-        target.set_tag(&cell, generation, local.owner);
+        target.set_tag(kind, generation, local.owner);
         drop(cell);
         Ok((Handle { slot, generation }, due))
     }

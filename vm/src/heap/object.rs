@@ -4,20 +4,50 @@ use super::dict::Dict;
 use super::Handle;
 use crate::value::Value;
 
-/// An immutable string with its hash computed once. Up to 24 bytes of text are stored in the
-/// object itself (most strings a program builds are short: keys, numbers, words), so creating
-/// and freeing one allocates nothing besides its slot.
-#[derive(Debug, Clone)]
+/// An immutable string with its hash computed the first time it is needed, as CPython does: most
+/// strings a program builds (a number's text, half of a join) never become a dict key. Up to 24
+/// bytes of text are stored in the object itself (most strings a program builds are short: keys,
+/// numbers, words), so creating and freeing one allocates nothing besides its slot.
+#[derive(Debug)]
 pub struct StrObject {
     pub text: compact_str::CompactString,
-    pub hash: u64,
+    /// The hash of `text`, or 0 until it is first needed (a hash of 0 is stored as 1). An atomic:
+    /// threads that read the string at once may each compute it, and store the same value.
+    hash: std::sync::atomic::AtomicU64,
 }
 
 impl StrObject {
     pub fn new(text: impl Into<compact_str::CompactString>) -> StrObject {
-        let text = text.into();
-        let hash = hash_str(&text);
-        StrObject { text, hash }
+        StrObject { text: text.into(), hash: std::sync::atomic::AtomicU64::new(0) }
+    }
+
+    /// The string's hash ([`hash_str`] of its text, with 0 taken as 1).
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        use std::sync::atomic::Ordering::Relaxed;
+        match self.hash.load(Relaxed) {
+            0 => {
+                let hash = hash_str(&self.text).max(1);
+                self.hash.store(hash, Relaxed);
+                hash
+            }
+            hash => hash,
+        }
+    }
+
+    /// Whether the two strings have the same text (their hashes first, where both are known).
+    #[inline]
+    pub fn same_text(&self, other: &StrObject) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let (a, b) = (self.hash.load(Relaxed), other.hash.load(Relaxed));
+        (a == 0 || b == 0 || a == b) && self.text == other.text
+    }
+}
+
+impl Clone for StrObject {
+    fn clone(&self) -> StrObject {
+        use std::sync::atomic::Ordering::Relaxed;
+        StrObject { text: self.text.clone(), hash: std::sync::atomic::AtomicU64::new(self.hash.load(Relaxed)) }
     }
 }
 
@@ -225,14 +255,27 @@ impl Object {
     }
 }
 
-/// A fast, deterministic string hash (FNV-1a); deterministic so traces and dict order never vary.
+/// A fast, deterministic string hash, eight bytes at a time, with a final mix so that every bit
+/// of the result depends on every byte (the dict's table uses the top bits); deterministic so
+/// traces and dict order never vary.
 pub fn hash_str(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |hash: u64, word: u64| (hash ^ word).wrapping_mul(K).rotate_left(31);
+    let bytes = text.as_bytes();
+    let mut hash = K ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut buffer = [0u8; 8];
+        buffer.copy_from_slice(word);
+        hash = mix(hash, u64::from_le_bytes(buffer));
     }
-    hash
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut buffer = [0u8; 8];
+        buffer[..rest.len()].copy_from_slice(rest);
+        hash = mix(hash, u64::from_le_bytes(buffer));
+    }
+    hash_int(hash as i64)
 }
 
 /// The hash of an int (and of a bool, which equals 0 or 1 as a dict key).
@@ -242,4 +285,40 @@ pub fn hash_int(value: i64) -> u64 {
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
     x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strs_hash_is_computed_once_when_first_needed_and_never_zero() {
+        let s = StrObject::new("key42");
+        assert_eq!(s.hash.load(std::sync::atomic::Ordering::Relaxed), 0, "not computed at creation");
+        assert_eq!(s.hash(), hash_str("key42").max(1));
+        assert_eq!(s.clone().hash(), s.hash(), "a copy keeps it");
+        let t = StrObject::new(compact_str::CompactString::from("key") + "42");
+        assert!(t.same_text(&s) && s.same_text(&t), "with one hash known and one not");
+        t.hash();
+        assert!(t.same_text(&s), "with both known");
+        assert!(!StrObject::new("key43").same_text(&s));
+        assert!(!StrObject::new("key4").same_text(&s));
+    }
+
+    #[test]
+    fn the_str_hash_depends_on_every_byte_and_spreads_its_top_bits() {
+        // The dict's table picks buckets with the low bits and tags with the top 7: short keys
+        // that differ in one byte, or only in length, must spread over both.
+        assert_ne!(hash_str(""), hash_str("\0"));
+        assert_ne!(hash_str("abcdefgh"), hash_str("abcdefgh\0"));
+        assert_ne!(hash_str("abcdefghi"), hash_str("abcdefghj"));
+        let mut top = std::collections::HashSet::new();
+        let mut low = std::collections::HashSet::new();
+        for i in 0..1000 {
+            let h = hash_str(&format!("k{i}"));
+            top.insert(h >> 57);
+            low.insert(h & 127);
+        }
+        assert!(top.len() > 120 && low.len() > 120, "{} {}", top.len(), low.len());
+    }
 }

@@ -91,26 +91,43 @@ impl<P: Platform> Interp<'_, P> {
         let heap = &self.shared.heap;
         if let (BinOp::Add, V::Obj(x), V::Obj(y)) = (op, a.unpack(), b.unpack()) {
             // str + str, the common case, joins in place: both are immutable, so holding one read lock
-            // while taking the other is safe, and neither is copied first.
-            let joined = heap.read(x, |ox| match ox {
-                Object::Str(s) => heap
-                    .read(y, |oy| match oy {
-                        Object::Str(t) => {
+            // while taking the other is safe, and neither is copied first. The text and the outcome
+            // are left in variables of this frame and the closures return nothing: a string or a
+            // flag passed out through nested results is copied in pieces of other sizes than it
+            // was written in, which the processor cannot take from its store buffer.
+            #[derive(PartialEq)]
+            enum Join {
+                NotStrs,
+                Joined,
+                TooLong,
+            }
+            let mut text = compact_str::CompactString::const_new("");
+            let mut join = Join::NotStrs;
+            let mut inner = Ok(());
+            heap.read(x, |ox| {
+                if let Object::Str(s) = ox {
+                    inner = heap.read(y, |oy| {
+                        if let Object::Str(t) = oy {
+                            let len = s.text.len() + t.text.len();
                             // The size is checked before anything is allocated.
-                            self.repeat_count(1, s.text.len() + t.text.len(), 1)?;
-                            // Built where it will live: a short result needs no buffer of its own.
-                            let mut text = compact_str::CompactString::with_capacity(s.text.len() + t.text.len());
+                            if self.repeat_count(1, len, 1).is_err() {
+                                join = Join::TooLong;
+                                return;
+                            }
+                            // A short result needs no buffer of its own.
+                            text.reserve(len);
                             text.push_str(&s.text);
                             text.push_str(&t.text);
-                            Ok::<_, Exception>(Some(text))
+                            join = Join::Joined;
                         }
-                        _ => Ok(None),
-                    })
-                    .map_err(Exception::from)?,
-                _ => Ok(None),
-            })??;
-            if let Some(text) = joined {
-                return self.new_str(text);
+                    });
+                }
+            })?;
+            inner?;
+            match join {
+                Join::Joined => return self.new_str(text),
+                Join::TooLong => return Err(Exception::new(ErrorKind::MemoryError, "sequence too long")),
+                Join::NotStrs => {}
             }
         }
         let object = |v: Value| -> Result<Option<Object>, Exception> {

@@ -57,7 +57,7 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
     let heap = cx.heap;
     // Strings compare in place: both are immutable, so holding one read lock while taking another is safe.
     let strs = heap.read(x, |ox| match ox {
-        Object::Str(s) => Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.hash == s.hash && t.text == s.text))),
+        Object::Str(s) => Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.same_text(s)))),
         _ => None,
     })?;
     if let Some(same) = strs {
@@ -137,7 +137,7 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
                 Unhashable(&'static str),
             }
             let kind = cx.heap.read(h, |o| match o {
-                Object::Str(s) => Kind::Hash(s.hash),
+                Object::Str(s) => Kind::Hash(s.hash()),
                 Object::Tuple(items) => Kind::Tuple(items.to_vec()),
                 Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
                 _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
@@ -180,11 +180,10 @@ pub(crate) fn with_key<R>(
     let f = match key.handle() {
         Some(h) if heap.kind(h)? == crate::heap::Kind::Str => {
             let read = heap.read(h, |o| match o {
-                Object::Str(s) => Ok(f(s.hash, &mut |k: Value| {
+                Object::Str(s) => Ok(f(s.hash(), &mut |k: Value| {
                     k == key
                         || k.handle().is_some_and(|other| {
-                            heap.read(other, |o| matches!(o, Object::Str(t) if t.hash == s.hash && t.text == s.text))
-                                .unwrap_or(false)
+                            heap.read(other, |o| matches!(o, Object::Str(t) if t.same_text(s))).unwrap_or(false)
                         })
                 })),
                 // The kind read above names this generation's object: not reached.
