@@ -625,10 +625,17 @@ impl Heap {
     pub fn kind(&self, handle: Handle) -> Result<Kind, HeapError> {
         let tag = self.slot(handle.slot).tag.load(Acquire);
         match Kind::from_u8(tag as u8) {
-            Some(kind) if (tag >> 8) as u32 == handle.generation => Ok(kind),
-            // Freed (or reused): the locked read reports it.
-            _ => self.read_fixed(handle, Object::kind),
+            Some(kind) if tag_generation(tag) == handle.generation => Ok(kind),
+            _ => self.kind_locked(handle),
         }
+    }
+
+    /// [`Heap::kind`] of a handle whose slot's tag does not name it: freed (or reused), which the
+    /// locked read reports. Out of line, so that the lock-free check inlines where it is used.
+    #[cold]
+    #[inline(never)]
+    fn kind_locked(&self, handle: Handle) -> Result<Kind, HeapError> {
+        self.read_fixed(handle, Object::kind)
     }
 
     /// Runs `f` on the object `handle` names, under the slot's read lock.

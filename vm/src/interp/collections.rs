@@ -4,7 +4,7 @@ use super::Interp;
 use crate::error::{index_error, type_error, ErrorKind, Exception};
 use crate::heap::dict::Dict;
 use crate::heap::object::hash_int;
-use crate::heap::{Handle, Object, StrObject};
+use crate::heap::{Handle, Kind, Object, StrObject};
 use crate::modules;
 use crate::platform::Platform;
 use crate::value::{Value, V};
@@ -119,6 +119,12 @@ impl<P: Platform> Interp<'_, P> {
             V::Bool(b) => Some(b as i64),
             _ => None,
         };
+        // A dict read with any other key (a str, a tuple) looks it up at once: one read of the
+        // dict, not one to learn that it is a dict and another to look. (The kind is read from
+        // the slot's tag, without a lock.)
+        if int_index.is_none() && self.shared.heap.kind(h)? == Kind::Dict {
+            return self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index));
+        }
         // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
         // read with one takes the dict's lock once: one write of its lock word fewer for threads
         // that share the dict.
