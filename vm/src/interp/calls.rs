@@ -194,8 +194,9 @@ impl<P: Platform> Interp<'_, P> {
                 arity("str", args, 0, 1)?;
                 match args.first().map(|&v| (v, v.unpack())) {
                     None => self.new_str(""),
-                    // An int's text is allocated once, at its exact size.
-                    Some((_, V::Int(i))) => self.new_str(&*crate::value_ops::int_text(i)),
+                    // An int's text is written where it will live (compact_str formats integers
+                    // in place: short ones need no buffer of their own).
+                    Some((_, V::Int(i))) => self.new_str(compact_str::ToCompactString::to_compact_string(&i)),
                     Some((v, _)) if self.is_str(v)? => Ok(v),
                     Some((v, _)) => {
                         let text = self.str_of(v)?;

@@ -190,6 +190,11 @@ impl<P: Platform> Interp<'_, P> {
             V::Bool(b) => Some(b as i64),
             _ => None,
         };
+        // A dict is written once, by `dict_set` (the kind is read from the slot's tag, without a
+        // lock), not once to learn that it is a dict and again to set the item.
+        if self.shared.heap.kind(h)? == Kind::Dict {
+            return self.dict_set(h, index, value);
+        }
         enum Outcome {
             Done,
             Dict,

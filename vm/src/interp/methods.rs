@@ -64,6 +64,17 @@ impl<P: Platform> Interp<'_, P> {
             }
         } else {
             self.core_step();
+            // `d.get(k)` and `d.get(k, default)`, the counting idiom, go straight to the lookup.
+            if let (Some(Method::Get), 1 | 2, V::Obj(h)) = (self.shared.methods[name as usize], argc, receiver.unpack())
+            {
+                if self.shared.heap.kind(h)? == Kind::Dict {
+                    let key = self.roots.stack[receiver_at + 1];
+                    let default = if argc == 2 { self.roots.stack[receiver_at + 2] } else { Value::NONE };
+                    let found = self.dict_lookup(h, key)?.unwrap_or(default);
+                    self.roots.stack.truncate(receiver_at);
+                    return Ok(found);
+                }
+            }
             let args = super::calls::Args::copy(&self.roots.stack[receiver_at + 1..]);
             match self.shared.methods[name as usize] {
                 Some(m) => match self.method_receiver(receiver, m) {

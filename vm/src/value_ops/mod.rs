@@ -12,7 +12,7 @@ mod repr;
 mod tests;
 
 pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, range_len, truthy, with_key};
-pub(crate) use repr::{int_text, repr_of, repr_str, str_of, type_name};
+pub(crate) use repr::{repr_of, repr_str, str_of, type_name};
 
 use crate::bytecode::Program;
 use crate::heap::Heap;

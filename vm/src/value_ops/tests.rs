@@ -1,6 +1,7 @@
 //! The heap-only operations over a heap built directly, with no VM and no thread.
 
 use super::eq::key_eq;
+use super::repr::int_text;
 use super::*;
 use crate::bytecode::FuncId;
 use crate::error::ErrorKind;
