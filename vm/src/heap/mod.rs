@@ -357,9 +357,9 @@ impl Heap {
         // SAFETY: the tag names this generation's immutable object, and its acquire load saw the
         // release store that followed the object's allocation, so every write of the cell before
         // now is visible. Until the object dies the cell is only read: no operation writes an
-        // immutable object ([`Heap::write`] gives its closure a copy), the lazy sweep holds live
-        // slots' write locks without writing them, and the mark writes `mark` (another field) with
-        // the world stopped, when nothing reads. The object dies only as garbage that no thread
+        // immutable object ([`Heap::write`] gives its closure a copy), the lazy sweep leaves a
+        // live object's cell untouched, and the collector's marks are kept outside the cell (in
+        // the slot's `mark`). The object dies only as garbage that no thread
         // holds a handle to (the collector's contract, kept while these reads are on, see
         // [`Heap::enable_lock_free_fast_paths`]); holding `handle`, this thread keeps it alive
         // until this read, which reaches no safepoint, ends.
@@ -640,7 +640,7 @@ impl Heap {
 
     /// Runs `f` on the object `handle` names, under the slot's read lock.
     /// An immutable object is read without the lock, when those reads are on (see
-    /// [`Heap::enable_unlocked_immutable_reads`]): strs and tuples are most of what a program
+    /// [`Heap::enable_lock_free_fast_paths`]): strs and tuples are most of what a program
     /// reads, and a lock taken and released is two atomic read-modify-writes.
     #[inline]
     pub fn read<R>(&self, handle: Handle, f: impl FnOnce(&Object) -> R) -> Result<R, HeapError> {

@@ -95,7 +95,6 @@ impl<P: Platform> Interp<'_, P> {
             // are left in variables of this frame and the closures return nothing: a string or a
             // flag passed out through nested results is copied in pieces of other sizes than it
             // was written in, which the processor cannot take from its store buffer.
-            #[derive(PartialEq)]
             enum Join {
                 NotStrs,
                 Joined,
