@@ -312,7 +312,7 @@ pub struct Heap {
 /// is allocated, so the acquire load that sees it also sees the object.
 #[inline]
 pub fn immutable_in_tag(tag: u64, generation: u32) -> bool {
-    (tag >> 8) as u32 == generation && Kind::from_u8(tag as u8).is_some_and(|kind| !kind.is_mutable())
+    tag_generation(tag) == generation && Kind::from_u8(tag as u8).is_some_and(|kind| !kind.is_mutable())
 }
 
 impl Heap {

@@ -80,18 +80,6 @@ impl<P: Platform> Interp<'_, P> {
                 self.roots.stack.truncate(callee_at);
                 Ok(Some(result))
             }
-            // `str(i)` of an int, the way most keys and labels are built, formats it at once.
-            V::Builtin(id) if argc == 1 && Builtin::from_id(id) == Builtin::Str => {
-                if let V::Int(i) = self.roots.stack[callee_at + 1].unpack() {
-                    let result = self.new_str(compact_str::ToCompactString::to_compact_string(&i))?;
-                    self.roots.stack.truncate(callee_at);
-                    return Ok(Some(result));
-                }
-                let args = Args::copy(&self.roots.stack[callee_at + 1..]);
-                let result = self.call_builtin(Builtin::Str, &args)?;
-                self.roots.stack.truncate(callee_at);
-                Ok(Some(result))
-            }
             V::Builtin(id) => {
                 let args = Args::copy(&self.roots.stack[callee_at + 1..]);
                 let result = self.call_builtin(Builtin::from_id(id), &args)?;

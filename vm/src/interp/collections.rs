@@ -108,7 +108,6 @@ impl<P: Platform> Interp<'_, P> {
         enum Found {
             Value(Value),
             Char(char),
-            Dict,
             Missing,
             OutOfRange(&'static str),
             BadIndex(&'static str),
@@ -121,7 +120,7 @@ impl<P: Platform> Interp<'_, P> {
         };
         // A dict read with any other key (a str, a tuple) looks it up at once: one read of the
         // dict, not one to learn that it is a dict and another to look. (The kind is read from
-        // the slot's tag, without a lock.)
+        // the slot's tag, without a lock; the read below sees a dict only with an int key.)
         if int_index.is_none() && self.shared.heap.kind(h)? == Kind::Dict {
             return self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index));
         }
@@ -138,7 +137,6 @@ impl<P: Platform> Interp<'_, P> {
                 };
                 d.get(hash, same).map_or(Found::Missing, Found::Value)
             }
-            (Object::Dict(_), _) => Found::Dict,
             (Object::List(items), Some(i)) => normalize_index(i, items.len())
                 .map_or(Found::OutOfRange("list index out of range"), |i| Found::Value(items[i])),
             (Object::Tuple(items), Some(i)) => normalize_index(i, items.len())
@@ -163,7 +161,6 @@ impl<P: Platform> Interp<'_, P> {
         match found {
             Found::Value(v) => Ok(v),
             Found::Char(c) => self.char_str(c),
-            Found::Dict => self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index)),
             Found::Missing => Err(self.key_error(index)),
             Found::OutOfRange(message) => Err(index_error(message)),
             Found::BadIndex(name) => {
@@ -191,19 +188,18 @@ impl<P: Platform> Interp<'_, P> {
             _ => None,
         };
         // A dict is written once, by `dict_set` (the kind is read from the slot's tag, without a
-        // lock), not once to learn that it is a dict and again to set the item.
+        // lock), not once to learn that it is a dict and again to set the item. The write below
+        // sees no dict.
         if self.shared.heap.kind(h)? == Kind::Dict {
             return self.dict_set(h, index, value);
         }
         enum Outcome {
             Done,
-            Dict,
             OutOfRange,
             BadIndex,
             Immutable(&'static str),
         }
         let outcome = self.shared.heap.write(h, |o| match (o, int_index) {
-            (Object::Dict(_), _) => Outcome::Dict,
             (Object::List(items), Some(i)) => match normalize_index(i, items.len()) {
                 Some(i) => {
                     items[i] = value;
@@ -216,7 +212,6 @@ impl<P: Platform> Interp<'_, P> {
         })?;
         match outcome {
             Outcome::Done => Ok(()),
-            Outcome::Dict => self.dict_set(h, index, value),
             Outcome::OutOfRange => Err(index_error("list assignment index out of range")),
             Outcome::BadIndex => {
                 Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))
