@@ -1,6 +1,7 @@
 //! Loom model tests of the heap's lock-free fast paths ([`emlab_vm::heap::Heap::enable_lock_free_fast_paths`]):
 //! a thread fills an empty slot of its own without the slot's lock, another reads the immutable
-//! object in it without the lock, and a lazy sweep looks at the slot without the lock.
+//! object in it without the lock, and a lazy sweep looks at the slot without the lock; threads
+//! sweeping at once divide the blocks of slots between them, each thread its own first.
 //!
 //! The object is a loom `UnsafeCell`: loom reports any interleaving in which an unlocked read, or
 //! the sweep's free, is not ordered after the allocation's write. The decisions are the heap's own
@@ -12,7 +13,7 @@
 #[allow(dead_code)]
 mod loom_words;
 
-use emlab_vm::heap::{garbage_in, immutable_in_tag, Kind};
+use emlab_vm::heap::{block_state, garbage_in, immutable_in_tag, sweep_claims, Kind};
 use loom::cell::UnsafeCell;
 use loom::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use loom::sync::atomic::{AtomicU32, AtomicU64, Ordering};
@@ -181,4 +182,95 @@ fn only_immutable_kinds_of_the_handles_generation_read_unlocked() {
     assert!(!garbage_in(0, 0, EPOCH), "an empty slot is not garbage");
     assert!(!garbage_in(1 << 8 | 1, EPOCH, EPOCH), "a marked object is not garbage");
     assert!(garbage_in(1 << 8 | 1, EPOCH - 1, EPOCH));
+}
+
+/// The collection epoch of the block-claiming model (its blocks were last swept in the one before).
+const SWEEP_EPOCH: u32 = 5;
+
+/// Blocks of slots waiting for a lazy sweep, each with the state `Heap::sweep_block` claims it by
+/// and the memory its sweep writes (the number of the thread that swept it).
+struct Blocks {
+    states: Vec<AtomicU64>,
+    swept_by: Vec<UnsafeCell<u16>>,
+}
+
+impl Blocks {
+    /// Blocks last swept by the threads `sweepers` name, one each.
+    fn new(sweepers: &[u16]) -> Arc<Blocks> {
+        Arc::new(Blocks {
+            states: sweepers.iter().map(|&s| AtomicU64::new(block_state(SWEEP_EPOCH - 1, s))).collect(),
+            swept_by: sweepers.iter().map(|_| UnsafeCell::new(0)).collect(),
+        })
+    }
+
+    /// What `Heap::claim_block` and `Heap::sweep_block` do in thread `me` until nothing is left:
+    /// its own blocks, then any, each claimed with a compare-and-swap (or, `racy`, a load and a
+    /// store) and then swept. Returns the blocks it swept, in order.
+    fn sweep_all(&self, me: u16, racy: bool) -> Vec<usize> {
+        let mut swept = Vec::new();
+        for any in [false, true] {
+            for (block, state) in self.states.iter().enumerate() {
+                let mut seen = state.load(Relaxed);
+                while sweep_claims(seen, SWEEP_EPOCH, me, any) {
+                    let claimed = if racy {
+                        state.store(block_state(SWEEP_EPOCH, me), Relaxed);
+                        Ok(seen)
+                    } else {
+                        state.compare_exchange_weak(seen, block_state(SWEEP_EPOCH, me), Relaxed, Relaxed)
+                    };
+                    match claimed {
+                        Ok(_) => {
+                            // SAFETY: the claim makes this thread the block's only sweeper in this
+                            // epoch (what the model checks).
+                            self.swept_by[block].with_mut(|p| unsafe { *p = me });
+                            swept.push(block);
+                            break;
+                        }
+                        Err(now) => seen = now,
+                    }
+                }
+            }
+        }
+        swept
+    }
+}
+
+/// Whether every block of `own` in `swept` comes before every other block in it.
+fn own_first(swept: &[usize], own: &[usize]) -> bool {
+    let first_other = swept.iter().position(|b| !own.contains(b)).unwrap_or(swept.len());
+    swept[first_other..].iter().all(|b| !own.contains(b))
+}
+
+/// Two threads sweep three blocks (the first and last were thread 1's, the middle one thread 2's).
+fn two_sweepers(racy: bool) {
+    model(move || {
+        let blocks = Blocks::new(&[1, 2, 1]);
+        let other = {
+            let blocks = blocks.clone();
+            loom::thread::spawn(move || blocks.sweep_all(2, racy))
+        };
+        let mine = blocks.sweep_all(1, racy);
+        let theirs = other.join().unwrap();
+        let mut all: Vec<usize> = mine.iter().chain(&theirs).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, [0, 1, 2], "every block is swept once");
+        assert!(own_first(&mine, &[0, 2]), "thread 1 sweeps its own blocks first: {mine:?}");
+        assert!(own_first(&theirs, &[1]), "thread 2 sweeps its own block first: {theirs:?}");
+        for (block, owner) in all.iter().map(|&b| (b, if mine.contains(&b) { 1 } else { 2 })) {
+            // SAFETY: both sweepers are joined.
+            assert_eq!(blocks.swept_by[block].with(|p| unsafe { *p }), owner);
+            assert_eq!(blocks.states[block].load(Relaxed), block_state(SWEEP_EPOCH, owner));
+        }
+    });
+}
+
+#[test]
+fn threads_sweeping_at_once_claim_each_block_once_their_own_first() {
+    two_sweepers(false);
+}
+
+#[test]
+#[should_panic(expected = "Concurrent write accesses to `UnsafeCell`")]
+fn a_claim_by_load_and_store_would_let_two_threads_sweep_one_block() {
+    two_sweepers(true);
 }

@@ -1,6 +1,6 @@
 //! Mark-sweep over the heap. The caller guarantees the world is stopped.
 
-use super::{Handle, Heap, LocalHeap};
+use super::{Handle, Heap, LocalHeap, SweepCursor, SWEEP_BLOCK};
 use crate::value::{Value, V};
 use std::sync::atomic::Ordering::{Acquire, Relaxed};
 
@@ -48,7 +48,6 @@ impl Heap {
         }
         let mut state = self.alloc.lock();
         if lazily && self.batch > 1 {
-            self.sweep_next.store(0, Relaxed);
             self.sweep_end.store(state.next_slot, Relaxed);
         } else {
             self.sweep_end.store(0, Relaxed);
@@ -97,14 +96,9 @@ impl Heap {
     /// collection carries the current mark.
     pub(super) fn sweep_block(&self, local: &mut LocalHeap) -> bool {
         let end = self.sweep_end.load(Relaxed);
-        if self.sweep_next.load(Relaxed) >= end {
-            return false;
-        }
-        let start = self.sweep_next.fetch_add(SWEEP_BLOCK, Relaxed);
-        if start >= end {
-            return false;
-        }
         let epoch = self.epoch.load(Relaxed) as u32;
+        let Some(block) = self.claim_block(local, end.div_ceil(SWEEP_BLOCK), epoch) else { return false };
+        let start = block * SWEEP_BLOCK;
         let mut garbage = Vec::new();
         for slot in (start..end.min(start.saturating_add(SWEEP_BLOCK))).rev() {
             let target = self.slot(slot);
@@ -148,8 +142,74 @@ impl Heap {
     }
 }
 
-/// Slots a lazy sweep frees at a time.
-const SWEEP_BLOCK: u32 = 256;
+/// A block's sweep state (see [`Heap::sweep_block`]): the collection epoch it was last swept in,
+/// and the owner number of the thread whose cache its slots went to ([`NO_SWEEPER`] for none).
+#[inline]
+pub fn block_state(epoch: u32, sweeper: u16) -> u64 {
+    (epoch as u64) << 16 | sweeper as u64
+}
+
+/// The sweeper recorded for a thread without an owner number.
+pub const NO_SWEEPER: u16 = u16::MAX;
+
+/// Whether the lazy sweep of collection epoch `epoch`, in thread `me`, claims a block whose sweep
+/// state is `state` (see [`block_state`]): one not swept in this epoch yet that `me` swept last
+/// time, or, once `me` is through its own (`any`), any not swept yet. The claim itself is a
+/// compare-and-swap from `state` to `block_state(epoch, me)`, so that one thread sweeps it.
+#[inline]
+pub fn sweep_claims(state: u64, epoch: u32, me: u16, any: bool) -> bool {
+    (state >> 16) as u32 != epoch && (any || state as u16 == me)
+}
+
+impl Heap {
+    /// Claims the next block below `blocks` that the lazy sweep of collection epoch `epoch` has
+    /// not swept yet, for `local`'s thread: one it swept itself last time if any is left, then
+    /// any. Each block is claimed once per epoch (a compare-and-swap of its state).
+    ///
+    /// A thread allocates into the slots its sweeps free, so a block tends to stay with one
+    /// thread: sweeping its own blocks, a thread writes memory that is already in its cache,
+    /// where a block another thread filled would move every line of it across (a 5% difference
+    /// for two threads that only allocate, with a shared cursor).
+    fn claim_block(&self, local: &mut LocalHeap, blocks: u32, epoch: u32) -> Option<u32> {
+        let cursor = &mut local.sweep;
+        if cursor.epoch != epoch {
+            *cursor = SweepCursor { epoch, next: 0, any: false };
+        }
+        let me = local.owner.unwrap_or(NO_SWEEPER);
+        loop {
+            if cursor.next >= blocks {
+                if cursor.any {
+                    return None;
+                }
+                (cursor.next, cursor.any) = (0, true);
+                continue;
+            }
+            let block = cursor.next;
+            cursor.next += 1;
+            let state = self.block(block);
+            let mut seen = state.load(Relaxed);
+            // Relaxed is enough: the claim only divides the blocks between the sweeping threads;
+            // what the sweep reads of each slot it orders with the slot's own tag. (A failed swap
+            // sees either another thread's claim or a new owner from `give_fresh`.)
+            while sweep_claims(seen, epoch, me, cursor.any) {
+                match state.compare_exchange_weak(seen, block_state(epoch, me), Relaxed, Relaxed) {
+                    Ok(_) => return Some(block),
+                    Err(now) => seen = now,
+                }
+            }
+        }
+    }
+
+    /// Records that the fresh slots `slots` go to `local`'s thread, so that the lazy sweeps after
+    /// the next collection leave their blocks to it.
+    pub(super) fn give_fresh(&self, local: &LocalHeap, slots: std::ops::Range<u32>) {
+        let me = local.owner.unwrap_or(NO_SWEEPER);
+        for block in slots.start / SWEEP_BLOCK..slots.end.div_ceil(SWEEP_BLOCK) {
+            let state = self.block(block);
+            let _ = state.fetch_update(Relaxed, Relaxed, |s| Some(s & !0xFFFF | me as u64));
+        }
+    }
+}
 
 impl Heap {
     /// Every object reachable from `roots` (a mark without a sweep, for the leak check).

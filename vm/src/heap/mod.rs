@@ -27,7 +27,7 @@ pub mod dict;
 mod gc;
 pub mod object;
 
-pub use gc::CollectStats;
+pub use gc::{block_state, sweep_claims, CollectStats, NO_SWEEPER};
 pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::bias::{self, Readers};
@@ -80,6 +80,9 @@ const FIRST_SEGMENT_BITS: u32 = 10;
 const FIRST_SEGMENT: usize = 1 << FIRST_SEGMENT_BITS;
 /// Enough segments for every `u32` slot index.
 const SEGMENTS: usize = 33 - FIRST_SEGMENT_BITS as usize;
+/// Slots a lazy sweep frees at a time (see [`Heap::sweep_block`]); segments hold whole blocks.
+const SWEEP_BLOCK: u32 = 256;
+const _: () = assert!(FIRST_SEGMENT.is_multiple_of(SWEEP_BLOCK as usize));
 
 /// The segment holding slot `index` and the slot's offset in it.
 #[inline]
@@ -208,6 +211,20 @@ pub struct LocalHeap {
     spare: Spare,
     /// The thread's reader number (see [`Heap::read_leaf`]), recorded as its objects' owner.
     owner: Option<u16>,
+    /// Where this thread's lazy sweep is (see [`Heap::sweep_block`]).
+    sweep: SweepCursor,
+}
+
+/// One thread's progress through the blocks a lazy collection left to sweep: first the blocks it
+/// swept last time (their slots were its own, so their memory is in its cache), then any left.
+#[derive(Debug, Default)]
+struct SweepCursor {
+    /// The collection epoch the cursor belongs to; another one starts over.
+    epoch: u32,
+    /// The next block to look at.
+    next: u32,
+    /// Whether the thread is through its own blocks and takes any that are left.
+    any: bool,
 }
 
 /// Tuples up to this many items, and lists up to this capacity, leave their item buffers to be
@@ -285,9 +302,11 @@ pub struct Heap {
     batch: u32,
     /// Collections so far (see [`LocalHeap`]).
     epoch: std::sync::atomic::AtomicU64,
-    /// After a lazy collection, the next slot to sweep and the end of what it must sweep.
-    sweep_next: std::sync::atomic::AtomicU32,
+    /// After a lazy collection, the end of the slots it left to sweep (see [`Heap::sweep_block`]).
     sweep_end: std::sync::atomic::AtomicU32,
+    /// Per block of [`SWEEP_BLOCK`] slots, in segments as the slots are: the epoch the block was
+    /// last swept in and the thread that swept it (see [`Heap::sweep_block`]).
+    blocks: [OnceLock<Box<[AtomicU64]>>; SEGMENTS],
     live: AtomicUsize,
     allocated_since_collect: AtomicUsize,
     /// Allocations since the last collection at which collecting is due.
@@ -324,8 +343,8 @@ impl Heap {
             alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
             batch: batch.max(1),
             epoch: std::sync::atomic::AtomicU64::new(0),
-            sweep_next: std::sync::atomic::AtomicU32::new(0),
             sweep_end: std::sync::atomic::AtomicU32::new(0),
+            blocks: std::array::from_fn(|_| OnceLock::new()),
             live: AtomicUsize::new(0),
             allocated_since_collect: AtomicUsize::new(0),
             collect_at: AtomicUsize::new(usize::MAX),
@@ -385,6 +404,15 @@ impl Heap {
         let cell = target.cell.write();
         self.readers.revoke(&target.tag, index);
         (target, cell)
+    }
+
+    /// The sweep state of block `block` (slots `block * SWEEP_BLOCK ..`): a segment holds whole
+    /// blocks, since segments start at multiples of [`FIRST_SEGMENT`].
+    fn block(&self, block: u32) -> &AtomicU64 {
+        let (k, offset) = segment_of(block * SWEEP_BLOCK);
+        let blocks = (FIRST_SEGMENT << k) / SWEEP_BLOCK as usize;
+        let segment = self.blocks[k].get_or_init(|| (0..blocks).map(|_| AtomicU64::new(0)).collect());
+        &segment[offset / SWEEP_BLOCK as usize]
     }
 
     #[inline]
@@ -575,7 +603,9 @@ impl Heap {
                         break;
                     }
                     // Highest first, so the thread uses its block in ascending order.
-                    local.slots.extend((state.next_slot..state.next_slot + take).rev());
+                    let fresh = state.next_slot..state.next_slot + take;
+                    self.give_fresh(local, fresh.clone());
+                    local.slots.extend(fresh.rev());
                     state.next_slot += take;
                 }
             }
@@ -1052,6 +1082,94 @@ mod tests {
         for (i, h) in handles.iter().enumerate() {
             assert_eq!(heap.read(*h, |o| matches!(o, Object::Range { start, .. } if *start == i as i64)), Ok(true));
         }
+    }
+
+    /// One lazy sweep of a block by `local`'s thread: the block's number and how many slots it
+    /// freed into the thread's cache.
+    fn swept_block(heap: &Heap, local: &mut LocalHeap) -> Option<(u32, usize)> {
+        let before = local.slots.len();
+        if !heap.sweep_block(local) {
+            return None;
+        }
+        let block = local.sweep.next - 1;
+        let freed = &local.slots[before..];
+        assert!(freed.iter().all(|slot| slot / SWEEP_BLOCK == block), "one sweep frees one block: {freed:?}");
+        Some((block, freed.len()))
+    }
+
+    #[test]
+    fn a_lazy_sweep_gives_each_thread_back_its_own_blocks_first() {
+        let mut heap = Heap::new(usize::MAX, SWEEP_BLOCK);
+        heap.enable_lock_free_fast_paths();
+        let mut locals = [LocalHeap::for_reader(Some(1)), LocalHeap::for_reader(Some(2))];
+        // Thread one fills blocks 0, 2 and 4, thread two blocks 1 and 3.
+        for filler in [0, 1, 0, 1, 0] {
+            for _ in 0..SWEEP_BLOCK {
+                heap.alloc_local(&mut locals[filler], Object::List(vec![])).unwrap();
+            }
+        }
+        heap.collect_with(std::iter::empty(), true);
+        let [mut one, mut two] = locals;
+        assert!(one.slots.is_empty() && two.slots.is_empty(), "each thread used its whole batch");
+        let all = SWEEP_BLOCK as usize;
+        assert_eq!(swept_block(&heap, &mut one), Some((0, all)));
+        assert_eq!(swept_block(&heap, &mut two), Some((1, all)));
+        assert_eq!(swept_block(&heap, &mut one), Some((2, all)));
+        assert_eq!(swept_block(&heap, &mut one), Some((4, all)));
+        // Through its own blocks, a thread takes what is left; no block is swept twice.
+        assert_eq!(swept_block(&heap, &mut one), Some((3, all)));
+        assert_eq!(swept_block(&heap, &mut two), None);
+        assert_eq!(swept_block(&heap, &mut one), None);
+        // The next lazy collection leaves each block to the thread that swept it: thread two
+        // refills block 1, and one block 3 (the last it swept, whose slots it takes first).
+        for local in [&mut one, &mut two] {
+            for _ in 0..SWEEP_BLOCK {
+                heap.alloc_local(local, Object::List(vec![])).unwrap();
+            }
+        }
+        heap.collect_with(std::iter::empty(), true);
+        assert_eq!(swept_block(&heap, &mut two), Some((1, all)));
+        let ones: Vec<_> = std::iter::from_fn(|| swept_block(&heap, &mut one)).collect();
+        assert_eq!(ones, [(0, 0), (2, 0), (3, all), (4, 0)], "blocks whose slots one still holds free nothing");
+        assert_eq!(swept_block(&heap, &mut two), None);
+    }
+
+    #[test]
+    fn threads_sweeping_at_once_free_every_garbage_slot_once() {
+        let mut heap = Heap::new(usize::MAX, 16);
+        heap.enable_lock_free_fast_paths();
+        let mut locals: Vec<LocalHeap> = (1..=4).map(|owner| LocalHeap::for_reader(Some(owner))).collect();
+        let mut kept = Vec::new();
+        for round in 0..40 * SWEEP_BLOCK as usize {
+            let local = &mut locals[round / 100 % 4];
+            let handle = heap.alloc_local(local, Object::Tuple(vec![Value::int(round as i64)].into())).unwrap().0;
+            if round % 7 == 0 {
+                kept.push(Value::obj(handle));
+            }
+        }
+        let cached: Vec<u32> = locals.iter_mut().flat_map(|local| std::mem::take(&mut local.slots)).collect();
+        heap.collect_with(kept.iter().copied(), true);
+        let freed: Vec<Vec<u32>> = std::thread::scope(|scope| {
+            let sweepers: Vec<_> = locals
+                .iter_mut()
+                .map(|local| {
+                    let heap = &heap;
+                    scope.spawn(move || {
+                        while heap.sweep_block(local) {}
+                        std::mem::take(&mut local.slots)
+                    })
+                })
+                .collect();
+            sweepers.into_iter().map(|sweeper| sweeper.join().unwrap()).collect()
+        });
+        let mut all: Vec<u32> = freed.into_iter().flatten().collect();
+        all.sort_unstable();
+        let before = all.len();
+        all.dedup();
+        assert_eq!(all.len(), before, "a slot was freed twice");
+        assert_eq!(all.len(), 40 * SWEEP_BLOCK as usize - kept.len(), "every garbage object is freed");
+        assert!(kept.iter().all(|v| v.handle().is_some_and(|h| heap.read(h, |_| ()).is_ok())));
+        assert!(cached.iter().all(|slot| all.binary_search(slot).is_err()), "an empty cached slot was freed");
     }
 
     #[test]
