@@ -294,10 +294,23 @@ impl LocalHeap {
     }
 }
 
+/// A value alone on its cache lines (128 bytes: adjacent-line prefetch moves lines in pairs), so
+/// that threads writing it do not take away the lines of the read-mostly fields beside it.
+#[repr(align(128))]
+#[derive(Debug, Default)]
+struct Padded<T>(T);
+
+impl<T> std::ops::Deref for Padded<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The object store shared by all VM threads.
 pub struct Heap {
     segments: [OnceLock<Box<[Slot]>>; SEGMENTS],
-    alloc: Mutex<AllocState>,
+    alloc: Padded<Mutex<AllocState>>,
     /// Slots and object numbers a thread takes at once; 1 takes them one by one (see [`LocalHeap`]).
     batch: u32,
     /// Collections so far (see [`LocalHeap`]).
@@ -307,15 +320,15 @@ pub struct Heap {
     /// Per block of [`SWEEP_BLOCK`] slots, in segments as the slots are: the epoch the block was
     /// last swept in and the thread that swept it (see [`Heap::sweep_block`]).
     blocks: [OnceLock<Box<[AtomicU64]>>; SEGMENTS],
-    live: AtomicUsize,
-    allocated_since_collect: AtomicUsize,
+    live: Padded<AtomicUsize>,
+    allocated_since_collect: Padded<AtomicUsize>,
     /// Allocations since the last collection at which collecting is due.
     collect_at: AtomicUsize,
     /// Most bytes the heap may hold (its objects' [`footprint`]s); past it, MemoryError.
     max_bytes: usize,
     /// Bytes in use: exact after a collection, then every allocation and growth is added (shrinking
     /// is only counted by the next collection).
-    bytes: AtomicUsize,
+    bytes: Padded<AtomicUsize>,
     /// `bytes` just after the last collection.
     bytes_after_collect: AtomicUsize,
     /// The reader table of biased reads ([`Heap::read_leaf`]); empty when they are off.
@@ -340,16 +353,16 @@ impl Heap {
     pub fn new(max_bytes: usize, batch: u32) -> Heap {
         Heap {
             segments: std::array::from_fn(|_| OnceLock::new()),
-            alloc: Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 }),
+            alloc: Padded(Mutex::new(AllocState { free: Vec::new(), next_slot: 0, next_generation: 1 })),
             batch: batch.max(1),
             epoch: std::sync::atomic::AtomicU64::new(0),
             sweep_end: std::sync::atomic::AtomicU32::new(0),
             blocks: std::array::from_fn(|_| OnceLock::new()),
-            live: AtomicUsize::new(0),
-            allocated_since_collect: AtomicUsize::new(0),
+            live: Padded(AtomicUsize::new(0)),
+            allocated_since_collect: Padded(AtomicUsize::new(0)),
             collect_at: AtomicUsize::new(usize::MAX),
             max_bytes,
-            bytes: AtomicUsize::new(0),
+            bytes: Padded(AtomicUsize::new(0)),
             bytes_after_collect: AtomicUsize::new(0),
             readers: Readers::new(0),
             lock_free: false,
@@ -1066,6 +1079,30 @@ mod tests {
         heap.collect(std::iter::empty());
         assert_eq!(heap.bytes(), 0);
         heap.alloc(Object::List(vec![])).unwrap();
+    }
+
+    #[test]
+    fn what_every_refill_writes_shares_no_cache_line_with_what_every_access_reads() {
+        use std::mem::{offset_of, size_of};
+        // The 64-byte lines a field of `size` bytes at `offset` covers.
+        let lines = |offset: usize, size: usize| offset / 64..(offset + size).div_ceil(64);
+        let written = [
+            lines(offset_of!(Heap, alloc), size_of::<Padded<Mutex<AllocState>>>()),
+            lines(offset_of!(Heap, live), size_of::<Padded<AtomicUsize>>()),
+            lines(offset_of!(Heap, allocated_since_collect), size_of::<Padded<AtomicUsize>>()),
+            lines(offset_of!(Heap, bytes), size_of::<Padded<AtomicUsize>>()),
+        ];
+        let read = [
+            lines(offset_of!(Heap, segments), size_of::<[OnceLock<Box<[Slot]>>; SEGMENTS]>()),
+            lines(offset_of!(Heap, epoch), 8),
+            lines(offset_of!(Heap, batch), 4),
+            lines(offset_of!(Heap, lock_free), 1),
+            lines(offset_of!(Heap, max_bytes), 8),
+        ];
+        for (i, w) in written.iter().enumerate() {
+            assert!(read.iter().all(|r| r.end <= w.start || w.end <= r.start), "written field {i} shares a line");
+            assert!(written.iter().enumerate().all(|(j, o)| i == j || o.end <= w.start || w.end <= o.start));
+        }
     }
 
     #[test]
