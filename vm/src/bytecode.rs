@@ -71,6 +71,27 @@ pub enum Op {
     JumpIfFalse {
         target: u32,
     },
+    /// `LoadSmallInt { value }` then `Binary { op }`, fused by [`Program::fuse`].
+    BinarySmallInt {
+        op: BinOp,
+        value: i32,
+    },
+    /// `LoadSmallInt { value }`, `Compare { op }`, `JumpIfFalse { target }`, fused by [`Program::fuse`].
+    CompareSmallIntJumpIfFalse {
+        op: CmpOp,
+        value: i32,
+        target: u32,
+    },
+    /// `Compare { op }` then `JumpIfFalse { target }`, fused by [`Program::fuse`].
+    CompareJumpIfFalse {
+        op: CmpOp,
+        target: u32,
+    },
+    /// `InplaceBinary { op }` then `StoreLocal { slot }`, fused by [`Program::fuse`].
+    InplaceBinaryStoreLocal {
+        op: BinOp,
+        slot: u16,
+    },
     /// Pop; jump if truthy.
     JumpIfTrue {
         target: u32,
@@ -178,8 +199,52 @@ impl Program {
         &self.codes[func.0 as usize]
     }
 
+    /// Fuses common runs of instructions into one (superinstructions): a small int operand and
+    /// its operator, a comparison and the jump on its result, an augmented assignment's operator
+    /// and its store. Each fused instruction takes the place of the first of its run, does what
+    /// the run does, and continues after it; the rest of the run stays where it was, so a jump
+    /// into the middle of a run, and every instruction's line, are as before. The interpreter
+    /// counts a fused instruction as the instructions it stands for (`--max-steps`, the switch
+    /// interval). For `emlab run`, not under the checker, whose traces name single instructions.
+    pub fn fuse(&mut self) {
+        for code in &mut self.codes {
+            let original = code.ops.clone();
+            for (at, fused) in code.ops.iter_mut().enumerate() {
+                if let Some(op) = fused_at(&original[at..]) {
+                    *fused = op;
+                }
+            }
+        }
+    }
+
     /// The text of a source line (1-based), without its newline.
     pub fn source_line(&self, line: u32) -> Option<&str> {
         self.source.lines().nth((line as usize).checked_sub(1)?)
+    }
+}
+
+/// The fused instruction for the run of instructions that `ops` starts with, if it is one (see
+/// [`Program::fuse`]).
+fn fused_at(ops: &[Op]) -> Option<Op> {
+    Some(match *ops {
+        [Op::LoadSmallInt { value }, Op::Compare { op }, Op::JumpIfFalse { target }, ..] => {
+            Op::CompareSmallIntJumpIfFalse { op, value, target }
+        }
+        [Op::LoadSmallInt { value }, Op::Binary { op }, ..] => Op::BinarySmallInt { op, value },
+        [Op::Compare { op }, Op::JumpIfFalse { target }, ..] => Op::CompareJumpIfFalse { op, target },
+        [Op::InplaceBinary { op }, Op::StoreLocal { slot }, ..] => Op::InplaceBinaryStoreLocal { op, slot },
+        _ => return None,
+    })
+}
+
+impl Op {
+    /// How many instructions of the compiled program this one stands for: more than one for a
+    /// fused instruction (see [`Program::fuse`]).
+    pub fn width(self) -> usize {
+        match self {
+            Op::CompareSmallIntJumpIfFalse { .. } => 3,
+            Op::BinarySmallInt { .. } | Op::CompareJumpIfFalse { .. } | Op::InplaceBinaryStoreLocal { .. } => 2,
+            _ => 1,
+        }
     }
 }

@@ -16,7 +16,6 @@ mod threads;
 
 pub(crate) use threads::run_thread;
 
-use crate::ast::CmpOp;
 use crate::bytecode::Op;
 use crate::error::{ErrorKind, Exception, Uncaught};
 use crate::heap::{Handle, LocalHeap, Object};
@@ -91,6 +90,12 @@ impl<'a, P: Platform> Interp<'a, P> {
         self.roots.stack.push(v)
     }
 
+    /// Replaces the value on top of the stack.
+    #[inline]
+    fn set_top(&mut self, v: Value) {
+        *self.roots.stack.last_mut().expect("the compiler balances the stack") = v;
+    }
+
     #[inline]
     fn top(&self) -> Value {
         *self.roots.stack.last().expect("the compiler balances the stack")
@@ -132,6 +137,20 @@ impl<'a, P: Platform> Interp<'a, P> {
         // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
         let observed = shared.config.trace || shared.config.monitor;
         let mut fuel = interval;
+        // A fused instruction (see `Program::fuse`) counts the instructions after the first of its
+        // run as the loop counts each instruction.
+        macro_rules! count_fused {
+            ($more:expr) => {
+                for _ in 0..$more {
+                    fuel -= 1;
+                    if fuel == 0 {
+                        fuel = interval;
+                        save_ip!();
+                        check!(self.tick(interval));
+                    }
+                }
+            };
+        }
         loop {
             fuel -= 1;
             if fuel == 0 {
@@ -255,14 +274,13 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::Compare { op } => {
                     let n = self.roots.stack.len();
                     let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (op, a.unpack(), b.unpack()) {
-                        (CmpOp::Lt, V::Int(x), V::Int(y)) => x < y,
-                        (CmpOp::Le, V::Int(x), V::Int(y)) => x <= y,
-                        (CmpOp::Gt, V::Int(x), V::Int(y)) => x > y,
-                        (CmpOp::Ge, V::Int(x), V::Int(y)) => x >= y,
-                        (CmpOp::Eq, V::Int(x), V::Int(y)) => x == y,
-                        (CmpOp::Ne, V::Int(x), V::Int(y)) => x != y,
-                        _ => check!(self.compare(op, a, b)),
+                    let fast = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(r) => r,
+                        None => check!(self.compare(op, a, b)),
                     };
                     self.roots.stack.truncate(n - 2);
                     self.push(Value::bool(r))
@@ -292,6 +310,73 @@ impl<'a, P: Platform> Interp<'a, P> {
                     if !truth {
                         ip = target as usize;
                     }
+                }
+                // Fused instructions (see `Program::fuse`): `ip` is moved past each instruction of
+                // the run before what that instruction could fail at, as the run would have it.
+                Op::BinarySmallInt { op, value } => {
+                    count_fused!(1);
+                    ip += 1;
+                    let a = self.top();
+                    let r = match a.unpack() {
+                        V::Int(x) => match ops::int_binary_fast(op, x, value as i64) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, value as i64)),
+                        },
+                        _ => {
+                            self.safepoint();
+                            check!(self.binary(op, a, Value::int(value as i64)))
+                        }
+                    };
+                    self.set_top(r)
+                }
+                Op::CompareSmallIntJumpIfFalse { op, value, target } => {
+                    count_fused!(2);
+                    ip += 1;
+                    let a = self.top();
+                    let fast = match a.unpack() {
+                        V::Int(x) => ops::int_compare(op, x, value as i64),
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(r) => r,
+                        None => check!(self.compare(op, a, Value::int(value as i64))),
+                    };
+                    self.pop();
+                    ip = if r { ip + 1 } else { target as usize };
+                }
+                Op::CompareJumpIfFalse { op, target } => {
+                    count_fused!(1);
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let fast = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(r) => r,
+                        None => check!(self.compare(op, a, b)),
+                    };
+                    self.roots.stack.truncate(n - 2);
+                    ip = if r { ip + 1 } else { target as usize };
+                }
+                Op::InplaceBinaryStoreLocal { op, slot } => {
+                    count_fused!(1);
+                    let n = self.roots.stack.len();
+                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let r = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, y)),
+                        },
+                        _ => {
+                            save_ip!();
+                            self.safepoint();
+                            check!(self.inplace_binary(op, a, b))
+                        }
+                    };
+                    self.roots.stack.truncate(n - 2);
+                    self.roots.stack[frame.base as usize + slot as usize] = r;
+                    ip += 1;
                 }
                 Op::JumpIfTrue { target } => {
                     let v = self.pop();

@@ -43,6 +43,20 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
     r.map(Value::int).ok_or_else(overflow_error)
 }
 
+/// `x op y` for two ints, for the six orderings (`in` and `is` take the general path).
+#[inline(always)]
+pub(crate) fn int_compare(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        _ => return None,
+    })
+}
+
 /// The common cases of [`int_binary`], for the dispatch loop to compute in place: `+`, `-`, `*`
 /// without overflow and `%` by a positive int. `None` for everything else, which
 /// [`int_binary`] computes (or reports).

@@ -37,6 +37,10 @@ pub struct VmConfig {
     /// allocation, and no lock taken per item. Off for checking, where every iterator is a
     /// numbered heap object, as traces number them.
     pub immediate_range_iterators: bool,
+    /// Run the program with common runs of instructions fused into one ([`crate::Program::fuse`]):
+    /// fewer trips through the dispatch loop. Off for checking, whose traces and monitors name
+    /// single instructions (and off whenever `trace` or `monitor` is on).
+    pub fused_instructions: bool,
     /// Reads of a list, tuple or dict item and `len` of an object another thread made go through
     /// the object's read bias when it is set ([`crate::heap::Heap::read_leaf`]): threads reading
     /// one shared object do not write its lock word. Only on a platform with real threads, and
@@ -65,6 +69,7 @@ impl Default for VmConfig {
             trace: false,
             monitor: false,
             immediate_range_iterators: true,
+            fused_instructions: true,
             biased_reads: true,
             lock_free_fast_paths: true,
         }
@@ -88,6 +93,7 @@ impl VmConfig {
             trace: true,
             monitor: true,
             immediate_range_iterators: false,
+            fused_instructions: false,
             biased_reads: false,
             lock_free_fast_paths: false,
         }

@@ -80,7 +80,10 @@ pub(crate) const BIASED_READERS: usize = 64;
 
 impl<P: Platform> Shared<P> {
     /// The shared state of a VM about to run `program`: constants materialized, globals unbound.
-    pub(crate) fn new(program: Program, config: VmConfig) -> Result<Shared<P>, crate::error::Exception> {
+    pub(crate) fn new(mut program: Program, config: VmConfig) -> Result<Shared<P>, crate::error::Exception> {
+        if config.fused_instructions && !config.trace && !config.monitor {
+            program.fuse();
+        }
         let mut heap = Heap::new(config.limits.max_heap, config.alloc_batch);
         if config.biased_reads && P::PARALLEL {
             heap.enable_biased_reads(BIASED_READERS);
