@@ -92,6 +92,30 @@ pub enum Op {
         op: BinOp,
         slot: u16,
     },
+    /// `LoadLocal { slot: first }` then `LoadLocal { slot: second }`, fused by [`Program::fuse`].
+    LoadLocalPair {
+        first: u16,
+        second: u16,
+    },
+    /// `LoadLocal { slot }`, `LoadSmallInt { value }`, `Binary { op }`, fused by [`Program::fuse`].
+    LocalBinarySmallInt {
+        slot: u16,
+        op: BinOp,
+        value: i32,
+    },
+    /// `LoadLocal { slot }`, `LoadSmallInt { value }`, `Compare { op }`, `JumpIfFalse { target }`,
+    /// fused by [`Program::fuse`].
+    LocalCompareSmallIntJumpIfFalse {
+        slot: u16,
+        op: CmpOp,
+        value: i32,
+        target: u32,
+    },
+    /// `ForIter { exit }` then `StoreLocal { slot }`, fused by [`Program::fuse`].
+    ForIterStoreLocal {
+        exit: u32,
+        slot: u16,
+    },
     /// Pop; jump if truthy.
     JumpIfTrue {
         target: u32,
@@ -200,8 +224,9 @@ impl Program {
     }
 
     /// Fuses common runs of instructions into one (superinstructions): a small int operand and
-    /// its operator, a comparison and the jump on its result, an augmented assignment's operator
-    /// and its store. Each fused instruction takes the place of the first of its run, does what
+    /// its operator (with the local it applies to), a comparison and the jump on its result, an
+    /// augmented assignment's operator and its store, two local loads, a `for` loop's step and
+    /// its store. Each fused instruction takes the place of the first of its run, does what
     /// the run does, and continues after it; the rest of the run stays where it was, so a jump
     /// into the middle of a run, and every instruction's line, are as before. The interpreter
     /// counts a fused instruction as the instructions it stands for (`--max-steps`, the switch
@@ -226,10 +251,19 @@ impl Program {
 /// The fused instruction for the run of instructions that `ops` starts with, if it is one (see
 /// [`Program::fuse`]).
 fn fused_at(ops: &[Op]) -> Option<Op> {
+    // The longest run first.
     Some(match *ops {
+        [Op::LoadLocal { slot }, Op::LoadSmallInt { value }, Op::Compare { op }, Op::JumpIfFalse { target }, ..] => {
+            Op::LocalCompareSmallIntJumpIfFalse { slot, op, value, target }
+        }
+        [Op::LoadLocal { slot }, Op::LoadSmallInt { value }, Op::Binary { op }, ..] => {
+            Op::LocalBinarySmallInt { slot, op, value }
+        }
         [Op::LoadSmallInt { value }, Op::Compare { op }, Op::JumpIfFalse { target }, ..] => {
             Op::CompareSmallIntJumpIfFalse { op, value, target }
         }
+        [Op::LoadLocal { slot: first }, Op::LoadLocal { slot: second }, ..] => Op::LoadLocalPair { first, second },
+        [Op::ForIter { exit }, Op::StoreLocal { slot }, ..] => Op::ForIterStoreLocal { exit, slot },
         [Op::LoadSmallInt { value }, Op::Binary { op }, ..] => Op::BinarySmallInt { op, value },
         [Op::Compare { op }, Op::JumpIfFalse { target }, ..] => Op::CompareJumpIfFalse { op, target },
         [Op::InplaceBinary { op }, Op::StoreLocal { slot }, ..] => Op::InplaceBinaryStoreLocal { op, slot },
@@ -242,8 +276,13 @@ impl Op {
     /// fused instruction (see [`Program::fuse`]).
     pub fn width(self) -> usize {
         match self {
-            Op::CompareSmallIntJumpIfFalse { .. } => 3,
-            Op::BinarySmallInt { .. } | Op::CompareJumpIfFalse { .. } | Op::InplaceBinaryStoreLocal { .. } => 2,
+            Op::LocalCompareSmallIntJumpIfFalse { .. } => 4,
+            Op::CompareSmallIntJumpIfFalse { .. } | Op::LocalBinarySmallInt { .. } => 3,
+            Op::BinarySmallInt { .. }
+            | Op::CompareJumpIfFalse { .. }
+            | Op::InplaceBinaryStoreLocal { .. }
+            | Op::LoadLocalPair { .. }
+            | Op::ForIterStoreLocal { .. } => 2,
             _ => 1,
         }
     }

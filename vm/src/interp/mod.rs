@@ -133,6 +133,17 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
             };
         }
+        // The value of local `slot`, or UnboundLocalError.
+        macro_rules! local {
+            ($slot:expr) => {{
+                let slot = $slot as usize;
+                let v = self.roots.stack[frame.base as usize + slot];
+                if v == Value::UNBOUND {
+                    check!(Err(unbound_local(&code.local_names[slot])));
+                }
+                v
+            }};
+        }
         let interval = shared.config.switch_interval.max(1);
         // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
         let observed = shared.config.trace || shared.config.monitor;
@@ -173,14 +184,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::LoadSmallInt { value } => self.push(Value::int(value as i64)),
                 Op::LoadFunc { func } => self.push(Value::func(func)),
                 Op::LoadLocal { slot } => {
-                    let v = self.roots.stack[frame.base as usize + slot as usize];
-                    if v == Value::UNBOUND {
-                        let name = &code.local_names[slot as usize];
-                        check!(Err(Exception::new(
-                            ErrorKind::UnboundLocalError,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        )));
-                    }
+                    let v = local!(slot);
                     self.push(v)
                 }
                 Op::StoreLocal { slot } => {
@@ -377,6 +381,75 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.stack.truncate(n - 2);
                     self.roots.stack[frame.base as usize + slot as usize] = r;
                     ip += 1;
+                }
+                Op::LoadLocalPair { first, second } => {
+                    count_fused!(1);
+                    let a = local!(first);
+                    ip += 1;
+                    let b = local!(second);
+                    self.push(a);
+                    self.push(b)
+                }
+                Op::LocalBinarySmallInt { slot, op, value } => {
+                    count_fused!(2);
+                    let a = local!(slot);
+                    ip += 2;
+                    let r = match a.unpack() {
+                        V::Int(x) => match ops::int_binary_fast(op, x, value as i64) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, value as i64)),
+                        },
+                        _ => {
+                            // On the stack while the safepoint may collect, as the run has it.
+                            self.push(a);
+                            self.safepoint();
+                            let r = check!(self.binary(op, a, Value::int(value as i64)));
+                            self.pop();
+                            r
+                        }
+                    };
+                    self.push(r)
+                }
+                Op::LocalCompareSmallIntJumpIfFalse { slot, op, value, target } => {
+                    count_fused!(3);
+                    let a = local!(slot);
+                    ip += 2;
+                    let fast = match a.unpack() {
+                        V::Int(x) => ops::int_compare(op, x, value as i64),
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(r) => r,
+                        None => {
+                            self.push(a);
+                            let r = check!(self.compare(op, a, Value::int(value as i64)));
+                            self.pop();
+                            r
+                        }
+                    };
+                    ip = if r { ip + 1 } else { target as usize };
+                }
+                Op::ForIterStoreLocal { exit, slot } => {
+                    count_fused!(1);
+                    let it = self.top();
+                    let item = match it.as_range_iter() {
+                        Some((next, stop)) if next < stop => {
+                            self.set_top(Value::range_iter(next + 1, stop));
+                            Some(Value::int(next as i64))
+                        }
+                        Some(_) => None,
+                        None => check!(self.next_item(it)),
+                    };
+                    match item {
+                        Some(v) => {
+                            self.roots.stack[frame.base as usize + slot as usize] = v;
+                            ip += 1;
+                        }
+                        None => {
+                            self.pop();
+                            ip = exit as usize;
+                        }
+                    }
                 }
                 Op::JumpIfTrue { target } => {
                     let v = self.pop();
@@ -578,4 +651,13 @@ impl<'a, P: Platform> Interp<'a, P> {
             format!("'{type_name}' object is not a lock")
         }))
     }
+}
+
+/// The error for a read of local `name` before it was assigned.
+#[cold]
+fn unbound_local(name: &str) -> Exception {
+    Exception::new(
+        ErrorKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }
