@@ -23,6 +23,7 @@ pub mod disasm;
 pub mod error;
 pub mod heap;
 pub mod mode;
+mod padded;
 pub mod platform;
 pub mod seqlock;
 pub mod step;

@@ -31,6 +31,7 @@ pub use gc::{block_state, sweep_claims, CollectStats, NO_SWEEPER};
 pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::bias::{self, Readers};
+use crate::padded::Padded;
 use crate::seqlock::Std;
 use crate::step::{self, Access, Resource};
 use crate::value::Value;
@@ -291,19 +292,6 @@ impl LocalHeap {
             }
             _ => {}
         }
-    }
-}
-
-/// A value alone on its cache lines (128 bytes: adjacent-line prefetch moves lines in pairs), so
-/// that threads writing it do not take away the lines of the read-mostly fields beside it.
-#[repr(align(128))]
-#[derive(Debug, Default)]
-struct Padded<T>(T);
-
-impl<T> std::ops::Deref for Padded<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
     }
 }
 
