@@ -82,7 +82,7 @@ impl<P: Platform> Interp<'_, P> {
         if exclusive {
             self.end_exclusive();
         }
-        self.shared.promotions.record(timer);
+        self.promotions.extend(timer.finish());
         self.shared.end_ext_call(&pins);
         result
     }

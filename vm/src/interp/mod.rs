@@ -41,6 +41,8 @@ pub struct Interp<'a, P: Platform> {
     callbacks: usize,
     /// The thread's cache of slots, object numbers and bytes (see [`LocalHeap`]).
     pub(crate) local_heap: std::cell::RefCell<LocalHeap>,
+    /// This thread's EML promotions, handed to the shared stats when it ends.
+    pub(crate) promotions: Vec<crate::runtime::Promotion>,
 }
 
 impl<'a, P: Platform> Interp<'a, P> {
@@ -55,6 +57,7 @@ impl<'a, P: Platform> Interp<'a, P> {
             callbacks: 0,
             // The heap's reader table bounds which owners matter (see `Heap::read_leaf`).
             local_heap: std::cell::RefCell::new(LocalHeap::for_reader(u16::try_from(slot.number).ok())),
+            promotions: Vec::new(),
         }
     }
 

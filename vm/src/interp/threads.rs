@@ -39,6 +39,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
     let failed = result.is_err();
     interp.finish_thread(result);
     shared.heap.release_local(&mut interp.local_heap.borrow_mut());
+    shared.promotions.record_all(&mut interp.promotions);
     drop(interp);
     shared.coordinator.detach();
     shared.unregister_thread(slot.number);

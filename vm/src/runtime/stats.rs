@@ -42,25 +42,34 @@ impl PromotionTimer {
     pub fn parked(&mut self) {
         self.parked = self.started.map(|started| started.elapsed());
     }
+
+    /// The finished promotion (the call has ended and exclusive mode is released), or None for a
+    /// timer that never started or never saw the world stopped.
+    #[inline]
+    pub fn finish(self) -> Option<Promotion> {
+        let PromotionTimer { started: Some(started), parked: Some(parked) } = self else { return None };
+        Some(Promotion { parked, resumed: started.elapsed() })
+    }
 }
 
-/// Every promotion of one VM run. Read it after the run with [`PromotionStats::summary`].
+/// Every promotion of one VM run. Read it after the run (when every thread has handed over its
+/// log) with [`PromotionStats::summary`].
 #[derive(Debug, Default)]
 pub struct PromotionStats {
     promotions: parking_lot::Mutex<Vec<Promotion>>,
 }
 
 impl PromotionStats {
-    /// Records a finished promotion (the call has ended and exclusive mode is released); a timer
-    /// that never started or never saw the world stopped records nothing.
-    pub fn record(&self, timer: PromotionTimer) {
-        if let PromotionTimer { started: Some(started), parked: Some(parked) } = timer {
-            let resumed = started.elapsed();
-            self.promotions.lock().push(Promotion { parked, resumed });
+    /// Adds one thread's promotions, in the order they ended, and empties its log. Each thread
+    /// keeps its own log while it runs and hands it over as it ends, so that a promotion writes
+    /// nothing that the other threads' promotions write too.
+    pub fn record_all(&self, log: &mut Vec<Promotion>) {
+        if !log.is_empty() {
+            self.promotions.lock().append(log);
         }
     }
 
-    /// The promotions recorded so far, in the order they ended.
+    /// The promotions recorded so far: each ended thread's, in the order they ended.
     pub fn promotions(&self) -> Vec<Promotion> {
         self.promotions.lock().clone()
     }
@@ -109,11 +118,16 @@ mod tests {
     #[test]
     fn native_promotions_are_timed_and_summarized() {
         let stats = PromotionStats::default();
+        let mut log = Vec::new();
         for _ in 0..3 {
             let mut timer = PromotionTimer::start::<Native>(true);
             timer.parked();
-            stats.record(timer);
+            log.extend(timer.finish());
         }
+        // A thread's log reaches the stats when it hands it over, and is emptied.
+        assert!(stats.promotions().is_empty());
+        stats.record_all(&mut log);
+        assert!(log.is_empty());
         let all = stats.promotions();
         assert_eq!(all.len(), 3);
         assert!(all.iter().all(|p| p.parked <= p.resumed), "{all:?}");
@@ -127,11 +141,12 @@ mod tests {
         let stats = PromotionStats::default();
         let mut no_promotion = PromotionTimer::start::<Native>(false);
         no_promotion.parked();
-        stats.record(no_promotion);
+        assert_eq!(no_promotion.finish(), None);
         let mut model_checked = PromotionTimer::start::<Shuttle>(true);
         model_checked.parked();
-        stats.record(model_checked);
-        stats.record(PromotionTimer::start::<Native>(true));
+        assert_eq!(model_checked.finish(), None);
+        assert_eq!(PromotionTimer::start::<Native>(true).finish(), None);
+        stats.record_all(&mut Vec::new());
         assert!(stats.promotions().is_empty());
         assert_eq!(stats.summary(), PromotionSummary::default());
     }
