@@ -25,12 +25,12 @@ use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 #[derive(Debug, Default)]
 struct State {
     /// Threads currently running core code.
-    attached: usize,
+    attached: u32,
     /// The thread holding exclusive mode, if any, and how many times it entered it.
     exclusive: Option<u32>,
     exclusive_depth: u32,
     /// Threads waiting to enter exclusive mode.
-    requesters: usize,
+    requesters: u32,
     /// Whether attaching is exclusive (a GIL).
     gil: bool,
     /// FIFO tickets for the GIL: the next to hand out and the one being served.
@@ -39,9 +39,13 @@ struct State {
 }
 
 /// Tracks which threads are attached and grants exclusive mode and the GIL.
+///
+/// What a promotion hands back and forth (the state's lock and fields, the stop flag, the change
+/// count) shares one cache line, `repr(C)` in this order: each hand-over moves one line instead of
+/// one per word (with each word on a line of its own, a promotion took longer).
+#[repr(C, align(64))]
 pub struct Coordinator<P: Platform> {
     state: Mutex<P, State>,
-    changed: Condvar<P>,
     /// Polled at every safepoint. A plain atomic, not the platform's: a poll is not a scheduling
     /// point of its own (the core steps around it are), which keeps model checking's state space
     /// small. It is only ever written under `state`'s lock, and a stale read just means parking at
@@ -53,6 +57,7 @@ pub struct Coordinator<P: Platform> {
     changes: PlatformU64<P>,
     /// How many pauses a waiter spins before it sleeps (see [`Coordinator::wait`]).
     spins: u32,
+    changed: Condvar<P>,
 }
 
 impl<P: Platform> Coordinator<P> {
@@ -277,5 +282,24 @@ impl<P: Platform> Coordinator<P> {
         record(Resource::Exclusive, Access::Read);
         record(Resource::Gate, Access::Read);
         state.gil
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::Native;
+    use std::mem::{offset_of, size_of};
+
+    #[test]
+    fn what_a_promotion_hands_over_shares_one_cache_line() {
+        type Native64 = Coordinator<Native>;
+        assert_eq!(std::mem::align_of::<Native64>(), 64);
+        let ends = [
+            offset_of!(Native64, state) + size_of::<Mutex<Native, State>>(),
+            offset_of!(Native64, stop_requested) + size_of::<AtomicBool>(),
+            offset_of!(Native64, changes) + size_of::<PlatformU64<Native>>(),
+        ];
+        assert!(ends.iter().all(|&end| end <= 64), "{ends:?}");
     }
 }
