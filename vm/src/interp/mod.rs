@@ -147,6 +147,67 @@ impl<'a, P: Platform> Interp<'a, P> {
                 v
             }};
         }
+        // `a op b` for a binary operator: two ints in place, anything else through `self.$full`
+        // (`binary`, or `inplace_binary`, where `+=` and `*=` change a list in place) after a
+        // safepoint (the operands are on the stack, where a collection sees them).
+        macro_rules! arithmetic {
+            ($full:ident, $op:expr, $a:expr, $b:expr) => {{
+                let (op, a, b) = ($op, $a, $b);
+                match (a.unpack(), b.unpack()) {
+                    (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
+                        Some(r) => r,
+                        None => check!(ops::int_binary(op, x, y)),
+                    },
+                    _ => {
+                        save_ip!();
+                        self.safepoint();
+                        check!(self.$full(op, a, b))
+                    }
+                }
+            }};
+        }
+        macro_rules! binary {
+            ($op:expr, $a:expr, $b:expr) => {
+                arithmetic!(binary, $op, $a, $b)
+            };
+        }
+        // `a op b` for a comparison: two ints in place (the six orderings), anything else in full.
+        macro_rules! compare {
+            ($op:expr, $a:expr, $b:expr) => {{
+                let (op, a, b) = ($op, $a, $b);
+                let fast = match (a.unpack(), b.unpack()) {
+                    (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
+                    _ => None,
+                };
+                match fast {
+                    Some(r) => r,
+                    None => check!(self.compare(op, a, b)),
+                }
+            }};
+        }
+        // Local `slot` and the small int `value` under operator `op` (a run that starts with
+        // `LoadLocal`, `LoadSmallInt`): two ints through `$fast`, anything else through `$full!`
+        // with the local on the stack, as the run has it, in case that reaches a safepoint.
+        macro_rules! local_op_small_int {
+            ($slot:expr, $op:expr, $value:expr, $fast:path, $full:ident) => {{
+                let (op, value) = ($op, $value as i64);
+                let a = local!($slot);
+                ip += 2;
+                let fast = match a.unpack() {
+                    V::Int(x) => $fast(op, x, value),
+                    _ => None,
+                };
+                match fast {
+                    Some(r) => r,
+                    None => {
+                        self.push(a);
+                        let r = $full!(op, a, Value::int(value));
+                        self.pop();
+                        r
+                    }
+                }
+            }};
+        }
         let interval = shared.config.switch_interval.max(1);
         // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
         let observed = shared.config.trace || shared.config.monitor;
@@ -247,48 +308,19 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::Binary { op } => {
                     let n = self.roots.stack.len();
-                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
-                            Some(r) => r,
-                            None => check!(ops::int_binary(op, x, y)),
-                        },
-                        _ => {
-                            self.safepoint();
-                            check!(self.binary(op, a, b))
-                        }
-                    };
+                    let r = binary!(op, self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     self.roots.stack.truncate(n - 2);
                     self.push(r)
                 }
                 Op::InplaceBinary { op } => {
                     let n = self.roots.stack.len();
-                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
-                            Some(r) => r,
-                            None => check!(ops::int_binary(op, x, y)),
-                        },
-                        _ => {
-                            save_ip!();
-                            self.safepoint();
-                            check!(self.inplace_binary(op, a, b))
-                        }
-                    };
+                    let r = arithmetic!(inplace_binary, op, self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     self.roots.stack.truncate(n - 2);
                     self.push(r)
                 }
                 Op::Compare { op } => {
                     let n = self.roots.stack.len();
-                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let fast = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
-                        _ => None,
-                    };
-                    let r = match fast {
-                        Some(r) => r,
-                        None => check!(self.compare(op, a, b)),
-                    };
+                    let r = compare!(op, self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     self.roots.stack.truncate(n - 2);
                     self.push(Value::bool(r))
                 }
@@ -323,64 +355,27 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::BinarySmallInt { op, value } => {
                     count_fused!(1);
                     ip += 1;
-                    let a = self.top();
-                    let r = match a.unpack() {
-                        V::Int(x) => match ops::int_binary_fast(op, x, value as i64) {
-                            Some(r) => r,
-                            None => check!(ops::int_binary(op, x, value as i64)),
-                        },
-                        _ => {
-                            self.safepoint();
-                            check!(self.binary(op, a, Value::int(value as i64)))
-                        }
-                    };
+                    let r = binary!(op, self.top(), Value::int(value as i64));
                     self.set_top(r)
                 }
                 Op::CompareSmallIntJumpIfFalse { op, value, target } => {
                     count_fused!(2);
                     ip += 1;
-                    let a = self.top();
-                    let fast = match a.unpack() {
-                        V::Int(x) => ops::int_compare(op, x, value as i64),
-                        _ => None,
-                    };
-                    let r = match fast {
-                        Some(r) => r,
-                        None => check!(self.compare(op, a, Value::int(value as i64))),
-                    };
+                    let r = compare!(op, self.top(), Value::int(value as i64));
                     self.pop();
                     ip = if r { ip + 1 } else { target as usize };
                 }
                 Op::CompareJumpIfFalse { op, target } => {
                     count_fused!(1);
                     let n = self.roots.stack.len();
-                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let fast = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
-                        _ => None,
-                    };
-                    let r = match fast {
-                        Some(r) => r,
-                        None => check!(self.compare(op, a, b)),
-                    };
+                    let r = compare!(op, self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     self.roots.stack.truncate(n - 2);
                     ip = if r { ip + 1 } else { target as usize };
                 }
                 Op::InplaceBinaryStoreLocal { op, slot } => {
                     count_fused!(1);
                     let n = self.roots.stack.len();
-                    let (a, b) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
-                    let r = match (a.unpack(), b.unpack()) {
-                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
-                            Some(r) => r,
-                            None => check!(ops::int_binary(op, x, y)),
-                        },
-                        _ => {
-                            save_ip!();
-                            self.safepoint();
-                            check!(self.inplace_binary(op, a, b))
-                        }
-                    };
+                    let r = arithmetic!(inplace_binary, op, self.roots.stack[n - 2], self.roots.stack[n - 1]);
                     self.roots.stack.truncate(n - 2);
                     self.roots.stack[frame.base as usize + slot as usize] = r;
                     ip += 1;
@@ -395,41 +390,12 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::LocalBinarySmallInt { slot, op, value } => {
                     count_fused!(2);
-                    let a = local!(slot);
-                    ip += 2;
-                    let r = match a.unpack() {
-                        V::Int(x) => match ops::int_binary_fast(op, x, value as i64) {
-                            Some(r) => r,
-                            None => check!(ops::int_binary(op, x, value as i64)),
-                        },
-                        _ => {
-                            // On the stack while the safepoint may collect, as the run has it.
-                            self.push(a);
-                            self.safepoint();
-                            let r = check!(self.binary(op, a, Value::int(value as i64)));
-                            self.pop();
-                            r
-                        }
-                    };
+                    let r = local_op_small_int!(slot, op, value, ops::int_binary_fast, binary);
                     self.push(r)
                 }
                 Op::LocalCompareSmallIntJumpIfFalse { slot, op, value, target } => {
                     count_fused!(3);
-                    let a = local!(slot);
-                    ip += 2;
-                    let fast = match a.unpack() {
-                        V::Int(x) => ops::int_compare(op, x, value as i64),
-                        _ => None,
-                    };
-                    let r = match fast {
-                        Some(r) => r,
-                        None => {
-                            self.push(a);
-                            let r = check!(self.compare(op, a, Value::int(value as i64)));
-                            self.pop();
-                            r
-                        }
-                    };
+                    let r = local_op_small_int!(slot, op, value, ops::int_compare, compare);
                     ip = if r { ip + 1 } else { target as usize };
                 }
                 Op::ForIterStoreLocal { exit, slot } => {
