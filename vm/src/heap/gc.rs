@@ -150,7 +150,7 @@ pub fn block_state(epoch: u32, sweeper: u16) -> u64 {
 }
 
 /// The sweeper recorded for a thread without an owner number.
-pub const NO_SWEEPER: u16 = u16::MAX;
+const NO_SWEEPER: u16 = u16::MAX;
 
 /// Whether the lazy sweep of collection epoch `epoch`, in thread `me`, claims a block whose sweep
 /// state is `state` (see [`block_state`]): one not swept in this epoch yet that `me` swept last

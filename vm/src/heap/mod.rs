@@ -27,7 +27,7 @@ pub mod dict;
 mod gc;
 pub mod object;
 
-pub use gc::{block_state, sweep_claims, CollectStats, NO_SWEEPER};
+pub use gc::{block_state, sweep_claims, CollectStats};
 pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::bias::{self, Readers};
