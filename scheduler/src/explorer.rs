@@ -175,18 +175,20 @@ pub enum SchedulerKind {
     Dpor,
     Loom,
     Os,
+    Exhaustive,
 }
 
 impl SchedulerKind {
-    pub const ALL: [SchedulerKind; 6] = [
+    pub const ALL: [SchedulerKind; 7] = [
         SchedulerKind::Random,
         SchedulerKind::Pct,
         SchedulerKind::Dfs,
         SchedulerKind::Dpor,
         SchedulerKind::Loom,
         SchedulerKind::Os,
+        SchedulerKind::Exhaustive,
     ];
-    /// What a scenario runs under when it names no schedulers (`os` only when asked for).
+    /// What a scenario runs under when it names no schedulers (`os` and `exhaustive` only when asked for).
     pub const DEFAULT: [SchedulerKind; 5] =
         [SchedulerKind::Random, SchedulerKind::Pct, SchedulerKind::Dfs, SchedulerKind::Dpor, SchedulerKind::Loom];
 
@@ -198,6 +200,7 @@ impl SchedulerKind {
             SchedulerKind::Dpor => "dpor",
             SchedulerKind::Loom => "loom",
             SchedulerKind::Os => "os",
+            SchedulerKind::Exhaustive => "exhaustive",
         }
     }
 }

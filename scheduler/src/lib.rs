@@ -28,6 +28,7 @@
 pub mod collect;
 pub mod dfs;
 pub mod dpor;
+pub mod exhaustive;
 pub mod explorer;
 pub mod fuzzed;
 pub mod guided;
@@ -60,5 +61,6 @@ pub fn explorer_for(kind: SchedulerKind) -> Box<dyn Explorer> {
         SchedulerKind::Dpor => Box::new(crate::dpor::DporExplorer::default()),
         SchedulerKind::Loom => Box::new(crate::loom::LoomExplorer::default()),
         SchedulerKind::Os => Box::new(crate::os::OsExplorer::default()),
+        SchedulerKind::Exhaustive => Box::new(crate::exhaustive::ExhaustiveExplorer),
     }
 }

@@ -209,6 +209,19 @@ thread_local! {
     static HELD: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     static BACK_EDGE: Cell<Option<u64>> = const { Cell::new(None) };
     static SUSPENDED: Cell<u32> = const { Cell::new(0) };
+    static SWITCH_POINT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The running thread reached a VM step boundary (`Platform::switch_point`): the scheduling point
+/// that follows is where the VM's own steps meet (the shuttle platform calls this).
+pub(crate) fn mark_switch_point() {
+    SWITCH_POINT.with(|s| s.set(true));
+}
+
+/// Whether a VM step boundary was reached since the last call: the `exhaustive` explorer decides
+/// only there, and where a thread blocks, yields or ends.
+pub fn take_switch_point() -> bool {
+    SWITCH_POINT.with(Cell::take)
 }
 
 /// Runs `f` without recording what it touches: for observers (rendering a trace event reads an

@@ -123,6 +123,7 @@ impl Platform for Shuttle {
     }
 
     fn switch_point() {
+        crate::step::mark_switch_point();
         STEPS.fetch_add(1, SeqCst);
     }
 
