@@ -32,6 +32,8 @@ pub enum Stop {
     /// At the first schedule that shows one of these kinds, a vm-panic or a step-limit (checking
     /// `expect: violation ...`).
     OnKinds(Vec<ViolationKind>),
+    /// Never: run every schedule the budget allows (the soundness oracle, `--audit`).
+    Never,
 }
 
 impl Stop {
@@ -45,6 +47,7 @@ impl Stop {
             Stop::OnKinds(kinds) => report
                 .kinds()
                 .any(|k| kinds.contains(&k) || k == ViolationKind::VmPanic || k == ViolationKind::StepLimit),
+            Stop::Never => false,
         }
     }
 }
@@ -111,6 +114,32 @@ pub struct Exploration {
     pub skipped: Option<String>,
     /// Whether every interleaving was covered, or what bounded the search.
     pub coverage: Coverage,
+    /// Every distinct outcome seen, with the first schedule that reached it.
+    pub outcomes: std::collections::BTreeMap<Outcome, crate::schedule::Schedule>,
+}
+
+/// What one run ended with, as the soundness oracle compares runs: what the program printed and
+/// the kinds of violation it showed (sorted, without repeats).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Outcome {
+    pub output: String,
+    pub kinds: Vec<ViolationKind>,
+}
+
+impl Outcome {
+    pub fn of(report: &RunReport) -> Outcome {
+        let mut kinds: Vec<ViolationKind> = report.kinds().collect();
+        kinds.sort();
+        kinds.dedup();
+        Outcome { output: report.output.clone(), kinds }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kinds: Vec<&str> = self.kinds.iter().map(|k| k.name()).collect();
+        write!(f, "output {:?}, violations [{}]", self.output, kinds.join(", "))
+    }
 }
 
 impl Exploration {
@@ -121,6 +150,7 @@ impl Exploration {
     /// Adds one schedule's result; returns whether exploration should stop.
     pub fn record(&mut self, report: RunReport, stop: &Stop) -> bool {
         self.schedules += 1;
+        self.outcomes.entry(Outcome::of(&report)).or_insert_with(|| report.schedule.clone());
         for kind in report.kinds() {
             if !self.found.contains(&kind) {
                 self.found.push(kind);
@@ -138,6 +168,9 @@ impl Exploration {
     /// Folds in another job's exploration of the same target (first match in job order wins).
     pub fn merge(&mut self, other: Exploration) {
         self.schedules += other.schedules;
+        for (outcome, schedule) in other.outcomes {
+            self.outcomes.entry(outcome).or_insert(schedule);
+        }
         for kind in other.found {
             if !self.found.contains(&kind) {
                 self.found.push(kind);

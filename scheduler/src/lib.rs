@@ -34,6 +34,7 @@ pub mod fuzzed;
 pub mod guided;
 pub mod loom;
 pub mod minimize;
+pub mod oracle;
 pub mod os;
 mod panics;
 pub mod pct;
@@ -44,7 +45,7 @@ mod shuttle_run;
 pub mod target;
 
 pub use collect::TraceEvent;
-pub use explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
+pub use explorer::{Budget, Coverage, Exploration, Explorer, Outcome, SchedulerKind, Stop};
 pub use minimize::{minimize, Minimized};
 pub use replay::{replay, ReplayError};
 pub use schedule::Schedule;
