@@ -41,7 +41,7 @@
 
 use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 use crate::target::Target;
-use emlab_vm::step::{Access, Footprint, Recorder, Resource, EML};
+use emlab_vm::step::{Access, Footprint, Recorder, Resource, EML, GATE};
 use parking_lot::Mutex;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::RefCell;
@@ -609,6 +609,38 @@ impl DporScheduler {
     }
 }
 
+/// The lock rule: when step `a` releases a lock that step `b` (of another thread) then takes in a
+/// mode the release excluded, `b` could not have run before `a` — it would have found the lock
+/// held and waited. Their accesses of the lock's own state make them dependent (so `a` happens
+/// before `b`) without making them a reversible race. Returns that state; `None` when no lock
+/// passes from `a` to `b`.
+///
+/// | released by `a` | taken by `b` | why `b` waits for `a` | lock state |
+/// | --- | --- | --- | --- |
+/// | a `Lock` object | the same `Lock` | it is held | the object |
+/// | the EML, shared (detach) | the EML, exclusive | taking waits until no thread is attached | `Attached` |
+/// | the EML, exclusive | the EML, exclusive | one exclusive holder at a time | `Exclusive` |
+/// | the EML, exclusive | the EML, shared | an attach waits out exclusive mode | `Gate` |
+/// | the gate (reopened) | the gate, either way | a closed gate stops attaching, and a request that finds it closed does not close it | `Gate` |
+///
+/// Shared after shared is not a hand-over: two attached threads do not exclude each other.
+fn lock_handover(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
+    let mut exempt = Vec::new();
+    for lock in a.releases().filter(|&l| b.acquires().any(|m| m == l)) {
+        let released_exclusive = a.accesses().contains(&(Resource::Releases(lock), Access::Write));
+        let taken_exclusive = b.acquisition(lock) == Some(Access::Write);
+        match lock {
+            EML if released_exclusive && taken_exclusive => exempt.push(Resource::Exclusive),
+            EML if released_exclusive => exempt.push(Resource::Gate),
+            EML if taken_exclusive => exempt.push(Resource::Attached),
+            EML => {}
+            GATE => exempt.push(Resource::Gate),
+            object => exempt.push(Resource::Object(object)),
+        }
+    }
+    (!exempt.is_empty()).then_some(exempt)
+}
+
 /// Vector clocks over the steps of one execution: program order, the steps that make a thread
 /// runnable, and dependence between footprints.
 struct HappensBefore {
@@ -632,7 +664,8 @@ impl HappensBefore {
         let mut other_preds = Vec::with_capacity(steps.len());
         let mut last_of_thread: Vec<Option<usize>> = vec![None; threads];
         let mut count_of_thread = vec![0usize; threads];
-        let mut enabled_by: Vec<Vec<usize>> = vec![Vec::new(); threads];
+        // The step that spawned each thread: the first to make it runnable.
+        let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
         for (j, step) in steps.iter().enumerate() {
             let mut preds: Vec<usize> = Vec::new();
             for i in (0..j).rev() {
@@ -640,8 +673,12 @@ impl HappensBefore {
                     preds.push(i);
                 }
             }
+            // Program order, and a spawn before the child's first step. Waking a thread is no
+            // ordering: what the woken step depends on (a lock's release) is in its footprint.
             let mut others: Vec<usize> = last_of_thread[step.thread].into_iter().collect();
-            others.append(&mut enabled_by[step.thread]);
+            if count_of_thread[step.thread] == 0 {
+                others.extend(spawned_by[step.thread]);
+            }
             // A join comes after the joined thread's last step.
             others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
             let mut clock = vec![0usize; threads];
@@ -654,7 +691,9 @@ impl HappensBefore {
             clock[step.thread] = count_of_thread[step.thread];
             position.push(count_of_thread[step.thread]);
             for &t in &step.enables {
-                enabled_by[t].push(j);
+                if count_of_thread[t] == 0 && spawned_by[t].is_none() {
+                    spawned_by[t] = Some(j);
+                }
             }
             last_of_thread[step.thread] = Some(j);
             clocks.push(clock);
@@ -672,24 +711,16 @@ impl HappensBefore {
     /// Whether conflicting steps `i < j` of different threads race: nothing else orders them.
     fn is_race(&self, i: usize, j: usize, steps: &[Step]) -> bool {
         if self.other_preds[j].contains(&i) {
-            // `i` made `j`'s thread runnable: `j` cannot run first.
+            // The program orders them: `i` spawned `j`'s thread, or `j` joined `i`'s.
             return false;
         }
         let (a, b) = (&steps[i].footprint, &steps[j].footprint);
-        if a.releases().any(|lock| b.acquires().any(|l| l == lock)) {
-            // A lock's release, then another thread taking it: the lock was held until the
-            // release, so the taking could not come first.
-            return false;
-        }
-        let detaches = b.accesses().contains(&(Resource::Attached, Access::Commute));
-        if a.waits().any(|lock| b.releases().chain(b.acquires()).any(|l| l == lock) || (lock == EML && detaches)) {
-            // A failed attempt on a lock, then its release or another thread's taking it:
-            // reversed, the attempt only succeeds later, in the same order. (A taking followed by
-            // another thread's failed attempt is a race: reversed, the other thread goes first.)
-            // A requester of exclusive mode waiting for attached threads to park does not race
-            // with their detaching (nor with another requester's giving up its shared hold), which
-            // is what it waits for.
-            return false;
+        if let Some(exempt) = lock_handover(a, b) {
+            if !a.conflicts_except_all(b, &exempt) {
+                // A lock's release, then another thread taking it in a mode the release excluded:
+                // the lock was held until the release, so the taking could not come first.
+                return false;
+            }
         }
         let t = steps[i].thread;
         // Two acquisitions of one lock race even though the first holder's release comes between

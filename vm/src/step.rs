@@ -81,6 +81,12 @@ pub enum Resource {
 /// it exclusive. (Heap objects are numbered from 1 upward and never reach it.)
 pub const EML: u32 = u32::MAX;
 
+/// The lock number of the EML's gate: the first request for exclusive mode takes it exclusive
+/// (closing the gate to attaching threads), the end of the last exclusive section releases it, and
+/// an attach that passes takes it shared. Requesting is not taking the EML (that waits for the
+/// attached threads to park), but it is taking the gate, and it races with attaching.
+pub const GATE: u32 = u32::MAX - 1;
+
 /// How a step touched a resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Access {
@@ -164,13 +170,26 @@ impl Footprint {
 
     /// Whether running this step and `other` in either order can make a difference.
     pub fn conflicts_with(&self, other: &Footprint) -> bool {
+        self.conflicts_except_all(other, &[])
+    }
+
+    /// [`Footprint::conflicts_with`], leaving out the accesses of `exempt` on both sides (the
+    /// resource a lock rule has already accounted for). A collection still conflicts with any
+    /// other step that touches state.
+    pub fn conflicts_except_all(&self, other: &Footprint, exempt: &[Resource]) -> bool {
         if (self.touches_world() && other.touches_state()) || (other.touches_world() && self.touches_state()) {
             return true;
         }
         self.accesses.iter().any(|(r, a)| {
             !matches!(r, Resource::Joined(_) | Resource::Waits(_) | Resource::Releases(_) | Resource::Acquires(_))
+                && !exempt.contains(r)
                 && other.accesses.iter().any(|(s, b)| r == s && a.conflicts_with(*b))
         })
+    }
+
+    /// How the step took lock `lock`, if it did (EML: `Read` shared, `Write` exclusive).
+    pub fn acquisition(&self, lock: u32) -> Option<Access> {
+        self.accesses.iter().find(|(r, _)| *r == Resource::Acquires(lock)).map(|(_, a)| *a)
     }
 }
 

@@ -16,6 +16,7 @@ loom::lazy_static! {
 
 impl Platform for Loom {
     const NAME: &'static str = "loom";
+    const CONTROLLED: bool = true;
     // Loom runs the main thread on a fixed 32 KiB coroutine stack (spawned ones get 2 MiB): past
     // these, that stack would overflow, and loom hangs or panics instead of reporting.
     fn max_nesting(main: bool) -> usize {

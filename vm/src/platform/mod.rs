@@ -34,6 +34,9 @@ use std::ops::DerefMut;
 pub trait Platform: Sized + Send + Sync + 'static {
     /// A short name for messages and traces: `native`, `shuttle`, `loom`.
     const NAME: &'static str;
+    /// Whether a model checker schedules the threads (shuttle, loom): only then are the polls of
+    /// safepoints recorded as steps' footprints. False natively, so the poll stays one load.
+    const CONTROLLED: bool = false;
     /// Whether the VM may read the wall clock for statistics (promotion latency): true on real
     /// threads. Under a model checker time is no part of the model, so it is never read there.
     const REAL_TIME: bool = false;

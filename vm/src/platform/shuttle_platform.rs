@@ -51,6 +51,7 @@ shuttle::lazy_static! {
 
 impl Platform for Shuttle {
     const NAME: &'static str = "shuttle";
+    const CONTROLLED: bool = true;
 
     type Mutex<T: Send> = shuttle::sync::Mutex<T>;
     type Guard<'a, T: Send + 'a> = Guard<'a, T>;

@@ -19,7 +19,7 @@ use crate::platform::Platform;
 // Footprints are recorded inside the critical sections: a step starts where the thread takes the
 // state lock (a scheduling point), so what it does under the lock belongs to that step.
 use crate::platform::sync::AtomicU64 as PlatformU64;
-use crate::step::{record, Access, Resource, EML};
+use crate::step::{record, Access, Resource, EML, GATE};
 use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 
 #[derive(Debug, Default)]
@@ -115,19 +115,28 @@ impl<P: Platform> Coordinator<P> {
     }
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
-    #[inline]
     ///
-    /// Not recorded as a read of the coordinator: where a thread parks is not itself observable.
-    /// What parking does (detaching, attaching again once exclusive mode ends) is recorded, and
-    /// that is what orders the thread's steps against another thread's exclusive section.
+    /// Under a model checker the poll is a read of [`Resource::Exclusive`], which a request for
+    /// exclusive mode writes: where a thread parks is observable (a read before the poll and a
+    /// write after it land on either side of another thread's exclusive section), so the request
+    /// must be explorable before every poll, not only before the thread's next attach.
+    #[inline]
     pub fn stop_requested(&self) -> bool {
+        if P::CONTROLLED {
+            record(Resource::Exclusive, Access::Read);
+        }
         self.stop_requested.load(SeqCst)
     }
 
-    /// Whether another thread waits for the GIL (the holder should hand over).
+    /// Whether another thread waits for the GIL (the holder should hand over at its switch tick).
+    ///
+    /// Recorded like [`Coordinator::stop_requested`]: a waiter's attempt writes
+    /// [`Resource::Exclusive`], and every tick is a point where the holder may be switched out.
     #[inline]
-    /// Not recorded, for the same reason as [`Coordinator::stop_requested`].
     pub fn gil_wanted(&self) -> bool {
+        if P::CONTROLLED {
+            record(Resource::Exclusive, Access::Read);
+        }
         self.gil_wanted.load(SeqCst)
     }
 
@@ -169,6 +178,7 @@ impl<P: Platform> Coordinator<P> {
                 self.gil_wanted.store(true, SeqCst);
             } else if self.open_to(&state, me) {
                 record(Resource::Acquires(EML), Access::Read);
+                record(Resource::Acquires(GATE), Access::Read);
                 state.attached += 1;
                 return;
             }
@@ -218,12 +228,22 @@ impl<P: Platform> Coordinator<P> {
         if state.exclusive.is_none() && state.requesters == 0 {
             // The first request closes the gate to attaching threads.
             record(Resource::Gate, Access::Write);
+            record(Resource::Acquires(GATE), Access::Write);
         }
         state.attached -= 1;
         state.requesters += 1;
         self.stop_requested.store(true, SeqCst);
         self.announce();
         self.changed.notify_all();
+        if P::CONTROLLED {
+            // Under a model checker the request and the taking are separate steps. Taking waits
+            // for every attached thread to detach, so it comes after their detaching; the request
+            // does not, and must stay free to land before any of their safepoint polls (where they
+            // park). Natively nothing changes: the mutex stays held.
+            drop(state);
+            P::switch_point();
+            state = self.state.lock();
+        }
         while state.exclusive.is_some() {
             // Another thread holds exclusive mode: a failed attempt to take the EML exclusive.
             record(Resource::Waits(EML), Access::Read);
@@ -261,6 +281,7 @@ impl<P: Platform> Coordinator<P> {
         if state.requesters == 0 {
             // No other requester: the gate opens again.
             record(Resource::Gate, Access::Write);
+            record(Resource::Releases(GATE), Access::Write);
             self.stop_requested.store(false, SeqCst);
         }
         self.announce();
