@@ -19,9 +19,12 @@ fn main() {
         let g = programs::generate(&mut programs::Seeded::new(seed));
         let program = emlab_vm::compile_source(&g.source, "gen.py").expect("generated programs compile");
         let target = Target::new("gen.py", program, g.mode, emlab_vm::Bugs::none());
+        let file = std::env::temp_dir().join(format!("gen-{seed}.py"));
+        let file = file.display().to_string();
         let Some(c) = oracle::compare(&target, g.spins, &oracle::OracleBudget::default()) else {
             unfinished += 1;
-            println!("seed {seed}: dpor did not finish ({})", g.mode);
+            std::fs::write(&file, format!("# expect: pass\n# mode: {}\n{}", g.mode, g.source)).expect("write");
+            println!("seed {seed}: dpor did not finish ({}): {file}", g.mode);
             continue;
         };
         compared += 1;
@@ -29,8 +32,7 @@ fn main() {
         executions += c.dpor.schedules;
         if !c.agrees() {
             bad += 1;
-            let file = format!("/tmp/gen-{seed}.py");
-            std::fs::write(&file, &g.source).expect("write the program");
+            std::fs::write(&file, format!("# expect: pass\n# mode: {}\n{}", g.mode, g.source)).expect("write");
             println!("seed {seed} ({}), dpor {} executions:\n{}", g.mode, c.dpor.schedules, c.describe(&file, g.mode));
         }
     }

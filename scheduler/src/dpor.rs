@@ -468,7 +468,8 @@ impl DporScheduler {
         let current_runnable = current.is_some_and(|c| ids.contains(&c));
         self.close_step(&ids);
         let depth = self.steps.len();
-        if let (Some(state), Some(c)) = (emlab_vm::step::take_back_edge(), current) {
+        let back_edge = emlab_vm::step::take_back_edge();
+        if let (Some(state), Some(c)) = (back_edge, current) {
             // A spin-wait going round: the iteration that just ended only read shared state and
             // left the thread as it was at its last back-edge, so the state is one already reached.
             // Going on while another thread could run only repeats it: the run is redundant.
@@ -536,9 +537,11 @@ impl DporScheduler {
             self.path.push(node);
             let n = &mut self.tree.nodes[node];
             let mut awake: Vec<usize> = ids.iter().copied().filter(|t| !n.sleeping(*t)).collect();
-            if is_yielding && ids.len() > 1 && awake.iter().all(|&t| Some(t) == current) {
-                // A spinning thread gives way, even to threads that sleep: waking them only costs
-                // redundant runs, while spinning on would never end.
+            if is_yielding && back_edge.is_some() && ids.len() > 1 && awake.iter().all(|&t| Some(t) == current) {
+                // A spinning thread (a yield at a loop's back-edge) gives way, even to threads that
+                // sleep: waking them only costs redundant runs, while spinning on would never end.
+                // Any other yield (an extension's, inside `allow_threads`) is a step like another:
+                // the thread goes on to its next one.
                 n.sleep.clear();
                 awake = ids.clone();
             }
