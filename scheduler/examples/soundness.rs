@@ -1,7 +1,7 @@
 //! Runs the soundness oracle on generated programs: `dpor` against unreduced and randomized search.
 //!
 //! ```text
-//! cargo run --release -p emlab-scheduler --example soundness -- [FIRST_SEED] [COUNT]
+//! cargo run --release -p emlab-scheduler --example soundness -- [FIRST_SEED] [COUNT] [EXHAUSTIVE] [SAMPLES]
 //! ```
 //!
 //! Prints each program where they disagree (with replay commands) and a summary line; exits 1 if
@@ -14,20 +14,32 @@ fn main() {
     let args: Vec<u64> = std::env::args().skip(1).map(|a| a.parse().expect("a number")).collect();
     let first = args.first().copied().unwrap_or(0);
     let count = args.get(1).copied().unwrap_or(200);
+    // Optional: the unreduced search's budget, and each randomized reference's.
+    let mut budget = oracle::OracleBudget::default();
+    if let Some(&n) = args.get(2) {
+        budget.exhaustive = n as usize;
+    }
+    if let Some(&n) = args.get(3) {
+        (budget.random, budget.pct, budget.dfs) = (n as usize, n as usize, n as usize);
+    }
     let (mut compared, mut exhaustive, mut unfinished, mut bad, mut executions) = (0, 0, 0, 0, 0);
     for seed in first..first + count {
+        let started = std::time::Instant::now();
         let g = programs::generate(&mut programs::Seeded::new(seed));
         let program = emlab_vm::compile_source(&g.source, "gen.py").expect("generated programs compile");
         let target = Target::new("gen.py", program, g.mode, emlab_vm::Bugs::none());
         let file = std::env::temp_dir().join(format!("gen-{seed}.py"));
         let file = file.display().to_string();
-        let Some(c) = oracle::compare(&target, g.spins, &oracle::OracleBudget::default()) else {
+        let Some(c) = oracle::compare(&target, g.spins, &budget) else {
             unfinished += 1;
             std::fs::write(&file, format!("# expect: pass\n# mode: {}\n{}", g.mode, g.source)).expect("write");
             println!("seed {seed}: dpor did not finish ({}): {file}", g.mode);
             continue;
         };
         compared += 1;
+        if std::env::var_os("EMLAB_ORACLE_TIMES").is_some() {
+            println!("seed {seed}: {:.2}s, dpor {} executions", started.elapsed().as_secs_f64(), c.dpor.schedules);
+        }
         exhaustive += usize::from(c.reference_complete);
         executions += c.dpor.schedules;
         if !c.agrees() {

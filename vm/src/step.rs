@@ -137,7 +137,7 @@ impl Footprint {
     }
 
     /// Whether the step touched shared state at all (a join alone touches none).
-    fn touches_state(&self) -> bool {
+    pub fn touches_state(&self) -> bool {
         self.accesses.iter().any(|(r, _)| {
             !matches!(r, Resource::Joined(_) | Resource::Waits(_) | Resource::Releases(_) | Resource::Acquires(_))
         })

@@ -206,7 +206,7 @@ mod tests {
                 "while flag",
                 "sem.release",
                 "sem.acquire",
-                "join(h1)\n    ",
+                "    join(h1)\n",
                 "d[",
             ] {
                 if g.source.contains(needle) {

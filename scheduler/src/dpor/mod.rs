@@ -39,10 +39,16 @@
 //! Musuvathi and McKinley, OOPSLA 2013). A yielding thread (a spin loop's back-edge)
 //! gives way by default, so a spin-wait does not spin the search forever.
 
+mod mutant;
+mod races;
+
+pub use mutant::Mutant;
+
 use crate::explorer::{Budget, Coverage, Exploration, Explorer, SchedulerKind, Stop};
 use crate::target::Target;
-use emlab_vm::step::{Access, Footprint, Recorder, Resource, EML, GATE};
+use emlab_vm::step::{Footprint, Recorder};
 use parking_lot::Mutex;
+use races::HappensBefore;
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::RefCell;
 use std::cmp::Reverse;
@@ -54,6 +60,9 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct DporExplorer {
     pub preemption_bound: Option<usize>,
+    /// A deliberately broken rule, for the mutation tests of the soundness oracle (never set by
+    /// the command line).
+    pub mutant: Option<Mutant>,
 }
 
 impl Explorer for DporExplorer {
@@ -75,7 +84,9 @@ impl Explorer for DporExplorer {
         let shared = Arc::new(Mutex::new(Tree::new(budget.iterations, bound)));
         let total = AtomicUsize::new(0);
         let work = |_job: usize| {
-            let scheduler = Rc::new(RefCell::new(DporScheduler::worker(Recorder::start(), shared.clone())));
+            let mut worker = DporScheduler::worker(Recorder::start(), shared.clone());
+            worker.mutant = self.mutant;
+            let scheduler = Rc::new(RefCell::new(worker));
             let mut exploration = Exploration::default();
             loop {
                 let (reports, exhausted) = crate::shuttle_run::run_batch(target, &scheduler, 64, stop);
@@ -130,6 +141,9 @@ struct Node {
     /// yielding): choosing another thread then is a preemption.
     current: Option<usize>,
     current_continues: bool,
+    /// The current thread yielded at a loop's back-edge (a spin) with other threads runnable:
+    /// fairness says one of them runs next, so the spinner is no branch here.
+    spin_yield: bool,
     /// Preemptions spent on the path to this node.
     preemptions: usize,
     /// Threads whose branch from here is explored or queued.
@@ -220,6 +234,8 @@ pub struct DporScheduler {
     pub(crate) reduce: bool,
     /// The races of the execution that just ended, found outside the tree's lock.
     races: Option<Vec<(usize, usize, Vec<usize>)>>,
+    /// A deliberately broken rule (mutation tests).
+    mutant: Option<Mutant>,
 }
 
 impl DporScheduler {
@@ -246,6 +262,7 @@ impl DporScheduler {
             debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
             reduce: true,
             races: None,
+            mutant: None,
         }
     }
 
@@ -278,12 +295,15 @@ impl DporScheduler {
 
     /// Closes the step in progress: its footprint is everything recorded since it started.
     fn close_step(&mut self, runnable_now: &[usize]) {
-        let footprint = std::mem::take(&mut self.pending);
+        let mut footprint = std::mem::take(&mut self.pending);
+        if let Some(mutant) = self.mutant {
+            footprint = mutant.footprint(footprint);
+        }
         if let Some((thread, runnable_before)) = self.running.take() {
             if self.spins.len() <= thread {
                 self.spins.resize(thread + 1, (None, false));
             }
-            self.spins[thread].1 |= !footprint.is_read_only();
+            self.spins[thread].1 |= !footprint.is_read_only() && self.mutant != Some(Mutant::SpinAlwaysRepeats);
             let enables =
                 runnable_now.iter().copied().filter(|t| *t != thread && !runnable_before.contains(t)).collect();
             self.steps.push(Step { thread, footprint, enables });
@@ -294,6 +314,12 @@ impl DporScheduler {
     fn add_branch(&mut self, node: usize, thread: usize) {
         let n = &mut self.tree.nodes[node];
         if n.done.contains(&thread) || !n.enabled.contains(&thread) {
+            return;
+        }
+        if n.spin_yield && n.current == Some(thread) {
+            // Fairness (CHESS): a thread that yields in a loop while others can run lets one of
+            // them go first. Without this, every reversal of a spin's read against the write it
+            // waits for would add one more iteration, forever.
             return;
         }
         let preemptions = n.preemptions + n.cost(thread);
@@ -311,7 +337,7 @@ impl DporScheduler {
     fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
         let steps = &self.steps[..limit.min(self.steps.len())];
-        let hb = HappensBefore::compute(steps);
+        let hb = HappensBefore::compute(steps, self.mutant);
         if self.debug {
             eprintln!("dpor: execution ({} steps, blocked at {:?})", steps.len(), self.blocked_at);
             for (k, step) in steps.iter().enumerate() {
@@ -525,6 +551,7 @@ impl DporScheduler {
                 enabled: ids.clone(),
                 current,
                 current_continues: current_runnable && !is_yielding,
+                spin_yield: is_yielding && back_edge.is_some() && ids.len() > 1,
                 preemptions,
                 sleep,
                 ..Node::default()
@@ -603,7 +630,8 @@ impl DporScheduler {
             if *thread == step.thread || sleep.iter().any(|(t, _)| t == thread) {
                 continue;
             }
-            if step.enables.contains(thread) || footprint.conflicts_with(&step.footprint) {
+            let woken = step.enables.contains(thread) && self.mutant != Some(Mutant::SleepIgnoresEnables);
+            if woken || footprint.conflicts_with(&step.footprint) {
                 continue;
             }
             sleep.push((*thread, footprint.clone()));
@@ -612,155 +640,5 @@ impl DporScheduler {
     }
 }
 
-/// The lock rule: when step `a` releases a lock that step `b` (of another thread) then takes in a
-/// mode the release excluded, `b` could not have run before `a` — it would have found the lock
-/// held and waited. Their accesses of the lock's own state make them dependent (so `a` happens
-/// before `b`) without making them a reversible race. Returns that state; `None` when no lock
-/// passes from `a` to `b`.
-///
-/// | released by `a` | taken by `b` | why `b` waits for `a` | lock state |
-/// | --- | --- | --- | --- |
-/// | a `Lock` object | the same `Lock` | it is held | the object |
-/// | the EML, shared (detach) | the EML, exclusive | taking waits until no thread is attached | `Attached` |
-/// | the EML, exclusive | the EML, exclusive | one exclusive holder at a time | `Exclusive` |
-/// | the EML, exclusive | the EML, shared | an attach waits out exclusive mode | `Gate` |
-/// | the gate (reopened) | the gate, either way | a closed gate stops attaching, and a request that finds it closed does not close it | `Gate` |
-///
-/// Shared after shared is not a hand-over: two attached threads do not exclude each other.
-fn lock_handover(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
-    let mut exempt = Vec::new();
-    for lock in a.releases().filter(|&l| b.acquires().any(|m| m == l)) {
-        let released_exclusive = a.accesses().contains(&(Resource::Releases(lock), Access::Write));
-        let taken_exclusive = b.acquisition(lock) == Some(Access::Write);
-        match lock {
-            EML if released_exclusive && taken_exclusive => exempt.push(Resource::Exclusive),
-            EML if released_exclusive => exempt.push(Resource::Gate),
-            EML if taken_exclusive => exempt.push(Resource::Attached),
-            EML => {}
-            GATE => exempt.push(Resource::Gate),
-            object => exempt.push(Resource::Object(object)),
-        }
-    }
-    (!exempt.is_empty()).then_some(exempt)
-}
-
-/// Vector clocks over the steps of one execution: program order, the steps that make a thread
-/// runnable, and dependence between footprints.
-struct HappensBefore {
-    /// `clocks[j][t]`: how many of thread t's steps happen before or at step j.
-    clocks: Vec<Vec<usize>>,
-    /// Each step's position among its thread's steps (1-based).
-    position: Vec<usize>,
-    /// For each step, the earlier steps it directly conflicts with.
-    conflicts: Vec<Vec<usize>>,
-    /// For each step, the steps it happens after for other reasons (program order, enabling).
-    other_preds: Vec<Vec<usize>>,
-}
-
-impl HappensBefore {
-    fn compute(steps: &[Step]) -> HappensBefore {
-        let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0);
-        let threads = threads.max(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)).max().unwrap_or(0));
-        let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
-        let mut position = Vec::with_capacity(steps.len());
-        let mut conflicts = Vec::with_capacity(steps.len());
-        let mut other_preds = Vec::with_capacity(steps.len());
-        let mut last_of_thread: Vec<Option<usize>> = vec![None; threads];
-        let mut count_of_thread = vec![0usize; threads];
-        // The step that spawned each thread: the first to make it runnable.
-        let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
-        for (j, step) in steps.iter().enumerate() {
-            let mut preds: Vec<usize> = Vec::new();
-            for i in (0..j).rev() {
-                if steps[i].footprint.conflicts_with(&step.footprint) {
-                    preds.push(i);
-                }
-            }
-            // Program order, and a spawn before the child's first step. Waking a thread is no
-            // ordering: what the woken step depends on (a lock's release) is in its footprint.
-            let mut others: Vec<usize> = last_of_thread[step.thread].into_iter().collect();
-            if count_of_thread[step.thread] == 0 {
-                others.extend(spawned_by[step.thread]);
-            }
-            // A join comes after the joined thread's last step.
-            others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
-            let mut clock = vec![0usize; threads];
-            for &p in preds.iter().chain(others.iter()) {
-                for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
-                    *c = (*c).max(v);
-                }
-            }
-            count_of_thread[step.thread] += 1;
-            clock[step.thread] = count_of_thread[step.thread];
-            position.push(count_of_thread[step.thread]);
-            for &t in &step.enables {
-                if count_of_thread[t] == 0 && spawned_by[t].is_none() {
-                    spawned_by[t] = Some(j);
-                }
-            }
-            last_of_thread[step.thread] = Some(j);
-            clocks.push(clock);
-            conflicts.push(preds);
-            other_preds.push(others);
-        }
-        HappensBefore { clocks, position, conflicts, other_preds }
-    }
-
-    /// Whether step `i` happens before step `j`.
-    fn before(&self, i: usize, j: usize, steps: &[Step]) -> bool {
-        i < j && self.clocks[j][steps[i].thread] >= self.position[i]
-    }
-
-    /// Whether conflicting steps `i < j` of different threads race: nothing else orders them.
-    fn is_race(&self, i: usize, j: usize, steps: &[Step]) -> bool {
-        if self.other_preds[j].contains(&i) {
-            // The program orders them: `i` spawned `j`'s thread, or `j` joined `i`'s.
-            return false;
-        }
-        let (a, b) = (&steps[i].footprint, &steps[j].footprint);
-        if let Some(exempt) = lock_handover(a, b) {
-            if !a.conflicts_except_all(b, &exempt) {
-                // A lock's release, then another thread taking it in a mode the release excluded:
-                // the lock was held until the release, so the taking could not come first.
-                return false;
-            }
-        }
-        let t = steps[i].thread;
-        // Two acquisitions of one lock race even though the first holder's release comes between
-        // them: that release is what the second waited for, not another ordering.
-        let lock_chain: Vec<u32> =
-            steps[i].footprint.acquires().filter(|l| steps[j].footprint.acquires().any(|m| m == *l)).collect();
-        let via_others = self.conflicts[j]
-            .iter()
-            .chain(self.other_preds[j].iter())
-            .filter(|&&k| k != i)
-            .filter(|&&k| {
-                !(k > i && steps[k].thread == t && steps[k].footprint.releases().any(|l| lock_chain.contains(&l)))
-            })
-            .any(|&k| k == i || self.clocks[k][t] >= self.position[i]);
-        !via_others
-    }
-
-    /// The threads that can start `notdep(i).j`: the steps after `i` that do not happen after
-    /// it, then `j`, as Source-DPOR defines them.
-    fn initials(&self, i: usize, j: usize, steps: &[Step]) -> Vec<usize> {
-        let mut firsts: Vec<usize> = Vec::new();
-        let mut initials = Vec::new();
-        let sequence = (i + 1..j).filter(|&k| !self.before(i, k, steps)).chain(std::iter::once(j));
-        for k in sequence {
-            let t = steps[k].thread;
-            if firsts.iter().any(|&f| steps[f].thread == t) {
-                continue;
-            }
-            if !firsts.iter().any(|&f| self.before(f, k, steps)) {
-                initials.push(t);
-            }
-            firsts.push(k);
-        }
-        initials
-    }
-}
-
 #[cfg(test)]
-#[path = "dpor_tests.rs"]
 mod tests;

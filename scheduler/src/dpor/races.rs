@@ -1,0 +1,211 @@
+//! Races: happens-before over one execution's steps, and which dependent pairs are races that a
+//! reversal can change.
+//!
+//! Every rule that says two steps "do not race", "commute" or "are ordered" is argued here, in
+//! one table, and each has a mutant ([`super::Mutant`]) that breaks it, which the soundness
+//! oracle must catch.
+//!
+//! | rule | claim | why it holds | mutant |
+//! | --- | --- | --- | --- |
+//! | program order | a thread's steps happen in order | one thread runs its steps in sequence | — |
+//! | spawn | a spawn happens before the child's first step | the child does not exist before | — |
+//! | join | a thread's last step happens before the join that returns | the join waits for it | — |
+//! | dependence | steps that touch one resource, one of them writing, happen in the order run | reordering them can change what either sees | `ObjectWritesCommute` |
+//! | reads commute | two reads of one resource are independent | neither changes what the other sees | — |
+//! | `Commute` accesses | two counter bumps (allocation, attach counts, pins) are independent of each other, not of reads | the final count is the same either way | — |
+//! | a collection | touches the world: dependent with every step that touches state, a thread's first step included | it reads every root and frees any object | `CollectionCommutes` |
+//! | safepoint polls | read the stop request (`Exclusive`), which a request and the GIL's waiters write | where a thread parks is observable | `PollNotRead` |
+//! | requests | a request for exclusive mode is its own step and takes the gate | a request does not wait for anyone; it races with attaching | `RequestNotGate` |
+//! | module locks | a module's own lock is a resource written by each call that takes it | two calls under one lock exclude each other | `ModuleLockNeverConflicts` |
+//! | wake-ups | never order anything | a wake-up is a shared signal, not a cause | `WakeIsHappensBefore` |
+//! | lock hand-over | a release and another thread's taking of the lock (in a mode the release excluded) are not a race, unless they conflict elsewhere | the taking could not come first | `LockHandoverAlways` |
+//! | lock chains | two acquisitions of one lock race even with the first holder's release between them | the release is what the second waited for | — (adds races) |
+//! | sleep sets | a sleeping thread wakes when a step conflicts with its next step or enables it | its branch is covered only while nothing it depends on changes | `SleepIgnoresEnables` |
+//! | spins | an iteration of a yielding loop that only read and left the thread as it was repeats a state | the state equals the one at the previous back-edge | `SpinAlwaysRepeats` |
+//! | fairness | a thread that yields at a loop's back-edge while others can run is no branch there | `complete` is over fair schedules (CHESS): one where a spinner keeps the processor from a runnable thread forever is not a behaviour of the program | — (prunes only unfair schedules; the oracle compares fair outcomes) |
+
+use super::{Mutant, Step};
+use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
+use std::collections::HashMap;
+
+/// The lock rule: when step `a` releases a lock that step `b` (of another thread) then takes in a
+/// mode the release excluded, `b` could not have run before `a` — it would have found the lock
+/// held and waited. Their accesses of the lock's own state make them dependent (so `a` happens
+/// before `b`) without making them a reversible race. Returns that state; `None` when no lock
+/// passes from `a` to `b`.
+///
+/// | released by `a` | taken by `b` | why `b` waits for `a` | lock state |
+/// | --- | --- | --- | --- |
+/// | a `Lock` object | the same `Lock` | it is held | the object |
+/// | the EML, shared (detach) | the EML, exclusive | taking waits until no thread is attached | `Attached` |
+/// | the EML, exclusive | the EML, exclusive | one exclusive holder at a time | `Exclusive` |
+/// | the EML, exclusive | the EML, shared | an attach waits out exclusive mode | `Gate` |
+/// | the gate (reopened) | the gate, either way | a closed gate stops attaching, and a request that finds it closed does not close it | `Gate` |
+///
+/// Shared after shared is not a hand-over: two attached threads do not exclude each other.
+fn lock_handover(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
+    let mut exempt = Vec::new();
+    for lock in a.releases().filter(|&l| b.acquires().any(|m| m == l)) {
+        let released_exclusive = a.accesses().contains(&(Resource::Releases(lock), Access::Write));
+        let taken_exclusive = b.acquisition(lock) == Some(Access::Write);
+        match lock {
+            EML if released_exclusive && taken_exclusive => exempt.push(Resource::Exclusive),
+            EML if released_exclusive => exempt.push(Resource::Gate),
+            EML if taken_exclusive => exempt.push(Resource::Attached),
+            EML => {}
+            GATE => exempt.push(Resource::Gate),
+            object => exempt.push(Resource::Object(object)),
+        }
+    }
+    (!exempt.is_empty()).then_some(exempt)
+}
+
+/// Vector clocks over the steps of one execution: program order, the steps that make a thread
+/// runnable, and dependence between footprints.
+pub(super) struct HappensBefore {
+    /// `clocks[j][t]`: how many of thread t's steps happen before or at step j.
+    clocks: Vec<Vec<usize>>,
+    /// Each step's position among its thread's steps (1-based).
+    position: Vec<usize>,
+    /// For each step, the earlier steps it directly conflicts with.
+    pub(super) conflicts: Vec<Vec<usize>>,
+    /// For each step, the steps it happens after for other reasons (program order, enabling).
+    other_preds: Vec<Vec<usize>>,
+    mutant: Option<Mutant>,
+}
+
+impl HappensBefore {
+    pub(super) fn compute(steps: &[Step], mutant: Option<Mutant>) -> HappensBefore {
+        let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0);
+        let threads = threads.max(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)).max().unwrap_or(0));
+        let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
+        let mut position = Vec::with_capacity(steps.len());
+        let mut conflicts = Vec::with_capacity(steps.len());
+        let mut other_preds = Vec::with_capacity(steps.len());
+        let mut last_of_thread: Vec<Option<usize>> = vec![None; threads];
+        let mut count_of_thread = vec![0usize; threads];
+        // The step that spawned each thread: the first to make it runnable.
+        let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
+        let mut woken_by: Vec<Vec<usize>> = vec![Vec::new(); threads];
+        // The steps that touched each resource, and those that touched the world or any state:
+        // the candidates a step can conflict with, so a long execution (a spin-wait) costs time
+        // in proportion to its conflicts, not to the square of its length.
+        let mut by_resource: HashMap<Resource, Vec<usize>> = HashMap::new();
+        let mut world: Vec<usize> = Vec::new();
+        let mut stateful: Vec<usize> = Vec::new();
+        for (j, step) in steps.iter().enumerate() {
+            let mut candidates: Vec<usize> = Vec::new();
+            if step.footprint.touches_world() {
+                candidates.extend(&stateful);
+            } else if step.footprint.touches_state() {
+                candidates.extend(&world);
+            }
+            for (r, _) in step.footprint.accesses() {
+                if let Some(list) = by_resource.get(r) {
+                    candidates.extend(list);
+                }
+            }
+            candidates.sort_unstable_by(|a, b| b.cmp(a));
+            candidates.dedup();
+            let preds: Vec<usize> =
+                candidates.into_iter().filter(|&i| steps[i].footprint.conflicts_with(&step.footprint)).collect();
+            for (r, _) in step.footprint.accesses() {
+                by_resource.entry(*r).or_default().push(j);
+            }
+            if step.footprint.touches_world() {
+                world.push(j);
+            }
+            if step.footprint.touches_state() {
+                stateful.push(j);
+            }
+            // Program order, and a spawn before the child's first step. Waking a thread is no
+            // ordering: what the woken step depends on (a lock's release) is in its footprint.
+            let mut others: Vec<usize> = last_of_thread[step.thread].into_iter().collect();
+            if count_of_thread[step.thread] == 0 {
+                others.extend(spawned_by[step.thread]);
+            }
+            if mutant == Some(Mutant::WakeIsHappensBefore) {
+                others.append(&mut woken_by[step.thread]);
+            }
+            // A join comes after the joined thread's last step.
+            others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
+            let mut clock = vec![0usize; threads];
+            for &p in preds.iter().chain(others.iter()) {
+                for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
+                    *c = (*c).max(v);
+                }
+            }
+            count_of_thread[step.thread] += 1;
+            clock[step.thread] = count_of_thread[step.thread];
+            position.push(count_of_thread[step.thread]);
+            for &t in &step.enables {
+                if count_of_thread[t] == 0 && spawned_by[t].is_none() {
+                    spawned_by[t] = Some(j);
+                }
+                woken_by[t].push(j);
+            }
+            last_of_thread[step.thread] = Some(j);
+            clocks.push(clock);
+            conflicts.push(preds);
+            other_preds.push(others);
+        }
+        HappensBefore { clocks, position, conflicts, other_preds, mutant }
+    }
+
+    /// Whether step `i` happens before step `j`.
+    pub(super) fn before(&self, i: usize, j: usize, steps: &[Step]) -> bool {
+        i < j && self.clocks[j][steps[i].thread] >= self.position[i]
+    }
+
+    /// Whether conflicting steps `i < j` of different threads race: nothing else orders them.
+    pub(super) fn is_race(&self, i: usize, j: usize, steps: &[Step]) -> bool {
+        if self.other_preds[j].contains(&i) {
+            // The program orders them: `i` spawned `j`'s thread, or `j` joined `i`'s.
+            return false;
+        }
+        let (a, b) = (&steps[i].footprint, &steps[j].footprint);
+        if self.mutant == Some(Mutant::LockHandoverAlways) && a.releases().any(|l| b.acquires().any(|m| m == l)) {
+            return false;
+        }
+        if let Some(exempt) = lock_handover(a, b) {
+            if !a.conflicts_except_all(b, &exempt) {
+                // A lock's release, then another thread taking it in a mode the release excluded:
+                // the lock was held until the release, so the taking could not come first.
+                return false;
+            }
+        }
+        let t = steps[i].thread;
+        // Two acquisitions of one lock race even though the first holder's release comes between
+        // them: that release is what the second waited for, not another ordering.
+        let lock_chain: Vec<u32> =
+            steps[i].footprint.acquires().filter(|l| steps[j].footprint.acquires().any(|m| m == *l)).collect();
+        let via_others = self.conflicts[j]
+            .iter()
+            .chain(self.other_preds[j].iter())
+            .filter(|&&k| k != i)
+            .filter(|&&k| {
+                !(k > i && steps[k].thread == t && steps[k].footprint.releases().any(|l| lock_chain.contains(&l)))
+            })
+            .any(|&k| k == i || self.clocks[k][t] >= self.position[i]);
+        !via_others
+    }
+
+    /// The threads that can start `notdep(i).j`: the steps after `i` that do not happen after
+    /// it, then `j`, as Source-DPOR defines them.
+    pub(super) fn initials(&self, i: usize, j: usize, steps: &[Step]) -> Vec<usize> {
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut initials = Vec::new();
+        let sequence = (i + 1..j).filter(|&k| !self.before(i, k, steps)).chain(std::iter::once(j));
+        for k in sequence {
+            let t = steps[k].thread;
+            if firsts.iter().any(|&f| steps[f].thread == t) {
+                continue;
+            }
+            if !firsts.iter().any(|&f| self.before(f, k, steps)) {
+                initials.push(t);
+            }
+            firsts.push(k);
+        }
+        initials
+    }
+}
