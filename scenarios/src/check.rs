@@ -283,8 +283,56 @@ fn check_unit(
             result.views.push(TraceView::new("as found", &header, first, of_interest(first).as_ref()));
         }
     }
+    if exploration.coverage.is_complete() {
+        result.coverage = Some(proof_statement(job));
+        if kind == SchedulerKind::Dpor && args.audit > 0 {
+            audit(job, &exploration, args, &mut result);
+        }
+    }
     result.seconds = started.elapsed().as_secs_f64();
     Some(result)
+}
+
+/// What a complete exploration proved: for this program, in this mode, with these seeded bugs,
+/// within these limits, over fair schedules.
+fn proof_statement(job: &Job) -> String {
+    let limits = &job.target.limits;
+    let steps = limits.max_steps.map_or("none".to_string(), |n| n.to_string());
+    let bugs: String = job.target.bugs.iter().map(|bug| format!(", --inject {bug}")).collect();
+    format!(
+        "complete: every fair schedule of this program in {} mode{bugs}, --max-steps {steps}, --max-heap {}, --max-recursion {}",
+        job.target.mode, limits.max_heap, limits.max_recursion
+    )
+}
+
+/// `--audit N`: random schedules checked against a complete dpor's outcomes (fair ones: a random
+/// schedule may starve a runnable thread with a spin, which `complete` does not cover).
+fn audit(job: &Job, exploration: &Exploration, args: &CheckArgs, result: &mut PairResult) {
+    let budget = Budget { iterations: args.audit, seed: args.seed, jobs: 1, preemption_bound: None };
+    let sample = explorer_for(SchedulerKind::Random).explore(&job.target, &budget, &Stop::Never, &|_| {});
+    let missed = sample
+        .outcomes
+        .iter()
+        .find(|(o, _)| !o.kinds.contains(&ViolationKind::StepLimit) && !exploration.outcomes.contains_key(o));
+    if let Some((outcome, schedule)) = missed {
+        let nearest = exploration.outcomes.values().next();
+        let mut text = format!(
+            "audit: a random schedule reached {outcome}, which dpor's complete exploration never reached: this is a bug \
+             in emlab, please report it with both commands\n  random: {}\n",
+            replay_command(job, schedule, args).unwrap_or_default()
+        );
+        if let Some(s) = nearest.and_then(|s| replay_command(job, s, args)) {
+            text += &format!("  dpor (one of its schedules): {s}\n");
+        }
+        result.verdict = Some(Verdict::Fail);
+        result.complete = Some(false);
+        result.coverage = Some(format!("audit failed after {} random schedules", sample.schedules));
+        result.replay = replay_command(job, schedule, args);
+        result.trace = Some(text);
+    } else {
+        let coverage = result.coverage.take().unwrap_or_default();
+        result.coverage = Some(format!("{coverage}; audited by {} random schedules", sample.schedules));
+    }
 }
 
 /// Runs `emlab check`; returns the exit code.

@@ -115,6 +115,11 @@ pub struct CheckArgs {
     /// then says `bounded: K preemptions` instead of `complete`.
     #[arg(long, value_name = "K")]
     pub preemption_bound: Option<usize>,
+    /// After a complete dpor exploration, run N random schedules and check that each one's outcome
+    /// (output and violation kinds) was among those dpor saw; a miss is a bug in emlab, reported
+    /// with both replay commands, and fails the result.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub audit: usize,
     /// Run shard I of N (counting from 1): a deterministic, disjoint share of the work. Exhaustive
     /// schedulers' pairs go round-robin; randomized ones (random, pct, os) split their iterations
     /// and seeds into N parts. Combine the shards' `--format json` output with `emlab merge`.

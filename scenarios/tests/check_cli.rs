@@ -211,3 +211,29 @@ fn a_copied_binary_checks_the_bundled_suite_from_the_root_directory() {
     assert!(stdout(&listed).lines().any(|l| l.starts_with("suite:locks/ab_ba.py ")), "{}", stdout(&listed));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `--audit N` catches a `dpor` whose `complete` is wrong: with a rule broken on purpose
+/// (`EMLAB_DPOR_MUTANT`), dpor misses the lost update and says complete, and the random schedules
+/// of the audit reach it; without the mutant the same command passes, audited.
+#[test]
+fn audit_catches_a_broken_dpor_and_passes_a_sound_one() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/suite/soundness/park_between_read_and_write.py");
+    let run = |mutant: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_emlab"));
+        cmd.args(["check", file, "--scheduler", "dpor", "--expect", "pass", "--audit", "2000"]);
+        if let Some(m) = mutant {
+            cmd.env("EMLAB_DPOR_MUTANT", m);
+        }
+        let out = cmd.output().expect("emlab runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, text) = run(Some("RequestNotGate"));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("audit: a random schedule reached"), "{text}");
+    assert!(text.contains("emlab replay"), "{text}");
+    // The sound dpor finds the violation itself (so `--expect pass` fails, without an audit).
+    let (code, text) = run(None);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(!text.contains("audit:"), "{text}");
+    assert!(text.contains("found assertion"), "{text}");
+}

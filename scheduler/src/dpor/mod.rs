@@ -85,7 +85,7 @@ impl Explorer for DporExplorer {
         let total = AtomicUsize::new(0);
         let work = |_job: usize| {
             let mut worker = DporScheduler::worker(Recorder::start(), shared.clone());
-            worker.mutant = self.mutant;
+            worker.mutant = self.mutant.or_else(Mutant::from_env);
             let scheduler = Rc::new(RefCell::new(worker));
             let mut exploration = Exploration::default();
             loop {
@@ -303,7 +303,7 @@ impl DporScheduler {
             if self.spins.len() <= thread {
                 self.spins.resize(thread + 1, (None, false));
             }
-            self.spins[thread].1 |= !footprint.is_read_only() && self.mutant != Some(Mutant::SpinAlwaysRepeats);
+            self.spins[thread].1 |= !footprint.is_read_only();
             let enables =
                 runnable_now.iter().copied().filter(|t| *t != thread && !runnable_before.contains(t)).collect();
             self.steps.push(Step { thread, footprint, enables });
@@ -337,7 +337,7 @@ impl DporScheduler {
     fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
         let steps = &self.steps[..limit.min(self.steps.len())];
-        let hb = HappensBefore::compute(steps, self.mutant);
+        let hb = HappensBefore::compute(steps);
         if self.debug {
             eprintln!("dpor: execution ({} steps, blocked at {:?})", steps.len(), self.blocked_at);
             for (k, step) in steps.iter().enumerate() {
@@ -630,8 +630,7 @@ impl DporScheduler {
             if *thread == step.thread || sleep.iter().any(|(t, _)| t == thread) {
                 continue;
             }
-            let woken = step.enables.contains(thread) && self.mutant != Some(Mutant::SleepIgnoresEnables);
-            if woken || footprint.conflicts_with(&step.footprint) {
+            if step.enables.contains(thread) || footprint.conflicts_with(&step.footprint) {
                 continue;
             }
             sleep.push((*thread, footprint.clone()));

@@ -2,10 +2,10 @@
 //! reversal can change.
 //!
 //! Every rule that says two steps "do not race", "commute" or "are ordered" is argued here, in
-//! one table, and each has a mutant ([`super::Mutant`]) that breaks it, which the soundness
-//! oracle must catch.
+//! one table, with the mutant ([`super::Mutant`]) that breaks it and that the soundness oracle
+//! catches (`tests/soundness.rs`), or why it has none.
 //!
-//! | rule | claim | why it holds | mutant |
+//! | rule | claim | why it holds | mutant the oracle catches |
 //! | --- | --- | --- | --- |
 //! | program order | a thread's steps happen in order | one thread runs its steps in sequence | — |
 //! | spawn | a spawn happens before the child's first step | the child does not exist before | — |
@@ -13,18 +13,18 @@
 //! | dependence | steps that touch one resource, one of them writing, happen in the order run | reordering them can change what either sees | `ObjectWritesCommute` |
 //! | reads commute | two reads of one resource are independent | neither changes what the other sees | — |
 //! | `Commute` accesses | two counter bumps (allocation, attach counts, pins) are independent of each other, not of reads | the final count is the same either way | — |
-//! | a collection | touches the world: dependent with every step that touches state, a thread's first step included | it reads every root and frees any object | `CollectionCommutes` |
+//! | module state | an extension's private state is a resource like an object | a call sees what the last call left | none: every extension call also writes the atomicity monitor's record, which orders two calls already, so the mutant is equivalent today |
+//! | a collection | touches the world: dependent with every step that touches state, a thread's first step included | it reads every root and frees any object | none: its exclusive section (request, gate, polls) already orders it against every attached thread, so the mutant is equivalent today |
 //! | safepoint polls | read the stop request (`Exclusive`), which a request and the GIL's waiters write | where a thread parks is observable | `PollNotRead` |
 //! | requests | a request for exclusive mode is its own step and takes the gate | a request does not wait for anyone; it races with attaching | `RequestNotGate` |
-//! | module locks | a module's own lock is a resource written by each call that takes it | two calls under one lock exclude each other | `ModuleLockNeverConflicts` |
-//! | wake-ups | never order anything | a wake-up is a shared signal, not a cause | `WakeIsHappensBefore` |
-//! | lock hand-over | a release and another thread's taking of the lock (in a mode the release excluded) are not a race, unless they conflict elsewhere | the taking could not come first | `LockHandoverAlways` |
+//! | wake-ups | never order anything | a wake-up is a shared signal, not a cause | none: ordering by wake-ups was dropped, not kept |
+//! | lock hand-over | a release and another thread's taking of the lock (in a mode the release excluded) are not a race, unless they conflict elsewhere | the taking could not come first | none caught: the reversed taking would block, so a wrong exemption costs runs, not outcomes |
 //! | lock chains | two acquisitions of one lock race even with the first holder's release between them | the release is what the second waited for | — (adds races) |
-//! | sleep sets | a sleeping thread wakes when a step conflicts with its next step or enables it | its branch is covered only while nothing it depends on changes | `SleepIgnoresEnables` |
-//! | spins | an iteration of a yielding loop that only read and left the thread as it was repeats a state | the state equals the one at the previous back-edge | `SpinAlwaysRepeats` |
-//! | fairness | a thread that yields at a loop's back-edge while others can run is no branch there | `complete` is over fair schedules (CHESS): one where a spinner keeps the processor from a runnable thread forever is not a behaviour of the program | — (prunes only unfair schedules; the oracle compares fair outcomes) |
+//! | sleep sets | a sleeping thread wakes when a step conflicts with its next step or makes it runnable | its branch is covered only while nothing it depends on changes | — (Source-DPOR's own) |
+//! | spins | an iteration of a yielding loop that only read and left the thread as it was repeats a state | the state equals the one at the previous back-edge | — |
+//! | fairness | a thread that yields at a loop's back-edge while others can run is no branch there | `complete` is over fair schedules (CHESS): a spinner keeping a runnable thread off forever is not a behaviour of the program | — (prunes only unfair schedules; the oracle compares fair outcomes) |
 
-use super::{Mutant, Step};
+use super::Step;
 use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
 use std::collections::HashMap;
 
@@ -71,11 +71,10 @@ pub(super) struct HappensBefore {
     pub(super) conflicts: Vec<Vec<usize>>,
     /// For each step, the steps it happens after for other reasons (program order, enabling).
     other_preds: Vec<Vec<usize>>,
-    mutant: Option<Mutant>,
 }
 
 impl HappensBefore {
-    pub(super) fn compute(steps: &[Step], mutant: Option<Mutant>) -> HappensBefore {
+    pub(super) fn compute(steps: &[Step]) -> HappensBefore {
         let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0);
         let threads = threads.max(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)).max().unwrap_or(0));
         let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
@@ -86,7 +85,7 @@ impl HappensBefore {
         let mut count_of_thread = vec![0usize; threads];
         // The step that spawned each thread: the first to make it runnable.
         let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
-        let mut woken_by: Vec<Vec<usize>> = vec![Vec::new(); threads];
+
         // The steps that touched each resource, and those that touched the world or any state:
         // the candidates a step can conflict with, so a long execution (a spin-wait) costs time
         // in proportion to its conflicts, not to the square of its length.
@@ -124,9 +123,7 @@ impl HappensBefore {
             if count_of_thread[step.thread] == 0 {
                 others.extend(spawned_by[step.thread]);
             }
-            if mutant == Some(Mutant::WakeIsHappensBefore) {
-                others.append(&mut woken_by[step.thread]);
-            }
+
             // A join comes after the joined thread's last step.
             others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
             let mut clock = vec![0usize; threads];
@@ -142,14 +139,13 @@ impl HappensBefore {
                 if count_of_thread[t] == 0 && spawned_by[t].is_none() {
                     spawned_by[t] = Some(j);
                 }
-                woken_by[t].push(j);
             }
             last_of_thread[step.thread] = Some(j);
             clocks.push(clock);
             conflicts.push(preds);
             other_preds.push(others);
         }
-        HappensBefore { clocks, position, conflicts, other_preds, mutant }
+        HappensBefore { clocks, position, conflicts, other_preds }
     }
 
     /// Whether step `i` happens before step `j`.
@@ -164,9 +160,6 @@ impl HappensBefore {
             return false;
         }
         let (a, b) = (&steps[i].footprint, &steps[j].footprint);
-        if self.mutant == Some(Mutant::LockHandoverAlways) && a.releases().any(|l| b.acquires().any(|m| m == l)) {
-            return false;
-        }
         if let Some(exempt) = lock_handover(a, b) {
             if !a.conflicts_except_all(b, &exempt) {
                 // A lock's release, then another thread taking it in a mode the release excluded:
