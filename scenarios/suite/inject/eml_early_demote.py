@@ -1,6 +1,7 @@
 # show: an extension call that drops to read mode after its first operation lets a core writer in
 # expect: violation atomicity, assertion
 # inject: eml-early-demote
+# iterations: 5000
 import counter
 c = [0]
 def core_writer():
