@@ -12,23 +12,16 @@
 //! A step is what a thread does from one shuttle scheduling point to the next, or until it
 //! blocks or ends. The exception is a thread inside one of the platform's critical sections
 //! (the coordinator's, the wake lock's): it keeps running until it leaves, so critical sections
-//! are atomic and no thread ever blocks on those mutexes. A thread that a step makes runnable
-//! (a spawn, a notify, an end that a join waits for) depends on that step.
+//! are atomic and no thread ever blocks on those mutexes. Which thread a step wakes orders
+//! nothing: happens-before is program order, spawn, join and dependence only.
 //!
-//! ## Locks, joins and spins
-//! Lock objects and the EML (a read-write lock: attaching takes it shared, exclusive mode
-//! takes it exclusive) are modelled as locks: two acquisitions race even with the first
-//! holder's release between them, a release and the next acquisition do not race, and a failed
-//! attempt that goes to sleep does not race with the release it waits for. For the EML, attaching
-//! reads the coordinator's gate (`Resource::Gate`), which only the first request and the last
-//! exclusive section's end write, so a parked thread's attempts do not race with exclusive mode
-//! passing between requesters; and a requester waiting for attached threads to park is a failed
-//! attempt that does not race with their detaching (the release it waits for). Three threads of
-//! two bank transfers each and a watcher (`deep/bank_three_movers.py`) take 2,118 executions.
-//! A join comes after the joined thread's last step. A spin-wait going round while another thread could run (an
-//! iteration that only read and left the thread as it was at its last back-edge) repeats a
-//! state already reached: the run goes on, fairly, but adds no branches.
-//!
+//! ## The rules
+//! Every rule that makes two steps independent, ordered or not a race is argued in one table at
+//! the top of [`races`] (safepoint polls read the stop request; a request for exclusive mode is
+//! its own step and takes the gate; locks hand over; a collection touches the world; spins and
+//! fairness), with the [`Mutant`] that breaks it. `tests/soundness.rs` checks `dpor` against the
+//! unreduced and randomized references of [`crate::oracle`] and checks that each mutant is caught.
+
 //! ## Order and completeness
 //! Pending branches wait in a priority queue ordered by the preemptions they spend, so
 //! schedules with few preemptions (where most bugs are) run first, depth first within
