@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::create_dir_all(dir);
         let name = format!("disagreement-{:016x}.py", fxhash(data));
         let _ = std::fs::write(dir.join(&name), &scenario);
-        panic!("dpor disagrees with its references (saved as {name}):\n{}\n{scenario}", comparison.describe(&name, g.mode));
+        panic!(
+            "dpor disagrees with its references (saved as {name}):\n{}\n{scenario}",
+            comparison.describe(&name, g.mode)
+        );
     }
 });
 
