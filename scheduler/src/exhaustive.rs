@@ -68,11 +68,6 @@ impl ExhaustiveScheduler {
         ExhaustiveScheduler { max_executions, executions: 0, prefix: Vec::new(), trail: Vec::new(), done: false }
     }
 
-    /// Whether every branch was run.
-    pub fn finished(&self) -> bool {
-        self.done
-    }
-
     /// Moves to the deepest decision with an option not yet tried.
     fn backtrack(&mut self) -> bool {
         while let Some((options, chosen)) = self.trail.pop() {
