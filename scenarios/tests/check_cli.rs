@@ -237,3 +237,22 @@ fn audit_catches_a_broken_dpor_and_passes_a_sound_one() {
     assert!(!text.contains("audit:"), "{text}");
     assert!(text.contains("found assertion"), "{text}");
 }
+
+/// `emlab check | head`: the reader is gone (here before emlab writes its first line), and emlab
+/// ends quietly (killed by SIGPIPE, as `grep` is), without a panic or a backtrace.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_emlab_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_emlab"))
+        .args(["check", "--scheduler", "random", "--iterations", "20", &suite("eml")])
+        .env("RUST_BACKTRACE", "1")
+        .stdout(writer)
+        .output()
+        .expect("the emlab binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+}

@@ -87,6 +87,23 @@ pub const EML: u32 = u32::MAX;
 /// attached threads to park), but it is taking the gate, and it races with attaching.
 pub const GATE: u32 = u32::MAX - 1;
 
+/// The lock number of extension module `module`'s own lock (`with_module_lock`) in
+/// [`Resource::Acquires`], [`Resource::Releases`] and [`Resource::Waits`]: below the EML's and the
+/// gate's, far above any heap object's.
+pub const fn module_lock(module: u8) -> u32 {
+    u32::MAX - 2 - module as u32
+}
+
+/// The resource that holds lock `lock`'s own state: a `Lock` object's, a module lock's, or (for the
+/// EML and its gate) `None`, whose state is spread over the coordinator's resources.
+pub fn lock_state(lock: u32) -> Option<Resource> {
+    match lock {
+        EML | GATE => None,
+        l if l >= module_lock(u8::MAX) => Some(Resource::ModuleLock((u32::MAX - 2 - l) as u8)),
+        object => Some(Resource::Object(object)),
+    }
+}
+
 /// How a step touched a resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Access {
@@ -95,11 +112,29 @@ pub enum Access {
     /// An update that commutes with other `Commute` updates of the same resource (a counter
     /// increment, allocating a fresh object) but not with reads or writes of it.
     Commute,
+    /// The step's only access of the resource stored one value in one place of it (a list's item,
+    /// a global) and read nothing of it: it commutes with a `Store` of the same value to the same
+    /// place (either order leaves the same state), and with nothing else. `at` is the place (an
+    /// index) shifted left by 8 with the value's tag; `value` the value's payload: exact, no hash.
+    Store {
+        at: u64,
+        value: u64,
+    },
 }
 
 impl Access {
+    /// The access of storing `value` at index `index` (0 for a global).
+    pub fn store(index: usize, value: crate::value::Value) -> Access {
+        let [tag, bits] = value.to_words();
+        Access::Store { at: ((index as u64) << 8) | tag, value: bits }
+    }
+
     fn conflicts_with(self, other: Access) -> bool {
-        !matches!((self, other), (Access::Read, Access::Read) | (Access::Commute, Access::Commute))
+        match (self, other) {
+            (Access::Read, Access::Read) | (Access::Commute, Access::Commute) => false,
+            (a @ Access::Store { .. }, b @ Access::Store { .. }) => a != b,
+            _ => true,
+        }
     }
 }
 
@@ -203,6 +238,7 @@ impl fmt::Display for Footprint {
                 Access::Read => "r",
                 Access::Write => "w",
                 Access::Commute => "c",
+                Access::Store { .. } => "s",
             };
             match resource {
                 Resource::Object(n) => write!(f, "{a}:#{n}")?,
@@ -381,6 +417,22 @@ mod tests {
         assert!(fp(&[(Allocator, Commute)]).conflicts_with(&fp(&[(Allocator, Read)])));
         assert!(fp(&[(World, Write)]).conflicts_with(&fp(&[(Global(3), Read)])));
         assert!(!fp(&[(World, Write)]).conflicts_with(&Footprint::default()));
+    }
+
+    #[test]
+    fn stores_of_one_value_to_one_place_commute_and_nothing_else_does() {
+        use crate::value::Value;
+        use Resource::*;
+        let one = Access::store(0, Value::int(1));
+        assert!(!fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), one)])));
+        assert!(fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), Access::store(0, Value::int(2)))])));
+        assert!(fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), Access::store(1, Value::int(1)))])));
+        assert!(fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), Access::store(0, Value::TRUE))])));
+        assert!(fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), Access::Read)])));
+        assert!(fp(&[(Object(1), one)]).conflicts_with(&fp(&[(Object(1), Access::Write)])));
+        // A store merged with a read, or with another store, is a write.
+        assert_eq!(fp(&[(Object(1), Access::Read), (Object(1), one)]).accesses(), &[(Object(1), Access::Write)]);
+        assert_eq!(fp(&[(Object(1), one), (Object(1), one)]).accesses(), &[(Object(1), one)]);
     }
 
     #[test]

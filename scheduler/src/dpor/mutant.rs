@@ -16,10 +16,20 @@ pub enum Mutant {
     RequestNotGate,
     /// Writes of heap objects commute with each other.
     ObjectWritesCommute,
+    /// Stores commute with each other whatever value they store where.
+    StoresCommute,
+    /// A module's own lock is no lock: its takings and releases touch nothing.
+    ModuleLockNotLock,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 3] = [Mutant::PollNotRead, Mutant::RequestNotGate, Mutant::ObjectWritesCommute];
+    pub const ALL: [Mutant; 5] = [
+        Mutant::PollNotRead,
+        Mutant::RequestNotGate,
+        Mutant::ObjectWritesCommute,
+        Mutant::StoresCommute,
+        Mutant::ModuleLockNotLock,
+    ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
     /// gets a broken `dpor` into the `emlab` binary. Unset (always, outside that test): None.
@@ -33,13 +43,19 @@ impl Mutant {
         let keep = |r: Resource, a: Access| match self {
             Mutant::PollNotRead => (r, a) != (Resource::Exclusive, Access::Read),
             Mutant::RequestNotGate => r != Resource::Acquires(GATE),
-            Mutant::ObjectWritesCommute => true,
+            Mutant::ObjectWritesCommute | Mutant::StoresCommute => true,
+            Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();
         for &(r, a) in footprint.accesses() {
             if keep(r, a) {
                 let commutes = self == Mutant::ObjectWritesCommute && matches!(r, Resource::Object(_));
-                out.add(r, if commutes && a == Access::Write { Access::Commute } else { a });
+                let a = match a {
+                    Access::Write if commutes => Access::Commute,
+                    Access::Store { .. } if self == Mutant::StoresCommute => Access::Store { at: 0, value: 0 },
+                    a => a,
+                };
+                out.add(r, a);
             }
         }
         out

@@ -25,7 +25,7 @@
 //! | fairness | a thread that yields at a loop's back-edge while others can run is no branch there | `complete` is over fair schedules (CHESS): a spinner keeping a runnable thread off forever is not a behaviour of the program | — (prunes only unfair schedules; the oracle compares fair outcomes) |
 
 use super::Step;
-use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
+use emlab_vm::step::{lock_state, Access, Footprint, Resource, EML, GATE};
 use std::collections::HashMap;
 
 /// The lock rule: when step `a` releases a lock that step `b` (of another thread) then takes in a
@@ -37,6 +37,7 @@ use std::collections::HashMap;
 /// | released by `a` | taken by `b` | why `b` waits for `a` | lock state |
 /// | --- | --- | --- | --- |
 /// | a `Lock` object | the same `Lock` | it is held | the object |
+/// | a module's own lock | the same module lock | it is held | `ModuleLock` |
 /// | the EML, shared (detach) | the EML, exclusive | taking waits until no thread is attached | `Attached` |
 /// | the EML, exclusive | the EML, exclusive | one exclusive holder at a time | `Exclusive` |
 /// | the EML, exclusive | the EML, shared | an attach waits out exclusive mode | `Gate` |
@@ -54,7 +55,7 @@ fn lock_handover(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
             EML if taken_exclusive => exempt.push(Resource::Attached),
             EML => {}
             GATE => exempt.push(Resource::Gate),
-            object => exempt.push(Resource::Object(object)),
+            other => exempt.extend(lock_state(other)),
         }
     }
     (!exempt.is_empty()).then_some(exempt)

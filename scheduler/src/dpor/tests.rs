@@ -88,6 +88,64 @@ fn n_threads_taking_one_lock_are_n_factorial() {
     }
 }
 
+fn dpor_count_in(source: &str, mode: Mode) -> Search {
+    let s = search(&target(source, mode), true, 100_000);
+    assert!(s.complete, "dpor did not finish in {mode} mode:\n{source}");
+    s
+}
+
+/// `n` threads, each running `body` once (which may use `i`, the thread's number), then joined.
+fn threads_running(n: usize, prelude: &str, body: &str, epilogue: &str) -> String {
+    let mut source = format!("{prelude}def work(i):\n");
+    body.lines().for_each(|l| source.push_str(&format!("    {l}\n")));
+    source.push_str("hs = []\n");
+    for i in 0..n {
+        source.push_str(&format!("hs.append(spawn(work, {i}))\n"));
+    }
+    source.push_str(&format!("for h in hs:\n    join(h)\n{epilogue}"));
+    source
+}
+
+#[test]
+fn n_threads_taking_a_module_lock_are_n_factorial() {
+    // `fastcounter.incr` takes the module's own lock (free-threaded, so no EML in any mode but
+    // gil). The first read of each thread's call sees how many calls came before: one outcome
+    // per order of the calls is not observable here, so the count is of executions only.
+    for mode in [Mode::Nogil, Mode::Eml, Mode::GilOnImport] {
+        for (n, expected) in [(2, 2), (3, 6), (4, 24)] {
+            let source = threads_running(n, "import fastcounter\nc = [0]\n", "fastcounter.incr(c, 0)", "print(c)\n");
+            let s = dpor_count_in(&source, mode);
+            assert_eq!(s.executions, expected, "{n} threads in {mode} mode\n{source}");
+            assert_eq!(s.outcomes.len(), 1);
+        }
+    }
+}
+
+#[test]
+fn stores_of_one_value_commute() {
+    // n setters of one value and nobody reading before the joins: one execution, however many.
+    for n in [2, 5, 9] {
+        let source =
+            threads_running(n, "done = [0]\nflag = 0\n", "global flag\ndone[0] = 1\nflag = 1", "print(done, flag)\n");
+        let s = dpor_count_in(&source, Mode::Eml);
+        assert_eq!(s.executions, 1, "{n} setters\n{source}");
+    }
+    // With a checker reading once, each setter lands before or after its read: 2^n classes.
+    for n in [2, 5, 9] {
+        let setters = vec!["spawn(set)"; n].join(", ");
+        let source = format!(
+            "done = [0]\nseen = [0]\ndef set():\n    done[0] = 1\ndef check():\n    seen[0] = done[0]\n\
+             hs = [spawn(check), {setters}]\nfor h in hs:\n    join(h)\nprint(seen)\n"
+        );
+        let s = dpor_count_in(&source, Mode::Eml);
+        assert_eq!(s.executions, 1 << n, "{n} setters and a checker\n{source}");
+        assert_eq!(s.outcomes.len(), 2);
+    }
+    // Different values do not commute: each order of the two stores is its own execution.
+    let source = threads_running(2, "done = [0]\n", "done[0] = i", "print(done)\n");
+    assert_eq!(dpor_count_in(&source, Mode::Eml).executions, 2);
+}
+
 /// A tiny deterministic generator (xorshift) for the property test.
 struct Rng(u64);
 

@@ -194,24 +194,34 @@ impl<P: Platform> Interp<'_, P> {
             return self.dict_set(h, index, value);
         }
         enum Outcome {
-            Done,
+            Done(usize),
             OutOfRange,
             BadIndex,
             Immutable(&'static str),
         }
-        let outcome = self.shared.heap.write(h, |o| match (o, int_index) {
-            (Object::List(items), Some(i)) => match normalize_index(i, items.len()) {
-                Some(i) => {
-                    items[i] = value;
-                    Outcome::Done
-                }
-                None => Outcome::OutOfRange,
-            },
-            (Object::List(_), None) => Outcome::BadIndex,
-            (o, _) => Outcome::Immutable(o.type_name()),
-        })?;
-        match outcome {
-            Outcome::Done => Ok(()),
+        // Recorded by what it did: storing into a list's item reads only the length, which no
+        // store changes, so two stores of one value to one item commute (`Access::store`);
+        // anything else is a write of the object.
+        let outcome = crate::step::unrecorded(|| {
+            self.shared.heap.write(h, |o| match (o, int_index) {
+                (Object::List(items), Some(i)) => match normalize_index(i, items.len()) {
+                    Some(i) => {
+                        items[i] = value;
+                        Outcome::Done(i)
+                    }
+                    None => Outcome::OutOfRange,
+                },
+                (Object::List(_), None) => Outcome::BadIndex,
+                (o, _) => Outcome::Immutable(o.type_name()),
+            })
+        });
+        let access = match outcome {
+            Ok(Outcome::Done(i)) => crate::step::Access::store(i, value),
+            _ => crate::step::Access::Write,
+        };
+        crate::step::record(crate::step::Resource::Object(h.number()), access);
+        match outcome? {
+            Outcome::Done(_) => Ok(()),
             Outcome::OutOfRange => Err(index_error("list assignment index out of range")),
             Outcome::BadIndex => {
                 Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))

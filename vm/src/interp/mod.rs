@@ -276,7 +276,8 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::StoreGlobal { global } => {
                     self.core_step();
                     let v = self.pop();
-                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Write);
+                    // Storing reads nothing of the global: equal stores commute.
+                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::store(0, v));
                     shared.set_global(global, v);
                     self.trace(|| EventKind::Store {
                         global,

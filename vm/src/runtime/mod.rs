@@ -288,15 +288,26 @@ impl<P: Platform> Shared<P> {
         &self.module_states[module]
     }
 
-    /// Tries to take extension module `module`'s own lock.
+    /// Tries to take extension module `module`'s own lock. Recorded as a lock: a taking writes
+    /// the lock's state and acquires it; a failed attempt only reads the state and waits (it
+    /// changes nothing, so it does not race with the release it waits for).
     pub(crate) fn try_module_lock(&self, module: usize) -> bool {
-        step::record(Resource::ModuleLock(module as u8), Access::Write);
         let mut held = self.module_locks[module].lock();
-        !std::mem::replace(&mut *held, true)
+        let taken = !std::mem::replace(&mut *held, true);
+        let lock = step::module_lock(module as u8);
+        if taken {
+            step::record(Resource::ModuleLock(module as u8), Access::Write);
+            step::record(Resource::Acquires(lock), Access::Write);
+        } else {
+            step::record(Resource::ModuleLock(module as u8), Access::Read);
+            step::record(Resource::Waits(lock), Access::Read);
+        }
+        taken
     }
 
     pub(crate) fn unlock_module_lock(&self, module: usize) {
         step::record(Resource::ModuleLock(module as u8), Access::Write);
+        step::record(Resource::Releases(step::module_lock(module as u8)), Access::Write);
         *self.module_locks[module].lock() = false;
         drop(self.wake.lock());
         self.wake_cv.notify_all();
