@@ -348,16 +348,19 @@ pub fn check(args: &CheckArgs) -> i32 {
     let pairs: Vec<(&Job, SchedulerKind)> =
         jobs.iter().flat_map(|job| job.schedulers.iter().map(move |&kind| (job, kind))).collect();
     let units = shard::plan(&pairs.iter().map(|&(_, kind)| kind).collect::<Vec<_>>(), args.shard);
-    let progress = ProgressBar::with_draw_target(Some(units.len() as u64), ProgressDrawTarget::stderr());
-    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        progress.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    // The progress bar draws on the real stderr when it is a terminal, past the filter (so that
+    // clearing it and printing a result line happen in order), and nowhere otherwise.
+    let quiet = StderrFilter::install();
+    let target = match quiet.progress_terminal() {
+        Some(terminal) => ProgressDrawTarget::term_like(terminal),
+        None if std::io::IsTerminal::is_terminal(&std::io::stderr()) => ProgressDrawTarget::stderr(),
+        None => ProgressDrawTarget::hidden(),
+    };
+    let progress = ProgressBar::with_draw_target(Some(units.len() as u64), target);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    // After the progress bar has seen whether stderr is a terminal: from here on it is a pipe.
-    let quiet = StderrFilter::install();
     // The matrix is printed at the end, unless this is a shard: a shard's results are for merging.
     let per_result = !matrix || args.shard.is_some();
     let mut results = Vec::new();

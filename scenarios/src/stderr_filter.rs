@@ -133,6 +133,77 @@ mod imp {
         let _ = out.write_all(&filter.finish());
     }
 
+    impl StderrFilter {
+        /// A terminal for a progress bar on the real stderr, past the filter, when stderr is a
+        /// terminal: drawn through the filter's pipe, the bar's clearing would reach the terminal
+        /// after the result line printed on stdout right after it, and the two would mix.
+        pub fn progress_terminal(&self) -> Option<Box<dyn indicatif::TermLike>> {
+            let real = self.real.as_ref()?.try_clone().ok()?;
+            let terminal = RealStderr { out: std::sync::Mutex::new(std::fs::File::from(real)) };
+            rustix::termios::isatty(&*terminal.out.lock().ok()?).then_some(())?;
+            Some(Box::new(terminal))
+        }
+    }
+
+    /// The real stderr (a terminal), for indicatif.
+    #[derive(Debug)]
+    struct RealStderr {
+        out: std::sync::Mutex<std::fs::File>,
+    }
+
+    impl RealStderr {
+        fn write(&self, s: &str) -> std::io::Result<()> {
+            self.out.lock().unwrap_or_else(|e| e.into_inner()).write_all(s.as_bytes())
+        }
+    }
+
+    impl indicatif::TermLike for RealStderr {
+        fn width(&self) -> u16 {
+            let out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+            rustix::termios::tcgetwinsize(&*out).ok().filter(|w| w.ws_col > 0).map_or(80, |w| w.ws_col)
+        }
+        fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+            if n == 0 {
+                Ok(())
+            } else {
+                self.write(&format!("\x1b[{n}A"))
+            }
+        }
+        fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+            if n == 0 {
+                Ok(())
+            } else {
+                self.write(&format!("\x1b[{n}B"))
+            }
+        }
+        fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+            if n == 0 {
+                Ok(())
+            } else {
+                self.write(&format!("\x1b[{n}C"))
+            }
+        }
+        fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+            if n == 0 {
+                Ok(())
+            } else {
+                self.write(&format!("\x1b[{n}D"))
+            }
+        }
+        fn write_line(&self, s: &str) -> std::io::Result<()> {
+            self.write(&format!("{s}\n"))
+        }
+        fn write_str(&self, s: &str) -> std::io::Result<()> {
+            self.write(s)
+        }
+        fn clear_line(&self) -> std::io::Result<()> {
+            self.write("\r\x1b[2K")
+        }
+        fn flush(&self) -> std::io::Result<()> {
+            self.out.lock().unwrap_or_else(|e| e.into_inner()).flush()
+        }
+    }
+
     impl Drop for StderrFilter {
         fn drop(&mut self) {
             let _ = std::io::stderr().flush();
@@ -155,6 +226,11 @@ mod imp {
     impl StderrFilter {
         pub fn install() -> StderrFilter {
             StderrFilter
+        }
+
+        /// None: the progress bar draws on stderr itself.
+        pub fn progress_terminal(&self) -> Option<Box<dyn indicatif::TermLike>> {
+            None
         }
     }
 }

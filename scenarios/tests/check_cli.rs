@@ -256,3 +256,38 @@ fn a_closed_pipe_ends_emlab_quietly() {
     assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
     assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
 }
+
+/// In a terminal (a pseudo-terminal from `script`), the progress bar is cleared before each
+/// result line: no line starts with the bar's remains (`░░░ 0/2 0s x.py [random]PASS ...`).
+#[cfg(unix)]
+#[test]
+fn the_progress_bar_never_mixes_with_result_lines_in_a_terminal() {
+    let Ok(script) = which("script") else {
+        eprintln!("skipped: `script` (util-linux) is not installed, so there is no pseudo-terminal to test in");
+        return;
+    };
+    let command = format!(
+        "{} check --scheduler random --iterations 30000 {} {}",
+        env!("CARGO_BIN_EXE_emlab"),
+        suite("eml/transfer.py"),
+        suite("eml/cache_calls.py")
+    );
+    let out = Command::new(script).args(["-qc", &command, "/dev/null"]).output().expect("script runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" 0/2 ") || text.contains(" 1/2 "), "the bar was never drawn:\n{text:?}");
+    let results: Vec<usize> = text.match_indices("PASS ").map(|(i, _)| i).collect();
+    assert_eq!(results.len(), 2, "{text:?}");
+    for i in results {
+        let before = &text[..i];
+        assert!(
+            before.is_empty() || before.ends_with('\n') || before.ends_with("\r\x1b[2K"),
+            "a result line starts after the bar's remains: {:?}",
+            before.chars().rev().take(60).collect::<String>().chars().rev().collect::<String>()
+        );
+    }
+}
+
+fn which(tool: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path).map(|d| d.join(tool)).find(|p| p.is_file()).ok_or(())
+}

@@ -39,6 +39,10 @@ pub enum Resource {
     Exclusive,
     /// The coordinator's count of attached threads.
     Attached,
+    /// The stop and hand-over requests that safepoints poll (`stop_requested`, `gil_wanted`):
+    /// every poll reads it, and every step that sets or clears a request writes it. Polls read
+    /// nothing else of the coordinator, so a model checker can tell a park point by this read.
+    Stop,
     /// Whether the EML is open to attaching threads: no thread holds or waits for exclusive mode
     /// (and, with the GIL on, the GIL's state). Written only by steps that change it (the first
     /// request closes it, the last exclusive section's end opens it), so the steps that hand

@@ -33,6 +33,7 @@
 //! gives way by default, so a spin-wait does not spin the search forever.
 
 mod mutant;
+mod polls;
 mod races;
 
 pub use mutant::Mutant;
@@ -329,7 +330,8 @@ impl DporScheduler {
     /// threads that can reverse it. Needs no tree, so parallel workers do it without the lock.
     fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
-        let steps = &self.steps[..limit.min(self.steps.len())];
+        let steps = polls::without_inert_polls(&self.steps[..limit.min(self.steps.len())], self.mutant);
+        let steps = &steps[..];
         let hb = HappensBefore::compute(steps);
         if self.debug {
             eprintln!("dpor: execution ({} steps, blocked at {:?})", steps.len(), self.blocked_at);

@@ -20,15 +20,19 @@ pub enum Mutant {
     StoresCommute,
     /// A module's own lock is no lock: its takings and releases touch nothing.
     ModuleLockNotLock,
+    /// A park point is inert when its segment conflicts with no requester of exclusive mode,
+    /// whatever other threads do.
+    InertIgnoresBystanders,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 5] = [
+    pub const ALL: [Mutant; 6] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
         Mutant::StoresCommute,
         Mutant::ModuleLockNotLock,
+        Mutant::InertIgnoresBystanders,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -41,9 +45,9 @@ impl Mutant {
     /// The footprint a step has under this mutant.
     pub(super) fn footprint(self, footprint: Footprint) -> Footprint {
         let keep = |r: Resource, a: Access| match self {
-            Mutant::PollNotRead => (r, a) != (Resource::Exclusive, Access::Read),
+            Mutant::PollNotRead => (r, a) != (Resource::Stop, Access::Read),
             Mutant::RequestNotGate => r != Resource::Acquires(GATE),
-            Mutant::ObjectWritesCommute | Mutant::StoresCommute => true,
+            Mutant::ObjectWritesCommute | Mutant::StoresCommute | Mutant::InertIgnoresBystanders => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

@@ -12,12 +12,15 @@
 //! | join | a thread's last step happens before the join that returns | the join waits for it | — |
 //! | dependence | steps that touch one resource, one of them writing, happen in the order run | reordering them can change what either sees | `ObjectWritesCommute` |
 //! | reads commute | two reads of one resource are independent | neither changes what the other sees | — |
+//! | stores | two stores of one value to one place (a list's item, a global) commute with each other, not with reads or other stores | either order leaves the same state, and a store reads nothing of the object but its length, which no store changes | `StoresCommute` |
 //! | `Commute` accesses | two counter bumps (allocation, attach counts, pins) are independent of each other, not of reads | the final count is the same either way | — |
 //! | module state | an extension's private state is a resource like an object | a call sees what the last call left | none: every extension call also writes the atomicity monitor's record, which orders two calls already, so the mutant is equivalent today |
 //! | a collection | touches the world: dependent with every step that touches state, a thread's first step included | it reads every root and frees any object | none: its exclusive section (request, gate, polls) already orders it against every attached thread, so the mutant is equivalent today |
-//! | safepoint polls | read the stop request (`Exclusive`), which a request and the GIL's waiters write | where a thread parks is observable | `PollNotRead` |
+//! | safepoint polls | read the stop request (`Stop`), which a request, the reopening of the gate and the GIL's waiters write | where a thread parks is observable | `PollNotRead` |
+//! | inert park points | a poll whose segment (the thread's steps up to its next poll) conflicts with no step of another thread that the schedule can move past it is no park point of its own (`polls.rs`); never under the GIL | parking there or at the next poll reaches the same state | `InertIgnoresBystanders` |
 //! | requests | a request for exclusive mode is its own step and takes the gate | a request does not wait for anyone; it races with attaching | `RequestNotGate` |
 //! | wake-ups | never order anything | a wake-up is a shared signal, not a cause | none: ordering by wake-ups was dropped, not kept |
+//! | module locks | a module's own lock is a lock: a taking writes its state and acquires it, a failed attempt reads it and waits, a release writes it and releases it | what the lock guards is ordered by it | `ModuleLockNotLock` |
 //! | lock hand-over | a release and another thread's taking of the lock (in a mode the release excluded) are not a race, unless they conflict elsewhere | the taking could not come first | none caught: the reversed taking would block, so a wrong exemption costs runs, not outcomes |
 //! | lock chains | two acquisitions of one lock race even with the first holder's release between them | the release is what the second waited for | — (adds races) |
 //! | sleep sets | a sleeping thread wakes when a step conflicts with its next step or makes it runnable | its branch is covered only while nothing it depends on changes | — (Source-DPOR's own) |

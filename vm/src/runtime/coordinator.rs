@@ -116,14 +116,14 @@ impl<P: Platform> Coordinator<P> {
 
     /// Whether attached threads should park at their next safepoint. Cheap: one atomic load.
     ///
-    /// Under a model checker the poll is a read of [`Resource::Exclusive`], which a request for
+    /// Under a model checker the poll is a read of [`Resource::Stop`], which a request for
     /// exclusive mode writes: where a thread parks is observable (a read before the poll and a
     /// write after it land on either side of another thread's exclusive section), so the request
     /// must be explorable before every poll, not only before the thread's next attach.
     #[inline]
     pub fn stop_requested(&self) -> bool {
         if P::CONTROLLED {
-            record(Resource::Exclusive, Access::Read);
+            record(Resource::Stop, Access::Read);
         }
         self.stop_requested.load(SeqCst)
     }
@@ -131,11 +131,11 @@ impl<P: Platform> Coordinator<P> {
     /// Whether another thread waits for the GIL (the holder should hand over at its switch tick).
     ///
     /// Recorded like [`Coordinator::stop_requested`]: a waiter's attempt writes
-    /// [`Resource::Exclusive`], and every tick is a point where the holder may be switched out.
+    /// [`Resource::Stop`], and every tick is a point where the holder may be switched out.
     #[inline]
     pub fn gil_wanted(&self) -> bool {
         if P::CONTROLLED {
-            record(Resource::Exclusive, Access::Read);
+            record(Resource::Stop, Access::Read);
         }
         self.gil_wanted.load(SeqCst)
     }
@@ -169,6 +169,7 @@ impl<P: Platform> Coordinator<P> {
                         t
                     }
                 };
+                record(Resource::Stop, Access::Write);
                 if state.serving == mine && state.attached == 0 && self.open_to(&state, me) {
                     state.serving += 1;
                     self.gil_wanted.store(state.next_ticket > state.serving, SeqCst);
@@ -232,6 +233,7 @@ impl<P: Platform> Coordinator<P> {
         }
         state.attached -= 1;
         state.requesters += 1;
+        record(Resource::Stop, Access::Write);
         self.stop_requested.store(true, SeqCst);
         self.announce();
         self.changed.notify_all();
@@ -282,6 +284,7 @@ impl<P: Platform> Coordinator<P> {
             // No other requester: the gate opens again.
             record(Resource::Gate, Access::Write);
             record(Resource::Releases(GATE), Access::Write);
+            record(Resource::Stop, Access::Write);
             self.stop_requested.store(false, SeqCst);
         }
         self.announce();

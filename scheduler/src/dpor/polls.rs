@@ -1,0 +1,193 @@
+//! Park points that cannot matter.
+//!
+//! Every safepoint poll reads the stop request ([`Resource::Stop`]), so every poll of an attached
+//! thread races with every request of another: where the thread parks is observable, and `dpor`
+//! explores each poll as a park point. Most are not distinct. Parking at poll `i` instead of at
+//! the thread's next poll `i+` differs only in that the thread's steps from `i` to `i+` (its
+//! *segment*) run after the exclusive section and whatever runs while the thread is parked,
+//! instead of before. When the segment touches nothing that another thread's step touches
+//! (a conflict), except steps that happen before `i` or after the segment whatever the schedule
+//! (program order, spawn and join only), the two orders reach the same state: the park at `i` is *inert*, and its
+//! poll's read of the request is left out of the races. The next poll's stays, so the park point
+//! a request can reach is the segment's end, which leads to the same states.
+//!
+//! A conflict with *any* other thread counts, not only with the exclusive section: a third thread
+//! that reads what the section wrote and writes what the segment reads sees the segment's order
+//! change with the park (the mutant [`Mutant::InertIgnoresBystanders`] counts only requesters, and
+//! `suite/soundness/park_before_a_bystander.py` catches it).
+//!
+//! Only exclusive sections (EML promotions, collections) get this rule: under the GIL every park
+//! point stays (see [`without_inert_polls`]).
+//!
+//! A segment's accesses leave out the thread's own parking (its poll's read, its detach and
+//! attach: `Attached` counts and `Gate` reads), which happen once either way; its own requests
+//! (writes of `Stop`, `Exclusive` and `Gate`) stay and conflict with every other request.
+
+use super::{Mutant, Step};
+use emlab_vm::step::{Access, Footprint, Resource};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The steps with the inert park points' reads of the stop request left out.
+pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
+    let is_poll = |s: &Step| s.footprint.accesses().iter().any(|&(r, a)| parks(r, a));
+    // A GIL hand-over (a waiter's attempt writes the request and the attached count) is not an
+    // exclusive section that ends: the waiter runs on until it is switched out in turn, and the
+    // oracle found a missed outcome when this rule was applied to it (gil-on-import, seed 123).
+    // Under the GIL every park point stays.
+    let gil = |s: &Step| {
+        let a = s.footprint.accesses();
+        a.contains(&(Resource::Stop, Access::Write)) && a.contains(&(Resource::Attached, Access::Write))
+    };
+    if !steps.iter().any(is_poll) || steps.iter().any(gil) {
+        return Cow::Borrowed(steps);
+    }
+    let sync = SyncClocks::compute(steps);
+    let threads = sync.threads;
+    let requesters: Vec<bool> = (0..threads)
+        .map(|t| {
+            steps.iter().any(|s| s.thread == t && s.footprint.accesses().contains(&(Resource::Stop, Access::Write)))
+        })
+        .collect();
+    let bystanders_count = mutant != Some(Mutant::InertIgnoresBystanders);
+
+    // Who touched what, to find a segment's conflicts without scanning the whole execution.
+    let mut by_resource: HashMap<Resource, Vec<(usize, Access)>> = HashMap::new();
+    let mut world: Vec<usize> = Vec::new();
+    let mut stateful: Vec<usize> = Vec::new();
+    for (k, step) in steps.iter().enumerate() {
+        for &(r, a) in step.footprint.accesses() {
+            by_resource.entry(r).or_default().push((k, a));
+        }
+        if step.footprint.touches_world() {
+            world.push(k);
+        }
+        if step.footprint.touches_state() {
+            stateful.push(k);
+        }
+    }
+    // Whether step `k` is one that the segment of thread `t` from step `i` to step `end` may
+    // conflict with: another thread's, and not before the segment or after it in every schedule.
+    let counts = |k: usize, t: usize, (i, end): (usize, usize)| {
+        let other = steps[k].thread;
+        other != t
+            && (bystanders_count || requesters[other])
+            && !sync.before(k, i, steps)
+            && !sync.before(end, k, steps)
+    };
+    let conflicts = |segment: &Footprint, t: usize, span: (usize, usize)| {
+        if segment.touches_world() {
+            return stateful.iter().any(|&k| counts(k, t, span));
+        }
+        if segment.touches_state() && world.iter().any(|&k| counts(k, t, span)) {
+            return true;
+        }
+        segment.accesses().iter().any(|&(r, a)| {
+            by_resource
+                .get(&r)
+                .is_some_and(|list| list.iter().any(|&(k, b)| counts(k, t, span) && conflicting(r, a, b)))
+        })
+    };
+
+    let mut out: Vec<Step> = steps.to_vec();
+    for t in 0..threads {
+        let own: Vec<usize> = (0..steps.len()).filter(|&k| steps[k].thread == t).collect();
+        let polls: Vec<usize> = (0..own.len()).filter(|&p| is_poll(&steps[own[p]])).collect();
+        for (n, &p) in polls.iter().enumerate() {
+            let end = polls.get(n + 1).copied().unwrap_or(own.len() - 1);
+            let mut segment = Footprint::default();
+            for &k in &own[p..=end] {
+                for &(r, a) in steps[k].footprint.accesses() {
+                    if !parking(r, a) {
+                        segment.add(r, a);
+                    }
+                }
+            }
+            let i = own[p];
+            if !conflicts(&segment, t, (i, own[end])) {
+                let mut footprint = Footprint::default();
+                for &(r, a) in steps[i].footprint.accesses() {
+                    if !parks(r, a) {
+                        footprint.add(r, a);
+                    }
+                }
+                out[i].footprint = footprint;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The read that makes a step a park point: a poll of the stop request. (An attach is a park
+/// point too, but its read of the gate also orders it after the exclusive section it waits out,
+/// and the reversals of later races go through that order: it always stays.)
+fn parks(r: Resource, a: Access) -> bool {
+    (r, a) == (Resource::Stop, Access::Read)
+}
+
+/// A thread's own parking: its polls, and the detach and attach around a park.
+fn parking(r: Resource, a: Access) -> bool {
+    matches!(
+        (r, a),
+        (Resource::Stop, Access::Read) | (Resource::Attached, Access::Commute) | (Resource::Gate, Access::Read)
+    )
+}
+
+/// Whether accesses `a` and `b` of resource `r` conflict (locks' bookkeeping entries do not).
+fn conflicting(r: Resource, a: Access, b: Access) -> bool {
+    let mut x = Footprint::default();
+    x.add(r, a);
+    let mut y = Footprint::default();
+    y.add(r, b);
+    x.conflicts_with(&y)
+}
+
+/// Vector clocks of the orderings no schedule changes: program order, a spawn before the child's
+/// first step, a thread's last step before the join that returns.
+struct SyncClocks {
+    threads: usize,
+    clocks: Vec<Vec<usize>>,
+    position: Vec<usize>,
+}
+
+impl SyncClocks {
+    fn compute(steps: &[Step]) -> SyncClocks {
+        let threads =
+            steps.iter().map(|s| s.thread + 1).chain(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)));
+        let threads = threads.max().unwrap_or(0);
+        let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
+        let mut position = Vec::with_capacity(steps.len());
+        let mut last: Vec<Option<usize>> = vec![None; threads];
+        let mut count = vec![0usize; threads];
+        let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
+        for (j, step) in steps.iter().enumerate() {
+            let mut preds: Vec<usize> = last[step.thread].into_iter().collect();
+            if count[step.thread] == 0 {
+                preds.extend(spawned_by[step.thread]);
+            }
+            preds.extend(step.footprint.joined().filter_map(|t| last.get(t as usize).copied().flatten()));
+            let mut clock = vec![0usize; threads];
+            for p in preds {
+                for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
+                    *c = (*c).max(v);
+                }
+            }
+            count[step.thread] += 1;
+            clock[step.thread] = count[step.thread];
+            position.push(count[step.thread]);
+            for &t in &step.enables {
+                if count[t] == 0 && spawned_by[t].is_none() {
+                    spawned_by[t] = Some(j);
+                }
+            }
+            last[step.thread] = Some(j);
+            clocks.push(clock);
+        }
+        SyncClocks { threads, clocks, position }
+    }
+
+    /// Whether step `k` happens before step `i` in every schedule.
+    fn before(&self, k: usize, i: usize, steps: &[Step]) -> bool {
+        k < i && self.clocks[i][steps[k].thread] >= self.position[k]
+    }
+}
