@@ -1,5 +1,6 @@
 # show: a thread parks before a read of what a bystander copies out of an exclusive section
 # expect: violation assertion
+# schedulers: random pct dfs dpor
 import counter
 count = [0]
 copy = [0]

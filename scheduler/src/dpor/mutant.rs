@@ -14,7 +14,7 @@ pub enum Mutant {
     PollNotRead,
     /// A request for exclusive mode does not take the gate.
     RequestNotGate,
-    /// Writes of heap objects commute with each other.
+    /// Writes (and stores) of heap objects commute with each other.
     ObjectWritesCommute,
     /// Stores commute with each other whatever value they store where.
     StoresCommute,
@@ -55,7 +55,7 @@ impl Mutant {
             if keep(r, a) {
                 let commutes = self == Mutant::ObjectWritesCommute && matches!(r, Resource::Object(_));
                 let a = match a {
-                    Access::Write if commutes => Access::Commute,
+                    Access::Write | Access::Store { .. } if commutes => Access::Commute,
                     Access::Store { .. } if self == Mutant::StoresCommute => Access::Store { at: 0, value: 0 },
                     a => a,
                 };
