@@ -152,6 +152,14 @@ mod imp {
     }
 
     impl RealStderr {
+        /// Moves the cursor `n` places (CSI `n` `direction`); none for 0.
+        fn cursor(&self, n: usize, direction: char) -> std::io::Result<()> {
+            if n == 0 {
+                return Ok(());
+            }
+            self.write(&format!("\x1b[{n}{direction}"))
+        }
+
         fn write(&self, s: &str) -> std::io::Result<()> {
             self.out.lock().unwrap_or_else(|e| e.into_inner()).write_all(s.as_bytes())
         }
@@ -163,32 +171,16 @@ mod imp {
             rustix::termios::tcgetwinsize(&*out).ok().filter(|w| w.ws_col > 0).map_or(80, |w| w.ws_col)
         }
         fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
-            if n == 0 {
-                Ok(())
-            } else {
-                self.write(&format!("\x1b[{n}A"))
-            }
+            self.cursor(n, 'A')
         }
         fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
-            if n == 0 {
-                Ok(())
-            } else {
-                self.write(&format!("\x1b[{n}B"))
-            }
+            self.cursor(n, 'B')
         }
         fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
-            if n == 0 {
-                Ok(())
-            } else {
-                self.write(&format!("\x1b[{n}C"))
-            }
+            self.cursor(n, 'C')
         }
         fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
-            if n == 0 {
-                Ok(())
-            } else {
-                self.write(&format!("\x1b[{n}D"))
-            }
+            self.cursor(n, 'D')
         }
         fn write_line(&self, s: &str) -> std::io::Result<()> {
             self.write(&format!("{s}\n"))
