@@ -226,7 +226,8 @@ impl Footprint {
         })
     }
 
-    /// How the step took lock `lock`, if it did (EML: `Read` shared, `Write` exclusive).
+    /// How the step took lock `lock`, if it did (EML: `Read` shared, `Write` exclusive,
+    /// `Commute` the completion of an exclusive taking whose ownership an earlier step took).
     pub fn acquisition(&self, lock: u32) -> Option<Access> {
         self.accesses.iter().find(|(r, _)| *r == Resource::Acquires(lock)).map(|(_, a)| *a)
     }

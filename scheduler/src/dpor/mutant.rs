@@ -23,16 +23,22 @@ pub enum Mutant {
     /// A park point is inert when its segment conflicts with no requester of exclusive mode,
     /// whatever other threads do.
     InertIgnoresBystanders,
+    /// Every attach is inert, whatever its hold touches.
+    AttachAlwaysInert,
+    /// The stop request's clearing rule applied to its setting too: requests do not write `Stop`.
+    RequestStopCleared,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 6] = [
+    pub const ALL: [Mutant; 8] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
         Mutant::StoresCommute,
         Mutant::ModuleLockNotLock,
         Mutant::InertIgnoresBystanders,
+        Mutant::AttachAlwaysInert,
+        Mutant::RequestStopCleared,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -47,7 +53,11 @@ impl Mutant {
         let keep = |r: Resource, a: Access| match self {
             Mutant::PollNotRead => (r, a) != (Resource::Stop, Access::Read),
             Mutant::RequestNotGate => r != Resource::Acquires(GATE),
-            Mutant::ObjectWritesCommute | Mutant::StoresCommute | Mutant::InertIgnoresBystanders => true,
+            Mutant::ObjectWritesCommute
+            | Mutant::StoresCommute
+            | Mutant::InertIgnoresBystanders
+            | Mutant::AttachAlwaysInert
+            | Mutant::RequestStopCleared => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

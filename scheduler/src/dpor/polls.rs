@@ -24,7 +24,7 @@
 //! (writes of `Stop`, `Exclusive` and `Gate`) stay and conflict with every other request.
 
 use super::{Mutant, Step};
-use emlab_vm::step::{Access, Footprint, Resource};
+use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -89,33 +89,89 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
         })
     };
 
+    // Whether the thread's steps `span` (ending at step `end`) conflict with no other thread's step
+    // that the schedule can move past them, leaving out the accesses `own_parking` picks. Each
+    // step counts the steps not ordered before it: a join inside the span orders the joined
+    // thread's steps before what follows it, whatever the schedule.
+    let quiet = |span: &[usize], end: usize, own_parking: &dyn Fn(Resource, Access) -> bool| {
+        span.iter().all(|&j| {
+            let mut footprint = Footprint::default();
+            for &(r, a) in steps[j].footprint.accesses() {
+                if !own_parking(r, a) {
+                    footprint.add(r, a);
+                }
+            }
+            !conflicts(&footprint, steps[j].thread, (j, end))
+        })
+    };
     let mut out: Vec<Step> = steps.to_vec();
     for t in 0..threads {
         let own: Vec<usize> = (0..steps.len()).filter(|&k| steps[k].thread == t).collect();
         let polls: Vec<usize> = (0..own.len()).filter(|&p| is_poll(&steps[own[p]])).collect();
         for (n, &p) in polls.iter().enumerate() {
             let end = polls.get(n + 1).copied().unwrap_or(own.len() - 1);
-            let mut segment = Footprint::default();
-            for &k in &own[p..=end] {
-                for &(r, a) in steps[k].footprint.accesses() {
-                    if !parking(r, a) {
-                        segment.add(r, a);
-                    }
-                }
-            }
             let i = own[p];
-            if !conflicts(&segment, t, (i, own[end])) {
-                let mut footprint = Footprint::default();
-                for &(r, a) in steps[i].footprint.accesses() {
-                    if !parks(r, a) {
-                        footprint.add(r, a);
-                    }
-                }
-                out[i].footprint = footprint;
+            if quiet(&own[p..=end], own[end], &parking) {
+                out[i].footprint = without(&steps[i].footprint, parks);
+            }
+        }
+        // Attaches: the hold runs from the attach to the thread's next detach (a park, a request
+        // that detaches the requester, the end), across the polls where it did not park.
+        for (n, &k) in own.iter().enumerate() {
+            if !is_attach(&steps[k].footprint) {
+                continue;
+            }
+            let end =
+                own[n + 1..].iter().position(|&j| detaches(&steps[j].footprint)).map_or(own.len() - 1, |m| n + 1 + m);
+            let hold = quiet(&own[n..end], own[end], &|r, a| parking(r, a) || attaching(r, a));
+            if mutant == Some(Mutant::AttachAlwaysInert) || hold {
+                out[k].footprint = without(&out[k].footprint, attaching);
             }
         }
     }
+    // The end of an exclusive section clears the stop request, but no poll or request can run
+    // while the section holds the EML: the clearing is co-enabled with none of them.
+    let clears = |f: &Footprint| {
+        f.accesses().contains(&(Resource::Releases(EML), Access::Write))
+            || (mutant == Some(Mutant::RequestStopCleared) && f.acquisition(GATE) == Some(Access::Write))
+    };
+    for step in out.iter_mut() {
+        if clears(&step.footprint) {
+            step.footprint = without(&step.footprint, |r, a| (r, a) == (Resource::Stop, Access::Write));
+        }
+    }
     Cow::Owned(out)
+}
+
+/// `footprint` less the accesses `drop` picks.
+fn without(footprint: &Footprint, drop: fn(Resource, Access) -> bool) -> Footprint {
+    let mut out = Footprint::default();
+    for &(r, a) in footprint.accesses() {
+        if !drop(r, a) {
+            out.add(r, a);
+        }
+    }
+    out
+}
+
+/// An attach: it reads the gate and takes the EML shared, and requests nothing.
+fn is_attach(f: &Footprint) -> bool {
+    let a = f.accesses();
+    a.contains(&(Resource::Gate, Access::Read))
+        && f.acquisition(EML) == Some(Access::Read)
+        && !a.iter().any(|&(r, _)| r == Resource::Stop)
+}
+
+/// A step that leaves the attached state: it lowers the attached count (a detach, or a request
+/// that detaches its requester while it waits).
+fn detaches(f: &Footprint) -> bool {
+    f.accesses().contains(&(Resource::Attached, Access::Commute))
+}
+
+/// What an inert attach no longer takes part in: its read of the gate and its takings of the
+/// EML and the gate.
+fn attaching(r: Resource, a: Access) -> bool {
+    matches!(r, Resource::Gate | Resource::Acquires(EML) | Resource::Acquires(GATE)) && a != Access::Write
 }
 
 /// The read that makes a step a park point: a poll of the stop request. (An attach is a park

@@ -51,17 +51,43 @@ fn lock_handover(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
     let mut exempt = Vec::new();
     for lock in a.releases().filter(|&l| b.acquires().any(|m| m == l)) {
         let released_exclusive = a.accesses().contains(&(Resource::Releases(lock), Access::Write));
-        let taken_exclusive = b.acquisition(lock) == Some(Access::Write);
+        let taken_exclusive = matches!(b.acquisition(lock), Some(Access::Write | Access::Commute));
         match lock {
             EML if released_exclusive && taken_exclusive => exempt.push(Resource::Exclusive),
             EML if released_exclusive => exempt.push(Resource::Gate),
             EML if taken_exclusive => exempt.push(Resource::Attached),
             EML => {}
+            // A request runs attached, and no thread is attached while an exclusive section
+            // holds the EML: a request after the section's end could not come before it.
+            GATE if released_eml_exclusive(a) && b.acquisition(GATE) == Some(Access::Write) => {
+                exempt.extend([Resource::Gate, Resource::Exclusive, Resource::Stop])
+            }
             GATE => exempt.push(Resource::Gate),
             other => exempt.extend(lock_state(other)),
         }
     }
     (!exempt.is_empty()).then_some(exempt)
+}
+
+/// The wait rule: when step `a` is a failed attempt to take a lock (it read the lock's state,
+/// found it held and waited) and step `b` of another thread releases that lock, the state `a`
+/// only read is no reason for a race. Returns that state; `None` when `b` releases no lock `a`
+/// waits for.
+fn waits_for_release(a: &Footprint, b: &Footprint) -> Option<Vec<Resource>> {
+    let mut exempt = Vec::new();
+    for lock in a.waits().filter(|&l| b.releases().any(|m| m == l)) {
+        let state: Vec<Resource> = match lock {
+            EML | GATE => vec![Resource::Exclusive, Resource::Attached, Resource::Gate, Resource::Stop],
+            other => lock_state(other).into_iter().collect(),
+        };
+        exempt.extend(state.into_iter().filter(|r| a.accesses().contains(&(*r, Access::Read))));
+    }
+    (!exempt.is_empty()).then_some(exempt)
+}
+
+/// Whether the step ends an exclusive section (releases the EML held exclusively).
+fn released_eml_exclusive(f: &Footprint) -> bool {
+    f.accesses().contains(&(Resource::Releases(EML), Access::Write))
 }
 
 /// Vector clocks over the steps of one execution: program order, the steps that make a thread
@@ -171,11 +197,22 @@ impl HappensBefore {
                 return false;
             }
         }
+        if let Some(exempt) = waits_for_release(a, b) {
+            if !a.conflicts_except_all(b, &exempt) {
+                // A failed attempt, then a release of the lock it waits for: run the other way
+                // round, the attempt either fails again or succeeds, as the thread's retry after
+                // the release does; the failed attempt changed nothing.
+                return false;
+            }
+        }
         let t = steps[i].thread;
         // Two acquisitions of one lock race even though the first holder's release comes between
         // them: that release is what the second waited for, not another ordering.
-        let lock_chain: Vec<u32> =
-            steps[i].footprint.acquires().filter(|l| steps[j].footprint.acquires().any(|m| m == *l)).collect();
+        let takings = |f: &'_ Footprint| {
+            f.acquires().filter(|&l| f.acquisition(l) != Some(Access::Commute)).collect::<Vec<u32>>()
+        };
+        let (first, second) = (takings(a), takings(b));
+        let lock_chain: Vec<u32> = first.into_iter().filter(|l| second.contains(l)).collect();
         let via_others = self.conflicts[j]
             .iter()
             .chain(self.other_preds[j].iter())

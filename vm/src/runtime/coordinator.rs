@@ -225,7 +225,9 @@ impl<P: Platform> Coordinator<P> {
             state.exclusive_depth += 1;
             return;
         }
+        // The requester gives up its shared hold while it waits.
         record(Resource::Attached, Access::Commute);
+        record(Resource::Releases(EML), Access::Read);
         if state.exclusive.is_none() && state.requesters == 0 {
             // The first request closes the gate to attaching threads.
             record(Resource::Gate, Access::Write);
@@ -263,8 +265,13 @@ impl<P: Platform> Coordinator<P> {
             // which the detaching it waits for does not race with.
             record(Resource::Waits(EML), Access::Read);
             state = self.wait(state);
-            record(Resource::Attached, Access::Read);
         }
+        // The taking completes once no thread is attached: it reads the count the detaches
+        // lowered. `Commute` marks a completion, not a new taking: it takes part in the lock
+        // hand-over rule (after the detaches it waited for) but not in lock chains (the order of
+        // takings is decided by who took ownership first, above).
+        record(Resource::Attached, Access::Read);
+        record(Resource::Acquires(EML), Access::Commute);
         record(Resource::Attached, Access::Commute);
         state.attached += 1;
     }
