@@ -23,6 +23,8 @@ pub enum Mutant {
     /// A park point is inert when its segment conflicts with no requester of exclusive mode,
     /// whatever other threads do.
     InertIgnoresBystanders,
+    /// A park point's segment is its poll alone, whatever the thread does before it next parks.
+    SegmentIsThePoll,
     /// Every attach is inert, whatever its hold touches.
     AttachAlwaysInert,
     /// The stop request's clearing rule applied to its setting too: requests do not write `Stop`.
@@ -30,7 +32,7 @@ pub enum Mutant {
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 8] = [
+    pub const ALL: [Mutant; 9] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
@@ -39,6 +41,7 @@ impl Mutant {
         Mutant::InertIgnoresBystanders,
         Mutant::AttachAlwaysInert,
         Mutant::RequestStopCleared,
+        Mutant::SegmentIsThePoll,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -57,7 +60,8 @@ impl Mutant {
             | Mutant::StoresCommute
             | Mutant::InertIgnoresBystanders
             | Mutant::AttachAlwaysInert
-            | Mutant::RequestStopCleared => true,
+            | Mutant::RequestStopCleared
+            | Mutant::SegmentIsThePoll => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

@@ -45,9 +45,7 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
     let sync = SyncClocks::compute(steps);
     let threads = sync.threads;
     let requesters: Vec<bool> = (0..threads)
-        .map(|t| {
-            steps.iter().any(|s| s.thread == t && s.footprint.accesses().contains(&(Resource::Stop, Access::Write)))
-        })
+        .map(|t| steps.iter().any(|s| s.thread == t && s.footprint.accesses().iter().any(|&(r, a)| sets_stop(r, a))))
         .collect();
     let bystanders_count = mutant != Some(Mutant::InertIgnoresBystanders);
 
@@ -110,8 +108,9 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
         let polls: Vec<usize> = (0..own.len()).filter(|&p| is_poll(&steps[own[p]])).collect();
         for (n, &p) in polls.iter().enumerate() {
             let end = polls.get(n + 1).copied().unwrap_or(own.len() - 1);
+            let span = if mutant == Some(Mutant::SegmentIsThePoll) { &own[p..=p] } else { &own[p..=end] };
             let i = own[p];
-            if quiet(&own[p..=end], own[end], &parking) {
+            if quiet(span, own[end], &parking) {
                 out[i].footprint = without(&steps[i].footprint, parks);
             }
         }
@@ -137,10 +136,15 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
     };
     for step in out.iter_mut() {
         if clears(&step.footprint) {
-            step.footprint = without(&step.footprint, |r, a| (r, a) == (Resource::Stop, Access::Write));
+            step.footprint = without(&step.footprint, sets_stop);
         }
     }
     Cow::Owned(out)
+}
+
+/// A write of the stop request (a setting, a clearing, a GIL waiter's).
+fn sets_stop(r: Resource, a: Access) -> bool {
+    r == Resource::Stop && a != Access::Read
 }
 
 /// `footprint` less the accesses `drop` picks.

@@ -75,7 +75,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(24) {
+    let text = match c.below(25) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -121,6 +121,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
             line("sem.acquire()")
         }
         22 => line(&format!("d[{i}] = {v}")),
+        // An exclusive call, then a read of what it changed: where the caller waits (parked at a
+        // poll, or at its own request) decides what the other callers see.
+        23 => format!("    counter.incr({o}, {i})\n    print({o}[{i}])\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -130,7 +133,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
 /// enough for the unreduced reference most of the time.
 pub fn generate(c: &mut dyn Choices) -> Generated {
     let mode = [Mode::Eml, Mode::Nogil, Mode::Gil, Mode::GilOnImport][c.below(4) as usize];
-    let workers = 1 + u32::from(c.below(3) == 0);
+    let workers = 1 + u32::from(c.below(3) == 0) + u32::from(c.below(8) == 0);
     let mut spins = false;
     let mut sem = None;
     let mut bodies = Vec::new();
@@ -208,13 +211,15 @@ mod tests {
                 "sem.acquire",
                 "    join(h1)\n",
                 "d[",
+                ")\n    print(",
+                "h3 = spawn",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 20, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 22, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct Coordinator<P: Platform> {
     changed: Condvar<P>,
 }
 
+/// A request's setting of the stop flag: a store of `true`, which commutes with another request's.
+const STOP_SET: Access = Access::Store { at: 0, value: 1 };
+
 impl<P: Platform> Coordinator<P> {
     /// A coordinator, with the GIL on from the start if `gil`, whose waiters spin up to `spins`
     /// pauses before they sleep.
@@ -220,7 +223,7 @@ impl<P: Platform> Coordinator<P> {
     /// Reentrant: a thread already in exclusive mode just goes one level deeper.
     pub fn begin_exclusive(&self, me: u32) {
         let mut state = self.state.lock();
-        record(Resource::Exclusive, Access::Write);
+        // Whether the caller already holds exclusive mode: no other thread can change the answer.
         if state.exclusive == Some(me) {
             state.exclusive_depth += 1;
             return;
@@ -228,6 +231,9 @@ impl<P: Platform> Coordinator<P> {
         // The requester gives up its shared hold while it waits.
         record(Resource::Attached, Access::Commute);
         record(Resource::Releases(EML), Access::Read);
+        // Whether the gate is open (no owner, no other requester): what the request does next
+        // depends on nothing else of the EML's state.
+        record(Resource::Gate, Access::Read);
         if state.exclusive.is_none() && state.requesters == 0 {
             // The first request closes the gate to attaching threads.
             record(Resource::Gate, Access::Write);
@@ -235,7 +241,8 @@ impl<P: Platform> Coordinator<P> {
         }
         state.attached -= 1;
         state.requesters += 1;
-        record(Resource::Stop, Access::Write);
+        // Sets the flag: two requests' settings commute (the same value to the same place).
+        record(Resource::Stop, STOP_SET);
         self.stop_requested.store(true, SeqCst);
         self.announce();
         self.changed.notify_all();
