@@ -330,11 +330,12 @@ impl DporScheduler {
     /// threads that can reverse it. Needs no tree, so parallel workers do it without the lock.
     fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
-        let steps = polls::without_inert_polls(&self.steps[..limit.min(self.steps.len())], self.mutant);
+        let steps = polls::without_inert_attaches(&self.steps[..limit.min(self.steps.len())], self.mutant);
         let steps = &steps[..];
         let hb = HappensBefore::compute(steps);
         if self.debug {
-            eprintln!("dpor: execution ({} steps, blocked at {:?})", steps.len(), self.blocked_at);
+            let schedule = crate::Schedule::Shuttle(self.steps.iter().map(|s| s.thread).collect());
+            eprintln!("dpor: execution ({} steps, blocked at {:?}): {schedule}", steps.len(), self.blocked_at);
             for (k, step) in steps.iter().enumerate() {
                 eprintln!("  {k:>4} t{} [{}] enables {:?}", step.thread, step.footprint, step.enables);
             }

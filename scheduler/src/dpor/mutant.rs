@@ -20,11 +20,6 @@ pub enum Mutant {
     StoresCommute,
     /// A module's own lock is no lock: its takings and releases touch nothing.
     ModuleLockNotLock,
-    /// A park point is inert when its segment conflicts with no requester of exclusive mode,
-    /// whatever other threads do.
-    InertIgnoresBystanders,
-    /// A park point's segment is its poll alone, whatever the thread does before it next parks.
-    SegmentIsThePoll,
     /// Every attach is inert, whatever its hold touches.
     AttachAlwaysInert,
     /// The stop request's clearing rule applied to its setting too: requests do not write `Stop`.
@@ -32,16 +27,14 @@ pub enum Mutant {
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 9] = [
+    pub const ALL: [Mutant; 7] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
         Mutant::StoresCommute,
         Mutant::ModuleLockNotLock,
-        Mutant::InertIgnoresBystanders,
         Mutant::AttachAlwaysInert,
         Mutant::RequestStopCleared,
-        Mutant::SegmentIsThePoll,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -58,10 +51,8 @@ impl Mutant {
             Mutant::RequestNotGate => r != Resource::Acquires(GATE),
             Mutant::ObjectWritesCommute
             | Mutant::StoresCommute
-            | Mutant::InertIgnoresBystanders
             | Mutant::AttachAlwaysInert
-            | Mutant::RequestStopCleared
-            | Mutant::SegmentIsThePoll => true,
+            | Mutant::RequestStopCleared => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

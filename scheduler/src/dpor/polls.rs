@@ -1,27 +1,29 @@
-//! Park points that cannot matter.
+//! Attaches that cannot matter, and the end of an exclusive section.
 //!
-//! Every safepoint poll reads the stop request ([`Resource::Stop`]), so every poll of an attached
-//! thread races with every request of another: where the thread parks is observable, and `dpor`
-//! explores each poll as a park point. Most are not distinct. Parking at poll `i` instead of at
-//! the thread's next poll `i+` differs only in that the thread's steps from `i` to `i+` (its
-//! *segment*) run after the exclusive section and whatever runs while the thread is parked,
-//! instead of before. When the segment touches nothing that another thread's step touches
-//! (a conflict), except steps that happen before `i` or after the segment whatever the schedule
-//! (program order, spawn and join only), the two orders reach the same state: the park at `i` is *inert*, and its
-//! poll's read of the request is left out of the races. The next poll's stays, so the park point
-//! a request can reach is the segment's end, which leads to the same states.
+//! Every safepoint poll reads the stop request ([`Resource::Stop`]) and every attach reads the
+//! gate, so both race with every request of another thread: where a thread parks, and whether it
+//! attaches before or after an exclusive section, is observable, and `dpor` explores each.
 //!
-//! A conflict with *any* other thread counts, not only with the exclusive section: a third thread
-//! that reads what the section wrote and writes what the segment reads sees the segment's order
-//! change with the park (the mutant [`Mutant::InertIgnoresBystanders`] counts only requesters, and
-//! `suite/soundness/park_before_a_bystander.py` catches it).
+//! **Inert attaches.** An attach's *hold* runs to the thread's next detach (a park, a request that
+//! detaches the requester, its end). When no step of the hold conflicts with a step of another
+//! thread that the schedule can move past it (program order, spawn and join fix the rest; a join
+//! inside the hold fixes the joined thread's steps before what follows it), attaching before or
+//! after another thread's exclusive section reaches the same state: the attach's gate read and
+//! its takings are left out of the races. A failed attempt to attach keeps its read, so a thread
+//! that found the gate closed still races with the request that closed it
+//! ([`Mutant::AttachAlwaysInert`]; `suite/soundness/read_before_an_exclusive_call.py`).
 //!
-//! Only exclusive sections (EML promotions, collections) get this rule: under the GIL every park
-//! point stays (see [`without_inert_polls`]).
+//! **The end of a section** clears the stop request, but no poll or request can run while the
+//! section holds the EML: the clearing is co-enabled with none of them, and is left out
+//! ([`Mutant::RequestStopCleared`] applies the rule to requests too).
 //!
-//! A segment's accesses leave out the thread's own parking (its poll's read, its detach and
-//! attach: `Attached` counts and `Gate` reads), which happen once either way; its own requests
-//! (writes of `Stop`, `Exclusive` and `Gate`) stay and conflict with every other request.
+//! Under the GIL (an execution with a hand-over) nothing is left out.
+//!
+//! A rule for *polls* like the one for attaches (a poll whose segment up to the next poll is
+//! inert is no park point) was tried in two forms and dropped: the soundness oracle found
+//! outcomes it missed (three exclusive callers that read the count afterwards,
+//! `suite/soundness/exclusive_calls_then_reads.py`, and a park between a read and a write when a
+//! GIL switch tick, which parks nowhere without the GIL, stood in for the next poll).
 
 use super::{Mutant, Step};
 use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
@@ -29,7 +31,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The steps with the inert park points' reads of the stop request left out.
-pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
+pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
     let is_poll = |s: &Step| s.footprint.accesses().iter().any(|&(r, a)| parks(r, a));
     // A GIL hand-over (a waiter's attempt writes the request and the attached count) is not an
     // exclusive section that ends: the waiter runs on until it is switched out in turn, and the
@@ -44,10 +46,6 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
     }
     let sync = SyncClocks::compute(steps);
     let threads = sync.threads;
-    let requesters: Vec<bool> = (0..threads)
-        .map(|t| steps.iter().any(|s| s.thread == t && s.footprint.accesses().iter().any(|&(r, a)| sets_stop(r, a))))
-        .collect();
-    let bystanders_count = mutant != Some(Mutant::InertIgnoresBystanders);
 
     // Who touched what, to find a segment's conflicts without scanning the whole execution.
     let mut by_resource: HashMap<Resource, Vec<(usize, Access)>> = HashMap::new();
@@ -68,10 +66,7 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
     // conflict with: another thread's, and not before the segment or after it in every schedule.
     let counts = |k: usize, t: usize, (i, end): (usize, usize)| {
         let other = steps[k].thread;
-        other != t
-            && (bystanders_count || requesters[other])
-            && !sync.before(k, i, steps)
-            && !sync.before(end, k, steps)
+        other != t && !sync.before(k, i, steps) && !sync.before(end, k, steps)
     };
     let conflicts = |segment: &Footprint, t: usize, span: (usize, usize)| {
         if segment.touches_world() {
@@ -105,15 +100,6 @@ pub(super) fn without_inert_polls(steps: &[Step], mutant: Option<Mutant>) -> Cow
     let mut out: Vec<Step> = steps.to_vec();
     for t in 0..threads {
         let own: Vec<usize> = (0..steps.len()).filter(|&k| steps[k].thread == t).collect();
-        let polls: Vec<usize> = (0..own.len()).filter(|&p| is_poll(&steps[own[p]])).collect();
-        for (n, &p) in polls.iter().enumerate() {
-            let end = polls.get(n + 1).copied().unwrap_or(own.len() - 1);
-            let span = if mutant == Some(Mutant::SegmentIsThePoll) { &own[p..=p] } else { &own[p..=end] };
-            let i = own[p];
-            if quiet(span, own[end], &parking) {
-                out[i].footprint = without(&steps[i].footprint, parks);
-            }
-        }
         // Attaches: the hold runs from the attach to the thread's next detach (a park, a request
         // that detaches the requester, the end), across the polls where it did not park.
         for (n, &k) in own.iter().enumerate() {

@@ -52,6 +52,9 @@ pub struct Coordinator<P: Platform> {
     /// the next safepoint.
     stop_requested: AtomicBool,
     gil_wanted: AtomicBool,
+    /// Whether the GIL is on (mirrors `State::gil`, which changes only in exclusive mode): a
+    /// switch tick without it reads a flag that nobody can set, and is no park point.
+    gil_on: AtomicBool,
     /// Bumped, under `state`'s lock, at every change a waiter may wait for: a waiter that spins
     /// (see [`Coordinator::wait`]) watches it instead of sleeping at once.
     changes: PlatformU64<P>,
@@ -72,6 +75,7 @@ impl<P: Platform> Coordinator<P> {
             changed: Condvar::new(),
             stop_requested: AtomicBool::new(false),
             gil_wanted: AtomicBool::new(false),
+            gil_on: AtomicBool::new(gil),
             changes: PlatformU64::new(0),
             spins,
         }
@@ -123,12 +127,17 @@ impl<P: Platform> Coordinator<P> {
     /// exclusive mode writes: where a thread parks is observable (a read before the poll and a
     /// write after it land on either side of another thread's exclusive section), so the request
     /// must be explorable before every poll, not only before the thread's next attach.
+    ///
+    /// The load comes first: under shuttle an atomic operation is a scheduling point, so a read
+    /// recorded before it would land in the step before the one that reads (and a request run
+    /// between the two would be ordered after a read that in fact saw it).
     #[inline]
     pub fn stop_requested(&self) -> bool {
+        let requested = self.stop_requested.load(SeqCst);
         if P::CONTROLLED {
             record(Resource::Stop, Access::Read);
         }
-        self.stop_requested.load(SeqCst)
+        requested
     }
 
     /// Whether another thread waits for the GIL (the holder should hand over at its switch tick).
@@ -136,11 +145,15 @@ impl<P: Platform> Coordinator<P> {
     /// Recorded like [`Coordinator::stop_requested`]: a waiter's attempt writes
     /// [`Resource::Stop`], and every tick is a point where the holder may be switched out.
     #[inline]
+    /// Without the GIL the flag stays false and the tick parks nowhere: it reads nothing. (The
+    /// soundness oracle found the cost of recording it: `dpor`'s inert park points took such a
+    /// tick for the next park point, and a park at the poll before it was never explored.)
     pub fn gil_wanted(&self) -> bool {
-        if P::CONTROLLED {
+        let wanted = self.gil_wanted.load(SeqCst);
+        if P::CONTROLLED && self.gil_on.load(SeqCst) {
             record(Resource::Stop, Access::Read);
         }
-        self.gil_wanted.load(SeqCst)
+        wanted
     }
 
     /// Marks thread `me` as running core code, first waiting out other threads' exclusive mode
@@ -313,6 +326,7 @@ impl<P: Platform> Coordinator<P> {
         record(Resource::Exclusive, Access::Write);
         record(Resource::Gate, Access::Write);
         state.gil = true;
+        self.gil_on.store(true, SeqCst);
     }
 
     pub fn gil_enabled(&self) -> bool {
