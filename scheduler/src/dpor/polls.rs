@@ -30,7 +30,8 @@ use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// The steps with the inert park points' reads of the stop request left out.
+/// The steps with inert attaches' gate reads and takings, and the sections' clearings of the stop
+/// request, left out.
 pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
     let is_poll = |s: &Step| s.footprint.accesses().iter().any(|&(r, a)| parks(r, a));
     // A GIL hand-over (a waiter's attempt writes the request and the attached count) is not an

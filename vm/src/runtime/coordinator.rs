@@ -146,8 +146,8 @@ impl<P: Platform> Coordinator<P> {
     /// [`Resource::Stop`], and every tick is a point where the holder may be switched out.
     #[inline]
     /// Without the GIL the flag stays false and the tick parks nowhere: it reads nothing. (The
-    /// soundness oracle found the cost of recording it: `dpor`'s inert park points took such a
-    /// tick for the next park point, and a park at the poll before it was never explored.)
+    /// soundness oracle found the cost of recording it: a rule of `dpor`'s, since dropped, took
+    /// such a tick for the next park point, and a park at the poll before it was never explored.)
     pub fn gil_wanted(&self) -> bool {
         let wanted = self.gil_wanted.load(SeqCst);
         if P::CONTROLLED && self.gil_on.load(SeqCst) {
