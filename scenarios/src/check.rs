@@ -49,14 +49,26 @@ fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
         return Err(format!("emlab: no scenarios (*.py) found in {}", display_paths(&paths)));
     }
     let mut jobs = Vec::new();
+    // Every scenario that cannot be loaded is reported, not only the first.
+    let mut errors = Vec::new();
     for (path, name, bundled_source) in found {
-        let scenario = match bundled_source {
+        let loaded = match bundled_source {
             Some(source) => Scenario::parse(&path, &name, source),
             None => Scenario::load(&path, &name),
         }
-        .map_err(|e| e.to_string())?;
-        let program = compile_source(&scenario.source, &path.display().to_string())
-            .map_err(|e| crate::diagnostics::render_syntax_error(&path.display().to_string(), &scenario.source, &e))?;
+        .map_err(|e| e.to_string())
+        .and_then(|scenario| {
+            compile_source(&scenario.source, &path.display().to_string())
+                .map(|program| (scenario.clone(), program))
+                .map_err(|e| crate::diagnostics::render_syntax_error(&path.display().to_string(), &scenario.source, &e))
+        });
+        let (scenario, program) = match loaded {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                errors.push(message.trim_end().to_string());
+                continue;
+            }
+        };
         let modes = match args.vm.mode {
             Some(ModeArg::All) => Mode::ALL.to_vec(),
             Some(ModeArg::One(mode)) => vec![mode],
@@ -80,7 +92,11 @@ fn load_jobs(args: &CheckArgs) -> Result<Vec<Job>, String> {
             });
         }
     }
-    Ok(jobs)
+    match errors.len() {
+        0 => Ok(jobs),
+        1 => Err(errors.remove(0)),
+        n => Err(format!("{}\nemlab: {n} scenarios could not be loaded", errors.join("\n"))),
+    }
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {
@@ -141,8 +157,9 @@ fn minimize_within(
     }
 }
 
-/// Explores on a thread of its own and waits at most `timeout`; None when the time ran out. The
-/// target's deadline makes an abandoned exploration's runs stop at their next step.
+/// Explores on a thread of its own and waits at most `timeout`; when the time runs out, the
+/// number of schedules explored by then. The target's deadline makes an abandoned exploration's
+/// runs stop at their next step.
 fn explore_within(
     target: &Target,
     kind: SchedulerKind,
@@ -151,13 +168,16 @@ fn explore_within(
     timeout: Duration,
     progress: &ProgressBar,
     name: &str,
-) -> Option<Exploration> {
+) -> Result<Exploration, usize> {
     let bounded = with_deadline(target, timeout);
     let (owned_budget, owned_stop, progress, label) =
         (budget.clone(), stop.clone(), progress.clone(), name.to_string());
     let (sender, receiver) = std::sync::mpsc::channel();
+    let explored = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = explored.clone();
     let explore = move || {
         let exploration = explorer_for(kind).explore(&bounded, &owned_budget, &owned_stop, &|n| {
+            counter.fetch_max(n, std::sync::atomic::Ordering::Relaxed);
             if n % 16 == 0 {
                 progress.set_message(format!("{label} [{kind}] {n} schedules"));
             }
@@ -167,17 +187,51 @@ fn explore_within(
     // The thread is detached: past the timeout nobody waits for it.
     match std::thread::Builder::new().name(format!("emlab-check-{kind}")).stack_size(8 << 20).spawn(explore) {
         Ok(_) => match receiver.recv_timeout(timeout) {
-            Ok(exploration) => Some(exploration),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Ok(exploration) => Ok(exploration),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(explored.load(std::sync::atomic::Ordering::Relaxed)),
             // The explorer itself panicked (its runs' panics are caught): a bug in emlab.
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                Some(Exploration { found: vec![ViolationKind::VmPanic], ..Exploration::default() })
+                Ok(Exploration { found: vec![ViolationKind::VmPanic], ..Exploration::default() })
             }
         },
         Err(e) => {
             eprintln!("emlab: cannot start a thread to explore {name} ({e}): exploring without --timeout");
-            Some(explorer_for(kind).explore(target, budget, stop, &|_| {}))
+            Ok(explorer_for(kind).explore(target, budget, stop, &|_| {}))
         }
+    }
+}
+
+/// The result of a unit that ran out of `--timeout`: how far it got, and that it is no proof.
+fn timed_out(
+    job: &Job,
+    kind: SchedulerKind,
+    unit: Unit,
+    args: &CheckArgs,
+    explored: usize,
+    started: Instant,
+) -> PairResult {
+    let matrix = args.vm.mode == Some(ModeArg::All);
+    let mode = job.target.mode;
+    PairResult {
+        scenario: job.scenario.name.clone(),
+        path: job.scenario.path.clone(),
+        scheduler: kind,
+        mode,
+        schedules: explored,
+        expected: (!matrix).then(|| job.expect.to_string()),
+        found: Vec::new(),
+        verdict: Some(Verdict::Timeout),
+        replay: None,
+        seconds: started.elapsed().as_secs_f64(),
+        skipped: Some(format!("no verdict within --timeout {}s", args.timeout)),
+        complete: Some(false),
+        coverage: Some(format!("timed out: {explored} schedules in {}s (--timeout), not all", args.timeout)),
+        trace: None,
+        shrink: None,
+        pair: unit.pair,
+        shard: args.shard,
+        part: unit.part,
+        views: Vec::new(),
     }
 }
 
@@ -207,29 +261,9 @@ fn check_unit(
     let mode = job.target.mode;
     progress.set_message(format!("{} [{mode}, {kind}]", job.scenario.name));
     let timeout = Duration::from_secs(args.timeout as u64);
-    let Some(exploration) = explore_within(&job.target, kind, &budget, &stop, timeout, progress, &job.scenario.name)
-    else {
-        return Some(PairResult {
-            scenario: job.scenario.name.clone(),
-            path: job.scenario.path.clone(),
-            scheduler: kind,
-            mode,
-            schedules: 0,
-            expected: (!matrix).then(|| job.expect.to_string()),
-            found: Vec::new(),
-            verdict: Some(Verdict::Timeout),
-            replay: None,
-            seconds: started.elapsed().as_secs_f64(),
-            skipped: Some(format!("no verdict within --timeout {}s", args.timeout)),
-            complete: None,
-            coverage: None,
-            trace: None,
-            shrink: None,
-            pair: unit.pair,
-            shard: args.shard,
-            part: unit.part,
-            views: Vec::new(),
-        });
+    let exploration = match explore_within(&job.target, kind, &budget, &stop, timeout, progress, &job.scenario.name) {
+        Ok(exploration) => exploration,
+        Err(explored) => return Some(timed_out(job, kind, unit, args, explored, started)),
     };
     let verdict = (!matrix)
         .then(|| report::judge(&job.expect, &exploration.found, exploration.skipped.is_some(), unit.part.is_some()));

@@ -98,7 +98,8 @@ pub struct CheckArgs {
     /// Override every scenario's expectation, e.g. `pass` or `violation atomicity`.
     #[arg(long, value_name = "EXPECTATION")]
     pub expect: Option<Expectation>,
-    /// Explore schedules on N cores at once (random, pct and os); 1 to 256.
+    /// Explore schedules on N cores at once: random, pct and os split their iterations, dpor
+    /// shares one search tree between N workers (dfs, loom and exhaustive run on one); 1 to 256.
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = jobs)]
     pub jobs: usize,
     /// Print one line per result (text) or one JSON object per result (json).

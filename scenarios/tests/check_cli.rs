@@ -291,3 +291,46 @@ fn which(tool: &str) -> Result<PathBuf, ()> {
     let path = std::env::var_os("PATH").ok_or(())?;
     std::env::split_paths(&path).map(|d| d.join(tool)).find(|p| p.is_file()).ok_or(())
 }
+
+#[test]
+fn every_bad_scenario_of_a_folder_is_reported_not_only_the_first() {
+    let dir = std::env::temp_dir().join(format!("emlab-check-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.py"), "# expect: pass\nx = (\n").unwrap();
+    std::fs::write(dir.join("b.py"), "# expect: pass\ndef f(:\n    pass\n").unwrap();
+    std::fs::write(dir.join("c.py"), "# expect: pass\nprint(1)\n").unwrap();
+    let out = emlab(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("a.py:2:") && err.contains("b.py:2:"), "{err}");
+    assert!(err.contains("2 scenarios could not be loaded"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_timed_out_result_says_how_far_it_got_and_that_it_is_not_complete() {
+    let out = emlab(&[
+        "check",
+        &suite("deep/bank_three_movers.py"),
+        "--scheduler",
+        "dpor",
+        "--iterations",
+        "100000000",
+        "--timeout",
+        "1",
+        "--format",
+        "json",
+    ]);
+    let line = stdout(&out);
+    let result: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON result");
+    assert_eq!(result["verdict"], "timeout", "{line}");
+    assert!(result["schedules"].as_u64().is_some_and(|n| n > 0), "{line}");
+    assert_eq!(result["complete"], false, "{line}");
+    assert!(result["coverage"].as_str().is_some_and(|c| c.starts_with("timed out")), "{line}");
+}
+
+#[test]
+fn the_help_says_which_schedulers_use_jobs() {
+    let help = stdout(&emlab(&["check", "--help"]));
+    assert!(help.contains("dpor") && help.contains("shares one search tree"), "{help}");
+}
