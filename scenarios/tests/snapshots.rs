@@ -1,6 +1,7 @@
 //! Snapshots of the minimized trace of every violation scenario in the bundled suite.
 //!
-//! Each trace is found with PCT (seed 0), minimized, and compared with `snapshots/`.
+//! Each trace is found with PCT (seed 0), minimized, and compared with `scenarios/tests/snapshots/`
+//! (insta's own place for an integration test's snapshots, where `cargo insta review` finds them).
 //! A changed trace fails the test; review the difference with `cargo insta review`.
 
 use emlab::check::bundled_suite;
@@ -31,7 +32,7 @@ fn minimized_traces_of_violation_scenarios() {
         let violation = minimized.report.violations.iter().find(|v| v.kind == kind);
         let trace = minimized.report.render(&header, violation);
         let snapshot_name = name.trim_end_matches(".py").replace('/', "__");
-        insta::with_settings!({ snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../snapshots"), prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!(snapshot_name, trace);
         });
         snapshotted += 1;
