@@ -24,8 +24,54 @@ pub fn with_collector<R>(f: impl FnOnce() -> R) -> R {
 const MAX_SHOWN: usize = 240;
 const HEAD: usize = 160;
 
-/// Renders a trace: a header line, one numbered line per event, the violation, and the schedule.
+/// Where in a trace a step happened: its thread and source line, and the objects it names.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub thread: u32,
+    pub line: u32,
+    pub objects: &'a [u32],
+}
+
+/// The step where `violation` happens: among its thread's steps at the source line its message
+/// names (`(line 7)`), the first that touches an object the message names (`#2`), else the first;
+/// without a line, that thread's last step. None when it names no thread (a deadlock involves them
+/// all). The text trace marks it `▶`, as the HTML report does.
+pub fn violation_place(places: &[Place<'_>], violation: &Violation) -> Option<usize> {
+    let thread = violation.thread?;
+    let message = violation.message.as_str();
+    let line = message.find("line ").and_then(|at| {
+        let digits: String = message[at + 5..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().ok()
+    });
+    let named = objects_named(message);
+    let at_line = |p: &Place<'_>| Some(p.line) == line && p.thread == thread;
+    let touching = places.iter().position(|p| at_line(p) && p.objects.iter().any(|o| named.contains(o)));
+    touching.or_else(|| places.iter().position(at_line)).or_else(|| places.iter().rposition(|p| p.thread == thread))
+}
+
+/// The objects a text names (`#3`), in order, without repeats.
+pub fn objects_named(text: &str) -> Vec<u32> {
+    let mut objects = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        rest = &rest[at + 1..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            if !objects.contains(&n) {
+                objects.push(n);
+            }
+        }
+    }
+    objects
+}
+
+/// Renders a trace: a header line, one numbered line per event (the violation's step marked `▶`),
+/// the violation, and the schedule.
 pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>, schedule: &str) -> String {
+    let objects: Vec<Vec<u32>> = events.iter().map(|e| e.kind.objects()).collect();
+    let places: Vec<Place<'_>> =
+        events.iter().zip(&objects).map(|(e, o)| Place { thread: e.thread, line: e.line, objects: o }).collect();
+    let marked = violation.and_then(|v| violation_place(&places, v));
     let mut out = String::new();
     let _ = writeln!(out, "# {header}");
     for (i, e) in events.iter().enumerate() {
@@ -41,7 +87,8 @@ pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>
         let line = if e.line == 0 { String::new() } else { format!("L{}", e.line) };
         let (what, note) = (e.kind.what(), e.kind.note());
         let text = if note.is_empty() { what } else { format!("{what:<34} {note}") };
-        let _ = writeln!(out, "{:>4} {thread:<3} {line:<5} {}", i + 1, text.trim_end());
+        let mark = if Some(i) == marked { '▶' } else { ' ' };
+        let _ = writeln!(out, "{:>4}{mark}{thread:<3} {line:<5} {}", i + 1, text.trim_end());
     }
     if let Some(v) = violation {
         let _ = writeln!(out, "{:>4} violation: {v}", events.len() + 1);

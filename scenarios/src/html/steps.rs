@@ -103,38 +103,13 @@ pub fn step(e: &TraceEvent) -> Step {
     Step { thread: e.thread, line: e.line, what: e.kind.what(), note: e.kind.note(), effect, objects: e.kind.objects() }
 }
 
-/// The objects a violation's message names (`#3`), in order, without repeats. Violations carry
-/// their message as text; this only places the marker in the picture and decides no verdict.
-fn objects_in(text: &str) -> Vec<u32> {
-    let mut objects = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find('#') {
-        rest = &rest[at + 1..];
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            if !objects.contains(&n) {
-                objects.push(n);
-            }
-        }
-    }
-    objects
-}
-
-/// The step where `violation` happens: among its thread's steps at the source line its message
-/// names (`(line 7)`), the first that touches an object the message names (`#2`), else the first;
-/// without a line, that thread's last step. None when it names no thread (a deadlock involves them
-/// all).
+/// The step where `violation` happens (see [`emlab_scheduler::collect::violation_place`]).
 pub fn violation_step(steps: &[Step], violation: &emlab_vm::Violation) -> Option<usize> {
-    let thread = violation.thread?;
-    let message = violation.message.as_str();
-    let line = message.find("line ").and_then(|at| {
-        let digits: String = message[at + 5..].chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u32>().ok()
-    });
-    let named = objects_in(message);
-    let at_line = |s: &Step| Some(s.line) == line && s.thread == thread;
-    let touching = steps.iter().position(|s| at_line(s) && s.objects.iter().any(|o| named.contains(o)));
-    touching.or_else(|| steps.iter().position(at_line)).or_else(|| steps.iter().rposition(|s| s.thread == thread))
+    let places: Vec<emlab_scheduler::collect::Place<'_>> = steps
+        .iter()
+        .map(|s| emlab_scheduler::collect::Place { thread: s.thread, line: s.line, objects: &s.objects })
+        .collect();
+    emlab_scheduler::collect::violation_place(&places, violation)
 }
 
 /// A span of rows `[from, to)` in one lane.
