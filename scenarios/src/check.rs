@@ -312,9 +312,15 @@ fn check_unit(
         result.trace = Some(shown.render(&header, of_interest(shown).as_ref()));
         if args.report.is_some() {
             if let Some(small) = &minimized {
-                result.views.push(TraceView::new("minimized", &header, small, of_interest(small).as_ref()));
+                result.views.push(TraceView::new(
+                    "minimized",
+                    &header,
+                    job.target.mode,
+                    small,
+                    of_interest(small).as_ref(),
+                ));
             }
-            result.views.push(TraceView::new("as found", &header, first, of_interest(first).as_ref()));
+            result.views.push(TraceView::new("as found", &header, job.target.mode, first, of_interest(first).as_ref()));
         }
     }
     if exploration.coverage.is_complete() {

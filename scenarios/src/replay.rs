@@ -45,7 +45,7 @@ pub fn run(args: &ReplayArgs) -> i32 {
             let violation = report.violations.first();
             print!("{}", report.render(&header, violation));
             if let Some(path) = &args.html {
-                let view = crate::html::TraceView::new("replayed", &header, &report, violation);
+                let view = crate::html::TraceView::new("replayed", &header, mode, &report, violation);
                 let facts = [("schedule", schedule.to_string()), ("mode", mode.to_string())];
                 let page = crate::html::trace_page(&file, &facts, None, &[view]);
                 if let Err(e) = std::fs::write(path, page) {

@@ -101,7 +101,8 @@ fn a_failure_gets_a_page_of_swimlanes_with_its_violation() {
     // The minimized view has one step per line of the printed trace.
     let printed_steps = stdout(&out)
         .lines()
-        .filter(|l| l.starts_with("  ") && l.trim_start().split(' ').next().is_some_and(|n| n.parse::<usize>().is_ok()))
+        // A step line starts with its number (the violation's step has `▶` right after it).
+        .filter(|l| l.starts_with("  ") && l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         .filter(|l| !l.contains("violation:"))
         .count();
     for view in &views {
@@ -243,4 +244,21 @@ fn a_headless_browser_renders_the_lanes() {
         .unwrap();
     let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{} bytes", png.len());
+}
+
+#[test]
+fn nogil_lanes_draw_no_eml_bands_and_eml_lanes_do() {
+    let page_of = |scenario: &str, tag: &str| {
+        let dir = Scratch::new(tag);
+        std::fs::create_dir_all(&dir.0).unwrap();
+        let out = emlab(&["check", scenario, "--scheduler", "pct", "--expect", "pass"]);
+        let replay = stdout(&out).lines().find_map(|l| l.trim().strip_prefix("replay: ").map(str::to_string)).unwrap();
+        let page = dir.0.join("replay.html");
+        let mut args: Vec<&str> = replay.split(' ').skip(1).collect();
+        args.extend(["--html", page.to_str().unwrap()]);
+        emlab(&args);
+        std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{scenario}: no page ({e})"))
+    };
+    assert!(!page_of("suite:nogil/cache_put.py", "nogil-bands").contains("<rect class=\"band eml-"));
+    assert!(page_of("suite:classic/lost_update.py", "eml-bands").contains("<rect class=\"band eml-shared\""));
 }

@@ -14,7 +14,7 @@ mod swimlanes;
 
 use crate::report::{found_text, PairResult};
 use emlab_scheduler::{RunReport, TraceEvent};
-use emlab_vm::Violation;
+use emlab_vm::{Mode, Violation};
 use page::escape;
 use std::fmt::Write;
 use std::path::Path;
@@ -29,16 +29,19 @@ pub struct TraceView {
     pub events: Vec<TraceEvent>,
     pub violation: Option<Violation>,
     pub schedule: String,
+    /// The mode the trace ran in: in `nogil` there is no EML, so its lanes draw no EML bands.
+    pub mode: Mode,
 }
 
 impl TraceView {
-    pub fn new(title: &str, header: &str, report: &RunReport, violation: Option<&Violation>) -> TraceView {
+    pub fn new(title: &str, header: &str, mode: Mode, report: &RunReport, violation: Option<&Violation>) -> TraceView {
         TraceView {
             title: title.to_string(),
             header: header.to_string(),
             events: report.events.clone(),
             violation: violation.cloned(),
             schedule: report.schedule.to_string(),
+            mode,
         }
     }
 }

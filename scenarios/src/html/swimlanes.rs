@@ -142,8 +142,9 @@ pub fn svg(view: &TraceView) -> String {
             gc.to
         );
     }
-    // EML bands on each lane's left edge.
-    for band in &spans.eml {
+    // EML bands on each lane's left edge (none in nogil mode, which has no EML).
+    let eml = if view.mode == emlab_vm::Mode::Nogil { &[][..] } else { &spans.eml[..] };
+    for band in eml {
         let (from, to) = (rows.edge(band.from), rows.edge(band.to));
         if to <= from {
             continue;
