@@ -96,6 +96,26 @@ pub struct Shrink {
     pub replays: usize,
 }
 
+impl Shrink {
+    /// What minimization did, for the text and the HTML report alike: `fewest preemptions 1 (was
+    /// 2), steps 64 (was 54), 40 replays` (fewer preemptions come first; the steps may grow), or
+    /// that nothing was minimized (a loom schedule: nothing was replayed).
+    pub fn describe(&self) -> String {
+        let Shrink { before: (p0, s0), after: (p1, s1), replays } = *self;
+        if replays == 0 {
+            return "none (a loom schedule is shown as found)".to_string();
+        }
+        let was = |now: usize, then: usize| {
+            if now == then {
+                format!("{now} (unchanged)")
+            } else {
+                format!("{now} (was {then})")
+            }
+        };
+        format!("fewest preemptions {}, steps {}, {replays} replays", was(p1, p0), was(s1, s0))
+    }
+}
+
 /// `nothing`, or the kinds joined by commas.
 pub fn found_text(found: &[ViolationKind]) -> String {
     if found.is_empty() {
@@ -155,8 +175,8 @@ pub fn text(result: &PairResult) -> String {
         result.seconds
     ));
     if verdict == Verdict::Fail {
-        if let Some(Shrink { before: (p0, s0), after: (p1, s1), replays }) = result.shrink {
-            out.push_str(&format!("  minimized: {p0} preemptions -> {p1}, {s0} steps -> {s1} ({replays} replays)\n"));
+        if let Some(shrink) = result.shrink {
+            out.push_str(&format!("  minimized: {}\n", shrink.describe()));
         }
         if let Some(trace) = &result.trace {
             for line in trace.lines() {
@@ -242,4 +262,19 @@ pub fn json(result: &PairResult) -> String {
         }
     }
     object.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shrink;
+
+    #[test]
+    fn minimization_says_what_it_kept_and_what_it_was() {
+        let shrink = Shrink { before: (2, 54), after: (1, 64), replays: 40 };
+        assert_eq!(shrink.describe(), "fewest preemptions 1 (was 2), steps 64 (was 54), 40 replays");
+        let same = Shrink { before: (1, 30), after: (1, 30), replays: 12 };
+        assert_eq!(same.describe(), "fewest preemptions 1 (unchanged), steps 30 (unchanged), 12 replays");
+        let loom = Shrink { before: (0, 0), after: (0, 0), replays: 0 };
+        assert_eq!(loom.describe(), "none (a loom schedule is shown as found)");
+    }
 }

@@ -108,13 +108,7 @@ pub fn write_report(dir: &Path, results: &[PairResult], matrix: bool) -> Result<
             facts.push(("verdict", verdict.name().to_string()));
         }
         if let Some(s) = r.shrink {
-            facts.push((
-                "minimized",
-                format!(
-                    "{} preemptions -> {}, {} steps -> {} ({} replays)",
-                    s.before.0, s.after.0, s.before.1, s.after.1, s.replays
-                ),
-            ));
+            facts.push(("minimized", s.describe()));
         }
         let title = format!("{} [{}, {}]", r.scenario, r.mode.name(), r.scheduler.name());
         write(&name, &trace_page(&title, &facts, r.replay.as_deref(), &r.views))?;
