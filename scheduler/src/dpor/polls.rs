@@ -42,6 +42,7 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
         let a = s.footprint.accesses();
         a.contains(&(Resource::Stop, Access::Write)) && a.contains(&(Resource::Attached, Access::Write))
     };
+    // (An execution without a poll is left as it is too: nothing here was checked on one.)
     if !steps.iter().any(is_poll) || steps.iter().any(gil) {
         return Cow::Borrowed(steps);
     }
@@ -107,9 +108,13 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
             if !is_attach(&steps[k].footprint) {
                 continue;
             }
-            let end =
-                own[n + 1..].iter().position(|&j| detaches(&steps[j].footprint)).map_or(own.len() - 1, |m| n + 1 + m);
-            let hold = quiet(&own[n..end], own[end], &|r, a| parking(r, a) || attaching(r, a));
+            // Up to the detach (its own accesses are the thread's parking), or to the end of an
+            // execution cut short before one, every step included.
+            let (span, end) = match own[n + 1..].iter().position(|&j| detaches(&steps[j].footprint)) {
+                Some(m) => (&own[n..n + 1 + m], own[n + 1 + m]),
+                None => (&own[n..], own[own.len() - 1]),
+            };
+            let hold = quiet(span, end, &|r, a| parking(r, a) || attaching(r, a));
             if mutant == Some(Mutant::AttachAlwaysInert) || hold {
                 out[k].footprint = without(&out[k].footprint, attaching);
             }

@@ -127,10 +127,6 @@ impl<P: Platform> Coordinator<P> {
     /// exclusive mode writes: where a thread parks is observable (a read before the poll and a
     /// write after it land on either side of another thread's exclusive section), so the request
     /// must be explorable before every poll, not only before the thread's next attach.
-    ///
-    /// The load comes first: under shuttle an atomic operation is a scheduling point, so a read
-    /// recorded before it would land in the step before the one that reads (and a request run
-    /// between the two would be ordered after a read that in fact saw it).
     #[inline]
     pub fn stop_requested(&self) -> bool {
         let requested = self.stop_requested.load(SeqCst);
@@ -144,10 +140,10 @@ impl<P: Platform> Coordinator<P> {
     ///
     /// Recorded like [`Coordinator::stop_requested`]: a waiter's attempt writes
     /// [`Resource::Stop`], and every tick is a point where the holder may be switched out.
-    #[inline]
     /// Without the GIL the flag stays false and the tick parks nowhere: it reads nothing. (The
     /// soundness oracle found the cost of recording it: a rule of `dpor`'s, since dropped, took
     /// such a tick for the next park point, and a park at the poll before it was never explored.)
+    #[inline]
     pub fn gil_wanted(&self) -> bool {
         let wanted = self.gil_wanted.load(SeqCst);
         if P::CONTROLLED && self.gil_on.load(SeqCst) {
