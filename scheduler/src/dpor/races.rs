@@ -48,6 +48,8 @@ use std::collections::HashMap;
 /// | the EML, shared (detach) | the EML, exclusive | taking waits until no thread is attached | `Attached` |
 /// | the EML, exclusive | the EML, exclusive | one exclusive holder at a time | `Exclusive` |
 /// | the EML, exclusive | the EML, shared | an attach waits out exclusive mode | `Gate` |
+/// | the EML, shared (detach, or a request giving up its hold) | the completion of an exclusive taking (`Commute`) | it waited for the last detach | `Attached` |
+/// | the gate, with the end of an exclusive section | a request that closes the gate again | a request runs attached, and no thread is attached during the section | `Gate`, `Exclusive`, `Stop` |
 /// | the gate (reopened) | the gate, either way | a closed gate stops attaching, and a request that finds it closed does not close it | `Gate` |
 ///
 /// Shared after shared is not a hand-over: two attached threads do not exclude each other.
