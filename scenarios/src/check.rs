@@ -201,6 +201,32 @@ fn explore_within(
     }
 }
 
+/// A unit's result before its exploration says anything: who and what, nothing found.
+fn blank_result(job: &Job, kind: SchedulerKind, unit: Unit, args: &CheckArgs) -> PairResult {
+    let matrix = args.vm.mode == Some(ModeArg::All);
+    PairResult {
+        scenario: job.scenario.name.clone(),
+        path: job.scenario.path.clone(),
+        scheduler: kind,
+        mode: job.target.mode,
+        schedules: 0,
+        expected: (!matrix).then(|| job.expect.to_string()),
+        found: Vec::new(),
+        verdict: None,
+        replay: None,
+        seconds: 0.0,
+        skipped: None,
+        complete: None,
+        coverage: None,
+        trace: None,
+        shrink: None,
+        pair: unit.pair,
+        shard: args.shard,
+        part: unit.part,
+        views: Vec::new(),
+    }
+}
+
 /// The result of a unit that ran out of `--timeout`: how far it got, and that it is no proof.
 fn timed_out(
     job: &Job,
@@ -210,28 +236,14 @@ fn timed_out(
     explored: usize,
     started: Instant,
 ) -> PairResult {
-    let matrix = args.vm.mode == Some(ModeArg::All);
-    let mode = job.target.mode;
     PairResult {
-        scenario: job.scenario.name.clone(),
-        path: job.scenario.path.clone(),
-        scheduler: kind,
-        mode,
         schedules: explored,
-        expected: (!matrix).then(|| job.expect.to_string()),
-        found: Vec::new(),
         verdict: Some(Verdict::Timeout),
-        replay: None,
         seconds: started.elapsed().as_secs_f64(),
         skipped: Some(format!("no verdict within --timeout {}s", args.timeout)),
         complete: Some(false),
         coverage: Some(format!("timed out: {explored} schedules in {}s (--timeout), not all", args.timeout)),
-        trace: None,
-        shrink: None,
-        pair: unit.pair,
-        shard: args.shard,
-        part: unit.part,
-        views: Vec::new(),
+        ..blank_result(job, kind, unit, args)
     }
 }
 
@@ -268,25 +280,13 @@ fn check_unit(
     let verdict = (!matrix)
         .then(|| report::judge(&job.expect, &exploration.found, exploration.skipped.is_some(), unit.part.is_some()));
     let mut result = PairResult {
-        scenario: job.scenario.name.clone(),
-        path: job.scenario.path.clone(),
-        scheduler: kind,
-        mode,
         schedules: exploration.schedules,
-        expected: (!matrix).then(|| job.expect.to_string()),
         found: exploration.found.clone(),
         verdict,
-        replay: None,
-        seconds: 0.0,
         skipped: exploration.skipped.clone(),
         complete: exploration.skipped.is_none().then(|| exploration.coverage.is_complete()),
         coverage: exploration.skipped.is_none().then(|| exploration.coverage.to_string()),
-        trace: None,
-        shrink: None,
-        pair: unit.pair,
-        shard: args.shard,
-        part: unit.part,
-        views: Vec::new(),
+        ..blank_result(job, kind, unit, args)
     };
     if let Some(first) = &exploration.first {
         let kind_of_interest = first.violations.iter().map(|v| v.kind).next().unwrap_or(ViolationKind::VmPanic);

@@ -25,6 +25,7 @@
 //! `suite/soundness/exclusive_calls_then_reads.py`, and a park between a read and a write when a
 //! GIL switch tick, which parks nowhere without the GIL, stood in for the next poll).
 
+use super::races::HappensBefore;
 use super::{Mutant, Step};
 use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
 use std::borrow::Cow;
@@ -46,8 +47,8 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
     if !steps.iter().any(is_poll) || steps.iter().any(gil) {
         return Cow::Borrowed(steps);
     }
-    let sync = SyncClocks::compute(steps);
-    let threads = sync.threads;
+    let sync = HappensBefore::synchronization_only(steps);
+    let threads = sync.threads();
 
     // Who touched what, to find a segment's conflicts without scanning the whole execution.
     let mut by_resource: HashMap<Resource, Vec<(usize, Access)>> = HashMap::new();
@@ -192,54 +193,4 @@ fn conflicting(r: Resource, a: Access, b: Access) -> bool {
     let mut y = Footprint::default();
     y.add(r, b);
     x.conflicts_with(&y)
-}
-
-/// Vector clocks of the orderings no schedule changes: program order, a spawn before the child's
-/// first step, a thread's last step before the join that returns.
-struct SyncClocks {
-    threads: usize,
-    clocks: Vec<Vec<usize>>,
-    position: Vec<usize>,
-}
-
-impl SyncClocks {
-    fn compute(steps: &[Step]) -> SyncClocks {
-        let threads =
-            steps.iter().map(|s| s.thread + 1).chain(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)));
-        let threads = threads.max().unwrap_or(0);
-        let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
-        let mut position = Vec::with_capacity(steps.len());
-        let mut last: Vec<Option<usize>> = vec![None; threads];
-        let mut count = vec![0usize; threads];
-        let mut spawned_by: Vec<Option<usize>> = vec![None; threads];
-        for (j, step) in steps.iter().enumerate() {
-            let mut preds: Vec<usize> = last[step.thread].into_iter().collect();
-            if count[step.thread] == 0 {
-                preds.extend(spawned_by[step.thread]);
-            }
-            preds.extend(step.footprint.joined().filter_map(|t| last.get(t as usize).copied().flatten()));
-            let mut clock = vec![0usize; threads];
-            for p in preds {
-                for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
-                    *c = (*c).max(v);
-                }
-            }
-            count[step.thread] += 1;
-            clock[step.thread] = count[step.thread];
-            position.push(count[step.thread]);
-            for &t in &step.enables {
-                if count[t] == 0 && spawned_by[t].is_none() {
-                    spawned_by[t] = Some(j);
-                }
-            }
-            last[step.thread] = Some(j);
-            clocks.push(clock);
-        }
-        SyncClocks { threads, clocks, position }
-    }
-
-    /// Whether step `k` happens before step `i` in every schedule.
-    fn before(&self, k: usize, i: usize, steps: &[Step]) -> bool {
-        k < i && self.clocks[i][steps[k].thread] >= self.position[k]
-    }
 }

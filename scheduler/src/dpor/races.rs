@@ -111,6 +111,21 @@ pub(super) struct HappensBefore {
 
 impl HappensBefore {
     pub(super) fn compute(steps: &[Step]) -> HappensBefore {
+        HappensBefore::with_dependence(steps, true)
+    }
+
+    /// The orderings no schedule changes: program order, a spawn before the child's first step,
+    /// a thread's last step before the join that returns (no dependence between footprints).
+    pub(super) fn synchronization_only(steps: &[Step]) -> HappensBefore {
+        HappensBefore::with_dependence(steps, false)
+    }
+
+    /// The number of threads the clocks have.
+    pub(super) fn threads(&self) -> usize {
+        self.clocks.first().map_or(0, Vec::len)
+    }
+
+    fn with_dependence(steps: &[Step], dependence: bool) -> HappensBefore {
         let threads = steps.iter().map(|s| s.thread + 1).max().unwrap_or(0);
         let threads = threads.max(steps.iter().flat_map(|s| s.enables.iter().map(|t| t + 1)).max().unwrap_or(0));
         let mut clocks: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
@@ -130,12 +145,14 @@ impl HappensBefore {
         let mut stateful: Vec<usize> = Vec::new();
         for (j, step) in steps.iter().enumerate() {
             let mut candidates: Vec<usize> = Vec::new();
-            if step.footprint.touches_world() {
+            if !dependence {
+                // Synchronization only: no step is a candidate.
+            } else if step.footprint.touches_world() {
                 candidates.extend(&stateful);
             } else if step.footprint.touches_state() {
                 candidates.extend(&world);
             }
-            for (r, _) in step.footprint.accesses() {
+            for (r, _) in step.footprint.accesses().iter().filter(|_| dependence) {
                 if let Some(list) = by_resource.get(r) {
                     candidates.extend(list);
                 }
