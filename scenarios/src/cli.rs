@@ -192,8 +192,9 @@ pub struct VmArgs {
     /// Deepest Python call stack before RecursionError: 1 to 100000 (default 1000, as CPython).
     #[arg(long, value_name = "N", value_parser = recursion)]
     pub max_recursion: Option<usize>,
-    /// Memory the heap may hold before MemoryError: bytes, or a number with a K, M or G suffix
-    /// (default 512M).
+    /// Memory the heap may hold before MemoryError: bytes, or a number with a K, M or G suffix.
+    /// Default under `run`: half the memory the machine gives emlab (its RAM, or the cgroup's or
+    /// `ulimit -v`'s limit when lower); under `check` and `replay`: 512M.
     #[arg(long, value_name = "SIZE", value_parser = size)]
     pub max_heap: Option<usize>,
 }

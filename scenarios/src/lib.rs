@@ -31,6 +31,7 @@ pub mod diagnostics;
 pub mod generate;
 pub mod html;
 pub mod matrix;
+pub mod memory;
 pub mod merge;
 pub mod replay;
 pub mod report;

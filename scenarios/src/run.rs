@@ -56,7 +56,9 @@ pub fn run(args: &RunArgs) -> i32 {
     let config = VmConfig {
         mode,
         bugs: args.vm.inject.iter().copied().collect(),
-        limits: args.vm.limits(emlab_vm::Limits::default()),
+        limits: args
+            .vm
+            .limits(emlab_vm::Limits { max_heap: crate::memory::default_run_heap(), ..emlab_vm::Limits::default() }),
         ..VmConfig::default()
     };
     let vm = match Vm::<Native>::new(program, config) {

@@ -75,8 +75,9 @@ impl Heap {
         // whatever threads had not reported yet.
         self.live.store(stats.marked, Relaxed);
         self.allocated_since_collect.store(0, Relaxed);
+        let freed = self.bytes.load(Relaxed).saturating_sub(bytes);
         self.bytes.store(bytes, Relaxed);
-        self.bytes_after_collect.store(bytes, Relaxed);
+        self.pressure_at.store(super::pressure_point(self.max_bytes, bytes, freed), Relaxed);
         self.epoch.fetch_add(1, Relaxed);
         stats
     }

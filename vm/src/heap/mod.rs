@@ -317,8 +317,8 @@ pub struct Heap {
     /// Bytes in use: exact after a collection, then every allocation and growth is added (shrinking
     /// is only counted by the next collection).
     bytes: Padded<AtomicUsize>,
-    /// `bytes` just after the last collection.
-    bytes_after_collect: AtomicUsize,
+    /// Bytes past which the heap is under pressure and a collection is due (see [`pressure_point`]).
+    pressure_at: AtomicUsize,
     /// The reader table of biased reads ([`Heap::read_leaf`]); empty when they are off.
     readers: Readers<Std>,
     /// Whether the fast paths that rely on the collector's contract skip slot locks (see
@@ -333,6 +333,32 @@ pub struct Heap {
 #[inline]
 pub fn immutable_in_tag(tag: u64, generation: u32) -> bool {
     tag_generation(tag) == generation && Kind::from_u8(tag as u8).is_some_and(|kind| !kind.is_mutable())
+}
+
+/// The least growth, in bytes, that makes a collection due by size (see [`pressure_point`]).
+pub const MIN_GROWTH: usize = 8 << 20;
+
+/// The heap size in bytes past which a collection is due, after a collection that left `live`
+/// bytes and freed `freed` bytes, under a limit of `max` bytes. Collections are paced by the live
+/// heap, as Go's `GOGC=100` paces them: the next one is due when the heap has doubled (and grown by
+/// at least [`MIN_GROWTH`]), so the cost of marking stays linear in what is allocated, or when half
+/// the room left under the limit is used, so that garbage is collected before a MemoryError it
+/// could have avoided. (By count, a collection is also due after as many allocations as there are
+/// live objects: see [`Heap::set_collect_threshold`].)
+///
+/// Near the limit, a collection that freed almost nothing is *futile*: less than an eighth of the
+/// limit is left and it freed less than a sixteenth. Then no collection is due by size any more
+/// (only by count): the program is out of memory, and the allocation that passes the limit raises
+/// MemoryError at once, as the JVM's "GC overhead limit exceeded" does, instead of collecting
+/// again at every allocation for ever less room (a program filling a dict without end took a
+/// minute to fail under a 512 MiB limit; now it takes a few seconds).
+pub fn pressure_point(max: usize, live: usize, freed: usize) -> usize {
+    let room = max.saturating_sub(live);
+    if room < max / 8 && freed < max / 16 {
+        return usize::MAX;
+    }
+    let grown = live.saturating_mul(2).max(live.saturating_add(MIN_GROWTH));
+    grown.min(live + room / 2)
 }
 
 impl Heap {
@@ -351,7 +377,7 @@ impl Heap {
             collect_at: AtomicUsize::new(usize::MAX),
             max_bytes,
             bytes: Padded(AtomicUsize::new(0)),
-            bytes_after_collect: AtomicUsize::new(0),
+            pressure_at: AtomicUsize::new(pressure_point(max_bytes, 0, 0)),
             readers: Readers::new(0),
             lock_free: false,
         }
@@ -447,11 +473,9 @@ impl Heap {
         }
     }
 
-    /// Whether allocation and growth since the last collection used half the room that was left:
-    /// time to collect, before a MemoryError that garbage could have avoided.
+    /// Whether the heap grew past the point where a collection is due (see [`pressure_point`]).
     pub fn under_pressure(&self) -> bool {
-        let base = self.bytes_after_collect.load(Relaxed);
-        self.bytes.load(Relaxed) > base + (self.max_bytes.saturating_sub(base)) / 2
+        self.bytes.load(Relaxed) > self.pressure_at.load(Relaxed)
     }
 
     /// Bytes that may still be charged before the limit.
@@ -798,6 +822,44 @@ impl Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collections_are_due_when_the_heap_doubles_or_uses_half_the_room_left() {
+        let max = 1 << 30;
+        // A small heap: the least growth.
+        assert_eq!(pressure_point(max, 1 << 20, 0), (1 << 20) + MIN_GROWTH);
+        // A bigger one: double what survived.
+        assert_eq!(pressure_point(max, 100 << 20, 0), 200 << 20);
+        // Near the limit: half the room left, while collections still free something.
+        assert_eq!(pressure_point(max, 800 << 20, 0), (800 << 20) + (112 << 20));
+        assert_eq!(pressure_point(max, 960 << 20, 100 << 20), (960 << 20) + (32 << 20));
+        // A futile collection near the limit: none is due by size any more.
+        assert_eq!(pressure_point(max, 960 << 20, 10 << 20), usize::MAX);
+    }
+
+    #[test]
+    fn filling_the_heap_with_live_objects_ends_in_memory_error_after_few_collections() {
+        // What a program that fills a dict for ever does: everything it allocates stays live, and
+        // it collects whenever a collection is due.
+        let heap = Heap::new(64 << 20, 1);
+        let mut live: Vec<crate::value::Value> = Vec::new();
+        let mut collections = 0;
+        let error = loop {
+            match heap.alloc(Object::Str(StrObject::new("x".repeat(200)))) {
+                Ok(handle) => live.push(crate::value::Value::obj(handle)),
+                Err(error) => break error,
+            }
+            if heap.under_pressure() {
+                heap.collect(live.iter().copied());
+                collections += 1;
+            }
+        };
+        assert_eq!(error, HeapError::Full(64 << 20));
+        assert!(heap.bytes() > (64 << 20) - 4096, "the heap was full: {}", heap.bytes());
+        // 8, 16, 32 MiB (doubling), then half the room left twice before a collection is futile
+        // (collecting at every allocation for ever less room took hundreds).
+        assert!(collections <= 6, "{collections} collections");
+    }
 
     #[test]
     fn stale_handle_is_detected_after_reuse() {

@@ -275,14 +275,36 @@ pub fn hash_str(text: &str) -> u64 {
         buffer[..rest.len()].copy_from_slice(rest);
         hash = mix(hash, u64::from_le_bytes(buffer));
     }
-    hash_int(hash as i64)
+    mix64(hash)
 }
 
 /// The hash of an int (and of a bool, which equals 0 or 1 as a dict key).
+///
+/// A dict's table places a key by the hash's low bits and tags it with the top seven. Ints that
+/// are close together get places close together, as CPython's `hash(i) == i` gives them: a
+/// block of [`INT_BLOCK`] consecutive ints lands on consecutive places, from a start that a mix of
+/// the block's number picks, so filling a big dict with `d[i] = ...` walks memory in order instead
+/// of missing the cache on every key (4,000,000 keys: 1.4 s instead of 3.1 s). Any stride of a
+/// block or more is as spread as a random hash (a fold of the bits, tried first, put the keys of
+/// a stride of 2^17 + 1 on a few places); the tag mixes the whole value, so neighbours in one
+/// probe group differ in their tags.
 pub fn hash_int(value: i64) -> u64 {
-    let mut x = value as u64;
+    const TAG: u64 = !((1 << 57) - 1);
+    let v = value as u64;
+    let place = mix64(v / INT_BLOCK).wrapping_add(v);
+    (place & !TAG) | (mix64(v) & TAG)
+}
+
+/// How many consecutive ints [`hash_int`] places next to each other.
+pub const INT_BLOCK: u64 = 1024;
+
+/// A 64-bit finalizer (MurmurHash3's fmix64): every bit of the result depends on every bit of
+/// `x`.
+fn mix64(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^= x >> 33;
     x
 }
@@ -290,6 +312,25 @@ pub fn hash_int(value: i64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn consecutive_ints_get_consecutive_places_and_strides_spread_as_a_random_hash_would() {
+        let place = |i: i64| hash_int(i) & ((1 << 57) - 1);
+        // One block: consecutive places.
+        let block = INT_BLOCK as i64;
+        assert!((1..block).all(|i| place(i) == place(0).wrapping_add(i as u64) & ((1 << 57) - 1)));
+        // 2^16 keys of any stride in a table of 2^17 places: they take about as many places as
+        // random ones would (1 - 1/e of 2^16 for a random hash after folding into 2^17 ≈ 0.79).
+        for stride in [1i64, 3, 1024, 4096, 4097, (1 << 17) + 1, 1 << 20, 1 << 32, (1 << 37) + (1 << 17) + 1, -1, -4097]
+        {
+            let places: std::collections::HashSet<u64> =
+                (0..1i64 << 16).map(|i| place(i.wrapping_mul(stride)) & ((1 << 17) - 1)).collect();
+            assert!(places.len() > (1 << 16) * 3 / 4, "stride {stride}: {} places", places.len());
+        }
+        // Neighbours differ in the tag (the top seven bits) that a probe compares first.
+        let tags: std::collections::HashSet<u64> = (0..128).map(|i| hash_int(i) >> 57).collect();
+        assert!(tags.len() > 70, "{} tags", tags.len());
+    }
 
     #[test]
     fn a_strs_hash_is_computed_once_when_first_needed_and_never_zero() {

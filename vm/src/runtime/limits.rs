@@ -20,7 +20,8 @@ impl Limits {
     pub const CHECK_MAX_STEPS: u64 = 1_000_000;
     /// CPython's default recursion limit.
     pub const DEFAULT_MAX_RECURSION: usize = 1000;
-    /// The default heap limit: 512 MiB.
+    /// The checking heap limit, and the default where the machine's memory is not known: 512 MiB.
+    /// (`emlab run` sets a share of the machine's memory instead: `emlab::memory`.)
     pub const DEFAULT_MAX_HEAP: usize = 512 << 20;
 
     /// The limits of a model-checking run: as [`Limits::default`], plus a step budget so that a
@@ -31,7 +32,8 @@ impl Limits {
 }
 
 impl Default for Limits {
-    /// The limits of `emlab run`: no step budget (as CPython), recursion 1000, heap 512 MiB.
+    /// The limits of a run: no step budget (as CPython), recursion 1000, heap 512 MiB (which
+    /// `emlab run` raises to a share of the machine's memory).
     fn default() -> Self {
         Limits {
             max_steps: None,
