@@ -218,6 +218,7 @@ fn blank_result(job: &Job, kind: SchedulerKind, unit: Unit, args: &CheckArgs) ->
         skipped: None,
         complete: None,
         coverage: None,
+        sleep_blocked: None,
         trace: None,
         shrink: None,
         pair: unit.pair,
@@ -286,6 +287,7 @@ fn check_unit(
         skipped: exploration.skipped.clone(),
         complete: exploration.skipped.is_none().then(|| exploration.coverage.is_complete()),
         coverage: exploration.skipped.is_none().then(|| exploration.coverage.to_string()),
+        sleep_blocked: exploration.sleep_blocked,
         ..blank_result(job, kind, unit, args)
     };
     if let Some(first) = &exploration.first {

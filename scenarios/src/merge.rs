@@ -127,6 +127,7 @@ pub fn parse_result(value: &Value, at: &str) -> Result<PairResult, String> {
         skipped: opt_str(value, "skipped").or_else(|| (verdict == Some(Verdict::Skipped)).then(String::new)),
         complete: value.get("complete").and_then(Value::as_bool),
         coverage: opt_str(value, "coverage"),
+        sleep_blocked: value.get("sleep_blocked").and_then(Value::as_u64).map(|n| n as usize),
         trace: opt_str(value, "trace"),
         shrink,
         pair,

@@ -74,6 +74,8 @@ pub struct PairResult {
     pub complete: Option<bool>,
     /// What bounded the exploration (`bounded: 2 preemptions`), or `complete`.
     pub coverage: Option<String>,
+    /// `dpor`: how many executions ended sleep-set blocked (spent on states explored already).
+    pub sleep_blocked: Option<usize>,
     /// The (minimized, for failures) trace of the first schedule that showed a violation.
     pub trace: Option<String>,
     /// How much the trace shrank, when it was minimized.
@@ -236,6 +238,9 @@ pub fn json(result: &PairResult) -> String {
     }
     if let Some(coverage) = &result.coverage {
         map.insert("coverage".into(), coverage.clone().into());
+    }
+    if let Some(blocked) = result.sleep_blocked {
+        map.insert("sleep_blocked".into(), blocked.into());
     }
     map.insert("mode".into(), result.mode.name().into());
     if let Some(shard) = result.shard {

@@ -53,6 +53,9 @@ fn json_output_has_the_documented_keys_in_order() {
         }
         assert!(line.contains("\"verdict\":\"pass\""), "{line}");
         assert!(line.contains("\"found\":[\"assertion\"]"), "{line}");
+        // dpor says how many of its executions ended sleep-set blocked; no other scheduler has any.
+        let result: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(result.get("sleep_blocked").is_some_and(|n| n.is_u64()), result["scheduler"] == "dpor", "{line}");
     }
 }
 

@@ -116,6 +116,10 @@ pub struct Exploration {
     pub coverage: Coverage,
     /// Every distinct outcome seen, with the first schedule that reached it.
     pub outcomes: std::collections::BTreeMap<Outcome, crate::schedule::Schedule>,
+    /// `dpor` only: how many of the executions ended *sleep-set blocked* (every runnable thread
+    /// asleep: the rest of the run reaches only states explored already, so the run was spent for
+    /// nothing). Optimal-DPOR's wakeup trees avoid these; their share says whether it would pay.
+    pub sleep_blocked: Option<usize>,
 }
 
 /// What one run ended with, as the soundness oracle compares runs: what the program printed and

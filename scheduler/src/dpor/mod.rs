@@ -102,6 +102,7 @@ impl Explorer for DporExplorer {
         let mut exploration = crate::shuttle_run::in_parallel(budget.jobs.clamp(1, 64), work);
         let tree = shared.lock();
         let finished = tree.executions > 0 && tree.active == 0 && tree.queue.is_empty();
+        exploration.sleep_blocked = Some(tree.sleep_blocked);
         exploration.coverage = if exploration.first.is_some() {
             Coverage::Stopped
         } else if finished && !tree.pruned {
@@ -185,6 +186,8 @@ pub struct Tree {
     pruned: bool,
     /// A worker found what the search looks for: the others stop too.
     stopped: bool,
+    /// Executions that ended sleep-set blocked (see [`Exploration::sleep_blocked`]).
+    sleep_blocked: usize,
 }
 
 impl Tree {
@@ -585,6 +588,7 @@ impl DporScheduler {
                     // Every runnable thread sleeps: whatever follows was explored already. Finish
                     // the run (its outcome is real) but learn nothing more from it.
                     self.blocked_at = Some(depth);
+                    self.tree.sleep_blocked += 1;
                     self.path.pop();
                     Self::default_choice(&ids, current, is_yielding)?
                 }

@@ -250,3 +250,23 @@ fn two_workers_share_one_search_and_find_the_same() {
     }
     assert!(compared >= 20, "only {compared} programs compared");
 }
+
+#[test]
+fn sleep_set_blocked_executions_are_counted() {
+    use crate::explorer::{Budget, Explorer};
+    let explore = |source: &str| {
+        let budget = Budget { iterations: 5_000, seed: 0, jobs: 1, preemption_bound: None };
+        super::DporExplorer::default().explore(&target(source, Mode::Eml), &budget, &Stop::OnKinds(Vec::new()), &|_| {})
+    };
+    // Three exclusive callers that each read the count afterwards: some reversals lead into
+    // states that a sibling branch explored already.
+    let calls = "import counter\nc = [0]\nseen = [0, 0, 0]\ndef work(i):\n    counter.incr(c, 0)\n    seen[i] = c[0]\n\
+                 hs = [spawn(work, 0), spawn(work, 1), spawn(work, 2)]\nfor h in hs:\n    join(h)\nprint(seen)\n";
+    let e = explore(calls);
+    assert!(e.coverage.is_complete());
+    let blocked = e.sleep_blocked.expect("dpor counts them");
+    assert!(blocked > 0 && blocked < e.schedules, "{blocked} of {}", e.schedules);
+    // One thread alone is never blocked.
+    let alone = explore("x = [0]\nx[0] = 1\nprint(x)\n");
+    assert_eq!((alone.schedules, alone.sleep_blocked), (1, Some(0)));
+}
