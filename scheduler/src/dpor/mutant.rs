@@ -24,10 +24,12 @@ pub enum Mutant {
     AttachAlwaysInert,
     /// The stop request's clearing rule applied to its setting too: requests do not write `Stop`.
     RequestStopCleared,
+    /// A poll whose hold ends at the thread's own request counts as inert too.
+    PollInertBeforeRequest,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 7] = [
+    pub const ALL: [Mutant; 8] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
@@ -35,6 +37,7 @@ impl Mutant {
         Mutant::ModuleLockNotLock,
         Mutant::AttachAlwaysInert,
         Mutant::RequestStopCleared,
+        Mutant::PollInertBeforeRequest,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -52,7 +55,8 @@ impl Mutant {
             Mutant::ObjectWritesCommute
             | Mutant::StoresCommute
             | Mutant::AttachAlwaysInert
-            | Mutant::RequestStopCleared => true,
+            | Mutant::RequestStopCleared
+            | Mutant::PollInertBeforeRequest => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

@@ -1,4 +1,4 @@
-//! Attaches that cannot matter, and the end of an exclusive section.
+//! Attaches and polls that cannot matter, and the end of an exclusive section.
 //!
 //! Every safepoint poll reads the stop request ([`Resource::Stop`]) and every attach reads the
 //! gate, so both race with every request of another thread: where a thread parks, and whether it
@@ -19,11 +19,21 @@
 //!
 //! Under the GIL (an execution with a hand-over) nothing is left out.
 //!
-//! A rule for *polls* like the one for attaches (a poll whose segment up to the next poll is
-//! inert is no park point) was tried in two forms and dropped: the soundness oracle found
-//! outcomes it missed (three exclusive callers that read the count afterwards,
-//! `suite/soundness/exclusive_calls_then_reads.py`, and a park between a read and a write when a
-//! GIL switch tick, which parks nowhere without the GIL, stood in for the next poll).
+//! **Inert polls.** A poll's hold runs from the poll to the thread's next detach. When that detach
+//! is a plain one (a park at a later poll, a block, the thread's end) and no step of the hold
+//! conflicts with a step of another thread that the schedule can move past it, the poll is no
+//! park point: its read of the stop request is left out. Parking there or at the end of the hold
+//! differs only in whether the hold's steps run before or after the other thread's section, and
+//! they commute with it and with everything that could run while the thread is parked; the thread
+//! re-attaches after the section either way. When the hold ends at the thread's own *request*,
+//! the poll stays: parking first delays the request until after the other section, and while the
+//! gate is open in between, other threads may attach and see the state between the two sections,
+//! which a thread that requested at once (and so kept the gate closed) never lets them see
+//! ([`Mutant::PollInertBeforeRequest`]; `suite/soundness/exclusive_calls_then_reads.py`). Two
+//! earlier forms of this rule were unsound for that reason: a hold up to the next poll (which ends
+//! at the request when no poll comes between), and a hold that ended at the request. A third
+//! failure was not the rule's: a GIL switch tick without the GIL, which parks nowhere, stood in
+//! for the next poll (the tick now reads nothing without the GIL).
 
 use super::races::HappensBefore;
 use super::{Mutant, Step};
@@ -106,6 +116,21 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
         // Attaches: the hold runs from the attach to the thread's next detach (a park, a request
         // that detaches the requester, the end), across the polls where it did not park.
         for (n, &k) in own.iter().enumerate() {
+            if is_poll(&steps[k]) && !is_attach(&steps[k].footprint) {
+                // Polls: the hold runs from the poll to the thread's next detach, which must be a
+                // plain one (a park, a block, the end): when a request ends it, where the thread
+                // parks changes when it requests, and with it who can attach in between.
+                let Some(m) = own[n + 1..].iter().position(|&j| detaches(&steps[j].footprint)) else { continue };
+                let end = own[n + 1 + m];
+                let requests = steps[end].footprint.accesses().iter().any(|&(r, _)| r == Resource::Gate);
+                if requests && mutant != Some(Mutant::PollInertBeforeRequest) {
+                    continue;
+                }
+                if quiet(&own[n..n + 1 + m], end, &parking) {
+                    out[k].footprint = without(&out[k].footprint, parks);
+                }
+                continue;
+            }
             if !is_attach(&steps[k].footprint) {
                 continue;
             }
@@ -116,6 +141,7 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
                 None => (&own[n..], own[own.len() - 1]),
             };
             let hold = quiet(span, end, &|r, a| parking(r, a) || attaching(r, a));
+            // (An attach is a poll too: its hold is the same span, and it is left out whole.)
             if mutant == Some(Mutant::AttachAlwaysInert) || hold {
                 out[k].footprint = without(&out[k].footprint, attaching);
             }
