@@ -311,18 +311,18 @@ fn check_unit(
         );
         let of_interest =
             |r: &emlab_scheduler::RunReport| r.violations.iter().find(|v| v.kind == kind_of_interest).cloned();
-        result.trace = Some(shown.render(&header, of_interest(shown).as_ref()));
+        result.trace = Some(shown.render(&header, of_interest(shown).as_ref(), &job.target.program.source));
         if args.report.is_some() {
             if let Some(small) = &minimized {
                 result.views.push(TraceView::new(
                     "minimized",
                     &header,
-                    job.target.mode,
+                    &job.target,
                     small,
                     of_interest(small).as_ref(),
                 ));
             }
-            result.views.push(TraceView::new("as found", &header, job.target.mode, first, of_interest(first).as_ref()));
+            result.views.push(TraceView::new("as found", &header, &job.target, first, of_interest(first).as_ref()));
         }
     }
     if exploration.coverage.is_complete() {

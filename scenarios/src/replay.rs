@@ -43,9 +43,9 @@ pub fn run(args: &ReplayArgs) -> i32 {
         Ok(report) => {
             let header = format!("scenario: {file}  mode: {mode}  replay");
             let violation = report.violations.first();
-            print!("{}", report.render(&header, violation));
+            print!("{}", report.render(&header, violation, &target.program.source));
             if let Some(path) = &args.html {
-                let view = crate::html::TraceView::new("replayed", &header, mode, &report, violation);
+                let view = crate::html::TraceView::new("replayed", &header, &target, &report, violation);
                 let facts = [("schedule", schedule.to_string()), ("mode", mode.to_string())];
                 let page = crate::html::trace_page(&file, &facts, None, &[view]);
                 if let Err(e) = std::fs::write(path, page) {

@@ -314,7 +314,8 @@ fn every_bad_scenario_of_a_folder_is_reported_not_only_the_first() {
 fn a_timed_out_result_says_how_far_it_got_and_that_it_is_not_complete() {
     let out = emlab(&[
         "check",
-        &suite("deep/bank_three_movers.py"),
+        // A search that runs for minutes (every GIL tick is a park point).
+        &suite("gil/transfer.py"),
         "--scheduler",
         "dpor",
         "--iterations",

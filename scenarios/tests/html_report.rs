@@ -206,16 +206,21 @@ fn the_mode_matrix_is_in_the_index() {
     assert!(index.contains("Mode matrix") && index.contains("<td class=\"fail\">assertion, atomicity</td>"), "{index}");
 }
 
-#[test]
-fn a_headless_browser_renders_the_lanes() {
-    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+/// A headless chromium, or None (and a note that the test skips) when there is none on PATH.
+fn browser() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
-    else {
+        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
         use std::io::Write;
         let _ = writeln!(std::io::stderr(), "headless browser test skipped: no chromium on PATH");
-        return;
-    };
+    }
+    found
+}
+
+#[test]
+fn a_headless_browser_renders_the_lanes() {
+    let Some(browser) = browser() else { return };
     let dir = Scratch::new("browser");
     emlab(&[
         "check",
@@ -261,4 +266,39 @@ fn nogil_lanes_draw_no_eml_bands_and_eml_lanes_do() {
     };
     assert!(!page_of("suite:nogil/cache_put.py", "nogil-bands").contains("<rect class=\"band eml-"));
     assert!(page_of("suite:classic/lost_update.py", "eml-bands").contains("<rect class=\"band eml-shared\""));
+}
+
+#[test]
+fn at_three_threads_the_two_traces_stack_instead_of_running_off_the_page() {
+    let Some(browser) = browser() else { return };
+    let dir = Scratch::new("layout");
+    // Three lanes (the main thread and two workers): side by side, the two traces are wider than
+    // the window, so the second goes under the first.
+    let scenario = "suite:soundness/write_after_join.py";
+    emlab(&["check", scenario, "--scheduler", "pct", "--expect", "pass", "--no-minimize", "--report", dir.path()]);
+    let (name, html) = pages(&dir.0).remove(0);
+    assert_eq!(views(&html).len(), 1, "as found only, without minimizing");
+    emlab(&["check", scenario, "--scheduler", "pct", "--expect", "pass", "--report", dir.path()]);
+    let (_, html) = pages(&dir.0).remove(0);
+    assert_eq!(views(&html).len(), 2, "minimized and as found");
+    // The page, with a script that writes where each trace's right edge lands into the DOM.
+    let probe = "<script>window.addEventListener('load', () => { document.body.dataset.edges = \
+                 [...document.querySelectorAll('.view')].map(v => Math.round(v.getBoundingClientRect().right)) \
+                 .join(',') + '/' + window.innerWidth; });</script></body>";
+    let measured = dir.0.join("measured.html");
+    std::fs::write(&measured, html.replace("</body>", probe)).unwrap();
+    let url = format!("file://{}", measured.display());
+    let dom = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--dump-dom", &url])
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let edges =
+        dom.split("data-edges=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_else(|| panic!("{name}: {dom}"));
+    let (rights, width) = edges.split_once('/').unwrap();
+    let width: f64 = width.parse().unwrap();
+    for right in rights.split(',') {
+        let right: f64 = right.parse().unwrap();
+        assert!(right <= width, "a trace ends at {right}px in a {width}px window ({edges})");
+    }
 }

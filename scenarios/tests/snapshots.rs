@@ -30,7 +30,7 @@ fn minimized_traces_of_violation_scenarios() {
         let minimized = minimize(&target, &first, kind);
         let header = format!("scenario: {name}  mode: {}  scheduler: {scheduler}  seed: 0", scenario.mode);
         let violation = minimized.report.violations.iter().find(|v| v.kind == kind);
-        let trace = minimized.report.render(&header, violation);
+        let trace = minimized.report.render(&header, violation, &target.program.source);
         let snapshot_name = name.trim_end_matches(".py").replace('/', "__");
         insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!(snapshot_name, trace);

@@ -65,9 +65,34 @@ pub fn objects_named(text: &str) -> Vec<u32> {
     objects
 }
 
-/// Renders a trace: a header line, one numbered line per event (the violation's step marked `▶`),
-/// the violation, and the schedule.
-pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>, schedule: &str) -> String {
+/// How many characters of a step's source line the text trace shows next to its line number.
+pub const SOURCE_CHARS: usize = 24;
+
+/// The text of line `line` (1-based) of `source`, trimmed; empty for line 0 (a thread's start and
+/// end, which have no frame) or a line past the end.
+pub fn source_line(source: &str, line: u32) -> &str {
+    line.checked_sub(1).and_then(|i| source.lines().nth(i as usize)).map_or("", str::trim)
+}
+
+/// `text` cut to `chars` characters, the last one `…` when it was longer.
+pub fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        text.chars().take(chars.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
+/// Renders a trace: a header line, one numbered line per event (the violation's step marked `▶`)
+/// with its source line's text (from `source`, the program's file) next to its line number, the
+/// violation, and the schedule.
+pub fn render(
+    header: &str,
+    events: &[TraceEvent],
+    violation: Option<&Violation>,
+    schedule: &str,
+    source: &str,
+) -> String {
     let objects: Vec<Vec<u32>> = events.iter().map(|e| e.kind.objects()).collect();
     let places: Vec<Place<'_>> =
         events.iter().zip(&objects).map(|(e, o)| Place { thread: e.thread, line: e.line, objects: o }).collect();
@@ -85,10 +110,17 @@ pub fn render(header: &str, events: &[TraceEvent], violation: Option<&Violation>
         let thread = format!("t{}", e.thread);
         // Line 0: the thread has no frame yet (or any more), at its start and end.
         let line = if e.line == 0 { String::new() } else { format!("L{}", e.line) };
+        let code = shorten(source_line(source, e.line), SOURCE_CHARS);
         let (what, note) = (e.kind.what(), e.kind.note());
         let text = if note.is_empty() { what } else { format!("{what:<34} {note}") };
         let mark = if Some(i) == marked { '▶' } else { ' ' };
-        let _ = writeln!(out, "{:>4}{mark}{thread:<3} {line:<5} {}", i + 1, text.trim_end());
+        let _ = writeln!(
+            out,
+            "{:>4}{mark}{thread:<3} {line:<5} {code:<width$}  {}",
+            i + 1,
+            text.trim_end(),
+            width = SOURCE_CHARS
+        );
     }
     if let Some(v) = violation {
         let _ = writeln!(out, "{:>4} violation: {v}", events.len() + 1);

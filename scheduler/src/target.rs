@@ -57,9 +57,10 @@ impl RunReport {
         self.violations.iter().map(|v| v.kind)
     }
 
-    /// The trace as text, with `header` first and `violation` before the schedule line.
-    pub fn render(&self, header: &str, violation: Option<&Violation>) -> String {
-        render(header, &self.events, violation, &self.schedule.to_string())
+    /// The trace as text, with `header` first and `violation` before the schedule line; each step
+    /// shows its line's text from `source` (the program's file).
+    pub fn render(&self, header: &str, violation: Option<&Violation>, source: &str) -> String {
+        render(header, &self.events, violation, &self.schedule.to_string(), source)
     }
 }
 

@@ -13,7 +13,8 @@ pub mod steps;
 mod swimlanes;
 
 use crate::report::{found_text, PairResult};
-use emlab_scheduler::{RunReport, TraceEvent};
+use emlab_scheduler::{RunReport, Target, TraceEvent};
+use emlab_vm::bytecode::Program;
 use emlab_vm::{Mode, Violation};
 use page::escape;
 use std::fmt::Write;
@@ -31,17 +32,27 @@ pub struct TraceView {
     pub schedule: String,
     /// The mode the trace ran in: in `nogil` there is no EML, so its lanes draw no EML bands.
     pub mode: Mode,
+    /// The program's file, whose line each step shows next to it.
+    pub source: std::sync::Arc<Program>,
 }
 
 impl TraceView {
-    pub fn new(title: &str, header: &str, mode: Mode, report: &RunReport, violation: Option<&Violation>) -> TraceView {
+    /// The view of `report`, a run of `target`.
+    pub fn new(
+        title: &str,
+        header: &str,
+        target: &Target,
+        report: &RunReport,
+        violation: Option<&Violation>,
+    ) -> TraceView {
         TraceView {
             title: title.to_string(),
             header: header.to_string(),
             events: report.events.clone(),
             violation: violation.cloned(),
             schedule: report.schedule.to_string(),
-            mode,
+            mode: target.mode,
+            source: target.program.clone(),
         }
     }
 }

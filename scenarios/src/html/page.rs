@@ -26,7 +26,7 @@ table.results th, table.results td { border-bottom: 1px solid #ddd; padding: 3px
 table.results th { cursor: pointer; background: #f3f3f3; user-select: none; }
 td.pass { color: #17692b; } td.fail { color: #b00020; font-weight: bold; }
 td.skipped, td.pending { color: #777; } td.num { text-align: right; }
-.views { display: flex; gap: 1.5em; align-items: flex-start; overflow-x: auto; }
+.views { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; overflow-x: auto; }
 .view { flex: none; }
 .view { border: 1px solid #ddd; padding: 0.5em; }
 .legend span { display: inline-block; padding: 0 6px; margin-right: 4px; border-radius: 3px; }
@@ -36,6 +36,7 @@ svg .step-box { fill: #fff; stroke: #c8c8c8; }
 svg .step:hover .step-box { stroke: #333; stroke-width: 2; }
 svg .step text { font-size: 11px; }
 svg .gutter { font-size: 10px; fill: #888; }
+svg .src { font-family: ui-monospace, monospace; font-size: 10.5px; fill: #555; white-space: pre; }
 svg .violating .step-box { stroke: #b00020; stroke-width: 2; fill: #fde7ea; }
 svg .violation rect { fill: #b00020; } svg .violation text { fill: #fff; font-size: 12px; font-weight: bold; }
 svg .violation-mark { fill: #b00020; font-size: 11px; font-weight: bold; }

@@ -5,11 +5,16 @@
 use super::page::escape;
 use super::steps::{spans, step, violation_step, EmlState, Step};
 use super::TraceView;
+use emlab_scheduler::collect::{source_line, SOURCE_CHARS};
 use std::fmt::Write;
 
 const ROW: usize = 22;
 const LANE: usize = 300;
-const GUTTER: usize = 44;
+/// Where the source column starts: after the step numbers and the violation's mark.
+const NUMBERS: usize = 44;
+/// The source column: each step's line text, as the text trace shows it.
+const SOURCE: usize = 196;
+const GUTTER: usize = NUMBERS + SOURCE;
 const TOP: usize = 28;
 const BAND: usize = 8;
 /// Traces longer than this show their first `HEAD` steps and their last ones.
@@ -74,15 +79,10 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn step_label(s: &Step) -> String {
-    let line = if s.line == 0 { String::new() } else { format!("L{} ", s.line) };
-    format!("{line}{}", s.what)
-}
-
-fn tooltip(number: usize, s: &Step) -> String {
+fn tooltip(number: usize, s: &Step, source: &str) -> String {
     let mut text = format!("{number}  t{}  ", s.thread);
     if s.line > 0 {
-        text.push_str(&format!("line {}  ", s.line));
+        text.push_str(&format!("line {}: {}\n", s.line, source_line(source, s.line)));
     }
     text.push_str(&s.what);
     if !s.note.is_empty() {
@@ -185,10 +185,24 @@ pub fn svg(view: &TraceView) -> String {
     }
     // The steps.
     let violating = view.violation.as_ref().and_then(|v| violation_step(&steps, v));
+    let source = view.source.source.as_str();
     for (i, s) in steps.iter().enumerate() {
         let Some(row) = rows.shown(i) else { continue };
         let class = if Some(i) == violating { "step violating" } else { "step" };
         let x = lane_x(s.thread) + BAND + 2;
+        let code = source_line(source, s.line);
+        if !code.is_empty() {
+            let _ = writeln!(
+                out,
+                "<text class=\"src\" x=\"{}\" y=\"{}\"><title>line {}: {}</title>L{} {}</text>",
+                NUMBERS,
+                y(row) + 15,
+                s.line,
+                escape(code),
+                s.line,
+                escape(&emlab_scheduler::collect::shorten(code, SOURCE_CHARS))
+            );
+        }
         let _ = writeln!(
             out,
             "<text class=\"gutter\" x=\"4\" y=\"{}\">{}</text><g class=\"{class}\" data-step=\"{}\" \
@@ -198,13 +212,13 @@ pub fn svg(view: &TraceView) -> String {
             i + 1,
             i + 1,
             s.thread,
-            escape(&tooltip(i + 1, s)),
+            escape(&tooltip(i + 1, s, source)),
             y(row) + 2,
             LANE - BAND - 24,
             ROW - 4,
             x + 4,
             y(row) + 15,
-            escape(&shorten(&step_label(s)))
+            escape(&shorten(&s.what))
         );
         if Some(i) == violating {
             let _ = writeln!(
