@@ -498,6 +498,11 @@ impl DporScheduler {
             // A spin-wait going round: the iteration that just ended only read shared state and
             // left the thread as it was at its last back-edge, so the state is one already reached.
             // Going on while another thread could run only repeats it: the run is redundant.
+            // After a sleep-set block the rest of the run records no steps, so a thread that starts
+            // then has no entry yet.
+            if self.spins.len() <= c {
+                self.spins.resize(c + 1, (None, false));
+            }
             let spin = &mut self.spins[c];
             let repeat = spin.0 == Some(state) && !spin.1;
             *spin = (Some(state), false);

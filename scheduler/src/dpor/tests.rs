@@ -286,3 +286,17 @@ fn sleep_set_blocked_executions_are_counted() {
     let alone = explore("x = [0]\nx[0] = 1\nprint(x)\n");
     assert_eq!((alone.schedules, alone.sleep_blocked), (1, Some(0)));
 }
+
+#[test]
+fn a_thread_that_starts_after_a_sleep_set_block_runs_on() {
+    // Three exclusive callers give sleep-set-blocked runs; a thread spawned after the block goes
+    // round a loop. The rest of a blocked run is followed without being recorded; the loop's
+    // back-edge once indexed the spin table by a thread it had no entry for (a panic inside the
+    // scheduler, reported as a vm-panic, with the main thread's assertion after it).
+    let source = "import counter\nc = [0]\nseen = [0, 0, 0]\ndef work(i):\n    counter.incr(c, 0)\n    seen[i] = c[0]\n\
+                  def late():\n    for i in range(3):\n        pass\nhs = [spawn(work, 0), spawn(work, 1), spawn(work, 2)]\n\
+                  for h in hs:\n    join(h)\nh = spawn(late)\njoin(h)\nprint(seen)\n";
+    let s = dpor_count_in(source, Mode::Eml);
+    assert!(s.outcomes.iter().all(|(_, kinds)| kinds.is_empty()), "{:?}", s.outcomes);
+    assert!(s.executions > 1);
+}
