@@ -272,6 +272,8 @@ fn check_unit(
         Expectation::Violation(kinds) => Stop::OnKinds(kinds.clone()),
     };
     let mode = job.target.mode;
+    let span = tracing::info_span!("check", scenario = %job.scenario.name, %mode, scheduler = %kind);
+    let _in_span = span.enter();
     progress.set_message(format!("{} [{mode}, {kind}]", job.scenario.name));
     let timeout = Duration::from_secs(args.timeout as u64);
     let exploration = match explore_within(&job.target, kind, &budget, &stop, timeout, progress, &job.scenario.name) {

@@ -12,6 +12,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// How emlab's own diagnostics are written when `EMLAB_LOG` turns them on (e.g.
+    /// `EMLAB_LOG=emlab_scheduler::dpor=debug`): text, or one JSON object per event.
+    #[arg(long, global = true, value_enum, default_value_t = crate::logging::LogFormat::Text)]
+    pub log_format: crate::logging::LogFormat,
 }
 
 #[derive(Debug, Subcommand)]

@@ -30,6 +30,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod generate;
 pub mod html;
+pub mod logging;
 pub mod matrix;
 pub mod memory;
 pub mod merge;

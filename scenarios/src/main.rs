@@ -4,6 +4,10 @@ use emlab::cli::{Cli, Command};
 fn main() {
     quiet_on_closed_pipe();
     let cli = Cli::parse();
+    if let Err(message) = emlab::logging::init(cli.log_format) {
+        eprintln!("{message}");
+        std::process::exit(emlab::exit::USAGE);
+    }
     let code = match &cli.command {
         Command::Run(args) => emlab::run::run(args),
         Command::Check(args) => emlab::check::check(args),

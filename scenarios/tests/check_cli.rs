@@ -338,3 +338,33 @@ fn the_help_says_which_schedulers_use_jobs() {
     let help = stdout(&emlab(&["check", "--help"]));
     assert!(help.contains("dpor") && help.contains("shares one search tree"), "{help}");
 }
+
+#[test]
+fn emlab_log_turns_on_diagnostics_as_text_or_json_and_nothing_is_written_without_it() {
+    let run = |log: Option<&str>, extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_emlab"));
+        command.env_remove("EMLAB_LOG").env_remove("RUST_LOG");
+        if let Some(filter) = log {
+            command.env("EMLAB_LOG", filter);
+        }
+        command.args(extra).args(["check", &suite("eml/counter_incr.py"), "--scheduler", "dpor"]);
+        command.output().unwrap()
+    };
+    let quiet = run(None, &[]);
+    assert!(quiet.status.success());
+    assert_eq!(stderr(&quiet), "", "no diagnostics without EMLAB_LOG");
+    let text = run(Some("emlab_scheduler::dpor=debug"), &[]);
+    assert!(text.status.success());
+    let err = stderr(&text);
+    assert!(err.contains("execution{n=1}") && err.contains("execution ended"), "{err}");
+    assert!(!err.contains("branch queued"), "trace events stay off at debug: {err}");
+    assert_eq!(stdout(&text), stdout(&quiet), "diagnostics never change the results");
+    let json = run(Some("emlab_scheduler::dpor=trace"), &["--log-format", "json"]);
+    let lines: Vec<serde_json::Value> =
+        stderr(&json).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    assert!(lines.iter().all(|l| l["target"].as_str().is_some_and(|t| t.starts_with("emlab_scheduler::dpor"))));
+    assert!(lines.iter().any(|l| l["fields"]["message"] == "branch queued"), "{lines:?}");
+    let bad = run(Some("[[["), &[]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("EMLAB_LOG=[[["), "{}", stderr(&bad));
+}

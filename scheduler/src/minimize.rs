@@ -44,7 +44,12 @@ pub fn minimize(target: &Target, report: &RunReport, kind: ViolationKind) -> Min
         }
         *runs += 1;
         let candidate = run_guided(target, decisions);
-        (candidate.kinds().any(|k| k == kind) && cost(&candidate) < cost(best)).then_some(candidate)
+        let better = candidate.kinds().any(|k| k == kind) && cost(&candidate) < cost(best);
+        if better {
+            let (preemptions, steps) = cost(&candidate);
+            tracing::debug!(replay = *runs, preemptions, steps, "a smaller failing schedule");
+        }
+        better.then_some(candidate)
     };
     while let Schedule::Shuttle(choices) = best.schedule.clone() {
         let mut improved = false;
@@ -85,5 +90,6 @@ pub fn minimize(target: &Target, report: &RunReport, kind: ViolationKind) -> Min
         }
     }
     let after = cost(&best);
+    tracing::debug!(?before, ?after, runs, "minimized");
     Minimized { report: best, before, after, runs }
 }

@@ -224,8 +224,9 @@ pub struct DporScheduler {
     /// The depth at which every runnable thread was asleep; the rest of the run is redundant.
     blocked_at: Option<usize>,
     in_execution: bool,
-    /// `EMLAB_DPOR_DEBUG=1`: print every execution's steps and the races found.
-    debug: bool,
+    /// The current execution's span (`EMLAB_LOG=emlab_scheduler::dpor=debug`): its events, the races
+    /// found, the branches queued and sleep-set blocks, are inside it.
+    span: tracing::Span,
     /// Whether to reduce at all: without, every interleaving of steps is explored (the baseline
     /// the property test compares against).
     pub(crate) reduce: bool,
@@ -256,7 +257,7 @@ impl DporScheduler {
             spins: Vec::new(),
             blocked_at: None,
             in_execution: false,
-            debug: std::env::var_os("EMLAB_DPOR_DEBUG").is_some(),
+            span: tracing::Span::none(),
             reduce: true,
             races: None,
             mutant: None,
@@ -325,8 +326,9 @@ impl DporScheduler {
             return;
         }
         n.done.push(thread);
-        let depth = Reverse(n.depth);
-        self.tree.queue.push(Reverse(Pending { preemptions, depth, node, thread }));
+        let depth = n.depth;
+        tracing::trace!(parent: &self.span, node, thread, preemptions, depth, "branch queued");
+        self.tree.queue.push(Reverse(Pending { preemptions, depth: Reverse(depth), node, thread }));
     }
 
     /// Finds the races of the finished execution: for each, the step that starts it and the
@@ -336,11 +338,13 @@ impl DporScheduler {
         let steps = polls::without_inert_attaches(&self.steps[..limit.min(self.steps.len())], self.mutant);
         let steps = &steps[..];
         let hb = HappensBefore::compute(steps);
-        if self.debug {
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            // The schedule of steps, not shuttle's decisions (critical sections' are left out):
+            // `--audit` prints exact replay commands.
             let schedule = crate::Schedule::Shuttle(self.steps.iter().map(|s| s.thread).collect());
-            eprintln!("dpor: execution ({} steps, blocked at {:?}): {schedule}", steps.len(), self.blocked_at);
+            tracing::debug!(parent: &self.span, steps = steps.len(), blocked_at = ?self.blocked_at, %schedule, "execution ended");
             for (k, step) in steps.iter().enumerate() {
-                eprintln!("  {k:>4} t{} [{}] enables {:?}", step.thread, step.footprint, step.enables);
+                tracing::trace!(parent: &self.span, "{k:>4} t{} [{}] enables {:?}", step.thread, step.footprint, step.enables);
             }
         }
         let mut branches: Vec<(usize, usize, Vec<usize>)> = Vec::new();
@@ -366,9 +370,7 @@ impl DporScheduler {
                 continue;
             }
             let candidate = initials.iter().copied().filter(|t| n.enabled.contains(t)).min_by_key(|&t| (n.cost(t), t));
-            if self.debug {
-                eprintln!("  race {i} ~ {j}: initials {initials:?}, branch {candidate:?}");
-            }
+            tracing::debug!(parent: &self.span, "race {i} ~ {j}: initials {initials:?}, branch {candidate:?}");
             match candidate {
                 Some(thread) => self.add_branch(node, thread),
                 // No initial is enabled here (a conservative fallback): try every thread.
@@ -479,6 +481,7 @@ impl DporScheduler {
         }
         self.tree.executions += 1;
         self.tree.active += 1;
+        self.span = tracing::debug_span!("execution", n = self.tree.executions);
         Start::Run
     }
 
@@ -576,8 +579,8 @@ impl DporScheduler {
                 n.sleep.clear();
                 awake = ids.clone();
             }
-            if self.debug && is_yielding {
-                eprintln!("  yield at depth {depth}: t{current:?} runnable {ids:?} awake {awake:?}");
+            if is_yielding {
+                tracing::trace!(parent: &self.span, "yield at depth {depth}: t{current:?} runnable {ids:?} awake {awake:?}");
             }
             match Self::default_choice(&awake, current, is_yielding) {
                 Some(chosen) => {
@@ -594,6 +597,7 @@ impl DporScheduler {
                     // the run (its outcome is real) but learn nothing more from it.
                     self.blocked_at = Some(depth);
                     self.tree.sleep_blocked += 1;
+                    tracing::debug!(parent: &self.span, depth, "sleep-set blocked: the rest of the run is explored already");
                     self.path.pop();
                     Self::default_choice(&ids, current, is_yielding)?
                 }

@@ -63,6 +63,9 @@ impl<P: Platform> Interp<'_, P> {
         if exclusive {
             self.begin_exclusive();
             timer.parked();
+            if tracing::level_enabled!(tracing::Level::TRACE) {
+                log_promotion(self.slot.number, &name());
+            }
             self.trace(|| EventKind::Enter { function: name() });
         }
         if !module.free_threaded {
@@ -425,4 +428,12 @@ impl<P: Platform> Interp<'_, P> {
         P::switch_point();
         self.shared.unlock_module_lock(module);
     }
+}
+
+/// The diagnostic event of a promotion (`EMLAB_LOG=emlab_vm=trace`): out of line, so that the
+/// call path carries one cheap level check when nobody listens.
+#[cold]
+#[inline(never)]
+fn log_promotion(thread: u32, function: &str) {
+    tracing::trace!(thread, function, "promoted: the EML is held exclusively");
 }

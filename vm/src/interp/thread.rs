@@ -154,8 +154,18 @@ impl<P: Platform> Interp<'_, P> {
         self.trace(|| EventKind::GcStart);
         self.begin_exclusive();
         let stats = self.shared.collect_exclusive(self.slot, &self.roots, lazily);
+        if tracing::level_enabled!(tracing::Level::DEBUG) {
+            log_collection(self.slot.number, stats, self.shared.heap.bytes());
+        }
         self.trace(|| EventKind::GcDone { live: stats.marked, freed: stats.freed });
         self.end_exclusive();
         stats.freed
     }
+}
+
+/// The diagnostic event of a collection (`EMLAB_LOG=emlab_vm=debug`), out of line.
+#[cold]
+#[inline(never)]
+fn log_collection(thread: u32, stats: crate::heap::CollectStats, bytes: usize) {
+    tracing::debug!(thread, live = stats.marked, freed = stats.freed, bytes, "collection");
 }
