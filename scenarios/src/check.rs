@@ -407,16 +407,34 @@ pub fn check(args: &CheckArgs) -> i32 {
     );
     // The matrix is printed at the end, unless this is a shard: a shard's results are for merging.
     let per_result = !matrix || args.shard.is_some();
-    let mut results = Vec::new();
+    // Text groups a scenario's results (in one mode) to show one trace per kind of violation
+    // found: they are printed when the scenario's last scheduler is done.
+    let grouped = per_result && args.format == Format::Text;
+    let mut results: Vec<PairResult> = Vec::new();
+    let mut group_start = 0;
+    let flush = |group: &[PairResult]| {
+        if !group.is_empty() {
+            progress.suspend(|| print!("{}", report::text_group(group)));
+        }
+    };
     for unit in units {
         let (job, kind) = pairs[unit.pair];
         if let Some(result) = check_unit(job, kind, unit, args, &progress) {
-            if per_result {
+            if grouped {
+                let same = |r: &PairResult| r.scenario == result.scenario && r.mode == result.mode;
+                if !results[group_start..].iter().all(same) {
+                    flush(&results[group_start..]);
+                    group_start = results.len();
+                }
+            } else if per_result {
                 progress.suspend(|| report::print(&result, args.format));
             }
             results.push(result);
         }
         progress.inc(1);
+    }
+    if grouped {
+        flush(&results[group_start..]);
     }
     progress.finish_and_clear();
     drop(quiet);

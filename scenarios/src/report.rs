@@ -194,6 +194,46 @@ pub fn text(result: &PairResult) -> String {
     out
 }
 
+/// The text of one scenario's results in one mode, in order: every result's line, and one trace
+/// for each set of violation kinds found — the best minimized one (fewest preemptions, then
+/// steps) among the schedulers that found those kinds, instead of one near-identical trace per
+/// scheduler. The others name the scheduler whose trace stands for theirs, and keep their own
+/// replay command.
+pub fn text_group(results: &[PairResult]) -> String {
+    let has_trace = |r: &PairResult| r.verdict == Some(Verdict::Fail) && r.trace.is_some();
+    // A loom schedule is not minimized and counts no steps: it stands for others only alone.
+    let rank =
+        |r: &PairResult| (r.scheduler == SchedulerKind::Loom, r.shrink.map_or((usize::MAX, usize::MAX), |s| s.after));
+    let best_for = |r: &PairResult| {
+        results
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| has_trace(o) && o.found == r.found)
+            .min_by_key(|(i, o)| (rank(o), *i))
+            .map(|(i, _)| i)
+    };
+    let mut out = String::new();
+    for (i, r) in results.iter().enumerate() {
+        match best_for(r).filter(|&b| has_trace(r) && b != i) {
+            None => out.push_str(&text(r)),
+            Some(b) => {
+                let mut line = text(&PairResult { trace: None, shrink: None, replay: None, ..r.clone() });
+                line.truncate(line.find('\n').map_or(line.len(), |n| n + 1));
+                out.push_str(&line);
+                let shown = results[b].scheduler.name();
+                let place = if b > i { "below" } else { "above" };
+                out.push_str(&format!(
+                    "  trace: as {shown}'s {place}, which found the same with the fewest preemptions\n"
+                ));
+                if let Some(cmd) = &r.replay {
+                    out.push_str(&format!("  replay: {cmd}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The closing line: `N passed, M failed` (and how many timed out, were skipped or are pending).
 pub fn summary(results: &[PairResult]) -> String {
     let count = |v: Verdict| results.iter().filter(|r| r.verdict == Some(v)).count();

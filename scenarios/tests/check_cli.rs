@@ -368,3 +368,19 @@ fn emlab_log_turns_on_diagnostics_as_text_or_json_and_nothing_is_written_without
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("EMLAB_LOG=[[["), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_scenario_that_fails_under_every_scheduler_shows_one_trace_the_least_preempted() {
+    let out = emlab(&["check", &suite("classic/lost_update.py"), "--expect", "pass"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.matches("FAIL ").count(), 5, "{text}");
+    assert_eq!(text.matches("  # scenario:").count(), 1, "one trace for the five results:\n{text}");
+    assert_eq!(text.matches("  replay: ").count(), 5, "each result keeps its replay command:\n{text}");
+    assert_eq!(text.matches("  trace: as ").count(), 4, "{text}");
+    // The trace shown is a shuttle schedule with the fewest preemptions any scheduler found (one:
+    // random's and pct's keep two), not loom's, which is not minimized.
+    let minimized = text.lines().find_map(|l| l.trim().strip_prefix("minimized: ")).expect("the shown trace's line");
+    assert!(minimized.starts_with("fewest preemptions 1"), "{minimized}");
+    assert!(!text.contains("schedule: loom:"), "{text}");
+}
