@@ -105,7 +105,7 @@ impl Shrink {
     pub fn describe(&self) -> String {
         let Shrink { before: (p0, s0), after: (p1, s1), replays } = *self;
         if replays == 0 {
-            return "none (a loom schedule is shown as found)".to_string();
+            return "none (a loom run that did not reproduce under shuttle is shown as found)".to_string();
         }
         let was = |now: usize, then: usize| {
             if now == then {
@@ -201,9 +201,12 @@ pub fn text(result: &PairResult) -> String {
 /// replay command.
 pub fn text_group(results: &[PairResult]) -> String {
     let has_trace = |r: &PairResult| r.verdict == Some(Verdict::Fail) && r.trace.is_some();
-    // A loom schedule is not minimized and counts no steps: it stands for others only alone.
-    let rank =
-        |r: &PairResult| (r.scheduler == SchedulerKind::Loom, r.shrink.map_or((usize::MAX, usize::MAX), |s| s.after));
+    // A loom run that did not reproduce under shuttle is not minimized and counts no steps: it
+    // stands for others only alone.
+    let rank = |r: &PairResult| {
+        let as_found = r.scheduler == SchedulerKind::Loom && r.shrink.map_or(true, |s| s.replays == 0);
+        (as_found, r.shrink.map_or((usize::MAX, usize::MAX), |s| s.after))
+    };
     let best_for = |r: &PairResult| {
         results
             .iter()
@@ -320,6 +323,6 @@ mod tests {
         let same = Shrink { before: (1, 30), after: (1, 30), replays: 12 };
         assert_eq!(same.describe(), "fewest preemptions 1 (unchanged), steps 30 (unchanged), 12 replays");
         let loom = Shrink { before: (0, 0), after: (0, 0), replays: 0 };
-        assert_eq!(loom.describe(), "none (a loom schedule is shown as found)");
+        assert_eq!(loom.describe(), "none (a loom run that did not reproduce under shuttle is shown as found)");
     }
 }

@@ -378,9 +378,22 @@ fn a_scenario_that_fails_under_every_scheduler_shows_one_trace_the_least_preempt
     assert_eq!(text.matches("  # scenario:").count(), 1, "one trace for the five results:\n{text}");
     assert_eq!(text.matches("  replay: ").count(), 5, "each result keeps its replay command:\n{text}");
     assert_eq!(text.matches("  trace: as ").count(), 4, "{text}");
-    // The trace shown is a shuttle schedule with the fewest preemptions any scheduler found (one:
-    // random's and pct's keep two), not loom's, which is not minimized.
+    // The trace shown is one with the fewest preemptions any scheduler found (one: random's and
+    // pct's keep two).
     let minimized = text.lines().find_map(|l| l.trim().strip_prefix("minimized: ")).expect("the shown trace's line");
     assert!(minimized.starts_with("fewest preemptions 1"), "{minimized}");
-    assert!(!text.contains("schedule: loom:"), "{text}");
+}
+
+#[test]
+fn a_loom_failure_is_replayed_under_shuttle_minimized_and_replays_with_its_command() {
+    let out = emlab(&["check", &suite("locks/ab_ba.py"), "--scheduler", "loom", "--expect", "pass"]);
+    let text = stdout(&out);
+    let minimized = text.lines().find_map(|l| l.trim().strip_prefix("minimized: ")).expect("a minimized line");
+    assert!(minimized.starts_with("fewest preemptions 1 (was 2)"), "{text}");
+    assert!(!text.contains("loom:"), "the trace and replay are shuttle's:\n{text}");
+    let replay = text.lines().find_map(|l| l.trim().strip_prefix("replay: ")).expect("a replay command");
+    let args: Vec<&str> = replay.split(' ').skip(1).collect();
+    let replayed = emlab(&args);
+    assert_eq!(replayed.status.code(), Some(1));
+    assert!(stdout(&replayed).contains("violation: deadlock"), "{}", stdout(&replayed));
 }

@@ -32,11 +32,22 @@ fn cost(report: &RunReport) -> (usize, usize) {
 /// Shrinks `report`'s schedule while it still shows a violation of `kind`. Only shuttle
 /// schedules shrink; others come back unchanged.
 pub fn minimize(target: &Target, report: &RunReport, kind: ViolationKind) -> Minimized {
-    let before = cost(report);
+    let mut before = cost(report);
     let mut best = report.clone();
     let mut runs = 0;
-    let Schedule::Shuttle(_) = report.schedule else {
-        return Minimized { report: best, before, after: before, runs };
+    if let Schedule::Loom(_) = report.schedule {
+        // A loom schedule cannot shrink: replay its order of events under shuttle first, and
+        // shrink that run if it shows the violation too.
+        runs += 1;
+        let followed = crate::guided::run_following(target, &report.events);
+        tracing::debug!(found = followed.kinds().any(|k| k == kind), "loom's run followed under shuttle");
+        if followed.kinds().any(|k| k == kind) {
+            before = cost(&followed);
+            best = followed;
+        }
+    }
+    let Schedule::Shuttle(_) = best.schedule else {
+        return Minimized { report: best, before, after: before, runs: 0 };
     };
     let attempt = |decisions: Vec<usize>, best: &RunReport, runs: &mut usize| -> Option<RunReport> {
         if *runs >= MAX_RUNS {

@@ -335,6 +335,12 @@ pub fn collect<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// Runs `f` on the events kept on this OS thread so far, without taking them (a scheduler that
+/// follows another run's order of events reads how far this run has come).
+pub fn peek<R>(f: impl FnOnce(&[Event]) -> R) -> R {
+    EVENTS.with(|events| f(&events.borrow()))
+}
+
 /// Takes the events kept on this OS thread so far.
 pub fn take() -> Vec<Event> {
     EVENTS.with(|events| std::mem::take(&mut *events.borrow_mut()))
