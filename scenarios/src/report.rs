@@ -204,7 +204,7 @@ pub fn text_group(results: &[PairResult]) -> String {
     // A loom run that did not reproduce under shuttle is not minimized and counts no steps: it
     // stands for others only alone.
     let rank = |r: &PairResult| {
-        let as_found = r.scheduler == SchedulerKind::Loom && r.shrink.map_or(true, |s| s.replays == 0);
+        let as_found = r.scheduler == SchedulerKind::Loom && !matches!(r.shrink, Some(s) if s.replays > 0);
         (as_found, r.shrink.map_or((usize::MAX, usize::MAX), |s| s.after))
     };
     let best_for = |r: &PairResult| {
