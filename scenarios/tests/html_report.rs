@@ -117,6 +117,16 @@ fn a_failure_gets_a_page_of_swimlanes_with_its_violation() {
         assert!(view.contains("objects: #1"), "hovering a step shows the objects it touched");
     }
     assert_eq!(views[0].matches("<g class=\"step").count(), printed_steps);
+    // Its heading counts them as trace lines, and the scheduling steps as the text's `minimized:`
+    // line counts them.
+    let minimized =
+        stdout(&out).lines().find_map(|l| l.trim().strip_prefix("minimized: ").map(str::to_string)).unwrap();
+    let steps = minimized.split("steps ").nth(1).and_then(|s| s.split(' ').next()).unwrap();
+    assert!(
+        views[0].contains(&format!("<h2>minimized ({printed_steps} trace lines, {steps} steps)</h2>")),
+        "{minimized}\n{}",
+        &views[0][..200]
+    );
     // The index links to the page and says it failed.
     let index = std::fs::read_to_string(dir.0.join("index.html")).unwrap();
     assert_balanced(&index);

@@ -34,6 +34,9 @@ pub struct TraceView {
     pub mode: Mode,
     /// The program's file, whose line each step shows next to it.
     pub source: std::sync::Arc<Program>,
+    /// Scheduling steps of the schedule (what the text's `minimized:` line counts); 0 for a loom
+    /// schedule, which counts none.
+    pub steps: usize,
 }
 
 impl TraceView {
@@ -53,6 +56,7 @@ impl TraceView {
             schedule: report.schedule.to_string(),
             mode: target.mode,
             source: target.program.clone(),
+            steps: report.schedule.steps(),
         }
     }
 }
@@ -72,10 +76,15 @@ pub fn trace_page(title: &str, facts: &[(&str, String)], replay: Option<&str>, v
     for view in views {
         let _ = writeln!(
             body,
-            "<section class=\"view\" data-view=\"{}\">\n<h2>{} ({} steps)</h2>\n<p class=\"mono\">{}<br>schedule: {}</p>\n{}{}</section>",
+            "<section class=\"view\" data-view=\"{}\">\n<h2>{} ({})</h2>\n<p class=\"mono\">{}<br>schedule: {}</p>\n{}{}</section>",
             escape(&view.title),
             escape(&view.title),
-            view.events.len(),
+            // Trace lines and scheduling steps, named as the text trace and its `minimized:` line
+            // name them.
+            match view.steps {
+                0 => format!("{} trace lines", view.events.len()),
+                steps => format!("{} trace lines, {steps} steps", view.events.len()),
+            },
             escape(&view.header),
             escape(&view.schedule),
             view.violation.as_ref().map(|v| format!("<p class=\"violation-text\">violation: {}</p>\n", escape(&v.to_string()))).unwrap_or_default(),
