@@ -335,7 +335,7 @@ impl DporScheduler {
     /// threads that can reverse it. Needs no tree, so parallel workers do it without the lock.
     fn find_races(&self) -> Vec<(usize, usize, Vec<usize>)> {
         let limit = self.blocked_at.unwrap_or(self.steps.len()).min(self.visited.len());
-        let steps = polls::without_inert_attaches(&self.steps[..limit.min(self.steps.len())], self.mutant);
+        let steps = polls::without_inert_points(&self.steps[..limit.min(self.steps.len())], self.mutant);
         let steps = &steps[..];
         let hb = HappensBefore::compute(steps);
         if tracing::enabled!(tracing::Level::DEBUG) {

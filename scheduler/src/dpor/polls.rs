@@ -41,9 +41,9 @@ use emlab_vm::step::{Access, Footprint, Resource, EML, GATE};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// The steps with inert attaches' gate reads and takings, and the sections' clearings of the stop
-/// request, left out.
-pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
+/// The steps with inert polls' reads of the stop request, inert attaches' gate reads and takings,
+/// and the sections' clearings of the stop request left out.
+pub(super) fn without_inert_points(steps: &[Step], mutant: Option<Mutant>) -> Cow<'_, [Step]> {
     let is_poll = |s: &Step| s.footprint.accesses().iter().any(|&(r, a)| parks(r, a));
     // A GIL hand-over (a waiter's attempt writes the request and the attached count) is not an
     // exclusive section that ends: the waiter runs on until it is switched out in turn, and the
@@ -113,8 +113,6 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
     let mut out: Vec<Step> = steps.to_vec();
     for t in 0..threads {
         let own: Vec<usize> = (0..steps.len()).filter(|&k| steps[k].thread == t).collect();
-        // Attaches: the hold runs from the attach to the thread's next detach (a park, a request
-        // that detaches the requester, the end), across the polls where it did not park.
         for (n, &k) in own.iter().enumerate() {
             if is_poll(&steps[k]) && !is_attach(&steps[k].footprint) {
                 // Polls: the hold runs from the poll to the thread's next detach, which must be a
@@ -134,6 +132,9 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
             if !is_attach(&steps[k].footprint) {
                 continue;
             }
+            // Attaches: the hold runs from the attach to the thread's next detach (a park, a
+            // request that detaches the requester, the end), across the polls where it did not
+            // park.
             // Up to the detach (its own accesses are the thread's parking), or to the end of an
             // execution cut short before one, every step included.
             let (span, end) = match own[n + 1..].iter().position(|&j| detaches(&steps[j].footprint)) {
@@ -141,7 +142,6 @@ pub(super) fn without_inert_attaches(steps: &[Step], mutant: Option<Mutant>) -> 
                 None => (&own[n..], own[own.len() - 1]),
             };
             let hold = quiet(span, end, &|r, a| parking(r, a) || attaching(r, a));
-            // (An attach is a poll too: its hold is the same span, and it is left out whole.)
             if mutant == Some(Mutant::AttachAlwaysInert) || hold {
                 out[k].footprint = without(&out[k].footprint, attaching);
             }
