@@ -300,3 +300,20 @@ fn a_thread_that_starts_after_a_sleep_set_block_runs_on() {
     assert!(s.outcomes.iter().all(|(_, kinds)| kinds.is_empty()), "{:?}", s.outcomes);
     assert!(s.executions > 1);
 }
+
+#[test]
+fn an_exclusive_call_lands_at_every_park_point_of_a_reader() {
+    // The reader reads the count three times with a call (a safepoint) between each two: the
+    // exclusive call lands before the first read, at either call, or after the last read, and
+    // each place shows as its own outcome. Each needs the reader to park at that safepoint.
+    let source = "import counter\nc = [0]\nseen = [0, 0, 0]\ndef noop():\n    pass\ndef reader():\n    v = c[0]\n    noop()\n\
+                  \x20   w = c[0]\n    noop()\n    u = c[0]\n    seen[0] = v\n    seen[1] = w\n    seen[2] = u\n\
+                  def caller():\n    counter.incr(c, 0)\na = spawn(reader)\nb = spawn(caller)\njoin(a)\njoin(b)\nprint(seen)\n";
+    let reduced = dpor_count_in(source, Mode::Eml);
+    let outputs: BTreeSet<String> = reduced.outcomes.iter().map(|(out, _)| out.clone()).collect();
+    let expected: BTreeSet<String> =
+        ["[0, 0, 0]\n", "[0, 0, 1]\n", "[0, 1, 1]\n", "[1, 1, 1]\n"].into_iter().map(String::from).collect();
+    // Three reads of a count that one call raises once: these four are every outcome there is.
+    assert_eq!(outputs, expected);
+    assert!(reduced.outcomes.iter().all(|(_, kinds)| kinds.is_empty()));
+}
