@@ -137,6 +137,12 @@ pub fn print(result: &PairResult, format: Format) {
 
 /// The text of one result: its line, and on failure the trace and the replay command.
 pub fn text(result: &PairResult) -> String {
+    text_with(result, None)
+}
+
+/// [`text`], with a failure's trace replaced by a line naming the result that shows it
+/// (`stands_in`: that result's scheduler, and whether it comes below or above).
+fn text_with(result: &PairResult, stands_in: Option<(&str, &str)>) -> String {
     let mut out = String::new();
     let part = result.part.map(|part| format!("  [part {part}]")).unwrap_or_default();
     let Some(verdict) = result.verdict else {
@@ -177,12 +183,18 @@ pub fn text(result: &PairResult) -> String {
         result.seconds
     ));
     if verdict == Verdict::Fail {
-        if let Some(shrink) = result.shrink {
-            out.push_str(&format!("  minimized: {}\n", shrink.describe()));
-        }
-        if let Some(trace) = &result.trace {
-            for line in trace.lines() {
-                out.push_str(&format!("  {line}\n"));
+        if let Some((scheduler, place)) = stands_in {
+            out.push_str(&format!(
+                "  trace: as {scheduler}'s {place}, which found the same with the fewest preemptions\n"
+            ));
+        } else {
+            if let Some(shrink) = result.shrink {
+                out.push_str(&format!("  minimized: {}\n", shrink.describe()));
+            }
+            if let Some(trace) = &result.trace {
+                for line in trace.lines() {
+                    out.push_str(&format!("  {line}\n"));
+                }
             }
         }
         match &result.replay {
@@ -217,22 +229,10 @@ pub fn text_group(results: &[PairResult]) -> String {
     };
     let mut out = String::new();
     for (i, r) in results.iter().enumerate() {
-        match best_for(r).filter(|&b| has_trace(r) && b != i) {
-            None => out.push_str(&text(r)),
-            Some(b) => {
-                let mut line = text(&PairResult { trace: None, shrink: None, replay: None, ..r.clone() });
-                line.truncate(line.find('\n').map_or(line.len(), |n| n + 1));
-                out.push_str(&line);
-                let shown = results[b].scheduler.name();
-                let place = if b > i { "below" } else { "above" };
-                out.push_str(&format!(
-                    "  trace: as {shown}'s {place}, which found the same with the fewest preemptions\n"
-                ));
-                if let Some(cmd) = &r.replay {
-                    out.push_str(&format!("  replay: {cmd}\n"));
-                }
-            }
-        }
+        let stands_in = best_for(r)
+            .filter(|&b| has_trace(r) && b != i)
+            .map(|b| (results[b].scheduler.name(), if b > i { "below" } else { "above" }));
+        out.push_str(&text_with(r, stands_in));
     }
     out
 }

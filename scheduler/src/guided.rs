@@ -3,15 +3,26 @@
 //! It is how `emlab replay` reruns a schedule exactly, and how minimization tries a
 //! shorter one: after the given decisions run out (or stop fitting), it keeps the
 //! current thread running while it can (unless it yields) and otherwise picks the
-//! lowest-numbered one, so it never adds a preemption of its own.
+//! lowest-numbered one, so it never adds a preemption of its own. It can also follow another
+//! run's order of trace events, which is how a loom failure becomes a shuttle schedule.
 
 use shuttle::scheduler::{Schedule, Scheduler, Task, TaskId};
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// Follows `decisions`, then the no-preemption policy.
+/// What a guided run follows before the no-preemption policy takes over.
+enum Plan {
+    /// One thread per scheduling point, as a schedule lists them.
+    Decisions(Vec<usize>),
+    /// Another run's order of trace events (a loom run's, whose schedule is a path through loom's
+    /// own search and means nothing to shuttle): at each scheduling point, the thread whose event
+    /// comes next, while the events this run emitted so far match that order.
+    Events(Vec<u32>),
+}
+
+/// Follows its plan, then the no-preemption policy.
 pub struct GuidedScheduler {
-    decisions: Vec<usize>,
+    plan: Plan,
     position: usize,
     started: bool,
     /// The first step whose decision named a thread that could not run, if any.
@@ -20,8 +31,23 @@ pub struct GuidedScheduler {
 
 impl GuidedScheduler {
     pub fn new(decisions: Vec<usize>) -> (GuidedScheduler, Rc<Cell<Option<usize>>>) {
+        GuidedScheduler::with_plan(Plan::Decisions(decisions))
+    }
+
+    fn with_plan(plan: Plan) -> (GuidedScheduler, Rc<Cell<Option<usize>>>) {
         let diverged_at = Rc::new(Cell::new(None));
-        (GuidedScheduler { decisions, position: 0, started: false, diverged_at: diverged_at.clone() }, diverged_at)
+        (GuidedScheduler { plan, position: 0, started: false, diverged_at: diverged_at.clone() }, diverged_at)
+    }
+
+    /// The thread the plan names for scheduling point `step`, if it still names one.
+    fn wanted(&self, step: usize) -> Option<usize> {
+        match &self.plan {
+            Plan::Decisions(decisions) => decisions.get(step).copied(),
+            Plan::Events(order) => emlab_vm::trace::peek(|events| {
+                let on_course = events.len() <= order.len() && events.iter().zip(order).all(|(e, &t)| e.thread == t);
+                on_course.then(|| order.get(events.len()).map(|&t| t as usize)).flatten()
+            }),
+        }
     }
 }
 
@@ -36,11 +62,12 @@ impl Scheduler for GuidedScheduler {
     fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
         let step = self.position;
         self.position += 1;
-        if let Some(&want) = self.decisions.get(step) {
+        if let Some(want) = self.wanted(step) {
             if let Some(task) = runnable.iter().find(|t| usize::from(t.id()) == want) {
                 return Some(task.id());
             }
-            if self.diverged_at.get().is_none() {
+            // (Following events, the wanted thread may just not be runnable yet: no divergence.)
+            if matches!(self.plan, Plan::Decisions(_)) && self.diverged_at.get().is_none() {
                 self.diverged_at.set(Some(step));
             }
         }
@@ -52,7 +79,7 @@ impl Scheduler for GuidedScheduler {
     }
 }
 
-/// The policy after the decisions: the current thread goes on while it can, else the lowest
+/// The policy after the plan: the current thread goes on while it can, else the lowest
 /// numbered one. A thread that yields (a spin loop's back-edge) lets the others go first, so the
 /// policy never starves a thread behind a spinning one.
 fn no_preemption(runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
@@ -63,44 +90,10 @@ fn no_preemption(runnable: &[&Task], current: Option<TaskId>, is_yielding: bool)
     others.min_by_key(|id| usize::from(*id))
 }
 
-/// Follows another run's order of trace events (a loom run's, whose schedule is a path through
-/// loom's own search and means nothing to shuttle): at each scheduling point it runs the thread
-/// whose event comes next in that order, while the events this run emitted so far match it; then
-/// the no-preemption policy. The run it makes is a shuttle schedule like any other, which
-/// minimization can shrink.
-pub struct FollowScheduler {
-    order: Vec<u32>,
-    started: bool,
-}
-
-impl Scheduler for FollowScheduler {
-    fn new_execution(&mut self) -> Option<Schedule> {
-        if std::mem::replace(&mut self.started, true) {
-            return None;
-        }
-        Some(Schedule::new(0))
-    }
-
-    fn next_task(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
-        let order = &self.order;
-        let next = emlab_vm::trace::peek(|events| {
-            let on_course = events.len() <= order.len() && events.iter().zip(order).all(|(e, &t)| e.thread == t);
-            on_course.then(|| order.get(events.len()).copied()).flatten()
-        });
-        if let Some(task) = next.and_then(|want| runnable.iter().find(|t| usize::from(t.id()) == want as usize)) {
-            return Some(task.id());
-        }
-        no_preemption(runnable, current, is_yielding)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        0
-    }
-}
-
-/// Runs `target` under shuttle following the order of `events` (see [`FollowScheduler`]).
+/// Runs `target` under shuttle following the order of `events` (see [`Plan::Events`]); the run it
+/// makes is a shuttle schedule like any other, which minimization can shrink.
 pub(crate) fn run_following(target: &crate::target::Target, events: &[crate::TraceEvent]) -> crate::target::RunReport {
-    let scheduler = FollowScheduler { order: events.iter().map(|e| e.thread).collect(), started: false };
+    let (scheduler, _) = GuidedScheduler::with_plan(Plan::Events(events.iter().map(|e| e.thread).collect()));
     crate::shuttle_run::run_one(target, &std::rc::Rc::new(std::cell::RefCell::new(scheduler)))
         .expect("a following scheduler runs once")
 }

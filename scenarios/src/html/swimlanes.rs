@@ -5,7 +5,7 @@
 use super::page::escape;
 use super::steps::{spans, step, violation_step, EmlState, Step};
 use super::TraceView;
-use emlab_scheduler::collect::{source_line, SOURCE_CHARS};
+use emlab_scheduler::collect::{shorten, source_line, SOURCE_CHARS};
 use std::fmt::Write;
 
 const ROW: usize = 22;
@@ -69,14 +69,6 @@ fn y(row: usize) -> usize {
 
 fn lane_x(thread: u32) -> usize {
     GUTTER + thread as usize * LANE
-}
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= TEXT_CHARS {
-        text.to_string()
-    } else {
-        text.chars().take(TEXT_CHARS - 1).collect::<String>() + "…"
-    }
 }
 
 fn tooltip(number: usize, s: &Step, source: &str) -> String {
@@ -200,7 +192,7 @@ pub fn svg(view: &TraceView) -> String {
                 s.line,
                 escape(code),
                 s.line,
-                escape(&emlab_scheduler::collect::shorten(code, SOURCE_CHARS))
+                escape(&shorten(code, SOURCE_CHARS))
             );
         }
         let _ = writeln!(
@@ -218,7 +210,7 @@ pub fn svg(view: &TraceView) -> String {
             ROW - 4,
             x + 4,
             y(row) + 15,
-            escape(&shorten(&s.what))
+            escape(&shorten(&s.what, TEXT_CHARS))
         );
         if Some(i) == violating {
             let _ = writeln!(
@@ -255,19 +247,11 @@ pub fn svg(view: &TraceView) -> String {
             ROW - 4,
             GUTTER + 6,
             y(violation_row) + 15,
-            escape(&format!("violation: {}", shorten_to(&v.to_string(), threads * LANE / 7)))
+            escape(&format!("violation: {}", shorten(&v.to_string(), threads * LANE / 7)))
         );
     }
     out.push_str("</svg>\n");
     out
-}
-
-fn shorten_to(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        text.chars().take(chars.saturating_sub(1)).collect::<String>() + "…"
-    }
 }
 
 /// The colour legend.
