@@ -114,7 +114,8 @@ pub(super) fn without_inert_points(steps: &[Step], mutant: Option<Mutant>) -> Co
     for t in 0..threads {
         let own: Vec<usize> = (0..steps.len()).filter(|&k| steps[k].thread == t).collect();
         for (n, &k) in own.iter().enumerate() {
-            if is_poll(&steps[k]) && !is_attach(&steps[k].footprint) {
+            // (A poll reads the stop request, which no attach does: the two cases never overlap.)
+            if is_poll(&steps[k]) {
                 // Polls: the hold runs from the poll to the thread's next detach, which must be a
                 // plain one (a park, a block, the end): when a request ends it, where the thread
                 // parks changes when it requests, and with it who can attach in between.
