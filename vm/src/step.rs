@@ -76,8 +76,14 @@ pub enum Resource {
     /// Not shared state: the step took lock object `n`.
     Acquires(u32),
     /// Not shared state but an ordering: the step joined thread `n`, so it comes after that
-    /// thread's last step. Conflicts with nothing.
+    /// thread's last step. Conflicts with nothing. Only the VM's own wait for every thread at the
+    /// end of a run records it; a program's `join` reads [`Resource::Ended`].
     Joined(u32),
+    /// Thread `n` has ended: its end step writes it, and a `join` that finds the thread ended
+    /// reads it. The join depends on the end without being ordered after it by the program: run
+    /// before the end, the same join blocks first, and its core step (which the atomicity
+    /// monitor sees) lands wherever the joined thread then is.
+    Ended(u32),
 }
 
 /// The lock number of the extension module lock in [`Resource::Acquires`], [`Resource::Releases`]
@@ -175,6 +181,14 @@ impl Footprint {
         self.accesses.iter().filter_map(|(r, _)| if let Resource::Joined(n) = r { Some(*n) } else { None })
     }
 
+    /// The threads this step found ended (a `join` that returns: [`Resource::Ended`] read).
+    pub fn found_ended(&self) -> impl Iterator<Item = u32> + '_ {
+        self.accesses.iter().filter_map(|(r, a)| match (r, a) {
+            (Resource::Ended(n), Access::Read) => Some(*n),
+            _ => None,
+        })
+    }
+
     /// Whether the step touched shared state at all (a join alone touches none).
     pub fn touches_state(&self) -> bool {
         self.accesses.iter().any(|(r, _)| {
@@ -251,6 +265,7 @@ impl fmt::Display for Footprint {
                 Resource::ModuleState(m) => write!(f, "{a}:state{m}")?,
                 Resource::ModuleLock(m) => write!(f, "{a}:modlock{m}")?,
                 Resource::Joined(n) => write!(f, "join:t{n}")?,
+                Resource::Ended(n) => write!(f, "{a}:end:t{n}")?,
                 Resource::Waits(n) => write!(f, "wait:#{n}")?,
                 Resource::Releases(n) => write!(f, "release:#{n}")?,
                 Resource::Acquires(n) => write!(f, "acquire:#{n}")?,

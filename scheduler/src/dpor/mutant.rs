@@ -26,10 +26,13 @@ pub enum Mutant {
     RequestStopCleared,
     /// A poll whose hold ends at the thread's own request counts as inert too.
     PollInertBeforeRequest,
+    /// A `join` that finds its thread ended is ordered after that thread's last step (as the
+    /// VM's own wait at the end of a run is) instead of reading its end.
+    JoinOrdersAfterEnd,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 8] = [
+    pub const ALL: [Mutant; 9] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
@@ -38,6 +41,7 @@ impl Mutant {
         Mutant::AttachAlwaysInert,
         Mutant::RequestStopCleared,
         Mutant::PollInertBeforeRequest,
+        Mutant::JoinOrdersAfterEnd,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -56,13 +60,18 @@ impl Mutant {
             | Mutant::StoresCommute
             | Mutant::AttachAlwaysInert
             | Mutant::RequestStopCleared
-            | Mutant::PollInertBeforeRequest => true,
+            | Mutant::PollInertBeforeRequest
+            | Mutant::JoinOrdersAfterEnd => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();
         for &(r, a) in footprint.accesses() {
             if keep(r, a) {
                 let commutes = self == Mutant::ObjectWritesCommute && matches!(r, Resource::Object(_));
+                let r = match r {
+                    Resource::Ended(n) if self == Mutant::JoinOrdersAfterEnd && a == Access::Read => Resource::Joined(n),
+                    r => r,
+                };
                 let a = match a {
                     Access::Write | Access::Store { .. } if commutes => Access::Commute,
                     Access::Store { .. } if self == Mutant::StoresCommute => Access::Store { at: 0, value: 0 },

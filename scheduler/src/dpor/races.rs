@@ -9,7 +9,7 @@
 //! | --- | --- | --- | --- |
 //! | program order | a thread's steps happen in order | one thread runs its steps in sequence | — |
 //! | spawn | a spawn happens before the child's first step | the child does not exist before | — |
-//! | join | a thread's last step happens before the join that returns | the join waits for it | — |
+//! | join | a `join` that finds its thread ended reads the thread's `Ended`, which the end step writes: dependent, and a race, not an ordering (only the VM's wait for every thread at the end of a run, which really waits for the last step, is ordered after it) | run before the end, the same join blocks first: its core step lands wherever the joined thread is then, which the atomicity monitor sees | `JoinOrdersAfterEnd` |
 //! | dependence | steps that touch one resource, one of them writing, happen in the order run | reordering them can change what either sees | `ObjectWritesCommute` |
 //! | reads commute | two reads of one resource are independent | neither changes what the other sees | — |
 //! | stores | two stores of one value to one place (a list's item, a global) commute with each other, not with reads or other stores | either order leaves the same state, and a store reads nothing of the object but its length, which no store changes | `StoresCommute` |
@@ -178,8 +178,10 @@ impl HappensBefore {
                 others.extend(spawned_by[step.thread]);
             }
 
-            // A join comes after the joined thread's last step.
-            others.extend(step.footprint.joined().filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
+            // A join comes after the joined thread's last step (the VM's wait at the end of a run,
+            // and a program's `join` that found the thread ended: see `is_race` for its attempt).
+            let joined = step.footprint.joined().chain(step.footprint.found_ended());
+            others.extend(joined.filter_map(|t| last_of_thread.get(t as usize).copied().flatten()));
             let mut clock = vec![0usize; threads];
             for &p in preds.iter().chain(others.iter()) {
                 for (c, &v) in clock.iter_mut().zip(&clocks[p]) {
@@ -209,11 +211,29 @@ impl HappensBefore {
 
     /// Whether conflicting steps `i < j` of different threads race: nothing else orders them.
     pub(super) fn is_race(&self, i: usize, j: usize, steps: &[Step]) -> bool {
-        if self.other_preds[j].contains(&i) {
+        let t = steps[i].thread;
+        let (a, b) = (&steps[i].footprint, &steps[j].footprint);
+        // The orderings that `j`'s own join of `i`'s thread makes, which its attempt escapes.
+        let mut join_orders: Vec<usize> = Vec::new();
+        if b.found_ended().any(|n| n as usize == t) {
+            // `j` is a join that found `i`'s thread ended: as a return, it comes after the thread's
+            // last step; as an attempt (its core step, what it read before looking), it could have
+            // run before, and blocked. So it races with the thread's steps it conflicts with
+            // beyond the end itself, unless something else orders them.
+            let ended = [Resource::Ended(t as u32)];
+            if !a.conflicts_except_all(b, &ended) {
+                return false;
+            }
+            join_orders.extend(self.other_preds[j].iter().filter(|&&k| steps[k].thread == t));
+            join_orders.extend(
+                self.conflicts[j]
+                    .iter()
+                    .filter(|&&k| steps[k].thread == t && !steps[k].footprint.conflicts_except_all(b, &ended)),
+            );
+        } else if self.other_preds[j].contains(&i) {
             // The program orders them: `i` spawned `j`'s thread, or `j` joined `i`'s.
             return false;
         }
-        let (a, b) = (&steps[i].footprint, &steps[j].footprint);
         if let Some(exempt) = lock_handover(a, b) {
             if !a.conflicts_except_all(b, &exempt) {
                 // A lock's release, then another thread taking it in a mode the release excluded:
@@ -229,7 +249,6 @@ impl HappensBefore {
                 return false;
             }
         }
-        let t = steps[i].thread;
         // Two acquisitions of one lock race even though the first holder's release comes between
         // them: that release is what the second waited for, not another ordering.
         let takings = |f: &'_ Footprint| {
@@ -240,7 +259,7 @@ impl HappensBefore {
         let via_others = self.conflicts[j]
             .iter()
             .chain(self.other_preds[j].iter())
-            .filter(|&&k| k != i)
+            .filter(|&&k| k != i && !join_orders.contains(&k))
             .filter(|&&k| {
                 !(k > i && steps[k].thread == t && steps[k].footprint.releases().any(|l| lock_chain.contains(&l)))
             })

@@ -113,6 +113,7 @@ impl<P: Platform> Interp<'_, P> {
             }
         };
         if let Some(object) = self.roots.thread_object {
+            crate::step::record(crate::step::Resource::Ended(self.slot.number), crate::step::Access::Write);
             let _ = self.shared.heap.write(object, |o| {
                 if let Object::Thread(t) = o {
                     t.result = Some(value);
@@ -135,8 +136,9 @@ impl<P: Platform> Interp<'_, P> {
     /// `join(h)`: waits, detached, until thread `h` has ended; returns its result.
     pub(crate) fn join_thread(&mut self, thread: Handle) -> Result<Value, Exception> {
         // A thread object's number never changes and its result is written once, by the thread as
-        // it ends: finding the result is a join (the end happens before it), not a race with the end.
-        // Whether the joiner blocked first shows in its detach and attach, which are recorded.
+        // it ends (with `Ended`): a join that finds the result reads `Ended`, so it depends on the
+        // end, and races with it: run before the end, the join blocks first. A failed look is not
+        // recorded: run after the end it would succeed, as the retry after the wake-up does.
         let done = |shared: &Shared<P>, number: u32| -> Result<Option<Value>, Exception> {
             let result = crate::step::unrecorded(|| {
                 shared.heap.read(thread, |o| match o {
@@ -145,7 +147,7 @@ impl<P: Platform> Interp<'_, P> {
                 })
             })?;
             if result.is_some() {
-                crate::step::record(crate::step::Resource::Joined(number), crate::step::Access::Read);
+                crate::step::record(crate::step::Resource::Ended(number), crate::step::Access::Read);
             }
             Ok(result)
         };
