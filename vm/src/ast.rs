@@ -64,7 +64,7 @@ pub enum StmtKind {
     /// `def name(params): body` (top level only).
     Def {
         name: String,
-        params: Vec<String>,
+        params: Params,
         body: Vec<Stmt>,
     },
     Return(Option<Expr>),
@@ -78,6 +78,81 @@ pub enum StmtKind {
     With {
         ctx: Expr,
         body: Vec<Stmt>,
+    },
+    /// `try:` with `except` clauses, `else:` (only with clauses) and `finally:`.
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+}
+
+/// An `except` clause: `except:`, `except E:`, `except (E, F) as e:`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handler {
+    pub span: Span,
+    pub class: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+}
+
+/// A function's parameters, in CPython's order: positional-or-keyword, `*args`, keyword-only,
+/// `**kwargs`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Params {
+    pub positional: Vec<Param>,
+    pub varargs: Option<String>,
+    pub kwonly: Vec<Param>,
+    pub varkw: Option<String>,
+}
+
+impl Params {
+    /// The names of the function's first locals, in slot order: positional, keyword-only,
+    /// `*args`, `**kwargs` (CPython's `co_varnames` order).
+    pub fn names(&self) -> Vec<String> {
+        let named = self.positional.iter().chain(&self.kwonly).map(|p| p.name.clone());
+        named.chain(self.varargs.clone()).chain(self.varkw.clone()).collect()
+    }
+
+    /// The default values' expressions, positional first, each with its parameter's slot.
+    pub fn defaults(&self) -> impl Iterator<Item = (u16, &Expr)> {
+        self.positional
+            .iter()
+            .chain(&self.kwonly)
+            .enumerate()
+            .filter_map(|(i, p)| Some((i as u16, p.default.as_ref()?)))
+    }
+}
+
+/// One named parameter and its default value, if it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub default: Option<Expr>,
+}
+
+/// A keyword argument of a call: `name=value`, or `**value` when `name` is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    pub name: Option<String>,
+    pub value: Expr,
+}
+
+/// A piece of an f-string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FPart {
+    Lit(String),
+    /// `{value!conversion:spec}`; the spec is itself f-string parts (`{x:{width}}`).
+    Field {
+        value: Box<Expr>,
+        conversion: Option<char>,
+        spec: Vec<FPart>,
     },
 }
 
@@ -126,11 +201,18 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
-    /// `func(args...)`; a method call is a `Call` whose `func` is an `Attribute`.
+    /// `func(args..., keywords...)`; a method call is a `Call` whose `func` is an `Attribute`.
+    /// `args` may hold `Starred` items (`*xs`); `keywords` come after every positional argument
+    /// in the source only where Python requires it (`f(a=1, *xs)` is legal).
     Call {
         func: Box<Expr>,
         args: Vec<Expr>,
+        keywords: Vec<Keyword>,
     },
+    /// `*value` in a call's arguments.
+    Starred(Box<Expr>),
+    /// An f-string (with any plain strings next to it): literal text and replacement fields.
+    FString(Vec<FPart>),
     /// `obj.name` (module attributes and, as a call's `func`, methods).
     Attribute {
         obj: Box<Expr>,

@@ -1,5 +1,6 @@
 //! The names of built-in functions and methods. Their behaviour lives in `interp::calls`.
 
+use crate::error::ErrorKind;
 use crate::value::BuiltinId;
 
 /// A built-in function.
@@ -21,6 +22,10 @@ pub enum Builtin {
     Lock,
     /// `gc.collect()`: reachable only as an attribute of the `gc` module.
     GcCollect,
+    /// A built-in exception class (`ValueError`): calling it makes an exception object.
+    Error(crate::error::ErrorKind),
+    /// `format(value, spec='')`.
+    Format,
 }
 
 /// Builtins in id order; the first `GLOBAL_COUNT` are visible as global names.
@@ -40,12 +45,42 @@ const TABLE: &[(&str, Builtin)] = &[
     ("join", Builtin::Join),
     ("Lock", Builtin::Lock),
     ("collect", Builtin::GcCollect),
+    ("BaseException", Builtin::Error(ErrorKind::BaseException)),
+    ("Exception", Builtin::Error(ErrorKind::Exception)),
+    ("ArithmeticError", Builtin::Error(ErrorKind::ArithmeticError)),
+    ("LookupError", Builtin::Error(ErrorKind::LookupError)),
+    ("ImportError", Builtin::Error(ErrorKind::ImportError)),
+    ("StopIteration", Builtin::Error(ErrorKind::StopIteration)),
+    ("KeyboardInterrupt", Builtin::Error(ErrorKind::KeyboardInterrupt)),
+    ("SystemExit", Builtin::Error(ErrorKind::SystemExit)),
+    ("NotImplementedError", Builtin::Error(ErrorKind::NotImplementedError)),
+    ("ZeroDivisionError", Builtin::Error(ErrorKind::ZeroDivisionError)),
+    ("IndexError", Builtin::Error(ErrorKind::IndexError)),
+    ("KeyError", Builtin::Error(ErrorKind::KeyError)),
+    ("TypeError", Builtin::Error(ErrorKind::TypeError)),
+    ("ValueError", Builtin::Error(ErrorKind::ValueError)),
+    ("NameError", Builtin::Error(ErrorKind::NameError)),
+    ("UnboundLocalError", Builtin::Error(ErrorKind::UnboundLocalError)),
+    ("AttributeError", Builtin::Error(ErrorKind::AttributeError)),
+    ("AssertionError", Builtin::Error(ErrorKind::AssertionError)),
+    ("RecursionError", Builtin::Error(ErrorKind::RecursionError)),
+    ("OverflowError", Builtin::Error(ErrorKind::OverflowError)),
+    ("RuntimeError", Builtin::Error(ErrorKind::RuntimeError)),
+    ("MemoryError", Builtin::Error(ErrorKind::MemoryError)),
+    ("ModuleNotFoundError", Builtin::Error(ErrorKind::ModuleNotFoundError)),
+    ("format", Builtin::Format),
 ];
-const GLOBAL_COUNT: usize = 14;
+
+/// Where the module functions sit in the table: not global names.
+const MODULE_FUNCTIONS: std::ops::Range<usize> = 14..15;
 
 /// The builtin a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<BuiltinId> {
-    TABLE[..GLOBAL_COUNT].iter().position(|(n, _)| *n == name).map(|i| BuiltinId(i as u16))
+    TABLE
+        .iter()
+        .enumerate()
+        .position(|(i, (n, _))| *n == name && !MODULE_FUNCTIONS.contains(&i))
+        .map(|i| BuiltinId(i as u16))
 }
 
 impl Builtin {
@@ -109,5 +144,8 @@ mod tests {
         }
         assert_eq!(lookup("collect"), None);
         assert_eq!(lookup("len").map(Builtin::from_id), Some(Builtin::Len));
+        for kind in ErrorKind::PYTHON {
+            assert_eq!(lookup(kind.name()).map(Builtin::from_id), Some(Builtin::Error(kind)));
+        }
     }
 }

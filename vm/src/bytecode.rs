@@ -160,6 +160,39 @@ pub enum Op {
     Call {
         argc: u32,
     },
+    /// `func args... values...` -> result, where the last values are keyword arguments named
+    /// `program.keyword_names[names]` (CPython's `KW_NAMES` and `CALL`); `argc` counts them all.
+    CallKw {
+        argc: u32,
+        names: u32,
+    },
+    /// `obj args... values...` -> result of `obj.name(args..., keywords...)`, as `CallKw`.
+    CallMethodKw {
+        name: u32,
+        argc: u32,
+        names: u32,
+    },
+    /// `func list dict` -> result: `func(*list, **dict)`, for calls with `*xs` or `**kw`.
+    CallEx,
+    /// `obj list dict` -> result of `obj.name(*list, **dict)`.
+    CallMethodEx {
+        name: u32,
+    },
+    /// `list value` -> `list` with `value` appended (building a call's positional arguments).
+    ListAppend,
+    /// `list iterable` -> `list` extended by the iterable's items (`*xs` in a call).
+    ListExtend,
+    /// `func list dict key value` -> `func list dict` with `dict[key] = value` (a keyword
+    /// argument); a name given twice is the TypeError CPython raises for the call `func`.
+    KeywordAdd,
+    /// `func list dict mapping` -> `func list dict` with the mapping's items added (`**kw`).
+    KeywordMerge,
+    /// `defaults... ` -> a function object for `func` holding the `count` defaults (a `def` with
+    /// default values).
+    MakeFunction {
+        func: FuncId,
+        count: u32,
+    },
     Return,
     /// `iterable` -> iterator.
     GetIter,
@@ -179,6 +212,38 @@ pub enum Op {
     WithEnter,
     /// Releases the lock of the innermost `with`.
     WithExit,
+    /// Enters a `try` block whose handler is at `handler`: an exception raised until the matching
+    /// `PopBlock` unwinds the stack to its height here, pushes the exception and jumps there.
+    SetupTry {
+        handler: u32,
+    },
+    /// Leaves the innermost `try` block.
+    PopBlock,
+    /// `exc class` -> `bool`: whether the exception is an instance of the class (or of one in a
+    /// tuple of classes), for an `except` clause.
+    ExceptMatch,
+    /// `exc` -> (leaves the handler of `exc`).
+    PopExcept,
+    /// `exc` -> (raises `exc` again, from where it was first raised; a handler found no match,
+    /// or a `finally` or `with` ran on the way out).
+    Reraise,
+    /// `raise` (bare: the exception being handled), `raise exc`, `raise exc from cause`:
+    /// `argc` values on the stack.
+    Raise {
+        argc: u32,
+    },
+    /// `a b` -> `b a`.
+    Swap,
+    /// `value [spec]` -> `str`: an f-string's field, converted (`conversion` is `b's'`, `b'r'`,
+    /// `b'a'` or 0 for none), then formatted by the spec on top when `spec`.
+    FormatValue {
+        conversion: u8,
+        spec: bool,
+    },
+    /// `str...` -> their concatenation (`count` of them).
+    BuildString {
+        count: u32,
+    },
     /// Raise AssertionError, with the message on top of the stack if `has_message`.
     AssertFail {
         has_message: bool,
@@ -197,8 +262,17 @@ pub enum Const {
 pub struct Code {
     /// The function's name, or `<module>`.
     pub name: String,
+    /// Positional(-or-keyword) parameters.
     pub params: u32,
-    /// Parameters first, then other locals.
+    /// Keyword-only parameters (after `*` or `*args`).
+    pub kwonly: u32,
+    /// Whether the function takes `*args` (in the local slot after the keyword-only ones).
+    pub varargs: bool,
+    /// Whether the function takes `**kwargs` (in the slot after `*args`).
+    pub varkw: bool,
+    /// Each parameter's slot that a default value goes to, in the order `MakeFunction` pops them.
+    pub default_slots: Vec<u16>,
+    /// Parameters first (positional, keyword-only, `*args`, `**kwargs`), then other locals.
     pub local_names: Vec<String>,
     pub ops: Vec<Op>,
     /// Source line of each instruction.
@@ -216,6 +290,17 @@ pub struct Program {
     pub globals: Vec<String>,
     /// Attribute, method and module names.
     pub names: Vec<String>,
+    /// The keyword names of each call with keyword arguments (`CallKw`, `CallMethodKw`).
+    pub keyword_names: Vec<Box<[String]>>,
+}
+
+impl Code {
+    /// Whether a call with exactly `params` positional arguments binds them as they are, with
+    /// nothing else to do (no keyword-only parameters, no `*args` or `**kwargs`).
+    #[inline]
+    pub fn simple(&self) -> bool {
+        self.kwonly == 0 && !self.varargs && !self.varkw
+    }
 }
 
 impl Program {

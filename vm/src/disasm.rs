@@ -38,6 +38,15 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
         Op::GetAttr { name } => format!("GetAttr ({})", program.names[name as usize]),
         Op::CheckMethod { name } => format!("CheckMethod ({})", program.names[name as usize]),
         Op::CallMethod { name, argc } => format!("CallMethod ({}) argc={argc}", program.names[name as usize]),
+        Op::CallKw { argc, names } => format!("CallKw argc={argc} {:?}", program.keyword_names[names as usize]),
+        Op::CallMethodKw { name, argc, names } => format!(
+            "CallMethodKw ({}) argc={argc} {:?}",
+            program.names[name as usize], program.keyword_names[names as usize]
+        ),
+        Op::CallMethodEx { name } => format!("CallMethodEx ({})", program.names[name as usize]),
+        Op::MakeFunction { func, count } => {
+            format!("MakeFunction {} ({}) defaults={count}", func.0, program.code(func).name)
+        }
         Op::Import { name } => format!("Import ({})", program.names[name as usize]),
         other => format!("{other:?}"),
     }

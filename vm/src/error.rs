@@ -6,6 +6,15 @@ use std::fmt;
 /// The kinds of error a program can raise. Each prints under Python's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
+    BaseException,
+    Exception,
+    ArithmeticError,
+    LookupError,
+    ImportError,
+    StopIteration,
+    KeyboardInterrupt,
+    SystemExit,
+    NotImplementedError,
     ZeroDivisionError,
     IndexError,
     KeyError,
@@ -33,6 +42,15 @@ pub enum ErrorKind {
 impl ErrorKind {
     pub fn name(self) -> &'static str {
         match self {
+            ErrorKind::BaseException => "BaseException",
+            ErrorKind::Exception => "Exception",
+            ErrorKind::ArithmeticError => "ArithmeticError",
+            ErrorKind::LookupError => "LookupError",
+            ErrorKind::ImportError => "ImportError",
+            ErrorKind::StopIteration => "StopIteration",
+            ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
+            ErrorKind::SystemExit => "SystemExit",
+            ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::ZeroDivisionError => "ZeroDivisionError",
             ErrorKind::IndexError => "IndexError",
             ErrorKind::KeyError => "KeyError",
@@ -55,6 +73,69 @@ impl ErrorKind {
     }
 }
 
+impl ErrorKind {
+    /// The Python exception types, in the order the builtins table lists them.
+    pub const PYTHON: [ErrorKind; 23] = [
+        ErrorKind::BaseException,
+        ErrorKind::Exception,
+        ErrorKind::ArithmeticError,
+        ErrorKind::LookupError,
+        ErrorKind::ImportError,
+        ErrorKind::StopIteration,
+        ErrorKind::KeyboardInterrupt,
+        ErrorKind::SystemExit,
+        ErrorKind::NotImplementedError,
+        ErrorKind::ZeroDivisionError,
+        ErrorKind::IndexError,
+        ErrorKind::KeyError,
+        ErrorKind::TypeError,
+        ErrorKind::ValueError,
+        ErrorKind::NameError,
+        ErrorKind::UnboundLocalError,
+        ErrorKind::AttributeError,
+        ErrorKind::AssertionError,
+        ErrorKind::RecursionError,
+        ErrorKind::OverflowError,
+        ErrorKind::RuntimeError,
+        ErrorKind::MemoryError,
+        ErrorKind::ModuleNotFoundError,
+    ];
+
+    /// The base class, as in CPython's built-in hierarchy; `None` for `BaseException` and for
+    /// the VM's own violations, which are no Python exceptions.
+    pub fn base(self) -> Option<ErrorKind> {
+        use ErrorKind::*;
+        Some(match self {
+            BaseException | UseAfterFree | OutsideEml | StepLimit | VmPanic => return None,
+            Exception | KeyboardInterrupt | SystemExit => BaseException,
+            ZeroDivisionError | OverflowError => ArithmeticError,
+            IndexError | KeyError => LookupError,
+            UnboundLocalError => NameError,
+            RecursionError | NotImplementedError => RuntimeError,
+            ModuleNotFoundError => ImportError,
+            _ => Exception,
+        })
+    }
+
+    /// Whether an `except` naming `class` catches this kind (`class` or one of its bases).
+    pub fn is_a(self, class: ErrorKind) -> bool {
+        let mut kind = Some(self);
+        while let Some(k) = kind {
+            if k == class {
+                return true;
+            }
+            kind = k.base();
+        }
+        false
+    }
+
+    /// Whether a program can catch it: every Python exception; never a violation the VM found
+    /// (a use after free, a touch outside the EML, the step limit, an internal error).
+    pub fn is_catchable(self) -> bool {
+        self.is_a(ErrorKind::BaseException)
+    }
+}
+
 /// A raised error: its kind and message, before a traceback is attached.
 ///
 /// Boxed, so that the interpreter's `Result<Value, Exception>` fits in two registers: every
@@ -68,11 +149,19 @@ pub struct ExceptionData {
     pub kind: ErrorKind,
     /// The message as Python prints it after `Kind: ` (empty for a bare `AssertionError`).
     pub message: String,
+    /// The exception object, once the program has one (it raised it, or caught it): what a
+    /// handler gets back. Not a root: it lives between a `raise` and the handler that takes it,
+    /// where no collection runs.
+    pub value: Option<crate::value::Value>,
+    /// Where it was raised, innermost last, from the frame that last caught it down: carried
+    /// through a re-raise, so that the traceback of an error a handler passed on shows where it
+    /// started (`None`: the frames still on the stack tell).
+    pub origin: Option<Vec<TraceFrame>>,
 }
 
 impl Exception {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
-        Exception(Box::new(ExceptionData { kind, message: message.into() }))
+        Exception(Box::new(ExceptionData { kind, message: message.into(), value: None, origin: None }))
     }
 }
 

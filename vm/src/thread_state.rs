@@ -44,12 +44,29 @@ pub(crate) struct ThreadRoots {
     pub frames: Vec<Frame>,
     pub withs: Vec<Handle>,
     pub thread_object: Option<Handle>,
+    /// The `try` blocks (and `with` bodies) the thread is inside, innermost last.
+    pub blocks: Vec<Block>,
+    /// The exceptions being handled (in an `except` or `finally` body), innermost last, each
+    /// with where it was raised: what a bare `raise` raises again.
+    pub handling: Vec<(Value, Vec<crate::error::TraceFrame>)>,
+}
+
+/// A `try` block being run: where its handler is, and what to unwind to when it catches.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Block {
+    /// How many frames there were when it was set up (its own frame is the last of them).
+    pub frames: u32,
+    /// The handler's instruction in that frame's code.
+    pub handler: u32,
+    /// The value stack's height, and how many exceptions were being handled, at its setup.
+    pub stack: u32,
+    pub handling: u32,
 }
 
 impl ThreadRoots {
     /// Every value these roots keep alive.
     pub(crate) fn values(&self) -> impl Iterator<Item = Value> + '_ {
         let handles = self.withs.iter().chain(self.thread_object.iter()).map(|&h| Value::obj(h));
-        self.stack.iter().copied().chain(handles)
+        self.stack.iter().copied().chain(handles).chain(self.handling.iter().map(|(v, _)| *v))
     }
 }

@@ -69,7 +69,9 @@ impl Mutant {
             if keep(r, a) {
                 let commutes = self == Mutant::ObjectWritesCommute && matches!(r, Resource::Object(_));
                 let r = match r {
-                    Resource::Ended(n) if self == Mutant::JoinOrdersAfterEnd && a == Access::Read => Resource::Joined(n),
+                    Resource::Ended(n) if self == Mutant::JoinOrdersAfterEnd && a == Access::Read => {
+                        Resource::Joined(n)
+                    }
                     r => r,
                 };
                 let a = match a {

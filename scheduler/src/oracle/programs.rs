@@ -14,6 +14,9 @@
 //! | a spin-wait on a flag | fairness instead of a step limit |
 //! | every bundled module's calls | the EML's exclusive sections, module locks, pins, callbacks, `allow_threads` |
 //! | equal-value setters | writes that store the same value |
+//! | keyword arguments, defaults, `*`/`**` in calls | binding a call; a `**` dict read as the call is made |
+//! | `try`/`except`/`finally`, `raise` | check-then-act through a KeyError; a lock released by an exception leaving `with` |
+//! | f-strings, `%` formatting | fields and arguments that read shared state, formatted |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
 //! explorations can be compared by their sets of outcomes. A construct added to the VM is added to
@@ -75,7 +78,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(25) {
+    let text = match c.below(33) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -124,6 +127,25 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // An exclusive call, then a read of what it changed: where the caller waits (parked at a
         // poll, or at its own request) decides what the other callers see.
         23 => format!("    counter.incr({o}, {i})\n    print({o}[{i}])\n"),
+        // Calls with keyword arguments and default values: a read and a write of the shared
+        // list inside the callee.
+        24 => line(&format!("add_to({o}, by={v}, i={i})")),
+        // `*` and `**` in a call: the list and the shared dict `kw` are read when the call is made.
+        25 => line(&format!("add_to(*[{o}], **kw)")),
+        26 => line(&format!("kw['i'] = {i}")),
+        // A default value bound to a shared list when the `def` ran.
+        27 => line(&format!("push({v})")),
+        // Check-then-act through an exception: a missing key is filled in by the handler.
+        28 => format!("    try:\n        print(d[{i}])\n    except KeyError:\n        d[{i}] = {v}\n"),
+        // An exception out of a `with` body releases the lock on its way to the handler; the
+        // `finally` reads what the others may have changed since.
+        29 => format!(
+            "    try:\n        with lock:\n            {o}[{i}] += 1\n            raise ValueError({v})\n    except ValueError as e:\n        print(e)\n    finally:\n        print({o}[{i}])\n"
+        ),
+        // An f-string whose fields read the shared list (one read each, as they are evaluated).
+        30 => line(&format!("print(f'{{{o}[{i}]:>3}} {{{o}!r}}')")),
+        // printf-style formatting of a shared value and a shared list.
+        31 => line(&format!("print('%03d %s' % ({o}[{i}], {o}))")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -158,8 +180,11 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     let mut source = String::from(
         "import counter\nimport fastcounter\nimport bank\nimport cache\nimport callback\nimport blocking\nimport gc\n",
     );
-    source.push_str("x = [0, 0]\ny = [0, 0]\nd = {}\nflag = [0]\nlock = Lock()\nsem = Lock()\nsem.acquire()\n");
+    source.push_str(
+        "x = [0, 0]\ny = [0, 0]\nd = {}\nkw = {'i': 1}\nflag = [0]\nlock = Lock()\nsem = Lock()\nsem.acquire()\n",
+    );
     source.push_str("def noop():\n    return 0\ndef inc(v):\n    return v + 1\n");
+    source.push_str("def add_to(obj, i=0, by=1):\n    obj[i] = obj[i] + by\ndef push(v, into=y):\n    into[1] = v\n");
     for (k, body) in bodies.iter().enumerate() {
         let _ = write!(source, "def t{}():\n{body}", k + 1);
     }
@@ -176,7 +201,7 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     for t in 1..=workers {
         let _ = writeln!(source, "join(h{t})");
     }
-    source.push_str("print(x, y, d)\n");
+    source.push_str("print(x, y, d, kw)\n");
     Generated { source, mode, spins }
 }
 
@@ -213,13 +238,21 @@ mod tests {
                 "d[",
                 ")\n    print(",
                 "h3 = spawn",
+                "add_to(x, by=",
+                "add_to(*[",
+                "kw['i'] = ",
+                "push(",
+                "except KeyError",
+                "raise ValueError",
+                "print(f'",
+                "print('%03d",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 22, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 30, "menu items never generated: {seen:?}");
     }
 
     #[test]

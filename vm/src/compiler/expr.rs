@@ -62,27 +62,89 @@ impl FunctionCompiler<'_> {
                 self.at(e.span);
                 self.emit(Op::BuildDict { count: pairs.len() as u32 });
             }
-            ExprKind::Call { func, args } => {
-                if let ExprKind::Attribute { obj, name } = &func.kind {
+            ExprKind::Call { func, args, keywords } => {
+                let method = if let ExprKind::Attribute { obj, name } = &func.kind {
                     sub(self, obj)?;
                     let name = self.program.name(name);
-                    if !args.is_empty() {
+                    if !args.is_empty() || !keywords.is_empty() {
                         self.at(e.span);
                         self.emit(Op::CheckMethod { name });
                     }
-                    for arg in args {
-                        sub(self, arg)?;
-                    }
-                    self.at(e.span);
-                    self.emit(Op::CallMethod { name, argc: args.len() as u32 });
+                    Some(name)
                 } else {
                     sub(self, func)?;
+                    None
+                };
+                let unpacks = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                    || keywords.iter().any(|k| k.name.is_none());
+                if unpacks {
+                    // `f(a, *xs, k=v, **kw)`: a list of the positional arguments and a dict of the
+                    // keyword ones, built in order (CPython's `CALL_FUNCTION_EX`).
+                    self.emit(Op::BuildList { count: 0 });
+                    for arg in args {
+                        match &arg.kind {
+                            ExprKind::Starred(value) => {
+                                sub(self, value)?;
+                                self.at(arg.span);
+                                self.emit(Op::ListExtend);
+                            }
+                            _ => {
+                                sub(self, arg)?;
+                                self.emit(Op::ListAppend);
+                            }
+                        }
+                    }
+                    self.emit(Op::BuildDict { count: 0 });
+                    for keyword in keywords {
+                        match &keyword.name {
+                            Some(name) => {
+                                let index = self.program.constant(Const::Str(name.clone()));
+                                self.emit(Op::LoadConst { index });
+                                sub(self, &keyword.value)?;
+                                self.at(e.span);
+                                self.emit(Op::KeywordAdd);
+                            }
+                            None => {
+                                sub(self, &keyword.value)?;
+                                self.at(e.span);
+                                self.emit(Op::KeywordMerge);
+                            }
+                        }
+                    }
+                    self.at(e.span);
+                    match method {
+                        Some(name) => self.emit(Op::CallMethodEx { name }),
+                        None => self.emit(Op::CallEx),
+                    };
+                } else {
                     for arg in args {
                         sub(self, arg)?;
                     }
+                    for keyword in keywords {
+                        sub(self, &keyword.value)?;
+                    }
+                    let argc = (args.len() + keywords.len()) as u32;
                     self.at(e.span);
-                    self.emit(Op::Call { argc: args.len() as u32 });
+                    if keywords.is_empty() {
+                        match method {
+                            Some(name) => self.emit(Op::CallMethod { name, argc }),
+                            None => self.emit(Op::Call { argc }),
+                        };
+                    } else {
+                        let names = keywords.iter().filter_map(|k| k.name.clone()).collect();
+                        let names = self.program.keyword_names(names);
+                        match method {
+                            Some(name) => self.emit(Op::CallMethodKw { name, argc, names }),
+                            None => self.emit(Op::CallKw { argc, names }),
+                        };
+                    }
                 }
+            }
+            ExprKind::FString(parts) => {
+                self.fstring(parts, depth)?;
+            }
+            ExprKind::Starred(_) => {
+                return Err(SyntaxError { message: "can't use starred expression here".into(), span: e.span });
             }
             ExprKind::Attribute { obj, name } => {
                 sub(self, obj)?;
@@ -131,6 +193,33 @@ impl FunctionCompiler<'_> {
                 sub(self, orelse)?;
                 self.patch(to_end);
             }
+        }
+        Ok(())
+    }
+
+    /// An f-string: each part as a str (a field formatted by `FormatValue`), then joined.
+    fn fstring(&mut self, parts: &[crate::ast::FPart], depth: usize) -> Result<(), SyntaxError> {
+        use crate::ast::FPart;
+        let line = self.line;
+        for part in parts {
+            match part {
+                FPart::Lit(text) => {
+                    let index = self.program.constant(Const::Str(text.clone()));
+                    self.emit(Op::LoadConst { index });
+                }
+                FPart::Field { value, conversion, spec } => {
+                    self.expr_at_depth(value, depth + 1)?;
+                    if !spec.is_empty() {
+                        self.fstring(spec, depth + 1)?;
+                    }
+                    self.line = line;
+                    let conversion = conversion.map_or(0, |c| c as u8);
+                    self.emit(Op::FormatValue { conversion, spec: !spec.is_empty() });
+                }
+            }
+        }
+        if parts.len() != 1 {
+            self.emit(Op::BuildString { count: parts.len() as u32 });
         }
         Ok(())
     }

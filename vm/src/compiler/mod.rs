@@ -32,6 +32,7 @@ pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program
         consts: program.consts,
         globals: program.globals,
         names: program.names,
+        keyword_names: program.keyword_names,
     })
 }
 
@@ -44,6 +45,7 @@ struct ProgramBuilder {
     global_index: HashMap<String, u32>,
     names: Vec<String>,
     name_index: HashMap<String, u32>,
+    keyword_names: Vec<Box<[String]>>,
 }
 
 impl Default for ProgramBuilder {
@@ -56,6 +58,7 @@ impl Default for ProgramBuilder {
             global_index: HashMap::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
+            keyword_names: Vec::new(),
         }
     }
 }
@@ -78,6 +81,18 @@ impl ProgramBuilder {
     fn name(&mut self, name: &str) -> u32 {
         intern(&mut self.names, &mut self.name_index, name)
     }
+
+    /// The index of a call's keyword names in [`Program::keyword_names`] (shared by equal lists).
+    fn keyword_names(&mut self, names: Vec<String>) -> u32 {
+        let names = names.into_boxed_slice();
+        match self.keyword_names.iter().position(|n| *n == names) {
+            Some(i) => i as u32,
+            None => {
+                self.keyword_names.push(names);
+                self.keyword_names.len() as u32 - 1
+            }
+        }
+    }
 }
 
 fn intern(table: &mut Vec<String>, index: &mut HashMap<String, u32>, name: &str) -> u32 {
@@ -94,8 +109,8 @@ fn intern(table: &mut Vec<String>, index: &mut HashMap<String, u32>, name: &str)
 struct LoopContext {
     continue_target: u32,
     break_jumps: Vec<usize>,
-    /// `with` blocks open when the loop started; `break`/`continue` exit the ones opened since.
-    with_depth: usize,
+    /// Cleanups open when the loop started; `break`/`continue` run the ones opened since.
+    cleanups: usize,
     /// A `for` loop keeps its iterator on the stack; `break` must pop it.
     is_for: bool,
 }
@@ -107,14 +122,38 @@ struct FunctionCompiler<'p> {
     code: Code,
     line: u32,
     loops: Vec<LoopContext>,
-    with_depth: usize,
+    /// What leaving the blocks the compiler is inside takes, innermost last: `break`, `continue`
+    /// and `return` run them on their way out.
+    cleanups: Vec<Cleanup>,
+}
+
+/// A block that code leaving it early (`break`, `continue`, `return`) must close.
+#[derive(Clone)]
+enum Cleanup {
+    /// A `with` body: leave its `try` block and release the lock.
+    With,
+    /// A `try` body with `except` clauses: leave its block.
+    Try,
+    /// An `except` (or an exception's `finally`) body: the handler is done with the exception.
+    Handler,
+    /// A `try` body or `except` clauses with a `finally`: leave its block and run the `finally`.
+    Finally(Vec<ast::Stmt>),
 }
 
 impl<'p> FunctionCompiler<'p> {
     fn new(program: &'p mut ProgramBuilder, name: String, scope: Scope) -> Self {
-        let code =
-            Code { name, params: scope.params, local_names: scope.locals.clone(), ops: Vec::new(), lines: Vec::new() };
-        FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), with_depth: 0 }
+        let code = Code {
+            name,
+            params: scope.params,
+            kwonly: scope.kwonly,
+            varargs: scope.varargs,
+            varkw: scope.varkw,
+            default_slots: Vec::new(),
+            local_names: scope.locals.clone(),
+            ops: Vec::new(),
+            lines: Vec::new(),
+        };
+        FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), cleanups: Vec::new() }
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -137,6 +176,7 @@ impl<'p> FunctionCompiler<'p> {
             | Op::JumpIfFalseOrPop { target }
             | Op::JumpIfTrueOrPop { target } => *target = here,
             Op::ForIter { exit } => *exit = here,
+            Op::SetupTry { handler } => *handler = here,
             other => unreachable!("patching a non-jump {other:?}"),
         }
     }
@@ -169,7 +209,7 @@ impl<'p> FunctionCompiler<'p> {
     fn function(
         &mut self,
         name: &str,
-        params: &[String],
+        params: &ast::Params,
         body: &[ast::Stmt],
         span: Span,
     ) -> Result<FuncId, SyntaxError> {
@@ -177,6 +217,7 @@ impl<'p> FunctionCompiler<'p> {
         let id = FuncId(self.program.codes.len() as u32);
         self.program.codes.push(None);
         let mut c = FunctionCompiler::new(self.program, name.to_string(), scope);
+        c.code.default_slots = params.defaults().map(|(slot, _)| slot).collect();
         c.line = span.line;
         c.block(body)?;
         c.emit(Op::LoadNone);

@@ -1,12 +1,15 @@
 //! Which names of a function are locals (and their slots) and which are globals.
 
-use crate::ast::{Span, Stmt, StmtKind, Target};
+use crate::ast::{Params, Span, Stmt, StmtKind, Target};
 use crate::syntax::SyntaxError;
 use std::collections::{HashMap, HashSet};
 
 /// The local variables of the code being compiled. The module scope has none.
 pub(super) struct Scope {
     pub params: u32,
+    pub kwonly: u32,
+    pub varargs: bool,
+    pub varkw: bool,
     pub locals: Vec<String>,
     slots: HashMap<String, u16>,
 }
@@ -16,15 +19,22 @@ const MAX_LOCALS: usize = u16::MAX as usize;
 
 impl Scope {
     pub fn module() -> Scope {
-        Scope { params: 0, locals: Vec::new(), slots: HashMap::new() }
+        Scope { params: 0, kwonly: 0, varargs: false, varkw: false, locals: Vec::new(), slots: HashMap::new() }
     }
 
     /// Parameters, then every name the body assigns that it does not declare `global`.
-    pub fn function(params: &[String], body: &[Stmt], span: Span) -> Result<Scope, SyntaxError> {
+    pub fn function(params: &Params, body: &[Stmt], span: Span) -> Result<Scope, SyntaxError> {
         let mut globals = HashSet::new();
         collect_globals(body, &mut globals);
-        let mut scope = Scope { params: params.len() as u32, locals: Vec::new(), slots: HashMap::new() };
-        for param in params {
+        let mut scope = Scope {
+            params: params.positional.len() as u32,
+            kwonly: params.kwonly.len() as u32,
+            varargs: params.varargs.is_some(),
+            varkw: params.varkw.is_some(),
+            locals: Vec::new(),
+            slots: HashMap::new(),
+        };
+        for param in &params.names() {
             if scope.slots.contains_key(param) {
                 return Err(SyntaxError {
                     message: format!("duplicate argument '{param}' in function definition"),
@@ -70,6 +80,11 @@ fn collect_globals(body: &[Stmt], out: &mut HashSet<String>) {
             StmtKind::While { body, .. } | StmtKind::For { body, .. } | StmtKind::With { body, .. } => {
                 collect_globals(body, out)
             }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                for block in [body, orelse, finalbody].into_iter().chain(handlers.iter().map(|h| &h.body)) {
+                    collect_globals(block, out);
+                }
+            }
             _ => {}
         }
     }
@@ -92,6 +107,15 @@ fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) {
                 collect_assigned(orelse, out);
             }
             StmtKind::While { body, .. } | StmtKind::With { body, .. } => collect_assigned(body, out),
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_assigned(body, out);
+                for handler in handlers {
+                    out.extend(handler.name.iter().cloned());
+                    collect_assigned(&handler.body, out);
+                }
+                collect_assigned(orelse, out);
+                collect_assigned(finalbody, out);
+            }
             _ => {}
         }
     }

@@ -1,7 +1,7 @@
 //! Compiling statements.
 
-use super::{FunctionCompiler, LoopContext};
-use crate::ast::{Stmt, StmtKind, Target};
+use super::{Cleanup, FunctionCompiler, LoopContext};
+use crate::ast::{Handler, Stmt, StmtKind, Target};
 use crate::bytecode::Op;
 use crate::syntax::SyntaxError;
 
@@ -92,10 +92,8 @@ impl FunctionCompiler<'_> {
                 let Some(context) = self.loops.last() else {
                     return Err(SyntaxError { message: "'break' outside loop".into(), span: stmt.span });
                 };
-                let (opened, is_for) = (self.with_depth - context.with_depth, context.is_for);
-                (0..opened).for_each(|_| {
-                    self.emit(Op::WithExit);
-                });
+                let (opened, is_for) = (context.cleanups, context.is_for);
+                self.leave_blocks(opened, false)?;
                 if is_for {
                     self.emit(Op::Pop);
                 }
@@ -106,17 +104,25 @@ impl FunctionCompiler<'_> {
                 let Some(context) = self.loops.last() else {
                     return Err(SyntaxError { message: "'continue' not properly in loop".into(), span: stmt.span });
                 };
-                let (opened, target) = (self.with_depth - context.with_depth, context.continue_target);
-                (0..opened).for_each(|_| {
-                    self.emit(Op::WithExit);
-                });
+                let (opened, target) = (context.cleanups, context.continue_target);
+                self.leave_blocks(opened, false)?;
                 self.emit(Op::Loop { target });
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
             StmtKind::Def { name, params, body } => {
                 let func = self.function(name, params, body, stmt.span)?;
+                // Default values are evaluated when the `def` runs, in the enclosing scope.
+                let mut count = 0;
+                for (_, default) in params.defaults() {
+                    self.expr(default)?;
+                    count += 1;
+                }
                 self.at(stmt.span);
-                self.emit(Op::LoadFunc { func });
+                if count == 0 {
+                    self.emit(Op::LoadFunc { func });
+                } else {
+                    self.emit(Op::MakeFunction { func, count });
+                }
                 self.store_name(name);
             }
             StmtKind::Return(value) => {
@@ -129,9 +135,7 @@ impl FunctionCompiler<'_> {
                         self.emit(Op::LoadNone);
                     }
                 }
-                (0..self.with_depth).for_each(|_| {
-                    self.emit(Op::WithExit);
-                });
+                self.leave_blocks(0, true)?;
                 self.emit(Op::Return);
             }
             StmtKind::Assert { test, msg } => {
@@ -153,19 +157,148 @@ impl FunctionCompiler<'_> {
                 self.expr(ctx)?;
                 self.at(stmt.span);
                 self.emit(Op::WithEnter);
-                self.with_depth += 1;
+                // The lock is released however the body ends: an exception passes through a
+                // handler that releases it and raises the exception again.
+                let setup = self.emit(Op::SetupTry { handler: 0 });
+                self.cleanups.push(Cleanup::With);
                 self.block(body)?;
-                self.with_depth -= 1;
+                self.cleanups.pop();
                 self.at(stmt.span);
+                self.emit(Op::PopBlock);
                 self.emit(Op::WithExit);
+                let to_end = self.emit(Op::Jump { target: 0 });
+                self.patch(setup);
+                self.emit(Op::WithExit);
+                self.emit(Op::Reraise);
+                self.patch(to_end);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Raise { exc, cause } => {
+                let mut argc = 0;
+                for e in exc.iter().chain(cause) {
+                    self.expr(e)?;
+                    argc += 1;
+                }
+                self.at(stmt.span);
+                self.emit(Op::Raise { argc });
             }
         }
         Ok(())
     }
 
     fn loop_body(&mut self, continue_target: u32, is_for: bool, body: &[Stmt]) -> Result<(), SyntaxError> {
-        self.loops.push(LoopContext { continue_target, break_jumps: Vec::new(), with_depth: self.with_depth, is_for });
+        let cleanups = self.cleanups.len();
+        self.loops.push(LoopContext { continue_target, break_jumps: Vec::new(), cleanups, is_for });
         self.block(body)
+    }
+
+    /// Closes the blocks opened since cleanup `from`, innermost first, for code that leaves them
+    /// early; with `returning`, a return value sits on top of the stack meanwhile.
+    fn leave_blocks(&mut self, from: usize, returning: bool) -> Result<(), SyntaxError> {
+        let line = self.line;
+        let open: Vec<Cleanup> = self.cleanups[from..].to_vec();
+        for (k, cleanup) in open.into_iter().enumerate().rev() {
+            match cleanup {
+                Cleanup::With => {
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::WithExit);
+                }
+                Cleanup::Try => {
+                    self.emit(Op::PopBlock);
+                }
+                Cleanup::Handler => {
+                    if returning {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::PopExcept);
+                }
+                Cleanup::Finally(body) => {
+                    self.emit(Op::PopBlock);
+                    // The `finally` body runs outside its own block: only the blocks around it
+                    // are open while it does.
+                    let inner = self.cleanups.split_off(from + k);
+                    self.block(&body)?;
+                    self.cleanups.extend(inner);
+                    self.line = line;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `try` with `except` clauses, `else` and `finally`. The `finally` body is compiled twice,
+    /// as CPython does: once on the way out of a body that ended normally, once in the handler
+    /// that runs it for an exception (and raises the exception again). A `break`, `continue` or
+    /// `return` inside runs it a third time, on its way out (see [`Self::leave_blocks`]).
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> Result<(), SyntaxError> {
+        let line = self.line;
+        let finally = (!finalbody.is_empty()).then(|| self.emit(Op::SetupTry { handler: 0 }));
+        if finally.is_some() {
+            self.cleanups.push(Cleanup::Finally(finalbody.to_vec()));
+        }
+        if handlers.is_empty() {
+            self.block(body)?;
+        } else {
+            let setup = self.emit(Op::SetupTry { handler: 0 });
+            self.cleanups.push(Cleanup::Try);
+            self.block(body)?;
+            self.cleanups.pop();
+            self.line = line;
+            self.emit(Op::PopBlock);
+            self.block(orelse)?;
+            let mut to_end = vec![self.emit(Op::Jump { target: 0 })];
+            // The handler: the exception is on top of the stack, tested clause by clause.
+            self.patch(setup);
+            for handler in handlers {
+                self.at(handler.span);
+                let next = match &handler.class {
+                    Some(class) => {
+                        self.emit(Op::Dup);
+                        self.expr(class)?;
+                        self.at(handler.span);
+                        self.emit(Op::ExceptMatch);
+                        Some(self.emit(Op::JumpIfFalse { target: 0 }))
+                    }
+                    None => None,
+                };
+                if let Some(name) = &handler.name {
+                    self.emit(Op::Dup);
+                    self.store_name(name);
+                }
+                self.cleanups.push(Cleanup::Handler);
+                self.block(&handler.body)?;
+                self.cleanups.pop();
+                self.at(handler.span);
+                self.emit(Op::PopExcept);
+                to_end.push(self.emit(Op::Jump { target: 0 }));
+                if let Some(next) = next {
+                    self.patch(next);
+                }
+            }
+            // No clause matched.
+            self.emit(Op::Reraise);
+            to_end.into_iter().for_each(|jump| self.patch(jump));
+        }
+        if let Some(setup) = finally {
+            self.cleanups.pop();
+            self.line = line;
+            self.emit(Op::PopBlock);
+            self.block(finalbody)?;
+            let to_end = self.emit(Op::Jump { target: 0 });
+            self.patch(setup);
+            self.cleanups.push(Cleanup::Handler);
+            self.block(finalbody)?;
+            self.cleanups.pop();
+            self.emit(Op::Reraise);
+            self.patch(to_end);
+        }
+        Ok(())
     }
 
     /// Patches the `break`s of the innermost loop to jump here.

@@ -28,7 +28,7 @@ mod gc;
 pub mod object;
 
 pub use gc::{block_state, sweep_claims, CollectStats};
-pub use object::{Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
+pub use object::{ExceptionObject, FunctionObject, Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
 
 use crate::bias::{self, Readers};
 use crate::padded::Padded;

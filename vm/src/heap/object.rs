@@ -126,6 +126,29 @@ pub enum Object {
     Iter(Box<Iter>),
     Lock(LockObject),
     Thread(ThreadObject),
+    /// A function whose `def` gave it default values (one without defaults is an immediate
+    /// [`crate::value::V::Func`]).
+    Function(Box<FunctionObject>),
+    /// An exception: raised, caught, or only made (`ValueError("x")`).
+    Exception(Box<ExceptionObject>),
+}
+
+/// An exception object: its class and its arguments.
+#[derive(Debug, Clone)]
+pub struct ExceptionObject {
+    pub kind: crate::error::ErrorKind,
+    pub args: Box<[Value]>,
+    /// What `str(e)` shows when the VM raised it (its message: a `KeyError`'s is the key's repr,
+    /// which `args` alone cannot tell apart from a str key); `None` for one the program made.
+    pub shown: Option<String>,
+}
+
+/// A function made by a `def` with default values: its code and, for each named parameter in
+/// slot order, the default evaluated when the `def` ran (`Value::UNBOUND` where there is none).
+#[derive(Debug, Clone)]
+pub struct FunctionObject {
+    pub func: crate::bytecode::FuncId,
+    pub defaults: Box<[Value]>,
 }
 
 /// What kind of object a slot holds: one per type name, so that type checks and `type()` need
@@ -145,10 +168,12 @@ pub enum Kind {
     Iterator,
     Lock,
     Thread,
+    Function,
+    Exception,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 12] = [
+    pub(crate) const ALL: [Kind; 14] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -161,13 +186,25 @@ impl Kind {
         Kind::Iterator,
         Kind::Lock,
         Kind::Thread,
+        Kind::Function,
+        Kind::Exception,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
     /// dict views can't).
     #[inline]
     pub fn is_mutable(self) -> bool {
-        !matches!(self, Kind::Str | Kind::Tuple | Kind::Range | Kind::DictKeys | Kind::DictValues | Kind::DictItems)
+        !matches!(
+            self,
+            Kind::Str
+                | Kind::Tuple
+                | Kind::Range
+                | Kind::DictKeys
+                | Kind::DictValues
+                | Kind::DictItems
+                | Kind::Function
+                | Kind::Exception
+        )
     }
 
     /// The kind numbered `n` (`kind as u8`).
@@ -190,6 +227,9 @@ impl Kind {
             Kind::Iterator => "iterator",
             Kind::Lock => "lock",
             Kind::Thread => "thread",
+            Kind::Function => "function",
+            // An exception's type name is its class's (see `Object::type_name`).
+            Kind::Exception => "BaseException",
         }
     }
 }
@@ -212,6 +252,8 @@ impl Object {
             },
             Object::Lock(_) => Kind::Lock,
             Object::Thread(_) => Kind::Thread,
+            Object::Function(_) => Kind::Function,
+            Object::Exception(_) => Kind::Exception,
         }
     }
 
@@ -222,7 +264,10 @@ impl Object {
 
     /// Python's name for the object's type, as in error messages.
     pub fn type_name(&self) -> &'static str {
-        self.kind().type_name()
+        match self {
+            Object::Exception(e) => e.kind.name(),
+            _ => self.kind().type_name(),
+        }
     }
 
     /// Calls `visit` on every value this object refers to (for marking).
@@ -251,6 +296,8 @@ impl Object {
                     visit(v)
                 }
             }
+            Object::Function(f) => f.defaults.iter().copied().for_each(visit),
+            Object::Exception(e) => e.args.iter().copied().for_each(visit),
         }
     }
 }

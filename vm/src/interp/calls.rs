@@ -90,6 +90,7 @@ impl<P: Platform> Interp<'_, P> {
                 let result = self.call_native(f, argc as usize)?;
                 Ok(Some(result))
             }
+            V::Obj(_) if self.is_callable(self.roots.stack[callee_at])? => self.call_with_keywords(callee_at, &[]),
             _ => {
                 let callee = self.roots.stack[callee_at];
                 Err(type_error(format!("'{}' object is not callable", self.type_name(callee)?)))
@@ -102,8 +103,9 @@ impl<P: Platform> Interp<'_, P> {
     #[inline]
     pub(crate) fn push_frame(&mut self, func: crate::bytecode::FuncId, argc: u32) -> Result<(), Exception> {
         let code = self.shared.program.code(func);
-        if argc != code.params {
-            return Err(self.arity_error(func, argc as usize));
+        if argc != code.params || !code.simple() {
+            let callee_at = self.roots.stack.len() - argc as usize - 1;
+            return self.bind_frame(func, None, callee_at, &[]);
         }
         if self.roots.frames.len() >= self.shared.config.limits.max_recursion {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
@@ -114,12 +116,6 @@ impl<P: Platform> Interp<'_, P> {
         stack.resize(stack.len() + extra, Value::UNBOUND);
         self.roots.frames.push(Frame { func, ip: 0, base });
         Ok(())
-    }
-
-    #[cold]
-    fn arity_error(&self, func: crate::bytecode::FuncId, given: usize) -> Exception {
-        let code = self.shared.program.code(func);
-        arity_message(&code.name, &code.local_names[..code.params as usize], given)
     }
 
     /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
@@ -144,22 +140,65 @@ impl<P: Platform> Interp<'_, P> {
         result
     }
 
+    /// A builtin called with keyword arguments: `print(sep=, end=, flush=)`; the others take none.
+    pub(crate) fn call_builtin_keywords(
+        &mut self,
+        builtin: Builtin,
+        args: &[Value],
+        keywords: &[(&str, Value)],
+    ) -> Result<Value, Exception> {
+        if builtin != Builtin::Print {
+            return Err(type_error(format!("{}() takes no keyword arguments", builtin.name())));
+        }
+        let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
+        for &(name, value) in keywords {
+            match name {
+                "sep" | "end" => {
+                    let text = match value.unpack() {
+                        V::None => None,
+                        _ => match self.str_text(value)? {
+                            Some(text) => Some(text),
+                            None => {
+                                return Err(type_error(format!(
+                                    "{name} must be None or a string, not {}",
+                                    self.type_name(value)?
+                                )))
+                            }
+                        },
+                    };
+                    if let Some(text) = text {
+                        *(if name == "sep" { &mut sep } else { &mut end }) = text;
+                    }
+                }
+                // Output is written whole at every print: there is nothing left to flush.
+                "flush" => {}
+                "file" if value == Value::NONE => {}
+                "file" => return Err(type_error("print(file=...) is not supported: print writes to standard output")),
+                _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for print()"))),
+            }
+        }
+        self.print(args, &sep, &end)
+    }
+
+    /// `print(*args, sep=sep, end=end)`.
+    fn print(&mut self, args: &[Value], sep: &str, end: &str) -> Result<Value, Exception> {
+        let mut line = String::new();
+        for (i, &arg) in args.iter().enumerate() {
+            if i > 0 {
+                line.push_str(sep);
+            }
+            line.push_str(&self.str_of(arg)?);
+        }
+        self.core_step();
+        self.trace(|| EventKind::Print { text: line.clone() });
+        line.push_str(end);
+        self.shared.output.write(&line);
+        Ok(Value::NONE)
+    }
+
     fn call_builtin(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, Exception> {
         match builtin {
-            Builtin::Print => {
-                let mut line = String::new();
-                for (i, &arg) in args.iter().enumerate() {
-                    if i > 0 {
-                        line.push(' ');
-                    }
-                    line.push_str(&self.str_of(arg)?);
-                }
-                self.core_step();
-                self.trace(|| EventKind::Print { text: line.clone() });
-                line.push('\n');
-                self.shared.output.write(&line);
-                Ok(Value::NONE)
-            }
+            Builtin::Print => self.print(args, " ", "\n"),
             Builtin::Len => {
                 arity("len", args, 1, 1)?;
                 self.len_of(args[0])
@@ -279,7 +318,7 @@ impl<P: Platform> Interp<'_, P> {
                 let Some((&func, rest)) = args.split_first() else {
                     return Err(type_error("spawn() missing required argument 'f'"));
                 };
-                if !matches!(func.unpack(), V::Func(_) | V::Builtin(_) | V::Native(_)) {
+                if !self.is_callable(func)? {
                     return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
                 }
                 let thread = spawn_thread(self.shared, func, rest)?;
@@ -308,6 +347,27 @@ impl<P: Platform> Interp<'_, P> {
             Builtin::Lock => {
                 arity("Lock", args, 0, 0)?;
                 self.alloc(Object::Lock(LockObject::default()))
+            }
+            Builtin::Format => {
+                arity("format", args, 1, 2)?;
+                let spec = match args.get(1) {
+                    None => String::new(),
+                    Some(&s) => match self.str_text(s)? {
+                        Some(text) => text,
+                        None => {
+                            return Err(type_error(format!(
+                                "format() argument 2 must be str, not {}",
+                                self.type_name(s)?
+                            )))
+                        }
+                    },
+                };
+                let text = self.format_value(args[0], &spec)?;
+                self.new_str(text)
+            }
+            Builtin::Error(kind) => {
+                let args = args.to_vec().into_boxed_slice();
+                self.alloc(Object::Exception(Box::new(crate::heap::ExceptionObject { kind, args, shown: None })))
             }
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;

@@ -88,6 +88,33 @@ impl<P: Platform> Interp<'_, P> {
         Ok(result)
     }
 
+    /// `obj.name(args..., keywords...)` with the receiver at `receiver_at`, the arguments above
+    /// it and one value per name in `names` last: a module's function gets them; the methods of
+    /// built-in types take none. Returns `None` when it pushed a frame.
+    pub(crate) fn call_method_keywords(
+        &mut self,
+        name: u32,
+        receiver_at: usize,
+        names: &[String],
+    ) -> Result<Option<Value>, Exception> {
+        let receiver = self.roots.stack[receiver_at];
+        if let V::Module(_) = receiver.unpack() {
+            let callee = self.get_attr(receiver, &self.shared.program.names[name as usize])?;
+            self.roots.stack[receiver_at] = callee;
+            return self.call_with_keywords(receiver_at, names);
+        }
+        let argc = (self.roots.stack.len() - receiver_at - 1) as u32;
+        if names.is_empty() {
+            return self.call_method(name, argc).map(Some);
+        }
+        self.check_method(receiver, name)?;
+        Err(type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            self.type_name(receiver)?,
+            self.shared.program.names[name as usize]
+        )))
+    }
+
     fn call_builtin_method(
         &mut self,
         receiver: Value,

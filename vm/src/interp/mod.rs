@@ -5,9 +5,12 @@
 //! thread keeps locked while it is attached; the collector reads them while
 //! the thread is parked at a safepoint or detached in a blocking call.
 
+mod binding;
 mod calls;
 mod collections;
+mod exceptions;
 mod extcall;
+mod formatting;
 mod iteration;
 mod methods;
 pub mod ops;
@@ -80,7 +83,11 @@ impl<'a, P: Platform> Interp<'a, P> {
             Some(v) => Ok(v),
             None => self.execute(0),
         });
-        result.map_err(|exception| Uncaught { traceback: self.traceback(), exception, thread: self.slot.number })
+        result.map_err(|exception| Uncaught {
+            traceback: self.uncaught_traceback(&exception),
+            exception,
+            thread: self.slot.number,
+        })
     }
 
     #[inline]
@@ -111,122 +118,132 @@ impl<'a, P: Platform> Interp<'a, P> {
         let mut frame = *self.roots.frames.last().expect("execute needs a frame");
         let mut code = program.code(frame.func);
         let mut ip = frame.ip as usize;
-        macro_rules! save_ip {
-            () => {
-                if let Some(f) = self.roots.frames.last_mut() {
-                    f.ip = ip as u32;
-                }
-            };
-        }
-        macro_rules! reload {
-            () => {
-                frame = *self.roots.frames.last().expect("a frame to resume");
-                code = program.code(frame.func);
-                ip = frame.ip as usize;
-            };
-        }
-        macro_rules! check {
-            ($e:expr) => {
-                match $e {
-                    Ok(v) => v,
-                    Err(e) => {
-                        save_ip!();
-                        return Err(e.into());
-                    }
-                }
-            };
-        }
-        // The value of local `slot`, or UnboundLocalError.
-        macro_rules! local {
-            ($slot:expr) => {{
-                let slot = $slot as usize;
-                let v = self.roots.stack[frame.base as usize + slot];
-                if v == Value::UNBOUND {
-                    check!(Err(unbound_local(&code.local_names[slot])));
-                }
-                v
-            }};
-        }
-        // `a op b` for a binary operator: two ints in place, anything else through `self.$full`
-        // (`binary`, or `inplace_binary`, where `+=` and `*=` change a list in place) after a
-        // safepoint (the operands are on the stack, where a collection sees them).
-        macro_rules! arithmetic {
-            ($full:ident, $op:expr, $a:expr, $b:expr) => {{
-                let (op, a, b) = ($op, $a, $b);
-                match (a.unpack(), b.unpack()) {
-                    (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
-                        Some(r) => r,
-                        None => check!(ops::int_binary(op, x, y)),
-                    },
-                    _ => {
-                        save_ip!();
-                        self.safepoint();
-                        check!(self.$full(op, a, b))
-                    }
-                }
-            }};
-        }
-        macro_rules! binary {
-            ($op:expr, $a:expr, $b:expr) => {
-                arithmetic!(binary, $op, $a, $b)
-            };
-        }
-        // `a op b` for a comparison: two ints in place (the six orderings), anything else in full.
-        macro_rules! compare {
-            ($op:expr, $a:expr, $b:expr) => {{
-                let (op, a, b) = ($op, $a, $b);
-                let fast = match (a.unpack(), b.unpack()) {
-                    (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
-                    _ => None,
-                };
-                match fast {
-                    Some(r) => r,
-                    None => check!(self.compare(op, a, b)),
-                }
-            }};
-        }
-        // Local `slot` and the small int `value` under operator `op` (a run that starts with
-        // `LoadLocal`, `LoadSmallInt`): two ints through `$fast`, anything else through `$full!`
-        // with the local on the stack, as the run has it, in case that reaches a safepoint.
-        macro_rules! local_op_small_int {
-            ($slot:expr, $op:expr, $value:expr, $fast:path, $full:ident) => {{
-                let (op, value) = ($op, $value as i64);
-                let a = local!($slot);
-                ip += 2;
-                let fast = match a.unpack() {
-                    V::Int(x) => $fast(op, x, value),
-                    _ => None,
-                };
-                match fast {
-                    Some(r) => r,
-                    None => {
-                        self.push(a);
-                        let r = $full!(op, a, Value::int(value));
-                        self.pop();
-                        r
-                    }
-                }
-            }};
-        }
         let interval = shared.config.switch_interval.max(1);
         // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
         let observed = shared.config.trace || shared.config.monitor;
         let mut fuel = interval;
-        // A fused instruction (see `Program::fuse`) counts the instructions after the first of its
-        // run as the loop counts each instruction.
-        macro_rules! count_fused {
-            ($more:expr) => {
-                for _ in 0..$more {
-                    fuel -= 1;
-                    if fuel == 0 {
-                        fuel = interval;
-                        save_ip!();
-                        check!(self.tick(interval));
+        // The macros live inside the loop, so that `check!` can go on with the next instruction
+        // (a handler's) by the loop's label.
+        'dispatch: loop {
+            macro_rules! save_ip {
+                () => {
+                    if let Some(f) = self.roots.frames.last_mut() {
+                        f.ip = ip as u32;
                     }
-                }
-            };
-        }
-        loop {
+                };
+            }
+            macro_rules! reload {
+                () => {
+                    frame = *self.roots.frames.last().expect("a frame to resume");
+                    code = program.code(frame.func);
+                    ip = frame.ip as usize;
+                };
+            }
+            // The value of a fallible operation; on an error, the handler of the innermost `try`
+            // block of this execution, or a return of the error when there is none.
+            macro_rules! check {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            save_ip!();
+                            match self.unwind(e.into(), stop_depth) {
+                                Ok(()) => {
+                                    reload!();
+                                    continue 'dispatch;
+                                }
+                                Err(e) => return Err(e),
+                            }
+                        }
+                    }
+                };
+            }
+            // The value of local `slot`, or UnboundLocalError.
+            macro_rules! local {
+                ($slot:expr) => {{
+                    let slot = $slot as usize;
+                    let v = self.roots.stack[frame.base as usize + slot];
+                    if v == Value::UNBOUND {
+                        check!(Err(unbound_local(&code.local_names[slot])));
+                    }
+                    v
+                }};
+            }
+            // `a op b` for a binary operator: two ints in place, anything else through `self.$full`
+            // (`binary`, or `inplace_binary`, where `+=` and `*=` change a list in place) after a
+            // safepoint (the operands are on the stack, where a collection sees them).
+            macro_rules! arithmetic {
+                ($full:ident, $op:expr, $a:expr, $b:expr) => {{
+                    let (op, a, b) = ($op, $a, $b);
+                    match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
+                            Some(r) => r,
+                            None => check!(ops::int_binary(op, x, y)),
+                        },
+                        _ => {
+                            save_ip!();
+                            self.safepoint();
+                            check!(self.$full(op, a, b))
+                        }
+                    }
+                }};
+            }
+            macro_rules! binary {
+                ($op:expr, $a:expr, $b:expr) => {
+                    arithmetic!(binary, $op, $a, $b)
+                };
+            }
+            // `a op b` for a comparison: two ints in place (the six orderings), anything else in full.
+            macro_rules! compare {
+                ($op:expr, $a:expr, $b:expr) => {{
+                    let (op, a, b) = ($op, $a, $b);
+                    let fast = match (a.unpack(), b.unpack()) {
+                        (V::Int(x), V::Int(y)) => ops::int_compare(op, x, y),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(r) => r,
+                        None => check!(self.compare(op, a, b)),
+                    }
+                }};
+            }
+            // Local `slot` and the small int `value` under operator `op` (a run that starts with
+            // `LoadLocal`, `LoadSmallInt`): two ints through `$fast`, anything else through `$full!`
+            // with the local on the stack, as the run has it, in case that reaches a safepoint.
+            macro_rules! local_op_small_int {
+                ($slot:expr, $op:expr, $value:expr, $fast:path, $full:ident) => {{
+                    let (op, value) = ($op, $value as i64);
+                    let a = local!($slot);
+                    ip += 2;
+                    let fast = match a.unpack() {
+                        V::Int(x) => $fast(op, x, value),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(r) => r,
+                        None => {
+                            self.push(a);
+                            let r = $full!(op, a, Value::int(value));
+                            self.pop();
+                            r
+                        }
+                    }
+                }};
+            }
+            // A fused instruction (see `Program::fuse`) counts the instructions after the first of its
+            // run as the loop counts each instruction.
+            macro_rules! count_fused {
+                ($more:expr) => {
+                    for _ in 0..$more {
+                        fuel -= 1;
+                        if fuel == 0 {
+                            fuel = interval;
+                            save_ip!();
+                            check!(self.tick(interval));
+                        }
+                    }
+                };
+            }
             fuel -= 1;
             if fuel == 0 {
                 fuel = interval;
@@ -517,6 +534,74 @@ impl<'a, P: Platform> Interp<'a, P> {
                         reload!();
                     }
                 }
+                Op::CallKw { argc, names } => {
+                    save_ip!();
+                    self.safepoint();
+                    let callee_at = self.roots.stack.len() - argc as usize - 1;
+                    match check!(self.call_with_keywords(callee_at, &program.keyword_names[names as usize])) {
+                        Some(v) => self.push(v),
+                        None => {
+                            reload!();
+                        }
+                    }
+                }
+                Op::CallMethodKw { name, argc, names } => {
+                    save_ip!();
+                    self.safepoint();
+                    let receiver_at = self.roots.stack.len() - argc as usize - 1;
+                    match check!(self.call_method_keywords(name, receiver_at, &program.keyword_names[names as usize])) {
+                        Some(v) => self.push(v),
+                        None => {
+                            reload!();
+                        }
+                    }
+                }
+                Op::CallEx => {
+                    save_ip!();
+                    self.safepoint();
+                    let callee_at = self.roots.stack.len() - 3;
+                    let names = check!(self.spread_call_arguments());
+                    match check!(self.call_with_keywords(callee_at, &names)) {
+                        Some(v) => self.push(v),
+                        None => {
+                            reload!();
+                        }
+                    }
+                }
+                Op::CallMethodEx { name } => {
+                    save_ip!();
+                    self.safepoint();
+                    let receiver_at = self.roots.stack.len() - 3;
+                    let names = check!(self.spread_call_arguments());
+                    match check!(self.call_method_keywords(name, receiver_at, &names)) {
+                        Some(v) => self.push(v),
+                        None => {
+                            reload!();
+                        }
+                    }
+                }
+                Op::ListAppend => check!(self.call_list_append()),
+                Op::ListExtend => {
+                    save_ip!();
+                    check!(self.call_list_extend())
+                }
+                Op::KeywordAdd => check!(self.call_keyword_add()),
+                Op::KeywordMerge => {
+                    save_ip!();
+                    check!(self.call_keyword_merge())
+                }
+                Op::MakeFunction { func, count } => {
+                    let n = self.roots.stack.len();
+                    let code = program.code(func);
+                    let mut defaults = vec![Value::UNBOUND; code.params as usize + code.kwonly as usize];
+                    for (&slot, &v) in code.default_slots.iter().zip(&self.roots.stack[n - count as usize..]) {
+                        defaults[slot as usize] = v;
+                    }
+                    let f = crate::heap::FunctionObject { func, defaults: defaults.into_boxed_slice() };
+                    let v = check!(self.alloc(Object::Function(Box::new(f))));
+                    self.roots.stack.truncate(n - count as usize);
+                    self.push(v)
+                }
                 Op::Return => {
                     let result = self.pop();
                     let done = self.roots.frames.pop().expect("a frame to return from");
@@ -593,6 +678,46 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::WithExit => {
                     let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
                     check!(self.release_lock(lock));
+                }
+                Op::SetupTry { handler } => self.setup_try(handler),
+                Op::PopBlock => {
+                    self.roots.blocks.pop();
+                }
+                Op::ExceptMatch => {
+                    let class = self.pop();
+                    let exc = self.top();
+                    let matched = check!(self.except_match(exc, class));
+                    self.set_top(Value::bool(matched));
+                }
+                Op::PopExcept => self.pop_except(),
+                Op::Reraise => {
+                    let e = self.reraise();
+                    check!(Err::<(), Exception>(e));
+                }
+                Op::Raise { argc } => {
+                    let e = self.raise(argc);
+                    check!(Err::<(), Exception>(e));
+                }
+                Op::FormatValue { conversion, spec } => {
+                    let spec = if spec { Some(self.pop()) } else { None };
+                    let v = self.top();
+                    let text = check!(self.format_field(v, conversion, spec));
+                    let s = check!(self.new_str(text));
+                    self.set_top(s);
+                }
+                Op::BuildString { count } => {
+                    let n = self.roots.stack.len();
+                    let mut text = String::new();
+                    for &v in &self.roots.stack[n - count as usize..] {
+                        text.push_str(&check!(self.str_of(v)));
+                    }
+                    let s = check!(self.new_str(text));
+                    self.roots.stack.truncate(n - count as usize);
+                    self.push(s);
+                }
+                Op::Swap => {
+                    let n = self.roots.stack.len();
+                    self.roots.stack.swap(n - 1, n - 2);
                 }
                 Op::AssertFail { has_message } => {
                     let message = if has_message {

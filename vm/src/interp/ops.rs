@@ -102,6 +102,11 @@ impl<P: Platform> Interp<'_, P> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return int_binary(op, x, y);
         }
+        if op == BinOp::Mod {
+            if let Some(fmt) = self.str_text_of(a)? {
+                return self.percent_format(&fmt, b);
+            }
+        }
         let heap = &self.shared.heap;
         if let (BinOp::Add, V::Obj(x), V::Obj(y)) = (op, a.unpack(), b.unpack()) {
             // str + str, the common case, joins in place: both are immutable, so holding one read lock

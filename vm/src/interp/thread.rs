@@ -95,6 +95,10 @@ impl<P: Platform> Interp<'_, P> {
             V::Func(f) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
             V::Native(f) => Brief::plain(format!("{}()", crate::modules::native(f).1.name)),
             V::Builtin(b) => Brief::plain(format!("{}()", crate::builtins::Builtin::from_id(b).name())),
+            V::Obj(_) => match self.function_parts(v) {
+                Ok(Some((f, _))) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
+                _ => self.brief(v),
+            },
             _ => self.brief(v),
         }
     }

@@ -123,6 +123,8 @@ impl<P: Platform> Interp<'_, P> {
         let roots = &mut *self.roots;
         roots.stack.clear();
         roots.frames.clear();
+        roots.blocks.clear();
+        roots.handling.clear();
         roots.thread_object = None;
     }
 

@@ -98,7 +98,17 @@ impl<P: Platform> Shared<P> {
                 Const::Str(s) => Value::obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }
-        let globals = program.globals.iter().map(|_| SeqCell::new(Value::UNBOUND.to_words())).collect();
+        // Every global starts unbound but `__name__`, which is `'__main__'`: emlab runs a program
+        // as CPython runs a script.
+        let mut globals = Vec::with_capacity(program.globals.len());
+        for name in &program.globals {
+            let value = match name.as_str() {
+                "__name__" => Value::obj(heap.alloc(Object::Str(StrObject::new("__main__")))?),
+                _ => Value::UNBOUND,
+            };
+            globals.push(SeqCell::new(value.to_words()));
+        }
+        let globals = globals.into_boxed_slice();
         let global_fallbacks =
             program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::UNBOUND, Value::builtin)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();

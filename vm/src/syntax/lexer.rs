@@ -25,6 +25,9 @@ pub enum Tok {
     Int(u64),
     /// A string literal, escapes already decoded.
     Str(String),
+    /// An f-string literal: its text as written (escapes not decoded; the parser splits it into
+    /// literal parts, which it decodes unless `raw`, and replacement fields, which it parses).
+    FStr { text: String, raw: bool },
     /// A (hard) keyword of Python 3, such as `if` or `lambda`.
     Keyword(&'static str),
     /// An operator or delimiter, such as `+`, `//=`, `(` or `:`.
@@ -101,7 +104,7 @@ pub(super) struct Lexer {
 }
 
 impl Lexer {
-    fn new(source: &str) -> Lexer {
+    pub(super) fn new(source: &str) -> Lexer {
         let text = source.replace("\r\n", "\n").replace('\r', "\n");
         let mut chars: Vec<char> = text.chars().collect();
         if chars.first() == Some(&'\u{feff}') {
@@ -298,8 +301,10 @@ impl Lexer {
         if matches!(self.peek(), Some('\'' | '"')) {
             let prefix = word.to_ascii_lowercase();
             if prefix.len() <= 2 && !prefix.is_empty() && prefix.chars().all(|c| "rbuft".contains(c)) {
-                if prefix.contains('f') {
-                    return Err(Self::error(start, "f-strings are not supported"));
+                if prefix.contains('f') && !prefix.contains('b') && !prefix.contains('t') && !prefix.contains('u') {
+                    let text = self.string(start, true)?;
+                    self.push(Tok::FStr { text, raw: prefix.contains('r') }, start);
+                    return Ok(());
                 }
                 if prefix.contains('b') {
                     return Err(Self::error(start, "bytes literals are not supported"));

@@ -137,6 +137,25 @@ impl Lexer {
         Ok(out)
     }
 
+    /// Decodes the escape sequences of `raw`, the text of a string literal as written (an
+    /// f-string's literal part); errors point at `span`.
+    pub(super) fn decode_escapes(raw: &str, span: Span) -> Result<String, SyntaxError> {
+        let mut lexer = Lexer::new(raw);
+        let mut out = String::new();
+        while let Some(c) = lexer.peek() {
+            lexer.bump();
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match lexer.peek() {
+                Some(e) => lexer.escape(e, span, &mut out)?,
+                None => out.push('\\'),
+            }
+        }
+        Ok(out)
+    }
+
     /// Decodes the escape sequence whose backslash is consumed and whose next character is `e`.
     fn escape(&mut self, e: char, span: Span, out: &mut String) -> Result<(), SyntaxError> {
         self.bump();

@@ -7,12 +7,28 @@
 //! pass its own [`Context`].
 
 mod eq;
+pub(crate) mod format;
 mod repr;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, range_len, truthy, with_key};
 pub(crate) use repr::{repr_of, repr_str, str_of, type_name};
+
+/// `ascii()` of a repr: every character outside ASCII escaped as `\xhh`, `\uhhhh` or
+/// `\Uhhhhhhhh`.
+pub(crate) fn ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
 
 use crate::bytecode::Program;
 use crate::heap::Heap;

@@ -48,22 +48,57 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         V::Bool(_) => "bool",
         V::Int(_) => "int",
         V::Func(_) => "function",
+        V::Builtin(b) if matches!(Builtin::from_id(b), Builtin::Error(_)) => "type",
         V::Builtin(_) | V::Native(_) => "builtin_function_or_method",
         V::Module(_) => "module",
         V::Unbound => "unbound",
         V::RangeIter { .. } => crate::heap::Kind::RangeIterator.type_name(),
-        V::Obj(h) => heap.kind(h)?.type_name(),
+        V::Obj(h) => match heap.kind(h)? {
+            crate::heap::Kind::Exception => heap.read_fixed(h, |o| o.type_name())?,
+            kind => kind.type_name(),
+        },
     })
 }
 
 /// `str(v)`.
 pub(crate) fn str_of(cx: Context, v: Value) -> Result<String, Exception> {
+    enum Str {
+        Text(String),
+        Args(ErrorKind, Box<[Value]>),
+        Repr,
+    }
     if let V::Obj(h) = v.unpack() {
-        if let Some(text) = cx.heap.read(h, |o| match o {
-            Object::Str(s) => Some(s.text.to_string()),
-            _ => None,
-        })? {
-            return Ok(text);
+        let found = cx.heap.read(h, |o| match o {
+            Object::Str(s) => Str::Text(s.text.to_string()),
+            // An exception shows its one argument as `str` does, several as a tuple would.
+            Object::Exception(e) => match &e.shown {
+                Some(text) => Str::Text(text.clone()),
+                None => Str::Args(e.kind, e.args.clone()),
+            },
+            _ => Str::Repr,
+        })?;
+        match found {
+            Str::Text(text) => return Ok(text),
+            Str::Args(kind, args) => {
+                return match *args {
+                    [] => Ok(String::new()),
+                    // A KeyError shows its key as a key: `KeyError: 'k'`.
+                    [one] if kind == ErrorKind::KeyError => repr_of(cx, one),
+                    [one] => str_of(cx, one),
+                    _ => {
+                        let mut out = String::from("(");
+                        for (i, &a) in args.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(&repr_of(cx, a)?);
+                        }
+                        out.push(')');
+                        Ok(out)
+                    }
+                };
+            }
+            Str::Repr => {}
         }
     }
     repr_of(cx, v)
@@ -119,7 +154,10 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
         V::Bool(false) => out.push_str("False"),
         V::Int(i) => out.push_str(&int_text(i)),
         V::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
-        V::Builtin(b) => out.push_str(&format!("<built-in function {}>", Builtin::from_id(b).name())),
+        V::Builtin(b) => match Builtin::from_id(b) {
+            Builtin::Error(kind) => out.push_str(&format!("<class '{}'>", kind.name())),
+            b => out.push_str(&format!("<built-in function {}>", b.name())),
+        },
         V::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
         V::Native(f) => out.push_str(&format!("<built-in function {}>", modules::native(f).1.name)),
         V::Unbound => out.push_str("<unbound>"),
@@ -132,9 +170,16 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
 fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
     enum Shape {
         Text(String),
-        Seq { open: &'static str, close: &'static str, items: Vec<Value>, one_comma: bool },
+        Seq {
+            open: &'static str,
+            close: &'static str,
+            items: Vec<Value>,
+            one_comma: bool,
+        },
         Dict(Vec<(Value, Value)>),
         View(&'static str, Handle),
+        /// `ValueError('x', 1)`: a class name and its arguments.
+        Call(&'static str, Vec<Value>),
     }
     let shape = cx.heap.read(h, |o| match o {
         Object::Str(s) => Shape::Text(repr_str(&s.text)),
@@ -152,6 +197,12 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             Shape::Text(format!("<{} _thread.lock object #{}>", if l.held { "locked" } else { "unlocked" }, h.number()))
         }
         Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
+        Object::Function(f) => Shape::Text(format!("<function {}>", cx.program.code(f.func).name)),
+        Object::Exception(e) => match &e.shown {
+            // The VM's message for a missing key is the key's repr already.
+            Some(shown) if e.kind == ErrorKind::KeyError => Shape::Text(format!("KeyError({shown})")),
+            _ => Shape::Call(e.kind.name(), e.args.to_vec()),
+        },
     })?;
     let recursive = active.contains(&h);
     if active.len() > cx.nesting_limit {
@@ -162,6 +213,17 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
     }
     match shape {
         Shape::Text(text) => out.push_str(&text),
+        Shape::Call(name, args) => {
+            out.push_str(name);
+            out.push('(');
+            for (i, &a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(cx, a, out, active)?;
+            }
+            out.push(')');
+        }
         Shape::Seq { open, close, .. } if recursive => {
             out.push_str(open);
             out.push_str("...");

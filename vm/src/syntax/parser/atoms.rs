@@ -5,7 +5,7 @@
 //! stays cheap in stack even in unoptimized builds.
 
 use super::{Ex, Parser};
-use crate::ast::{Expr, ExprKind, Span};
+use crate::ast::{Expr, ExprKind, FPart, Keyword, Span};
 use crate::syntax::lexer::Tok;
 use crate::syntax::literals::INT_TOO_LARGE;
 use crate::syntax::SyntaxError;
@@ -40,12 +40,53 @@ impl Parser {
         }
     }
 
-    /// `func(args)`, positional arguments only.
+    /// `func(args)`: positional arguments, `*xs`, `name=value` and `**kw`, in Python's order.
     fn call(&mut self, func: Ex) -> R<Ex> {
         self.bump();
-        let (args, height) = self.items(Seq::Call, ")")?;
+        let (mut args, mut keywords, mut height) = (Vec::new(), Vec::<Keyword>::new(), 0);
+        while !self.eat_op(")") {
+            let span = self.span();
+            let unpacked_keywords = keywords.iter().any(|k| k.name.is_none());
+            let item = if self.eat_op("**") {
+                let value = self.expr()?;
+                keywords.push(Keyword { name: None, value: value.expr });
+                value.height
+            } else if self.eat_op("*") {
+                if unpacked_keywords {
+                    let message = "iterable argument unpacking follows keyword argument unpacking";
+                    return Err(SyntaxError { message: message.into(), span });
+                }
+                let value = self.expr()?;
+                args.push(Expr { span, kind: ExprKind::Starred(Box::new(value.expr)) });
+                value.height + 1
+            } else if let (Tok::Name(name), Tok::Op("=")) = (self.tok(), self.peek(1)) {
+                let name = name.clone();
+                if keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
+                    return Err(SyntaxError { message: format!("keyword argument repeated: {name}"), span });
+                }
+                self.bump();
+                self.bump();
+                let value = self.expr()?;
+                keywords.push(Keyword { name: Some(name), value: value.expr });
+                value.height
+            } else {
+                if !keywords.is_empty() {
+                    let message = if unpacked_keywords {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    return Err(SyntaxError { message: message.into(), span });
+                }
+                let value = self.expr()?;
+                args.push(value.expr);
+                value.height
+            };
+            height = height.max(item);
+            self.item_end(Seq::Call, ")")?;
+        }
         let height = func.height.max(height) + 1;
-        self.node(func.expr.span, ExprKind::Call { func: Box::new(func.expr), args }, height)
+        self.node(func.expr.span, ExprKind::Call { func: Box::new(func.expr), args, keywords }, height)
     }
 
     /// `obj[index]`; slices are rejected, `d[a, b]` indexes with a tuple.
@@ -90,12 +131,6 @@ impl Parser {
     /// Rejects what cannot start an item of `seq` (star and keyword arguments, `**` in dicts).
     fn item_start(&self, seq: Seq) -> R<()> {
         match (seq, self.tok()) {
-            (Seq::Call, Tok::Op("*" | "**")) => {
-                Err(self.fail("star arguments ('*args', '**kwargs') are not supported"))
-            }
-            (Seq::Call, Tok::Name(_)) if matches!(self.peek(1), Tok::Op("=")) => {
-                Err(self.fail("keyword arguments are not supported"))
-            }
             (Seq::Dict, Tok::Op("**")) => Err(self.fail("dict unpacking ('**') is not supported")),
             _ => Ok(()),
         }
@@ -140,14 +175,7 @@ impl Parser {
         let span = self.span();
         let kind = match self.tok() {
             Tok::Int(v) => ExprKind::Int(i64::try_from(*v).map_err(|_| self.fail(INT_TOO_LARGE))?),
-            Tok::Str(_) => {
-                let mut text = String::new();
-                while let Tok::Str(s) = self.tok() {
-                    text.push_str(s);
-                    self.bump();
-                }
-                return self.node(span, ExprKind::Str(text), 1);
-            }
+            Tok::Str(_) | Tok::FStr { .. } => return self.strings(span),
             Tok::Name(name) => ExprKind::Name(name.clone()),
             Tok::Keyword("True") => ExprKind::True,
             Tok::Keyword("False") => ExprKind::False,
@@ -155,6 +183,35 @@ impl Parser {
             _ => return Err(self.unexpected("an expression")),
         };
         self.bump();
+        self.node(span, kind, 1)
+    }
+
+    /// Adjacent string literals, joined; an f-string among them makes the whole an f-string.
+    fn strings(&mut self, span: Span) -> R<Ex> {
+        let mut parts: Vec<FPart> = Vec::new();
+        let mut formatted = false;
+        loop {
+            let more = match self.tok() {
+                Tok::Str(s) => vec![FPart::Lit(s.clone())],
+                Tok::FStr { text, raw } => {
+                    formatted = true;
+                    super::fstring::parts(text, *raw, self.span())?
+                }
+                _ => break,
+            };
+            for part in more {
+                match (parts.last_mut(), part) {
+                    (Some(FPart::Lit(last)), FPart::Lit(text)) => last.push_str(&text),
+                    (_, part) => parts.push(part),
+                }
+            }
+            self.bump();
+        }
+        let kind = match parts.as_slice() {
+            _ if formatted => ExprKind::FString(parts),
+            [FPart::Lit(text)] => ExprKind::Str(text.clone()),
+            _ => ExprKind::Str(String::new()),
+        };
         self.node(span, kind, 1)
     }
 

@@ -5,6 +5,7 @@
 
 mod atoms;
 mod expr;
+mod fstring;
 mod stmt;
 mod target;
 
@@ -170,7 +171,7 @@ pub(super) fn describe(tok: &Tok) -> String {
     match tok {
         Tok::Name(name) => format!("name '{name}'"),
         Tok::Int(value) => format!("integer literal {value}"),
-        Tok::Str(_) => "string literal".to_string(),
+        Tok::Str(_) | Tok::FStr { .. } => "string literal".to_string(),
         Tok::Keyword(kw) => format!("keyword '{kw}'"),
         Tok::Op(op) => format!("'{op}'"),
         Tok::Newline => "end of line".to_string(),

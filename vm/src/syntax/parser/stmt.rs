@@ -3,7 +3,7 @@
 use super::expr::BIT_OR;
 use super::target::to_target;
 use super::{describe, Parser, MAX_BLOCKS};
-use crate::ast::{BinOp, Expr, Module, Span, Stmt, StmtKind, Target};
+use crate::ast::{BinOp, Expr, Handler, Module, Param, Params, Span, Stmt, StmtKind, Target};
 use crate::syntax::lexer::Tok;
 use crate::syntax::SyntaxError;
 
@@ -28,6 +28,7 @@ impl Parser {
             Tok::Keyword("for") => self.for_stmt(),
             Tok::Keyword("def") => self.def_stmt(),
             Tok::Keyword("with") => self.with_stmt(),
+            Tok::Keyword("try") => self.try_stmt(),
             _ => return self.other_statement(out),
         }?;
         out.push(Stmt { span, kind });
@@ -38,8 +39,8 @@ impl Parser {
     fn other_statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         match self.tok() {
             Tok::Keyword("class") => Err(self.fail("class definitions are not supported")),
-            Tok::Keyword("try" | "except" | "finally") => {
-                Err(self.fail("try statements (try/except/finally) are not supported"))
+            Tok::Keyword(k @ ("except" | "finally")) => {
+                Err(self.fail(format!("'{k}' without a matching 'try' at the same indentation")))
             }
             Tok::Op("@") => Err(self.fail("decorators are not supported")),
             Tok::Indent => Err(self.fail("unexpected indent")),
@@ -104,7 +105,19 @@ impl Parser {
             Tok::Keyword("from") => {
                 return Err(self.fail("'from ... import' is not supported; use 'import module'"));
             }
-            Tok::Keyword(k @ ("del" | "raise" | "nonlocal")) => return Err(self.fail(not_supported(k))),
+            Tok::Keyword("raise") => {
+                self.bump();
+                let exc = if self.starts_expr() { Some(self.expr()?.expr) } else { None };
+                let cause = match exc {
+                    Some(_) if self.is_kw("from") => {
+                        self.bump();
+                        Some(self.expr()?.expr)
+                    }
+                    _ => None,
+                };
+                return Ok(StmtKind::Raise { exc, cause });
+            }
+            Tok::Keyword(k @ ("del" | "nonlocal")) => return Err(self.fail(not_supported(k))),
             Tok::Keyword(k @ ("if" | "while" | "for" | "def" | "with" | "class" | "try")) => {
                 return Err(self.fail(format!(
                     "expected a simple statement, found keyword '{k}' (a '{k}' statement must start on its own line)"
@@ -307,6 +320,63 @@ impl Parser {
         Ok(())
     }
 
+    /// `try:` then `except` clauses (a bare one last), `else:` (only after a clause) and
+    /// `finally:`; at least one clause or the `finally`.
+    fn try_stmt(&mut self) -> R<StmtKind> {
+        let span = self.bump();
+        self.colon("'try'")?;
+        let body = self.suite("'try' statement", span)?;
+        let mut handlers: Vec<Handler> = Vec::new();
+        while self.is_kw("except") {
+            let clause = self.span();
+            if handlers.last().is_some_and(|h| h.class.is_none()) {
+                let previous = handlers.last().map_or(clause, |h| h.span);
+                return Err(SyntaxError { message: "default 'except:' must be last".into(), span: previous });
+            }
+            self.bump();
+            if self.is_op("*") {
+                return Err(self.fail("'except*' (exception groups) is not supported"));
+            }
+            let (class, name) = if self.is_op(":") {
+                (None, None)
+            } else {
+                let class = self.expr()?.expr;
+                if self.is_op(",") {
+                    let message = "multiple exception types must be parenthesized".into();
+                    return Err(SyntaxError { message, span: class.span });
+                }
+                let name = if self.is_kw("as") {
+                    self.bump();
+                    Some(self.expect_name("a name after 'as'")?.0)
+                } else {
+                    None
+                };
+                (Some(class), name)
+            };
+            self.colon("'except' clause")?;
+            let body = self.suite("'except' statement", clause)?;
+            handlers.push(Handler { span: clause, class, name, body });
+        }
+        let orelse = if self.is_kw("else") && !handlers.is_empty() {
+            let span = self.bump();
+            self.colon("'else'")?;
+            self.suite("'else' statement", span)?
+        } else {
+            Vec::new()
+        };
+        let finalbody = if self.is_kw("finally") {
+            let span = self.bump();
+            self.colon("'finally'")?;
+            self.suite("'finally' statement", span)?
+        } else {
+            Vec::new()
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            return Err(self.fail("expected 'except' or 'finally' block"));
+        }
+        Ok(StmtKind::Try { body, handlers, orelse, finalbody })
+    }
+
     fn with_stmt(&mut self) -> R<StmtKind> {
         let span = self.bump();
         let ctx = self.expr()?.expr;
@@ -338,31 +408,74 @@ impl Parser {
         Ok(StmtKind::Def { name, params, body })
     }
 
-    /// `(a, b)`: positional parameter names, distinct.
-    fn params(&mut self) -> R<Vec<String>> {
+    /// `(a, b=1, *args, c, d=2, **kw)`: names distinct, in Python's order; annotations are
+    /// parsed and not evaluated.
+    fn params(&mut self) -> R<Params> {
         self.expect_op("(", "after the function name")?;
-        let mut params: Vec<String> = Vec::new();
+        let mut params = Params::default();
+        let mut names: Vec<String> = Vec::new();
+        // After `*` or `*args`: the rest are keyword-only.
+        let mut starred = false;
         while !self.eat_op(")") {
-            match self.tok() {
-                Tok::Op("*" | "**") => return Err(self.fail("star parameters ('*args', '**kwargs') are not supported")),
-                Tok::Op("/") => return Err(self.fail("positional-only parameters ('/') are not supported")),
-                _ => {}
+            if params.varkw.is_some() {
+                return Err(self.fail("arguments cannot follow var-keyword argument"));
             }
-            let (param, param_span) = self.expect_name("a parameter name")?;
-            if params.contains(&param) {
-                let message = format!("duplicate argument '{param}' in function definition");
-                return Err(SyntaxError { message, span: param_span });
+            let span = self.span();
+            let kind = if self.eat_op("**") {
+                "**"
+            } else if self.eat_op("*") {
+                if starred {
+                    return Err(SyntaxError { message: "* argument may appear only once".into(), span });
+                }
+                starred = true;
+                if self.is_op(",") || self.is_op(")") {
+                    if self.is_op(")") || matches!(self.peek(1), Tok::Op("**")) {
+                        return Err(SyntaxError { message: "named arguments must follow bare *".into(), span });
+                    }
+                    self.eat_op(",");
+                    continue;
+                }
+                "*"
+            } else {
+                ""
+            };
+            if self.is_op("/") {
+                return Err(self.fail("positional-only parameters ('/') are not supported"));
             }
-            params.push(param);
-            if self.is_op("=") {
-                return Err(self.fail("default parameter values are not supported"));
+            let (name, name_span) = self.expect_name("a parameter name")?;
+            if names.contains(&name) {
+                let message = format!("duplicate argument '{name}' in function definition");
+                return Err(SyntaxError { message, span: name_span });
             }
-            if self.is_op(":") {
-                return Err(self.fail("parameter annotations are not supported"));
+            names.push(name.clone());
+            if self.eat_op(":") {
+                self.expr()?;
+            }
+            let default = if kind.is_empty() && self.eat_op("=") { Some(self.expr()?.expr) } else { None };
+            match kind {
+                "**" => params.varkw = Some(name),
+                "*" => params.varargs = Some(name),
+                _ if starred => params.kwonly.push(Param { name, default }),
+                _ => {
+                    if default.is_none() && params.positional.iter().any(|p| p.default.is_some()) {
+                        let message = "non-default argument follows default argument";
+                        return Err(SyntaxError { message: message.into(), span: name_span });
+                    }
+                    params.positional.push(Param { name, default })
+                }
+            }
+            if kind == "**" && self.is_op("=") {
+                return Err(self.fail("var-keyword argument cannot have default value"));
+            }
+            if kind == "*" && self.is_op("=") {
+                return Err(self.fail("var-positional argument cannot have default value"));
             }
             if !self.is_op(")") && !self.eat_op(",") {
                 return Err(self.unexpected("',' or ')' in the parameter list"));
             }
+        }
+        if self.eat_op("->") {
+            self.expr()?;
         }
         Ok(params)
     }

@@ -45,9 +45,6 @@ fn unsupported_expressions() {
     err_at("x = y[1:2]", "slices ('x[a:b]') are not supported", 1, 8);
     err_at("x = y[:2]", "slices", 1, 7);
     err_at("x = y[::2]", "slices", 1, 7);
-    err_at("f(x=1)", "keyword arguments are not supported", 1, 3);
-    err_at("f(1, *a)", "star arguments ('*args', '**kwargs') are not supported", 1, 6);
-    err_at("f(**a)", "star arguments", 1, 3);
     err_at("a, *b = c", "star expressions ('*x') are not supported", 1, 4);
     err_at("x = [*a]", "star expressions", 1, 6);
     err_at("x = yield", "'yield' is not supported", 1, 5);
@@ -58,8 +55,6 @@ fn unsupported_expressions() {
 #[test]
 fn unsupported_statements() {
     err_at("class A:\n    pass", "class definitions are not supported", 1, 1);
-    err_at("try:\n    pass\nexcept E:\n    pass", "try statements (try/except/finally) are not supported", 1, 1);
-    err_at("raise E", "'raise' is not supported", 1, 1);
     err_at("del x", "'del' is not supported", 1, 1);
     err_at("def f():\n    nonlocal x", "'nonlocal' is not supported", 2, 5);
     err_at("@dec\ndef f():\n    pass", "decorators are not supported", 1, 1);
@@ -79,11 +74,12 @@ fn unsupported_statements() {
 #[test]
 fn function_definitions() {
     err_at("def f():\n    def g():\n        pass", "nested functions are not supported", 2, 5);
-    err_at("def f(a=1):\n    pass", "default parameter values are not supported", 1, 8);
-    err_at("def f(*args):\n    pass", "star parameters ('*args', '**kwargs') are not supported", 1, 7);
-    err_at("def f(a, **kw):\n    pass", "star parameters", 1, 10);
-    err_at("def f(a: int):\n    pass", "parameter annotations are not supported", 1, 8);
-    err_at("def f(a) -> int:\n    pass", "return annotations ('->') are not supported", 1, 10);
+    err_at("def f(a=1, b):\n    pass", "non-default argument follows default argument", 1, 12);
+    err_at("def f(*):\n    pass", "named arguments must follow bare *", 1, 7);
+    err_at("def f(*, **k):\n    pass", "named arguments must follow bare *", 1, 7);
+    err_at("def f(**k, a):\n    pass", "arguments cannot follow var-keyword argument", 1, 12);
+    err_at("def f(*a, *b):\n    pass", "* argument may appear only once", 1, 11);
+    err_at("def f(a, *a):\n    pass", "duplicate argument 'a' in function definition", 1, 11);
     err_at("def f(a, /):\n    pass", "positional-only parameters ('/') are not supported", 1, 10);
     err_at("def f(a, a):\n    pass", "duplicate argument 'a' in function definition", 1, 10);
     err_at("def f(a b):\n    pass", "expected ',' or ')' in the parameter list, found name 'b'", 1, 9);
@@ -94,6 +90,44 @@ fn function_definitions() {
         2,
         1,
     );
+}
+
+#[test]
+fn call_arguments_in_pythons_order() {
+    err_at("f(a=1, 2)", "positional argument follows keyword argument", 1, 8);
+    err_at("f(**k, 2)", "positional argument follows keyword argument unpacking", 1, 8);
+    err_at("f(**k, *a)", "iterable argument unpacking follows keyword argument unpacking", 1, 8);
+    err_at("f(a=1, a=2)", "keyword argument repeated: a", 1, 8);
+    err_at("x = *a", "star expressions ('*x') are not supported", 1, 5);
+    // Legal orders, as in Python: keywords before a star, a star after positional ones.
+    super::ok("f(a=1, *b)\nf(1, *b, 2, k=3, **d, j=4)\nf(*a, *b)");
+}
+
+#[test]
+fn try_statements_as_cpython_checks_them() {
+    err_at("try:\n    pass\nx = 1", "expected 'except' or 'finally' block", 3, 1);
+    err_at("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass", "default 'except:' must be last", 3, 1);
+    err_at("try:\n    pass\nexcept A, B:\n    pass", "multiple exception types must be parenthesized", 3, 8);
+    err_at("try:\n    pass\nexcept* E:\n    pass", "'except*' (exception groups) is not supported", 3, 7);
+    err_at("try:\n    pass\nelse:\n    pass", "expected 'except' or 'finally' block", 3, 1);
+    err_at("except E:\n    pass", "'except' without a matching 'try' at the same indentation", 1, 1);
+    err_at("try:\npass", "expected an indented block after 'try' statement on line 1, found keyword 'pass'", 2, 1);
+    err_at("raise E from", "expected an expression", 1, 13);
+    super::ok("try:\n    f()\nexcept (A, B) as e:\n    raise\nexcept C:\n    raise D('x') from e\nelse:\n    pass\nfinally:\n    g()");
+    super::ok("try:\n    pass\nfinally:\n    pass\nraise");
+}
+
+#[test]
+fn f_strings_as_cpython_checks_them() {
+    err_at("x = f'{}'", "f-string: empty expression not allowed", 1, 5);
+    err_at("x = f'{x!z}'", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 5);
+    err_at("x = f'}'", "f-string: single '}' is not allowed", 1, 5);
+    err_at("x = f'{x'", "f-string: expecting '}'", 1, 5);
+    err_at("x = f'{x:{y:{z}}}'", "f-string: expressions nested too deeply", 1, 5);
+    err_at("x = f'{a\\n}'", "f-string expression part cannot include a backslash", 1, 5);
+    err_at("x = f'{a b}'", "f-string: expected ')' or ',', found name 'b'", 1, 5);
+    err_at("x = bf'{a}'", "bytes literals are not supported", 1, 5);
+    super::ok("x = f'{a!r:>{w}} {{}} {b=}' 'plain' f\"{c['k']}\"");
 }
 
 #[test]

@@ -68,8 +68,8 @@ fn literal_errors() {
     err_at("x = 12abc", "invalid decimal literal", 1, 5);
     err_at("x = 0x", "invalid hexadecimal literal", 1, 5);
     err_at("x = 0b102", "invalid digit '2' in binary literal", 1, 5);
-    err_at("x = f'{y}'", "f-strings are not supported", 1, 5);
-    err_at("x = F\"y\"", "f-strings are not supported", 1, 5);
+    err_at("x = Fb'{y}'", "bytes literals are not supported", 1, 5);
+    err_at("x = F\"{y\"", "f-string: expecting '}'", 1, 5);
     err_at("x = rb'y'", "bytes literals are not supported", 1, 5);
     err_at("x = b'y'", "bytes literals are not supported", 1, 5);
     err_at("x = 'abc", "unterminated string literal (detected at line 1)", 1, 5);

@@ -56,7 +56,30 @@ fn sx(e: &Expr) -> String {
             let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{}:{}", sx(k), sx(v))).collect();
             format!("{{{}}}", pairs.join(" "))
         }
-        ExprKind::Call { func, args } => format!("(call {} {})", sx(func), list(args)),
+        ExprKind::Call { func, args, keywords } if keywords.is_empty() => format!("(call {} {})", sx(func), list(args)),
+        ExprKind::Call { func, args, keywords } => {
+            let keywords: Vec<String> = keywords
+                .iter()
+                .map(|k| match &k.name {
+                    Some(name) => format!("{name}={}", sx(&k.value)),
+                    None => format!("**{}", sx(&k.value)),
+                })
+                .collect();
+            format!("(call {} {} {})", sx(func), list(args), keywords.join(" "))
+        }
+        ExprKind::Starred(value) => format!("*{}", sx(value)),
+        ExprKind::FString(parts) => {
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|p| match p {
+                    crate::ast::FPart::Lit(text) => format!("{text:?}"),
+                    crate::ast::FPart::Field { value, conversion, spec } => {
+                        format!("{{{} {conversion:?} {}}}", sx(value), spec.len())
+                    }
+                })
+                .collect();
+            format!("(f {})", parts.join(" "))
+        }
         ExprKind::Attribute { obj, name } => format!("(. {} {name})", sx(obj)),
         ExprKind::Subscript { obj, index } => format!("(sub {} {})", sx(obj), sx(index)),
         ExprKind::Unary { op, operand } => format!("({op:?} {})", sx(operand)),

@@ -179,7 +179,7 @@ x = 1; y = 2;
         .collect();
     assert_eq!(kinds, ["import", "global", "def", "def", "assign", "assign"]);
     let StmtKind::Def { name, params, body } = &m.body[2].kind else { panic!() };
-    assert_eq!((name.as_str(), params.clone()), ("f", vec!["a".to_string(), "b".to_string()]));
+    assert_eq!((name.as_str(), params.names()), ("f", vec!["a".to_string(), "b".to_string()]));
     assert_eq!(body[0].kind, StmtKind::Global(vec!["g".into(), "h".into()]));
     let StmtKind::For { target, iter, body: for_body } = &body[1].kind else { panic!() };
     assert_eq!((tx(target), sx(iter)), ("(tuple i (tuple j k))".into(), "items".into()));
@@ -236,4 +236,19 @@ fn soft_keywords_are_names() {
     assert_eq!(ex("match(x)"), "(call match x)");
     assert_eq!(assign("case = match = print = 1").0, vec!["case", "match", "print"]);
     assert_eq!(ex("print"), "print");
+}
+
+#[test]
+fn parameters_in_every_kind_and_keyword_calls() {
+    let m = super::ok("def f(a, b=2, *args, c, d=[1], **kw) -> None:\n    pass\nf(1, *xs, k=2, **kw)\n");
+    let StmtKind::Def { params, .. } = &m.body[0].kind else { panic!() };
+    assert_eq!(params.names(), ["a", "b", "c", "d", "args", "kw"]);
+    let defaults: Vec<(u16, String)> = params.defaults().map(|(slot, e)| (slot, sx(e))).collect();
+    assert_eq!(defaults, [(1, "2".to_string()), (3, "[1]".to_string())]);
+    let StmtKind::Expr(call) = &m.body[1].kind else { panic!() };
+    assert_eq!(sx(call), "(call f 1 *xs k=2 **kw)");
+    // Annotations are parsed, not kept.
+    let m = super::ok("def g(x: int = 3, *ys: str):\n    pass\n");
+    let StmtKind::Def { params, .. } = &m.body[0].kind else { panic!() };
+    assert_eq!((params.names(), params.positional[0].default.is_some()), (vec!["x".into(), "ys".into()], true));
 }
