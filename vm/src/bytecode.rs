@@ -166,11 +166,12 @@ pub enum Op {
         argc: u32,
         names: u32,
     },
-    /// `obj args... values...` -> result of `obj.name(args..., keywords...)`, as `CallKw`.
+    /// `obj args... values...` -> result of `obj.name(args..., keywords...)`, as `CallKw`
+    /// (narrower fields, so that no instruction is wider than 12 bytes).
     CallMethodKw {
         name: u32,
-        argc: u32,
-        names: u32,
+        argc: u16,
+        names: u16,
     },
     /// `func list dict` -> result: `func(*list, **dict)`, for calls with `*xs` or `**kw`.
     CallEx,
@@ -208,8 +209,13 @@ pub enum Op {
     Import {
         name: u32,
     },
-    /// `lock` -> (acquires it and remembers it for `WithExit`).
-    WithEnter,
+    /// `lock` -> (acquires it and remembers it for `WithExit`), then enters a block whose
+    /// handler (at `handler`) releases it on the way out of an exception.
+    WithEnter {
+        handler: u32,
+    },
+    /// The end of a `with` body: leaves its block and releases the lock of the innermost `with`.
+    WithEnd,
     /// Releases the lock of the innermost `with`.
     WithExit,
     /// Enters a `try` block whose handler is at `handler`: an exception raised until the matching
@@ -272,6 +278,10 @@ pub struct Code {
     pub varkw: bool,
     /// Each parameter's slot that a default value goes to, in the order `MakeFunction` pops them.
     pub default_slots: Vec<u16>,
+    /// `params` when a call with that many positional arguments binds them as they are (no
+    /// keyword-only parameters, no `*args` or `**kwargs`); otherwise `u32::MAX`, which no call
+    /// matches: one comparison on the call path.
+    pub plain_arity: u32,
     /// Parameters first (positional, keyword-only, `*args`, `**kwargs`), then other locals.
     pub local_names: Vec<String>,
     pub ops: Vec<Op>,
@@ -292,15 +302,6 @@ pub struct Program {
     pub names: Vec<String>,
     /// The keyword names of each call with keyword arguments (`CallKw`, `CallMethodKw`).
     pub keyword_names: Vec<Box<[String]>>,
-}
-
-impl Code {
-    /// Whether a call with exactly `params` positional arguments binds them as they are, with
-    /// nothing else to do (no keyword-only parameters, no `*args` or `**kwargs`).
-    #[inline]
-    pub fn simple(&self) -> bool {
-        self.kwonly == 0 && !self.varargs && !self.varkw
-    }
 }
 
 impl Program {
@@ -370,5 +371,14 @@ impl Op {
             | Op::ForIterStoreLocal { .. } => 2,
             _ => 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The dispatch loop reads one instruction per step: every variant stays within 12 bytes.
+    #[test]
+    fn an_instruction_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<super::Op>(), 12);
     }
 }

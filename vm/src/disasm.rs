@@ -41,7 +41,8 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
         Op::CallKw { argc, names } => format!("CallKw argc={argc} {:?}", program.keyword_names[names as usize]),
         Op::CallMethodKw { name, argc, names } => format!(
             "CallMethodKw ({}) argc={argc} {:?}",
-            program.names[name as usize], program.keyword_names[names as usize]
+            program.names[name as usize],
+            program.keyword_names[usize::from(names)]
         ),
         Op::CallMethodEx { name } => format!("CallMethodEx ({})", program.names[name as usize]),
         Op::MakeFunction { func, count } => {

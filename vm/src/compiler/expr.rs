@@ -134,7 +134,13 @@ impl FunctionCompiler<'_> {
                         let names = keywords.iter().filter_map(|k| k.name.clone()).collect();
                         let names = self.program.keyword_names(names);
                         match method {
-                            Some(name) => self.emit(Op::CallMethodKw { name, argc, names }),
+                            Some(name) => {
+                                let too_many =
+                                    || SyntaxError { message: "too many arguments in a call".into(), span: e.span };
+                                let argc = u16::try_from(argc).map_err(|_| too_many())?;
+                                let names = u16::try_from(names).map_err(|_| too_many())?;
+                                self.emit(Op::CallMethodKw { name, argc, names })
+                            }
                             None => self.emit(Op::CallKw { argc, names }),
                         };
                     }

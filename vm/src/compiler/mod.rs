@@ -130,7 +130,7 @@ struct FunctionCompiler<'p> {
 /// A block that code leaving it early (`break`, `continue`, `return`) must close.
 #[derive(Clone)]
 enum Cleanup {
-    /// A `with` body: leave its `try` block and release the lock.
+    /// A `with` body: leave its block and release the lock (`WithEnd`).
     With,
     /// A `try` body with `except` clauses: leave its block.
     Try,
@@ -149,6 +149,7 @@ impl<'p> FunctionCompiler<'p> {
             varargs: scope.varargs,
             varkw: scope.varkw,
             default_slots: Vec::new(),
+            plain_arity: if scope.kwonly == 0 && !scope.varargs && !scope.varkw { scope.params } else { u32::MAX },
             local_names: scope.locals.clone(),
             ops: Vec::new(),
             lines: Vec::new(),
@@ -176,7 +177,7 @@ impl<'p> FunctionCompiler<'p> {
             | Op::JumpIfFalseOrPop { target }
             | Op::JumpIfTrueOrPop { target } => *target = here,
             Op::ForIter { exit } => *exit = here,
-            Op::SetupTry { handler } => *handler = here,
+            Op::SetupTry { handler } | Op::WithEnter { handler } => *handler = here,
             other => unreachable!("patching a non-jump {other:?}"),
         }
     }

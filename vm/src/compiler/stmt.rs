@@ -156,16 +156,14 @@ impl FunctionCompiler<'_> {
             StmtKind::With { ctx, body } => {
                 self.expr(ctx)?;
                 self.at(stmt.span);
-                self.emit(Op::WithEnter);
                 // The lock is released however the body ends: an exception passes through a
                 // handler that releases it and raises the exception again.
-                let setup = self.emit(Op::SetupTry { handler: 0 });
+                let setup = self.emit(Op::WithEnter { handler: 0 });
                 self.cleanups.push(Cleanup::With);
                 self.block(body)?;
                 self.cleanups.pop();
                 self.at(stmt.span);
-                self.emit(Op::PopBlock);
-                self.emit(Op::WithExit);
+                self.emit(Op::WithEnd);
                 let to_end = self.emit(Op::Jump { target: 0 });
                 self.patch(setup);
                 self.emit(Op::WithExit);
@@ -200,8 +198,7 @@ impl FunctionCompiler<'_> {
         for (k, cleanup) in open.into_iter().enumerate().rev() {
             match cleanup {
                 Cleanup::With => {
-                    self.emit(Op::PopBlock);
-                    self.emit(Op::WithExit);
+                    self.emit(Op::WithEnd);
                 }
                 Cleanup::Try => {
                     self.emit(Op::PopBlock);

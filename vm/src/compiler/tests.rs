@@ -29,7 +29,7 @@ fn loops_close_with_a_safepoint_backedge() {
 #[test]
 fn break_inside_for_pops_the_iterator_and_exits_withs() {
     let ops = ops_of("l = Lock()\nfor x in [1]:\n    with l:\n        break\n", 0);
-    let exit = ops.iter().position(|op| *op == Op::WithExit).unwrap();
+    let exit = ops.iter().position(|op| *op == Op::WithEnd).unwrap();
     assert_eq!(ops[exit + 1], Op::Pop);
 }
 

@@ -103,7 +103,7 @@ impl<P: Platform> Interp<'_, P> {
     #[inline]
     pub(crate) fn push_frame(&mut self, func: crate::bytecode::FuncId, argc: u32) -> Result<(), Exception> {
         let code = self.shared.program.code(func);
-        if argc != code.params || !code.simple() {
+        if argc != code.plain_arity {
             let callee_at = self.roots.stack.len() - argc as usize - 1;
             return self.bind_frame(func, None, callee_at, &[]);
         }

@@ -21,6 +21,8 @@ impl<P: Platform> Interp<'_, P> {
     /// Enters the handler of the innermost `try` block of this execution (a frame above
     /// `stop_depth`) for `e`; gives `e` back when there is none, with the frames left as they
     /// are for its traceback.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unwind(&mut self, mut e: Exception, stop_depth: usize) -> Result<(), Exception> {
         if !e.kind.is_catchable() {
             return Err(e);

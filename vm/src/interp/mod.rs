@@ -548,8 +548,12 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::CallMethodKw { name, argc, names } => {
                     save_ip!();
                     self.safepoint();
-                    let receiver_at = self.roots.stack.len() - argc as usize - 1;
-                    match check!(self.call_method_keywords(name, receiver_at, &program.keyword_names[names as usize])) {
+                    let receiver_at = self.roots.stack.len() - usize::from(argc) - 1;
+                    match check!(self.call_method_keywords(
+                        name,
+                        receiver_at,
+                        &program.keyword_names[usize::from(names)]
+                    )) {
                         Some(v) => self.push(v),
                         None => {
                             reload!();
@@ -667,13 +671,19 @@ impl<'a, P: Platform> Interp<'a, P> {
                     }
                     self.push(Value::module(module))
                 }
-                Op::WithEnter => {
+                Op::WithEnd => {
+                    self.roots.blocks.pop();
+                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithEnd");
+                    check!(self.release_lock(lock));
+                }
+                Op::WithEnter { handler } => {
                     save_ip!();
                     let v = self.top();
                     let lock = check!(self.expect_lock(v, true));
                     check!(self.acquire_lock(lock));
                     self.pop();
                     self.roots.withs.push(lock);
+                    self.setup_try(handler);
                 }
                 Op::WithExit => {
                     let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
