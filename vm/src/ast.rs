@@ -73,7 +73,13 @@ pub enum StmtKind {
         test: Expr,
         msg: Option<Expr>,
     },
-    Import(String),
+    /// `import a, b as c`.
+    Import(Vec<Alias>),
+    /// `from m import a, b as c`.
+    ImportFrom {
+        module: String,
+        names: Vec<Alias>,
+    },
     /// `with ctx: body` (the context must be a Lock at run time).
     With {
         ctx: Expr,
@@ -142,6 +148,20 @@ pub struct Param {
 pub struct Keyword {
     pub name: Option<String>,
     pub value: Expr,
+}
+
+/// A name an import binds: `name`, or `name as asname`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    pub name: String,
+    pub asname: Option<String>,
+}
+
+impl Alias {
+    /// The name the import binds.
+    pub fn bound(&self) -> &str {
+        self.asname.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// A piece of an f-string.

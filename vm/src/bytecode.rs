@@ -205,6 +205,10 @@ pub enum Op {
     Unpack {
         count: u32,
     },
+    /// `module` -> `module module.name`, or ImportError (`from module import name`).
+    ImportFrom {
+        name: u32,
+    },
     /// Push the module named `program.names[name]`.
     Import {
         name: u32,

@@ -17,6 +17,8 @@
 //! | keyword arguments, defaults, `*`/`**` in calls | binding a call; a `**` dict read as the call is made |
 //! | `try`/`except`/`finally`, `raise` | check-then-act through a KeyError; a lock released by an exception leaving `with` |
 //! | f-strings, `%` formatting | fields and arguments that read shared state, formatted |
+//! | `from m import f as g` | an extension function called by another name |
+//! | str methods (`format`, `join`) | applied to values read from shared state |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
 //! explorations can be compared by their sets of outcomes. A construct added to the VM is added to
@@ -78,7 +80,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(33) {
+    let text = match c.below(35) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -146,6 +148,10 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         30 => line(&format!("print(f'{{{o}[{i}]:>3}} {{{o}!r}}')")),
         // printf-style formatting of a shared value and a shared list.
         31 => line(&format!("print('%03d %s' % ({o}[{i}], {o}))")),
+        // An extension function bound by `from ... import ... as`: the same exclusive call.
+        32 => line(&format!("move({o}, {i}, {}, 1)", 1 - i)),
+        // str methods over values read from a shared list.
+        33 => line(&format!("print('{{}}:{{v}}'.format({o}[{i}], v='-'.join([str({o}[0]), str({o}[1])])))")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -178,7 +184,7 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     // A semaphore released but never awaited, or awaited but never released, still makes a valid
     // program: the first ends, the second deadlocks (an outcome like any other).
     let mut source = String::from(
-        "import counter\nimport fastcounter\nimport bank\nimport cache\nimport callback\nimport blocking\nimport gc\n",
+        "import counter\nimport fastcounter\nimport bank\nimport cache\nimport callback\nimport blocking\nimport gc\nfrom bank import transfer as move\n",
     );
     source.push_str(
         "x = [0, 0]\ny = [0, 0]\nd = {}\nkw = {'i': 1}\nflag = [0]\nlock = Lock()\nsem = Lock()\nsem.acquire()\n",
@@ -246,13 +252,15 @@ mod tests {
                 "raise ValueError",
                 "print(f'",
                 "print('%03d",
+                "    move(",
+                "'.format(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 30, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 32, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -100,7 +100,9 @@ fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) {
                 target_names(target, out);
                 collect_assigned(body, out);
             }
-            StmtKind::Import(name) => out.push(name.clone()),
+            StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => {
+                out.extend(names.iter().map(|a| a.bound().to_string()))
+            }
             StmtKind::Def { name, .. } => out.push(name.clone()),
             StmtKind::If { body, orelse, .. } => {
                 collect_assigned(body, out);

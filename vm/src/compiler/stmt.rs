@@ -148,10 +148,22 @@ impl FunctionCompiler<'_> {
                 self.emit(Op::AssertFail { has_message: msg.is_some() });
                 self.patch(to_ok);
             }
-            StmtKind::Import(name) => {
-                let index = self.program.name(name);
+            StmtKind::Import(names) => {
+                for alias in names {
+                    let index = self.program.name(&alias.name);
+                    self.emit(Op::Import { name: index });
+                    self.store_name(alias.bound());
+                }
+            }
+            StmtKind::ImportFrom { module, names } => {
+                let index = self.program.name(module);
                 self.emit(Op::Import { name: index });
-                self.store_name(name);
+                for alias in names {
+                    let name = self.program.name(&alias.name);
+                    self.emit(Op::ImportFrom { name });
+                    self.store_name(alias.bound());
+                }
+                self.emit(Op::Pop);
             }
             StmtKind::With { ctx, body } => {
                 self.expr(ctx)?;

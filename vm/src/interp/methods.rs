@@ -27,6 +27,7 @@ impl<P: Platform> Interp<'_, P> {
                 matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop).then_some(true)
             }
             Kind::Lock => matches!(m, Method::Acquire | Method::Release).then_some(false),
+            Kind::Str => Self::is_str_method(m).then_some(false),
             _ => None,
         }
     }
@@ -108,6 +109,16 @@ impl<P: Platform> Interp<'_, P> {
             return self.call_method(name, argc).map(Some);
         }
         self.check_method(receiver, name)?;
+        if let (Some(text), Some(m)) = (self.str_text_of(receiver)?, self.shared.methods[name as usize]) {
+            // `str.format(**kw)` and `str.split(sep=...)` take keywords.
+            let values: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+            let (args, values) = values.split_at(values.len() - names.len());
+            let keywords: Vec<(String, Value)> = names.iter().cloned().zip(values.iter().copied()).collect();
+            let method_name = self.shared.program.names[name as usize].clone();
+            let result = self.str_method(&text, m, &method_name, args, &keywords)?;
+            self.roots.stack.truncate(receiver_at);
+            return Ok(Some(result));
+        }
         Err(type_error(format!(
             "{}.{}() takes no keyword arguments",
             self.type_name(receiver)?,
@@ -124,6 +135,9 @@ impl<P: Platform> Interp<'_, P> {
         args: &[Value],
     ) -> Result<Value, Exception> {
         let V::Obj(h) = receiver.unpack() else { unreachable!("method_receiver only accepts objects") };
+        if let Some(text) = self.str_text_of(receiver)? {
+            return self.str_method(&text, m, name, args, &[]);
+        }
         let heap = &self.shared.heap;
         match (m, is_dict) {
             (Method::Append, _) => {
@@ -250,6 +264,7 @@ impl<P: Platform> Interp<'_, P> {
                 self.release_lock(h)?;
                 Ok(Value::NONE)
             }
+            (m, _) => Err(Exception::new(ErrorKind::AttributeError, format!("no method {m:?} for {name}"))),
         }
     }
 }

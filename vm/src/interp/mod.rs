@@ -14,6 +14,7 @@ mod formatting;
 mod iteration;
 mod methods;
 pub mod ops;
+mod str_methods;
 mod thread;
 mod threads;
 
@@ -670,6 +671,21 @@ impl<'a, P: Platform> Interp<'a, P> {
                         self.end_exclusive();
                     }
                     self.push(Value::module(module))
+                }
+                Op::ImportFrom { name } => {
+                    let module = self.top();
+                    let attribute = &program.names[name as usize];
+                    let v = check!(self.get_attr(module, attribute).map_err(|_| {
+                        let module_name = match module.unpack() {
+                            V::Module(m) => crate::modules::name(m),
+                            _ => "?",
+                        };
+                        Exception::new(
+                            ErrorKind::ImportError,
+                            format!("cannot import name '{attribute}' from '{module_name}' (unknown location)"),
+                        )
+                    }));
+                    self.push(v)
                 }
                 Op::WithEnd => {
                     self.roots.blocks.pop();

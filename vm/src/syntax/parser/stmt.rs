@@ -3,7 +3,7 @@
 use super::expr::BIT_OR;
 use super::target::to_target;
 use super::{describe, Parser, MAX_BLOCKS};
-use crate::ast::{BinOp, Expr, Handler, Module, Param, Params, Span, Stmt, StmtKind, Target};
+use crate::ast::{Alias, BinOp, Expr, Handler, Module, Param, Params, Span, Stmt, StmtKind, Target};
 use crate::syntax::lexer::Tok;
 use crate::syntax::SyntaxError;
 
@@ -102,9 +102,7 @@ impl Parser {
                 return Ok(StmtKind::Assert { test, msg });
             }
             Tok::Keyword("import") => return self.import(),
-            Tok::Keyword("from") => {
-                return Err(self.fail("'from ... import' is not supported; use 'import module'"));
-            }
+            Tok::Keyword("from") => return self.import_from(),
             Tok::Keyword("raise") => {
                 self.bump();
                 let exc = if self.starts_expr() { Some(self.expr()?.expr) } else { None };
@@ -144,21 +142,63 @@ impl Parser {
         Ok(StmtKind::Global(names))
     }
 
+    /// `import a, b as c` (modules have no submodules here: a dotted name is refused).
     fn import(&mut self) -> R<StmtKind> {
         self.bump();
-        let (name, _) = self.expect_name("a module name after 'import'")?;
+        let mut names = Vec::new();
+        loop {
+            let name = self.module_name("a module name after 'import'")?;
+            names.push(Alias { name, asname: self.as_name()? });
+            if !self.eat_op(",") {
+                return Ok(StmtKind::Import(names));
+            }
+        }
+    }
+
+    /// `from m import a, b as c`, or with the names in parentheses.
+    fn import_from(&mut self) -> R<StmtKind> {
+        self.bump();
+        if self.is_op(".") || self.is_op("...") {
+            return Err(self.fail("relative imports ('from . import x') are not supported"));
+        }
+        let module = self.module_name("a module name after 'from'")?;
+        if !self.is_kw("import") {
+            return Err(self.unexpected("'import'"));
+        }
+        self.bump();
+        if self.is_op("*") {
+            return Err(self.fail("'from ... import *' is not supported; name what you import"));
+        }
+        let parenthesized = self.eat_op("(");
+        let mut names = Vec::new();
+        loop {
+            let (name, _) = self.expect_name("a name to import")?;
+            names.push(Alias { name, asname: self.as_name()? });
+            if !self.eat_op(",") || (parenthesized && self.is_op(")")) {
+                break;
+            }
+        }
+        if parenthesized {
+            self.expect_op(")", "to close the imported names")?;
+        }
+        Ok(StmtKind::ImportFrom { module, names })
+    }
+
+    fn module_name(&mut self, what: &str) -> R<String> {
+        let (name, _) = self.expect_name(what)?;
         if self.is_op(".") {
             return Err(self.fail("dotted imports ('import a.b') are not supported"));
         }
-        if self.is_kw("as") {
-            return Err(self.fail("'import ... as' is not supported"));
+        Ok(name)
+    }
+
+    /// An optional `as name`.
+    fn as_name(&mut self) -> R<Option<String>> {
+        if !self.is_kw("as") {
+            return Ok(None);
         }
-        if self.is_op(",") {
-            return Err(
-                self.fail("importing several modules in one statement is not supported; use one import per line")
-            );
-        }
-        Ok(StmtKind::Import(name))
+        self.bump();
+        Ok(Some(self.expect_name("a name after 'as'")?.0))
     }
 
     /// An expression statement, an assignment `a = b = value`, or `target op= value`.

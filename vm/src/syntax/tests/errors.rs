@@ -60,10 +60,12 @@ fn unsupported_statements() {
     err_at("@dec\ndef f():\n    pass", "decorators are not supported", 1, 1);
     err_at("async def f():\n    pass", "'async' is not supported", 1, 1);
     err_at("match x:\n    case 1:\n        pass", "match statements are not supported", 1, 1);
-    err_at("from os import path", "'from ... import' is not supported", 1, 1);
     err_at("import os.path", "dotted imports ('import a.b') are not supported", 1, 10);
-    err_at("import os as o", "'import ... as' is not supported", 1, 11);
-    err_at("import a, b", "one import per line", 1, 9);
+    err_at("from os.path import join", "dotted imports ('import a.b') are not supported", 1, 8);
+    err_at("from . import x", "relative imports ('from . import x') are not supported", 1, 6);
+    err_at("from m import *", "'from ... import *' is not supported; name what you import", 1, 15);
+    err_at("from m import (a, b", "'(' was never closed", 1, 15);
+    super::ok("import a, b as c\nfrom m import x, y as z\nfrom m import (p,\n    q,)\n");
     err_at("with l as x:\n    pass", "'with ... as' is not supported", 1, 8);
     err_at("with a, b:\n    pass", "several context managers in one 'with' are not supported", 1, 7);
     err_at("while a:\n    pass\nelse:\n    pass", "while-else is not supported", 3, 1);

@@ -194,7 +194,7 @@ x = 1; y = 2;
     assert_eq!(sx(value), "(tuple a b)");
     let StmtKind::Def { body, .. } = &m.body[3].kind else { panic!() };
     assert_eq!(body[0].kind, StmtKind::Return(None));
-    assert_eq!(m.body[0].kind, StmtKind::Import("time".into()));
+    assert_eq!(m.body[0].kind, StmtKind::Import(vec![crate::ast::Alias { name: "time".into(), asname: None }]));
 }
 
 #[test]
