@@ -264,7 +264,8 @@ impl<P: Platform> Interp<'_, P> {
                 self.release_lock(h)?;
                 Ok(Value::NONE)
             }
-            (m, _) => Err(Exception::new(ErrorKind::AttributeError, format!("no method {m:?} for {name}"))),
+            // `method_receiver` lets through only the methods above for these types.
+            _ => Err(self.no_attribute(receiver, name)?),
         }
     }
 }
