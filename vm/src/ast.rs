@@ -251,11 +251,17 @@ pub enum ExprKind {
         left: Box<Expr>,
         right: Box<Expr>,
     },
-    /// A single comparison; chains (`a < b < c`) are rejected by the parser.
+    /// A single comparison.
     Compare {
         op: CmpOp,
         left: Box<Expr>,
         right: Box<Expr>,
+    },
+    /// A chain of comparisons, `a < b <= c`: each middle operand evaluated once, stopping at the
+    /// first false comparison, as Python does.
+    CompareChain {
+        left: Box<Expr>,
+        comparisons: Vec<(CmpOp, Expr)>,
     },
     /// `and` / `or`, short-circuiting and returning an operand.
     BoolOp {

@@ -19,6 +19,7 @@
 //! | f-strings, `%` formatting | fields and arguments that read shared state, formatted |
 //! | `from m import f as g` | an extension function called by another name |
 //! | str methods (`format`, `join`) | applied to values read from shared state |
+//! | chained comparisons | a shared value read once for two comparisons |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
 //! explorations can be compared by their sets of outcomes. A construct added to the VM is added to
@@ -80,7 +81,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(35) {
+    let text = match c.below(36) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -150,6 +151,8 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         31 => line(&format!("print('%03d %s' % ({o}[{i}], {o}))")),
         // An extension function bound by `from ... import ... as`: the same exclusive call.
         32 => line(&format!("move({o}, {i}, {}, 1)", 1 - i)),
+        // A chained comparison over a shared value, read once.
+        34 => line(&format!("print(0 <= {o}[{i}] < 2 <= len({o}))")),
         // str methods over values read from a shared list.
         33 => line(&format!("print('{{}}:{{v}}'.format({o}[{i}], v='-'.join([str({o}[0]), str({o}[1])])))")),
         _ => line(&format!("print(len({o}))")),
@@ -254,13 +257,14 @@ mod tests {
                 "print('%03d",
                 "    move(",
                 "'.format(",
+                "print(0 <= ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 32, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 33, "menu items never generated: {seen:?}");
     }
 
     #[test]

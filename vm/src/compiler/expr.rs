@@ -181,6 +181,29 @@ impl FunctionCompiler<'_> {
                 self.at(e.span);
                 self.emit(Op::Compare { op: *op });
             }
+            ExprKind::CompareChain { left, comparisons } => {
+                // `a < b < c`: `b` is kept (under a copy) for the next comparison; a false one
+                // jumps out, leaving its result above the kept operand, which is then dropped.
+                sub(self, left)?;
+                let mut exits = Vec::new();
+                for (k, (op, operand)) in comparisons.iter().enumerate() {
+                    sub(self, operand)?;
+                    self.at(e.span);
+                    if k + 1 < comparisons.len() {
+                        self.emit(Op::Dup);
+                        self.emit(Op::Rot3);
+                        self.emit(Op::Compare { op: *op });
+                        exits.push(self.emit(Op::JumpIfFalseOrPop { target: 0 }));
+                    } else {
+                        self.emit(Op::Compare { op: *op });
+                    }
+                }
+                let to_end = self.emit(Op::Jump { target: 0 });
+                exits.into_iter().for_each(|jump| self.patch(jump));
+                self.emit(Op::Swap);
+                self.emit(Op::Pop);
+                self.patch(to_end);
+            }
             ExprKind::BoolOp { op, left, right } => {
                 sub(self, left)?;
                 let jump = match op {

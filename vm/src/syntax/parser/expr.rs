@@ -159,7 +159,7 @@ impl Parser {
         }
     }
 
-    /// Builds `left op right`, then refuses a comparison chained onto a comparison.
+    /// Builds `left op right`, or a chain when more comparisons follow a comparison.
     fn combine(&mut self, op: Infix, left: Ex, right: Ex) -> R<Ex> {
         let (span, height) = (left.expr.span, left.height.max(right.height) + 1);
         let (l, r) = (Box::new(left.expr), Box::new(right.expr));
@@ -169,11 +169,19 @@ impl Parser {
             Infix::Arith(op) => ExprKind::Binary { op, left: l, right: r },
             Infix::Unsupported(message) => return Err(self.fail(message)),
         };
-        let is_cmp = matches!(kind, ExprKind::Compare { .. });
-        if is_cmp && matches!(self.infix(), Some((CMP, _, _))) {
-            return Err(self.fail("chained comparisons (like 'a < b < c') are not supported; use 'and'"));
+        let ExprKind::Compare { op, left, right } = kind else { return self.node(span, kind, height) };
+        if !matches!(self.infix(), Some((CMP, _, _))) {
+            return self.node(span, ExprKind::Compare { op, left, right }, height);
         }
-        self.node(span, kind, height)
+        let mut comparisons = vec![(op, *right)];
+        let mut height = height;
+        while let Some((CMP, Infix::Cmp(_), _)) = self.infix() {
+            let Some((_, Infix::Cmp(op))) = self.take_infix(CMP)? else { break };
+            let operand = self.binary(CMP + 1)?;
+            height = height.max(operand.height + 1);
+            comparisons.push((op, operand.expr));
+        }
+        self.node(span, ExprKind::CompareChain { left, comparisons }, height)
     }
 
     /// Prefix operators (`not`, unary `-`/`+`), or a postfix expression.

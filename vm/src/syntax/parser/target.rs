@@ -29,7 +29,7 @@ fn what(kind: &ExprKind) -> String {
         ExprKind::Dict(_) => "dict literal".into(),
         ExprKind::Call { .. } => "function call".into(),
         ExprKind::Attribute { name, .. } => format!("attribute '.{name}' (attribute assignment is not supported)"),
-        ExprKind::Compare { .. } => "comparison".into(),
+        ExprKind::Compare { .. } | ExprKind::CompareChain { .. } => "comparison".into(),
         ExprKind::IfExp { .. } => "conditional expression".into(),
         _ => "expression".into(),
     }

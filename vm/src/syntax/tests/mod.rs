@@ -85,6 +85,10 @@ fn sx(e: &Expr) -> String {
         ExprKind::Unary { op, operand } => format!("({op:?} {})", sx(operand)),
         ExprKind::Binary { op, left, right } => format!("({} {} {})", op.symbol(), sx(left), sx(right)),
         ExprKind::Compare { op, left, right } => format!("({} {} {})", op.symbol(), sx(left), sx(right)),
+        ExprKind::CompareChain { left, comparisons } => {
+            let rest: Vec<String> = comparisons.iter().map(|(op, e)| format!("{} {}", op.symbol(), sx(e))).collect();
+            format!("(chain {} {})", sx(left), rest.join(" "))
+        }
         ExprKind::BoolOp { op, left, right } => format!("({op:?} {} {})", sx(left), sx(right)),
         ExprKind::IfExp { cond, then, orelse } => format!("(if {} {} {})", sx(cond), sx(then), sx(orelse)),
     }
