@@ -13,19 +13,7 @@ use crate::platform::Platform;
 use crate::thread_state::Frame;
 use crate::value::{Value, V};
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// CPython's `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
-fn quoted_list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    match quoted.len() {
-        0 | 1 => quoted.concat(),
-        2 => format!("{} and {}", quoted[0], quoted[1]),
-        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
-    }
-}
+use super::calls::{name_list, plural};
 
 /// A Python function's code and, for one made by a `def` with defaults, its default values.
 type FunctionParts = (FuncId, Option<Box<[Value]>>);
@@ -307,7 +295,7 @@ impl<P: Platform> Interp<'_, P> {
                     "{}() missing {} required {what} {arguments}: {}",
                     code.name,
                     missing.len(),
-                    quoted_list(&missing)
+                    name_list(&missing)
                 )));
             }
         }

@@ -13,7 +13,8 @@ use crate::value::{Value, V};
 use std::cmp::Ordering;
 
 /// CPython's wording for a missing-arguments error: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
-fn name_list(names: &[String]) -> String {
+pub(super) fn name_list(names: &[impl AsRef<str>]) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     match quoted.len() {
         0 => String::new(),
@@ -23,7 +24,7 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -384,7 +385,8 @@ impl<P: Platform> Interp<'_, P> {
         })
     }
 
-    fn str_text(&self, v: Value) -> Result<Option<String>, Exception> {
+    /// The text of `v` if it is a str.
+    pub(crate) fn str_text(&self, v: Value) -> Result<Option<String>, Exception> {
         Ok(match v.unpack() {
             V::Obj(h) => self.shared.heap.read(h, |o| match o {
                 Object::Str(s) => Some(s.text.to_string()),

@@ -3,7 +3,6 @@
 
 use super::Interp;
 use crate::error::{type_error, ErrorKind, Exception};
-use crate::heap::Object;
 use crate::platform::Platform;
 use crate::value::{Value, V};
 
@@ -187,7 +186,7 @@ impl<P: Platform> Interp<'_, P> {
                                     Exception::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)")
                                 })?
                             }
-                            _ => match self.str_text_of(v)? {
+                            _ => match self.str_text(v)? {
                                 Some(s) if s.chars().count() == 1 => s,
                                 _ => return Err(type_error("%c requires int or char")),
                             },
@@ -210,17 +209,6 @@ impl<P: Platform> Interp<'_, P> {
             return Err(type_error("not all arguments converted during string formatting"));
         }
         self.new_str(out)
-    }
-
-    /// The text of `v` if it is a str.
-    pub(crate) fn str_text_of(&self, v: Value) -> Result<Option<String>, Exception> {
-        Ok(match v.unpack() {
-            V::Obj(h) => self.shared.heap.read(h, |o| match o {
-                Object::Str(s) => Some(s.text.to_string()),
-                _ => None,
-            })?,
-            _ => None,
-        })
     }
 }
 

@@ -109,7 +109,7 @@ impl<P: Platform> Interp<'_, P> {
             return self.call_method(name, argc).map(Some);
         }
         self.check_method(receiver, name)?;
-        if let (Some(text), Some(m)) = (self.str_text_of(receiver)?, self.shared.methods[name as usize]) {
+        if let (Some(text), Some(m)) = (self.str_text(receiver)?, self.shared.methods[name as usize]) {
             // `str.format(**kw)` and `str.split(sep=...)` take keywords.
             let values: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
             let (args, values) = values.split_at(values.len() - names.len());
@@ -135,7 +135,8 @@ impl<P: Platform> Interp<'_, P> {
         args: &[Value],
     ) -> Result<Value, Exception> {
         let V::Obj(h) = receiver.unpack() else { unreachable!("method_receiver only accepts objects") };
-        if let Some(text) = self.str_text_of(receiver)? {
+        if self.shared.heap.kind(h)? == Kind::Str {
+            let text = self.str_text(receiver)?.unwrap_or_default();
             return self.str_method(&text, m, name, args, &[]);
         }
         let heap = &self.shared.heap;

@@ -103,7 +103,7 @@ impl<P: Platform> Interp<'_, P> {
             return int_binary(op, x, y);
         }
         if op == BinOp::Mod {
-            if let Some(fmt) = self.str_text_of(a)? {
+            if let Some(fmt) = self.str_text(a)? {
                 return self.percent_format(&fmt, b);
             }
         }

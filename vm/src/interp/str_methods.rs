@@ -35,7 +35,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// A str argument's text, or CPython's TypeError naming the method and what it got.
     fn str_arg(&self, v: Value, method: &str, what: &str) -> Result<String, Exception> {
-        self.str_text_of(v)?.ok_or_else(|| {
+        self.str_text(v)?.ok_or_else(|| {
             let type_name = self.type_name(v).unwrap_or("object");
             type_error(format!("{method}() {what} must be str, not {type_name}"))
         })
@@ -98,7 +98,7 @@ impl<P: Platform> Interp<'_, P> {
                     if i > 0 {
                         out.push_str(text);
                     }
-                    match self.str_text_of(item)? {
+                    match self.str_text(item)? {
                         Some(s) => out.push_str(&s),
                         None => {
                             return Err(type_error(format!(
@@ -142,7 +142,7 @@ impl<P: Platform> Interp<'_, P> {
             Method::Find | Method::Index | Method::Count | Method::Startswith | Method::Endswith => {
                 arity(name, args, 1, 1)?;
                 let needle = match m {
-                    Method::Startswith | Method::Endswith => match self.str_text_of(args[0])? {
+                    Method::Startswith | Method::Endswith => match self.str_text(args[0])? {
                         Some(s) => vec![s],
                         None => self.str_tuple(args[0], name)?,
                     },
@@ -189,7 +189,7 @@ impl<P: Platform> Interp<'_, P> {
             V::Obj(h) if self.shared.heap.kind(h)? == Kind::Tuple => {
                 let mut out = Vec::new();
                 for item in self.iterate(v)? {
-                    out.push(self.str_text_of(item)?.ok_or_else(|| bad(self))?);
+                    out.push(self.str_text(item)?.ok_or_else(|| bad(self))?);
                 }
                 Ok(out)
             }
