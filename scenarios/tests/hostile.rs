@@ -532,7 +532,7 @@ fn deep_nesting_and_nested_callbacks_end_in_a_recursion_error_not_a_crash() {
     let ran = emlab(&["run", &callbacks]);
     assert_eq!(ran.code, Some(0), "{}", ran.both());
     assert!(
-        ran.stderr.contains("RecursionError: maximum recursion depth exceeded: extension callbacks nest"),
+        ran.stderr.contains("RecursionError: maximum recursion depth exceeded: calls from native code"),
         "{}",
         ran.both()
     );

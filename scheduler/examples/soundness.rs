@@ -5,12 +5,39 @@
 //! ```
 //!
 //! Prints each program where they disagree (with replay commands) and a summary line; exits 1 if
-//! any disagreed.
+//! any disagreed. With a file instead (`-- prog.py`, its mode from a `# mode:` line), compares
+//! that program alone.
 
 use emlab_scheduler::oracle::{self, programs};
 use emlab_scheduler::Target;
 
 fn main() {
+    if let Some(path) = std::env::args().nth(1).filter(|a| a.ends_with(".py")) {
+        let source = std::fs::read_to_string(&path).expect("a readable program");
+        let mode = source
+            .lines()
+            .find_map(|l| l.strip_prefix("# mode:"))
+            .map(|m| m.trim().parse().expect("a mode"))
+            .unwrap_or(emlab_vm::Mode::Eml);
+        let program = emlab_vm::compile_source(&source, &path).expect("the program compiles");
+        let target = Target::new(&path, program, mode, emlab_vm::Bugs::none());
+        let Some(c) = oracle::compare(&target, false, &oracle::OracleBudget::default()) else {
+            println!("{path}: dpor did not finish");
+            std::process::exit(1);
+        };
+        println!(
+            "dpor {} executions, {} outcomes; the references {} outcomes (unreduced search complete: {})",
+            c.dpor.schedules,
+            c.dpor.outcomes.len(),
+            c.reference.outcomes.len(),
+            c.reference_complete
+        );
+        if !c.agrees() {
+            println!("{}", c.describe(&path, mode));
+            std::process::exit(1);
+        }
+        return;
+    }
     let args: Vec<u64> = std::env::args().skip(1).map(|a| a.parse().expect("a number")).collect();
     let first = args.first().copied().unwrap_or(0);
     let count = args.get(1).copied().unwrap_or(200);

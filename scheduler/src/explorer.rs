@@ -60,6 +60,9 @@ pub enum Coverage {
     Complete,
     /// Exhaustive up to this many preemptions per schedule, and no further.
     PreemptionBound(usize),
+    /// Exhaustive but for schedules where a thread goes on past more than this many of its loop's
+    /// back-edges in a row while another thread waits (`dpor`).
+    LoopRunOn(usize),
     /// The exhaustive search ran out of its execution budget before it finished.
     Executions(usize),
     /// Randomly chosen schedules: a sample, never complete.
@@ -81,6 +84,9 @@ impl fmt::Display for Coverage {
             Coverage::Complete => f.write_str("complete"),
             Coverage::PreemptionBound(1) => f.write_str("bounded: 1 preemption"),
             Coverage::PreemptionBound(k) => write!(f, "bounded: {k} preemptions"),
+            Coverage::LoopRunOn(k) => {
+                write!(f, "bounded: a loop runs on past at most {k} back-edges while others wait")
+            }
             Coverage::Executions(n) => write!(f, "bounded: {} executions", thousands(*n)),
             Coverage::Sampled => f.write_str("sampled"),
             Coverage::Stopped => f.write_str("stopped at the first match"),

@@ -49,26 +49,41 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
+    /// `while cond: body`, with an `else:` that runs when the loop ends without `break`.
     While {
         cond: Expr,
         body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
     },
+    /// `for target in iter: body`, with an `else:` that runs when the loop ends without `break`.
     For {
         target: Target,
         iter: Expr,
         body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
     },
     Break,
     Continue,
     Pass,
-    /// `def name(params): body` (top level only).
+    /// `def name(params): body`, at the top level or in a class body, under its decorators
+    /// (applied bottom-up when the `def` runs).
     Def {
         name: String,
         params: Params,
         body: Vec<Stmt>,
+        decorators: Vec<Expr>,
+    },
+    /// `class Name(Base): body`, at the top level or in a class body, under its decorators.
+    Class {
+        name: String,
+        bases: Vec<Expr>,
+        body: Vec<Stmt>,
+        decorators: Vec<Expr>,
     },
     Return(Option<Expr>),
     Global(Vec<String>),
+    /// `nonlocal a, b`: the names are an enclosing function's.
+    Nonlocal(Vec<String>),
     Assert {
         test: Expr,
         msg: Option<Expr>,
@@ -80,9 +95,11 @@ pub enum StmtKind {
         module: String,
         names: Vec<Alias>,
     },
-    /// `with ctx: body` (the context must be a Lock at run time).
+    /// `with ctx: body` or `with ctx as target: body`: a Lock, or an object with `__enter__`
+    /// and `__exit__`.
     With {
         ctx: Expr,
+        target: Option<Target>,
         body: Vec<Stmt>,
     },
     /// `try:` with `except` clauses, `else:` (only with clauses) and `finally:`.
@@ -188,6 +205,12 @@ pub enum Target {
         index: Expr,
         span: Span,
     },
+    /// `obj.name`.
+    Attribute {
+        obj: Expr,
+        name: String,
+        span: Span,
+    },
     /// `a, b` or `(a, b)`: unpacks a sequence of exactly that length.
     Tuple {
         items: Vec<Target>,
@@ -199,7 +222,10 @@ impl Target {
     #[cfg(test)]
     pub fn span(&self) -> Span {
         match self {
-            Target::Name { span, .. } | Target::Subscript { span, .. } | Target::Tuple { span, .. } => *span,
+            Target::Name { span, .. }
+            | Target::Subscript { span, .. }
+            | Target::Attribute { span, .. }
+            | Target::Tuple { span, .. } => *span,
         }
     }
 }
@@ -275,6 +301,46 @@ pub enum ExprKind {
         then: Box<Expr>,
         orelse: Box<Expr>,
     },
+    /// `lambda params: body`.
+    Lambda {
+        params: Box<Params>,
+        body: Box<Expr>,
+    },
+    /// A list or dict comprehension: its own scope, run as a nested function.
+    Comprehension(Box<Comprehension>),
+}
+
+/// `[element for target in iter if cond ...]` or `{key: value for ...}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comprehension {
+    pub element: Element,
+    /// The `for ... in ... if ...` clauses, outermost first (at least one).
+    pub generators: Vec<CompFor>,
+}
+
+/// What a comprehension makes of each item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    List(Expr),
+    Dict(Expr, Expr),
+}
+
+impl Element {
+    /// The element's expressions, in evaluation order.
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match self {
+            Element::List(e) => vec![e],
+            Element::Dict(k, v) => vec![k, v],
+        }
+    }
+}
+
+/// One `for target in iter` clause of a comprehension, with its `if` conditions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompFor {
+    pub target: Target,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

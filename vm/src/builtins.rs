@@ -26,6 +26,31 @@ pub enum Builtin {
     Error(crate::error::ErrorKind),
     /// `format(value, spec='')`.
     Format,
+    /// The classes `object`, `type`, `tuple`, `dict`, `bool` (`int`, `str`, `list` and `range`
+    /// are above).
+    Object,
+    Type,
+    Tuple,
+    Dict,
+    Bool,
+    Isinstance,
+    Issubclass,
+    Getattr,
+    Setattr,
+    Hasattr,
+    Callable,
+    Super,
+    Property,
+    Staticmethod,
+    Classmethod,
+    /// `NotImplemented`: what a comparison method returns for operands it does not compare.
+    NotImplemented,
+    /// `BaseException.__init__`, as `super().__init__(...)` reaches it from an exception class.
+    ExceptionInit,
+    /// `object.__init__`, as `super().__init__()` reaches it.
+    ObjectInit,
+    /// `prop.setter(f)`: a copy of property `prop` with setter `f` (`@x.setter`).
+    PropertySetter,
 }
 
 /// Builtins in id order; the first `GLOBAL_COUNT` are visible as global names.
@@ -69,18 +94,33 @@ const TABLE: &[(&str, Builtin)] = &[
     ("MemoryError", Builtin::Error(ErrorKind::MemoryError)),
     ("ModuleNotFoundError", Builtin::Error(ErrorKind::ModuleNotFoundError)),
     ("format", Builtin::Format),
+    ("object", Builtin::Object),
+    ("type", Builtin::Type),
+    ("tuple", Builtin::Tuple),
+    ("dict", Builtin::Dict),
+    ("bool", Builtin::Bool),
+    ("isinstance", Builtin::Isinstance),
+    ("issubclass", Builtin::Issubclass),
+    ("getattr", Builtin::Getattr),
+    ("setattr", Builtin::Setattr),
+    ("hasattr", Builtin::Hasattr),
+    ("callable", Builtin::Callable),
+    ("super", Builtin::Super),
+    ("property", Builtin::Property),
+    ("staticmethod", Builtin::Staticmethod),
+    ("classmethod", Builtin::Classmethod),
+    ("NotImplemented", Builtin::NotImplemented),
+    ("__init__", Builtin::ExceptionInit),
+    ("__init__", Builtin::ObjectInit),
+    ("setter", Builtin::PropertySetter),
 ];
 
-/// Where the module functions sit in the table: not global names.
-const MODULE_FUNCTIONS: std::ops::Range<usize> = 14..15;
+/// Builtins that are no global names: module functions and methods reached through classes.
+const HIDDEN: [Builtin; 4] = [Builtin::GcCollect, Builtin::ExceptionInit, Builtin::ObjectInit, Builtin::PropertySetter];
 
 /// The builtin a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<BuiltinId> {
-    TABLE
-        .iter()
-        .enumerate()
-        .position(|(i, (n, _))| *n == name && !MODULE_FUNCTIONS.contains(&i))
-        .map(|i| BuiltinId(i as u16))
+    TABLE.iter().position(|(n, b)| *n == name && !HIDDEN.contains(b)).map(|i| BuiltinId(i as u16))
 }
 
 impl Builtin {
@@ -94,6 +134,27 @@ impl Builtin {
 
     pub fn name(self) -> &'static str {
         TABLE[self.id().0 as usize].0
+    }
+
+    /// Whether it is a class (`int`, `ValueError`, `object`): `type()` of it is `type`.
+    pub fn is_class(self) -> bool {
+        matches!(
+            self,
+            Builtin::Int
+                | Builtin::Str
+                | Builtin::List
+                | Builtin::Range
+                | Builtin::Object
+                | Builtin::Type
+                | Builtin::Tuple
+                | Builtin::Dict
+                | Builtin::Bool
+                | Builtin::Property
+                | Builtin::Staticmethod
+                | Builtin::Classmethod
+                | Builtin::Super
+                | Builtin::Error(_)
+        )
     }
 }
 
@@ -171,6 +232,7 @@ mod tests {
             assert_eq!(builtin.name(), *name);
         }
         assert_eq!(lookup("collect"), None);
+        assert_eq!(lookup("__init__"), None);
         assert_eq!(lookup("len").map(Builtin::from_id), Some(Builtin::Len));
         for kind in ErrorKind::PYTHON {
             assert_eq!(lookup(kind.name()).map(Builtin::from_id), Some(Builtin::Error(kind)));

@@ -34,6 +34,12 @@ pub enum Op {
     StoreLocal {
         slot: u16,
     },
+    /// In a class body: push local `slot`, or while it is unbound the global `global` (or the
+    /// builtin of that name), as CPython's `LOAD_NAME` looks a class body's names up.
+    LoadClassLocal {
+        slot: u16,
+        global: u32,
+    },
     /// Push a global; if it is unbound, fall back to the builtin of the same name, if any.
     LoadGlobal {
         global: u32,
@@ -142,9 +148,24 @@ pub enum Op {
     GetItem,
     /// `value obj index` -> (stores `obj[index] = value`)
     SetItem,
-    /// `obj` -> `obj.name`, for module attributes.
+    /// `obj` -> `obj.name`.
     GetAttr {
         name: u32,
+    },
+    /// `value obj` -> (sets `obj.name = value`); `key` is the constant holding the name as a
+    /// str, the key an instance's attribute dict stores it under.
+    SetAttr {
+        name: u32,
+        key: u32,
+    },
+    /// At the end of a class body: push a dict of the body's bound locals, each under its name
+    /// (`Code::namespace_keys`).
+    BuildNamespace,
+    /// `bases... namespace` -> a new class named `program.names[name]` (a `class` statement;
+    /// `bases` is 0 or 1).
+    BuildClass {
+        name: u32,
+        bases: u32,
     },
     /// `obj` -> `obj`: raises AttributeError if `obj` has no method `name`, before the call's
     /// arguments are evaluated (as Python looks the method up first).
@@ -188,11 +209,38 @@ pub enum Op {
     KeywordAdd,
     /// `func list dict mapping` -> `func list dict` with the mapping's items added (`**kw`).
     KeywordMerge,
-    /// `defaults... ` -> a function object for `func` holding the `count` defaults (a `def` with
-    /// default values).
+    /// `defaults... cells...` -> a function object for `func` holding the `count` defaults and,
+    /// as its closure, one cell per free variable of `func` (a `def` with default values, or one
+    /// nested in a function that it takes names from).
     MakeFunction {
         func: FuncId,
         count: u32,
+    },
+    /// Replaces local `slot`'s value by a new cell holding it (a local that nested functions
+    /// share; an unassigned one makes an empty cell).
+    MakeCell {
+        slot: u16,
+    },
+    /// Push the value in the cell in local `slot` (a shared local, or a free variable).
+    LoadDeref {
+        slot: u16,
+    },
+    /// Pop a value into the cell in local `slot`.
+    StoreDeref {
+        slot: u16,
+    },
+    /// Push the cell itself in local `slot` (for the closure of a nested function).
+    LoadCell {
+        slot: u16,
+    },
+    /// `value` -> (appends `value` to the list in local `slot`: a list comprehension's result).
+    AppendTo {
+        slot: u16,
+    },
+    /// `key value` -> (sets `d[key] = value` in the dict in local `slot`: a dict comprehension's
+    /// result).
+    SetEntryIn {
+        slot: u16,
     },
     Return,
     /// `iterable` -> iterator.
@@ -213,14 +261,20 @@ pub enum Op {
     Import {
         name: u32,
     },
-    /// `lock` -> (acquires it and remembers it for `WithExit`), then enters a block whose
-    /// handler (at `handler`) releases it on the way out of an exception.
+    /// `ctx` -> (acquires the lock, or calls `ctx.__enter__()`, and remembers `ctx` for
+    /// `WithEnd` and `WithExit`), then enters a block whose handler (at `handler`) runs
+    /// `WithExit` on the way out of an exception. With `bind`, pushes what `__enter__` returned
+    /// (`True` for a lock), for `as`.
     WithEnter {
         handler: u32,
+        bind: bool,
     },
-    /// The end of a `with` body: leaves its block and releases the lock of the innermost `with`.
+    /// The end of a `with` body: leaves its block and releases the lock of the innermost `with`
+    /// (or calls its `__exit__(None, None, None)`).
     WithEnd,
-    /// Releases the lock of the innermost `with`.
+    /// `exc` -> `exc suppress`: releases the lock of the innermost `with` (`suppress` is
+    /// false) or calls its `__exit__` with the exception (`suppress` is whether it returned a
+    /// true value).
     WithExit,
     /// Enters a `try` block whose handler is at `handler`: an exception raised until the matching
     /// `PopBlock` unwinds the stack to its height here, pushes the exception and jumps there.
@@ -270,8 +324,13 @@ pub enum Const {
 /// One function body (or the module body).
 #[derive(Debug, Clone)]
 pub struct Code {
-    /// The function's name, or `<module>`.
+    /// The function's name, or `<module>` (tracebacks name it).
     pub name: String,
+    /// Its qualified name (`C.method`): call errors and reprs name it.
+    pub qualname: String,
+    /// For a class body: the constant holding each local's name, in slot order (the keys of
+    /// the namespace `BuildNamespace` builds).
+    pub namespace_keys: Vec<u32>,
     /// Positional(-or-keyword) parameters.
     pub params: u32,
     /// Keyword-only parameters (after `*` or `*args`).
@@ -286,8 +345,12 @@ pub struct Code {
     /// keyword-only parameters, no `*args` or `**kwargs`); otherwise `u32::MAX`, which no call
     /// matches: one comparison on the call path.
     pub plain_arity: u32,
-    /// Parameters first (positional, keyword-only, `*args`, `**kwargs`), then other locals.
+    /// Parameters first (positional, keyword-only, `*args`, `**kwargs`), then other locals, then
+    /// the free variables.
     pub local_names: Vec<String>,
+    /// How many of the last local slots are free variables: a call fills them with the cells of
+    /// the function's closure.
+    pub frees: u32,
     pub ops: Vec<Op>,
     /// Source line of each instruction.
     pub lines: Vec<u32>,

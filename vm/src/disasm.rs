@@ -15,7 +15,7 @@ pub fn disassemble(program: &Program) -> String {
 
 /// Lists one function: offset, source line (when it changes), instruction and resolved operands.
 pub(crate) fn disassemble_code(program: &Program, code: &Code, out: &mut String) {
-    let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.name, code.params, code.local_names.join(", "));
+    let _ = writeln!(out, "== {} ({} params, locals: {}) ==", code.qualname, code.params, code.local_names.join(", "));
     let mut last_line = 0;
     for (offset, (op, &line)) in code.ops.iter().zip(&code.lines).enumerate() {
         let line_col = if line != last_line { format!("{line:4}") } else { "   |".to_string() };
@@ -35,7 +35,12 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
         Op::LoadGlobal { global } => format!("LoadGlobal {global} ({})", program.globals[global as usize]),
         Op::StoreGlobal { global } => format!("StoreGlobal {global} ({})", program.globals[global as usize]),
         Op::LoadFunc { func } => format!("LoadFunc {} ({})", func.0, program.code(func).name),
+        Op::LoadClassLocal { slot, global } => {
+            format!("LoadClassLocal {slot} ({}) or global {global}", code.local_names[slot as usize])
+        }
         Op::GetAttr { name } => format!("GetAttr ({})", program.names[name as usize]),
+        Op::SetAttr { name, .. } => format!("SetAttr ({})", program.names[name as usize]),
+        Op::BuildClass { name, bases } => format!("BuildClass ({}) bases={bases}", program.names[name as usize]),
         Op::CheckMethod { name } => format!("CheckMethod ({})", program.names[name as usize]),
         Op::CallMethod { name, argc } => format!("CallMethod ({}) argc={argc}", program.names[name as usize]),
         Op::CallKw { argc, names } => format!("CallKw argc={argc} {:?}", program.keyword_names[names as usize]),

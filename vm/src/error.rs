@@ -157,11 +157,25 @@ pub struct ExceptionData {
     /// through a re-raise, so that the traceback of an error a handler passed on shows where it
     /// started (`None`: the frames still on the stack tell).
     pub origin: Option<Vec<TraceFrame>>,
+    /// The name of the class the program made that it is an instance of (`MyError`), if any:
+    /// what it is printed as; `kind` is the built-in class that one derives from.
+    pub class_name: Option<&'static str>,
 }
 
 impl Exception {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Exception {
-        Exception(Box::new(ExceptionData { kind, message: message.into(), value: None, origin: None }))
+        Exception(Box::new(ExceptionData {
+            kind,
+            message: message.into(),
+            value: None,
+            origin: None,
+            class_name: None,
+        }))
+    }
+
+    /// Its class's name, as a traceback prints it.
+    pub fn type_name(&self) -> &'static str {
+        self.class_name.unwrap_or(self.kind.name())
     }
 }
 
@@ -181,9 +195,9 @@ impl std::ops::DerefMut for Exception {
 impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.message.is_empty() {
-            write!(f, "{}", self.kind.name())
+            write!(f, "{}", self.type_name())
         } else {
-            write!(f, "{}: {}", self.kind.name(), self.message)
+            write!(f, "{}: {}", self.type_name(), self.message)
         }
     }
 }

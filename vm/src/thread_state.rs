@@ -17,6 +17,9 @@ pub(crate) struct Frame {
     pub ip: u32,
     /// Stack index of the first local; the function value sits just below it.
     pub base: u32,
+    /// An `__init__` run by a call of its class: the call's result is the new instance, which
+    /// sits below the frame where the function value would (and `__init__` must return None).
+    pub init: bool,
 }
 
 /// A VM thread as the rest of the VM sees it: its number and its GC roots.

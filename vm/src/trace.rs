@@ -127,6 +127,15 @@ pub enum EventKind {
     GetItem { object: Brief, index: Brief, value: Brief },
     /// `object[index] = value`.
     SetItem { object: Brief, index: Brief, value: Brief },
+    /// The thread read variable `name`, which it shares with nested or enclosing functions, from
+    /// its cell.
+    LoadCell { name: String, cell: Brief, value: Brief },
+    /// The thread wrote variable `name` in its cell.
+    StoreCell { name: String, cell: Brief, value: Brief },
+    /// `object.name` read `value`.
+    GetAttr { object: Brief, name: String, value: Brief },
+    /// `object.name = value`.
+    SetAttr { object: Brief, name: String, value: Brief },
     /// A call into extension function `function` (`module.name`) begins.
     Call { function: String, exclusion: Exclusion },
     /// The call holds exclusive mode and enters the extension.
@@ -197,6 +206,10 @@ impl EventKind {
             EventKind::Store { global, .. } => add(Resource::Global(*global), Access::Write),
             EventKind::GetItem { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Read)),
             EventKind::SetItem { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Write)),
+            EventKind::GetAttr { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Read)),
+            EventKind::LoadCell { cell, .. } => object(cell).into_iter().for_each(|r| add(r, Access::Read)),
+            EventKind::StoreCell { cell, .. } => object(cell).into_iter().for_each(|r| add(r, Access::Write)),
+            EventKind::SetAttr { object: o, .. } => object(o).into_iter().for_each(|r| add(r, Access::Write)),
             EventKind::Print { .. } => add(Resource::Output, Access::Write),
             EventKind::Spawn { .. } => add(Resource::Spawn, Access::Write),
             EventKind::Joined { thread, .. } => add(Resource::Joined(*thread), Access::Read),
@@ -230,6 +243,10 @@ impl EventKind {
             EventKind::GetItem { object, index, value } | EventKind::SetItem { object, index, value } => {
                 vec![object, index, value]
             }
+            EventKind::GetAttr { object, value, .. } | EventKind::SetAttr { object, value, .. } => {
+                vec![object, value]
+            }
+            EventKind::LoadCell { cell, value, .. } | EventKind::StoreCell { cell, value, .. } => vec![cell, value],
             EventKind::Return { result: Ok(value), .. } => vec![value],
             EventKind::Callback { function, .. } => vec![function],
             EventKind::Ext(ExtOp::ListGet { item: value, .. } | ExtOp::ListSet { value, .. }) => vec![value],
@@ -282,6 +299,10 @@ impl fmt::Display for What<'_> {
             EventKind::Store { name, value, .. } => write!(f, "store {name} = {value}"),
             EventKind::GetItem { object, index, value } => write!(f, "{object}[{index}] -> {value}"),
             EventKind::SetItem { object, index, value } => write!(f, "{object}[{index}] = {value}"),
+            EventKind::GetAttr { object, name, value } => write!(f, "{object}.{name} -> {value}"),
+            EventKind::LoadCell { name, cell, value } => write!(f, "load {name} -> {value} ({cell})"),
+            EventKind::StoreCell { name, cell, value } => write!(f, "store {name} = {value} ({cell})"),
+            EventKind::SetAttr { object, name, value } => write!(f, "{object}.{name} = {value}"),
             EventKind::Call { function, .. } => write!(f, "call {function}"),
             EventKind::Enter { function } => write!(f, "enter {function}"),
             EventKind::Return { function, result: Ok(value), .. } => write!(f, "return {function} -> {value}"),

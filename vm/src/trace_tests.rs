@@ -44,6 +44,26 @@ fn cases() -> Vec<(EventKind, &'static str, &'static str)> {
             "",
         ),
         (
+            LoadCell { name: "count".into(), cell: obj("cell #9", 9), value: Brief::plain("2") },
+            "load count -> 2 (cell #9)",
+            "",
+        ),
+        (
+            StoreCell { name: "count".into(), cell: obj("cell #9", 9), value: Brief::plain("3") },
+            "store count = 3 (cell #9)",
+            "",
+        ),
+        (
+            GetAttr { object: obj("Account #7", 7), name: "balance".into(), value: Brief::plain("10") },
+            "Account #7.balance -> 10",
+            "",
+        ),
+        (
+            SetAttr { object: obj("Account #7", 7), name: "balance".into(), value: Brief::plain("11") },
+            "Account #7.balance = 11",
+            "",
+        ),
+        (
             Call { function: "bank.transfer".into(), exclusion: Exclusion::Promote },
             "call bank.transfer",
             "eml: promote",
@@ -122,6 +142,10 @@ fn the_cases_cover_every_kind() {
         | EventKind::Store { .. }
         | EventKind::GetItem { .. }
         | EventKind::SetItem { .. }
+        | EventKind::GetAttr { .. }
+        | EventKind::SetAttr { .. }
+        | EventKind::LoadCell { .. }
+        | EventKind::StoreCell { .. }
         | EventKind::Call { .. }
         | EventKind::Enter { .. }
         | EventKind::Return { .. }
@@ -133,7 +157,7 @@ fn the_cases_cover_every_kind() {
         | EventKind::ReacquireEml => std::mem::discriminant(kind),
     };
     let seen: std::collections::HashSet<_> = cases().iter().map(|(k, _, _)| covered(k)).collect();
-    assert_eq!(seen.len(), 27, "every variant has a case");
+    assert_eq!(seen.len(), 31, "every variant has a case");
 }
 
 #[test]

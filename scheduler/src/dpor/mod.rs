@@ -105,8 +105,10 @@ impl Explorer for DporExplorer {
         exploration.sleep_blocked = Some(tree.sleep_blocked);
         exploration.coverage = if exploration.first.is_some() {
             Coverage::Stopped
-        } else if finished && !tree.pruned {
+        } else if finished && !tree.pruned && !tree.loop_bounded {
             Coverage::Complete
+        } else if finished && !tree.pruned {
+            Coverage::LoopRunOn(LOOP_RUN_ON as usize)
         } else if finished {
             Coverage::PreemptionBound(bound.unwrap_or(0))
         } else {
@@ -115,6 +117,10 @@ impl Explorer for DporExplorer {
         exploration
     }
 }
+
+/// How many loop back-edges in a row a thread may go on past while another thread could run (see
+/// [`Node::run_on`]); a search that needed more is bounded, not complete.
+pub const LOOP_RUN_ON: u32 = 16;
 
 /// One step of the current execution.
 #[derive(Debug, Clone)]
@@ -136,9 +142,15 @@ struct Node {
     /// yielding): choosing another thread then is a preemption.
     current: Option<usize>,
     current_continues: bool,
-    /// The current thread yielded at a loop's back-edge (a spin) with other threads runnable:
-    /// fairness says one of them runs next, so the spinner is no branch here.
+    /// The current thread yielded at a loop's back-edge that repeats its state (a spin going
+    /// round, having only read since its last back-edge) with other threads runnable: fairness
+    /// says one of them runs next, so the spinner is no branch here.
     spin_yield: bool,
+    /// The current thread yielded at a loop's back-edge with other threads runnable.
+    loop_yield: bool,
+    /// How many loop back-edges in a row the current thread went on past, others runnable,
+    /// before this node.
+    run_on: u32,
     /// Preemptions spent on the path to this node.
     preemptions: usize,
     /// Threads whose branch from here is explored or queued.
@@ -184,6 +196,8 @@ pub struct Tree {
     queue: BinaryHeap<Reverse<Pending>>,
     /// Whether a branch was dropped for the preemption bound.
     pruned: bool,
+    /// Whether a branch was dropped for [`LOOP_RUN_ON`].
+    loop_bounded: bool,
     /// A worker found what the search looks for: the others stop too.
     stopped: bool,
     /// Executions that ended sleep-set blocked (see [`Exploration::sleep_blocked`]).
@@ -221,6 +235,10 @@ pub struct DporScheduler {
     /// Per thread: the local state at its last loop back-edge, and whether it has touched shared
     /// state other than by reading since then.
     spins: Vec<(Option<u64>, bool)>,
+    /// Per thread: loop back-edges in a row it went on past while others could run.
+    run_on: Vec<u32>,
+    /// Whether the last decision was at a loop's back-edge with others runnable.
+    at_loop_yield: bool,
     /// The depth at which every runnable thread was asleep; the rest of the run is redundant.
     blocked_at: Option<usize>,
     in_execution: bool,
@@ -255,6 +273,8 @@ impl DporScheduler {
             running: None,
             pending: Footprint::default(),
             spins: Vec::new(),
+            run_on: Vec::new(),
+            at_loop_yield: false,
             blocked_at: None,
             in_execution: false,
             span: tracing::Span::none(),
@@ -283,7 +303,12 @@ impl DporScheduler {
     /// Every branch was explored (and none dropped for a bound).
     pub fn is_complete(&self) -> bool {
         let tree = self.shared.lock();
-        tree.executions > 0 && tree.active == 0 && tree.queue.is_empty() && !tree.pruned && !tree.stopped
+        tree.executions > 0
+            && tree.active == 0
+            && tree.queue.is_empty()
+            && !tree.pruned
+            && !tree.loop_bounded
+            && !tree.stopped
     }
 
     /// Whether a branch was dropped for the preemption bound.
@@ -315,9 +340,17 @@ impl DporScheduler {
             return;
         }
         if n.spin_yield && n.current == Some(thread) {
-            // Fairness (CHESS): a thread that yields in a loop while others can run lets one of
-            // them go first. Without this, every reversal of a spin's read against the write it
-            // waits for would add one more iteration, forever.
+            // Fairness (CHESS): a thread that yields in a loop that went round without changing
+            // anything, while others can run, lets one of them go first: going on only reaches
+            // the state it is in again.
+            return;
+        }
+        if n.loop_yield && n.current == Some(thread) && n.run_on >= LOOP_RUN_ON {
+            // A loop that changes its state each round (a count, an iterator) may go on while
+            // others wait, up to a bound: past it the search is bounded, not complete. Without
+            // the bound, a spin-wait that counts its rounds would add one more round with every
+            // reversal of its read against the write it waits for, forever.
+            self.tree.loop_bounded = true;
             return;
         }
         let preemptions = n.preemptions + n.cost(thread);
@@ -418,6 +451,7 @@ impl Scheduler for DporScheduler {
         self.blocked_at = None;
         self.pending = Footprint::default();
         self.spins.clear();
+        self.run_on.clear();
         emlab_vm::step::reset_locks();
         emlab_vm::step::take_back_edge();
         let _ = self.recorder.take();
@@ -488,6 +522,23 @@ impl DporScheduler {
     /// A scheduling point outside any critical section: closes the step that just ran and picks
     /// the next thread.
     fn decide(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
+        self.at_loop_yield = false;
+        let chosen = self.decide_step(runnable, current, is_yielding);
+        // Count the back-edges each thread goes on past while others could run.
+        if let Some(c) = current.map(usize::from) {
+            if self.run_on.len() <= c {
+                self.run_on.resize(c + 1, 0);
+            }
+            self.run_on[c] = match chosen.map(usize::from) {
+                Some(t) if t == c && self.at_loop_yield => self.run_on[c] + 1,
+                Some(t) if t == c => self.run_on[c],
+                _ => 0,
+            };
+        }
+        chosen
+    }
+
+    fn decide_step(&mut self, runnable: &[&Task], current: Option<TaskId>, is_yielding: bool) -> Option<TaskId> {
         let mut ids: Vec<usize> = runnable.iter().map(|t| usize::from(t.id())).collect();
         ids.sort_unstable();
         let current = current.map(usize::from);
@@ -497,6 +548,9 @@ impl DporScheduler {
         self.close_step(&ids);
         let depth = self.steps.len();
         let back_edge = emlab_vm::step::take_back_edge();
+        self.at_loop_yield = is_yielding && back_edge.is_some() && ids.len() > 1;
+        // Whether the thread is going round a spin-wait: at a back-edge that repeats its state.
+        let mut spinning = false;
         if let (Some(state), Some(c)) = (back_edge, current) {
             // A spin-wait going round: the iteration that just ended only read shared state and
             // left the thread as it was at its last back-edge, so the state is one already reached.
@@ -509,6 +563,7 @@ impl DporScheduler {
             let spin = &mut self.spins[c];
             let repeat = spin.0 == Some(state) && !spin.1;
             *spin = (Some(state), false);
+            spinning = repeat;
             if repeat && ids.len() > 1 && self.blocked_at.is_none() && depth >= self.path.len() {
                 self.blocked_at = Some(depth);
             }
@@ -558,7 +613,14 @@ impl DporScheduler {
                 enabled: ids.clone(),
                 current,
                 current_continues: current_runnable && !is_yielding,
-                spin_yield: is_yielding && back_edge.is_some() && ids.len() > 1,
+                // Only a loop that goes round without changing anything gives way for fairness: a
+                // loop that makes progress (a `for` over a list advances its iterator) may go on
+                // while other threads wait, and that order is a behaviour like any other.
+                spin_yield: is_yielding
+                    && (spinning || (self.mutant == Some(Mutant::LoopsGiveWay) && back_edge.is_some()))
+                    && ids.len() > 1,
+                loop_yield: self.at_loop_yield,
+                run_on: current.map_or(0, |c| self.run_on.get(c).copied().unwrap_or(0)),
                 preemptions,
                 sleep,
                 ..Node::default()

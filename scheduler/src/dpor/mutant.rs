@@ -29,10 +29,15 @@ pub enum Mutant {
     /// A `join` that finds its thread ended is ordered after that thread's last step (as the
     /// VM's own wait at the end of a run is) instead of reading its end.
     JoinOrdersAfterEnd,
+    /// The poll where a thread parked counts as inert too (when its hold, up to the park, is).
+    ParkingPollInert,
+    /// Every loop back-edge with other threads runnable gives way for fairness, not only a spin's
+    /// that repeats its state.
+    LoopsGiveWay,
 }
 
 impl Mutant {
-    pub const ALL: [Mutant; 9] = [
+    pub const ALL: [Mutant; 11] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
@@ -42,6 +47,8 @@ impl Mutant {
         Mutant::RequestStopCleared,
         Mutant::PollInertBeforeRequest,
         Mutant::JoinOrdersAfterEnd,
+        Mutant::ParkingPollInert,
+        Mutant::LoopsGiveWay,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -61,7 +68,9 @@ impl Mutant {
             | Mutant::AttachAlwaysInert
             | Mutant::RequestStopCleared
             | Mutant::PollInertBeforeRequest
-            | Mutant::JoinOrdersAfterEnd => true,
+            | Mutant::JoinOrdersAfterEnd
+            | Mutant::ParkingPollInert
+            | Mutant::LoopsGiveWay => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

@@ -19,7 +19,11 @@
 //!
 //! Under the GIL (an execution with a hand-over) nothing is left out.
 //!
-//! **Inert polls.** A poll's hold runs from the poll to the thread's next detach. When that detach
+//! **Inert polls.** A poll's hold runs from the poll to the thread's next detach. The poll where
+//! the thread parked is never inert: run before the request, it does not park at all, and the
+//! thread's next steps run before the other thread's section (a `for` loop over a list that an
+//! exclusive call changes, `suite/soundness/loop_parks_before_a_call.py`;
+//! [`Mutant::ParkingPollInert`]). For another poll, when that detach
 //! is a plain one (a park at a later poll, a block, the thread's end) and no step of the hold
 //! conflicts with a step of another thread that the schedule can move past it, the poll is no
 //! park point: its read of the stop request is left out. Parking there or at the end of the hold
@@ -123,6 +127,17 @@ pub(super) fn without_inert_points(steps: &[Step], mutant: Option<Mutant>) -> Co
                 let end = own[n + 1 + m];
                 let requests = steps[end].footprint.accesses().iter().any(|&(r, _)| r == Resource::Gate);
                 if requests && mutant != Some(Mutant::PollInertBeforeRequest) {
+                    continue;
+                }
+                // The poll that parked (no later poll before the detach, which is a park: the
+                // thread then waits for the EML) stays: run before the request, it does not park at
+                // all, and what the thread does next runs before the other thread's section.
+                let later_poll = own[n + 1..n + 1 + m].iter().any(|&j| is_poll(&steps[j]));
+                let waits_for_eml = own[n + 1 + m..]
+                    .iter()
+                    .take_while(|&&j| !is_attach(&steps[j].footprint))
+                    .any(|&j| steps[j].footprint.accesses().iter().any(|&(r, _)| r == Resource::Waits(EML)));
+                if !later_poll && waits_for_eml && mutant != Some(Mutant::ParkingPollInert) {
                     continue;
                 }
                 if quiet(&own[n..n + 1 + m], end, &parking) {

@@ -20,6 +20,8 @@
 //! | `from m import f as g` | an extension function called by another name |
 //! | str methods (`format`, `join`) | applied to values read from shared state |
 //! | chained comparisons | a shared value read once for two comparisons |
+//! | closures (`nonlocal`), `lambda`, comprehensions, `for`-`else` | a cell shared by threads read and written around a safepoint; shared lists read inside a comprehension's own frame; check-then-act through a loop's `else` |
+//! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
 //! explorations can be compared by their sets of outcomes. A construct added to the VM is added to
@@ -81,7 +83,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(36) {
+    let text = match c.below(46) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -155,6 +157,26 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         34 => line(&format!("print(0 <= {o}[{i}] < 2 <= len({o}))")),
         // str methods over values read from a shared list.
         33 => line(&format!("print('{{}}:{{v}}'.format({o}[{i}], v='-'.join([str({o}[0]), str({o}[1])])))")),
+        // An attribute of a shared instance, read and written back (`box.n += 1`).
+        36 => line("box.n += 1"),
+        // A method that reads and writes an attribute through `self`, with a safepoint between.
+        37 => line("box.bump()"),
+        // A property and a `__repr__`, both reading the shared attribute.
+        38 => line("print(box.double, box)"),
+        // A context manager whose `__enter__` and `__exit__` take and release the lock.
+        39 => format!("    with guard:\n        {o}[{i}] = {o}[{i}] + box.n\n"),
+        // Check-then-act through an exception class of the program's, raised in a method.
+        40 => format!("    try:\n        box.check({o}[{i}])\n    except Odd as e:\n        {o}[{i}] = e.value + 1\n"),
+        // A new attribute added to the shared instance (a new key in its dict).
+        41 => line(&format!("box.tag = {v}")),
+        // A closure's cell, shared by every thread: read, a safepoint, then the write.
+        42 => line("print(bump())"),
+        // Comprehensions reading the shared lists in their own frames.
+        43 => line(&format!("print([v * 2 for v in {o}], {{k: {o}[k] for k in range(2) if {o}[k] != {v}}})")),
+        // A lambda applied to a shared value.
+        44 => line(&format!("{o}[{i}] = (lambda v, by={v}: v + by)({o}[{i}])")),
+        // Check-then-act through a loop's `else`: the value is added only if no item had it.
+        45 => format!("    for v in {o}:\n        if v == {v}:\n            break\n    else:\n        {o}[{i}] = {v}\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -194,6 +216,7 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     );
     source.push_str("def noop():\n    return 0\ndef inc(v):\n    return v + 1\n");
     source.push_str("def add_to(obj, i=0, by=1):\n    obj[i] = obj[i] + by\ndef push(v, into=y):\n    into[1] = v\n");
+    source.push_str(CLASSES);
     for (k, body) in bodies.iter().enumerate() {
         let _ = write!(source, "def t{}():\n{body}", k + 1);
     }
@@ -210,9 +233,53 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     for t in 1..=workers {
         let _ = writeln!(source, "join(h{t})");
     }
-    source.push_str("print(x, y, d, kw)\n");
+    source.push_str("print(x, y, d, kw, box, getattr(box, 'tag', None), seen())\n");
     Generated { source, mode, spins }
 }
+
+/// The classes the menu's class items use, and their shared instances.
+const CLASSES: &str = "\
+class Odd(Exception):
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+class Box:
+    def __init__(self):
+        self.n = 0
+    def bump(self):
+        v = self.n
+        noop()
+        self.n = v + 1
+    @property
+    def double(self):
+        return 2 * self.n
+    def check(self, v):
+        if v == 1:
+            raise Odd(v)
+        return v
+    def __repr__(self):
+        return f'Box({self.n})'
+class Guard:
+    def __enter__(self):
+        lock.acquire()
+        return self
+    def __exit__(self, *exc):
+        lock.release()
+box = Box()
+guard = Guard()
+def make_bump():
+    hits = 0
+    def bump():
+        nonlocal hits
+        v = hits
+        noop()
+        hits = v + 1
+        return hits
+    def seen():
+        return hits
+    return bump, seen
+bump, seen = make_bump()
+";
 
 #[cfg(test)]
 mod tests {
@@ -258,13 +325,23 @@ mod tests {
                 "    move(",
                 "'.format(",
                 "print(0 <= ",
+                "box.n += 1",
+                "box.bump()",
+                "box.double",
+                "with guard:",
+                "except Odd as e",
+                "box.tag = ",
+                "print(bump())",
+                "[v * 2 for v in ",
+                "(lambda v, by=",
+                "    else:\n        ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 33, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 43, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -222,6 +222,8 @@ impl FunctionCompiler<'_> {
                 sub(self, orelse)?;
                 self.patch(to_end);
             }
+            ExprKind::Lambda { params, body } => self.lambda(params, body, e.span)?,
+            ExprKind::Comprehension(comp) => self.comprehension(comp, e.span)?,
         }
         Ok(())
     }

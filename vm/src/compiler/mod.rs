@@ -7,18 +7,20 @@
 mod expr;
 mod scope;
 mod stmt;
+mod symtable;
 
 use crate::ast::{self, Span};
 use crate::bytecode::{Code, Const, FuncId, Op, Program};
 use crate::syntax::SyntaxError;
 use scope::Scope;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// Compiles a parsed module into a [`Program`].
 pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program, SyntaxError> {
     let mut program = ProgramBuilder::default();
     let module_code = {
-        let mut c = FunctionCompiler::new(&mut program, "<module>".into(), Scope::module());
+        let mut c =
+            FunctionCompiler::new(&mut program, "<module>".into(), "<module>".into(), Scope::module(), Vec::new());
         c.block(&module.body)?;
         c.emit(Op::LoadNone);
         c.emit(Op::Return);
@@ -125,6 +127,12 @@ struct FunctionCompiler<'p> {
     /// What leaving the blocks the compiler is inside takes, innermost last: `break`, `continue`
     /// and `return` run them on their way out.
     cleanups: Vec<Cleanup>,
+    /// What the qualified names of the functions and classes defined here start with (`C.` in
+    /// class `C`'s body, `f.<locals>.` in function `f`'s).
+    prefix: String,
+    /// The names each enclosing function binds, innermost last (class bodies and the module bind
+    /// none that a nested function can take).
+    outer: Vec<BTreeSet<String>>,
 }
 
 /// A block that code leaving it early (`break`, `continue`, `return`) must close.
@@ -141,9 +149,26 @@ enum Cleanup {
 }
 
 impl<'p> FunctionCompiler<'p> {
-    fn new(program: &'p mut ProgramBuilder, name: String, scope: Scope) -> Self {
+    fn new(
+        program: &'p mut ProgramBuilder,
+        name: String,
+        qualname: String,
+        scope: Scope,
+        outer: Vec<BTreeSet<String>>,
+    ) -> Self {
+        let prefix = if scope.is_class {
+            format!("{qualname}.")
+        } else if name == "<module>" {
+            String::new()
+        } else {
+            format!("{qualname}.<locals>.")
+        };
+        let frees = scope.frees.len() as u32;
+        let cell_slots: Vec<u16> = scope.cells.iter().filter_map(|name| scope.local_slot(name)).collect();
         let code = Code {
             name,
+            qualname,
+            namespace_keys: Vec::new(),
             params: scope.params,
             kwonly: scope.kwonly,
             varargs: scope.varargs,
@@ -151,10 +176,27 @@ impl<'p> FunctionCompiler<'p> {
             default_slots: Vec::new(),
             plain_arity: if scope.kwonly == 0 && !scope.varargs && !scope.varkw { scope.params } else { u32::MAX },
             local_names: scope.locals.clone(),
+            frees,
             ops: Vec::new(),
             lines: Vec::new(),
         };
-        FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), cleanups: Vec::new() }
+        let mut c =
+            FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), cleanups: Vec::new(), prefix, outer };
+        // A local that nested functions share lives in a cell, made when the function starts (a
+        // parameter's with the argument in it).
+        for slot in cell_slots {
+            c.emit(Op::MakeCell { slot });
+        }
+        c
+    }
+
+    /// The `outer` of a function nested in this one.
+    fn outer_for_nested(&self) -> Vec<BTreeSet<String>> {
+        let mut outer = self.outer.clone();
+        if !self.scope.is_class && self.code.name != "<module>" {
+            outer.push(self.scope.bindable());
+        }
+        outer
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -177,7 +219,7 @@ impl<'p> FunctionCompiler<'p> {
             | Op::JumpIfFalseOrPop { target }
             | Op::JumpIfTrueOrPop { target } => *target = here,
             Op::ForIter { exit } => *exit = here,
-            Op::SetupTry { handler } | Op::WithEnter { handler } => *handler = here,
+            Op::SetupTry { handler } | Op::WithEnter { handler, .. } => *handler = here,
             other => unreachable!("patching a non-jump {other:?}"),
         }
     }
@@ -187,7 +229,16 @@ impl<'p> FunctionCompiler<'p> {
     }
 
     fn load_name(&mut self, name: &str) {
+        if self.scope.is_deref(name) {
+            let slot = self.scope.local_slot(name).expect("a cell or free name has a slot");
+            self.emit(Op::LoadDeref { slot });
+            return;
+        }
         match self.scope.local_slot(name) {
+            Some(slot) if self.scope.is_class => {
+                let global = self.program.global(name);
+                self.emit(Op::LoadClassLocal { slot, global })
+            }
             Some(slot) => self.emit(Op::LoadLocal { slot }),
             None => {
                 let global = self.program.global(name);
@@ -197,6 +248,11 @@ impl<'p> FunctionCompiler<'p> {
     }
 
     fn store_name(&mut self, name: &str) {
+        if self.scope.is_deref(name) {
+            let slot = self.scope.local_slot(name).expect("a cell or free name has a slot");
+            self.emit(Op::StoreDeref { slot });
+            return;
+        }
         match self.scope.local_slot(name) {
             Some(slot) => self.emit(Op::StoreLocal { slot }),
             None => {
@@ -214,14 +270,146 @@ impl<'p> FunctionCompiler<'p> {
         body: &[ast::Stmt],
         span: Span,
     ) -> Result<FuncId, SyntaxError> {
-        let scope = Scope::function(params, body, span)?;
+        let outer = self.outer_for_nested();
+        let scope = Scope::function(params, body, span, &outer)?;
         let id = FuncId(self.program.codes.len() as u32);
         self.program.codes.push(None);
-        let mut c = FunctionCompiler::new(self.program, name.to_string(), scope);
+        let qualname = format!("{}{name}", self.prefix);
+        let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
         c.code.default_slots = params.defaults().map(|(slot, _)| slot).collect();
         c.line = span.line;
         c.block(body)?;
         c.emit(Op::LoadNone);
+        c.emit(Op::Return);
+        let code = c.code;
+        self.program.codes[id.0 as usize] = Some(code);
+        Ok(id)
+    }
+
+    /// Pushes the function `func` (compiled from a `def` or `lambda` with `params`, here): its
+    /// default values are evaluated now, and it takes the cells of the names it uses from this
+    /// function.
+    fn make_function(&mut self, func: FuncId, params: &ast::Params, span: Span) -> Result<(), SyntaxError> {
+        let mut count = 0;
+        for (_, default) in params.defaults() {
+            self.expr(default)?;
+            count += 1;
+        }
+        self.at(span);
+        let code = self.program.codes[func.0 as usize].as_ref().expect("compiled before it is made");
+        let frees: Vec<String> = code.local_names[code.local_names.len() - code.frees as usize..].to_vec();
+        for name in &frees {
+            let slot = self.scope.local_slot(name).expect("a nested function's free name is bound here");
+            self.emit(Op::LoadCell { slot });
+        }
+        if count == 0 && frees.is_empty() {
+            self.emit(Op::LoadFunc { func });
+        } else {
+            self.emit(Op::MakeFunction { func, count });
+        }
+        Ok(())
+    }
+
+    /// Compiles `lambda params: body` and pushes the function.
+    fn lambda(&mut self, params: &ast::Params, body: &ast::Expr, span: Span) -> Result<(), SyntaxError> {
+        let statement = [ast::Stmt { span, kind: ast::StmtKind::Return(Some(body.clone())) }];
+        let func = self.function("<lambda>", params, &statement, span)?;
+        self.make_function(func, params, span)
+    }
+
+    /// Compiles a comprehension as a function of its first iterator and calls it with it.
+    fn comprehension(&mut self, comp: &ast::Comprehension, span: Span) -> Result<(), SyntaxError> {
+        let targets: Vec<&ast::Target> = comp.generators.iter().map(|g| &g.target).collect();
+        let mut parts: Vec<&ast::Expr> = comp.element.exprs();
+        let mut later = Vec::new();
+        for (k, g) in comp.generators.iter().enumerate() {
+            if k > 0 {
+                later.push(&g.iter);
+            }
+            parts.extend(g.ifs.iter());
+        }
+        let free = symtable::comprehension_free_names(&parts, &targets, &later);
+        let nested = symtable::comprehension_nested_free_names(&parts, &later);
+        let outer = self.outer_for_nested();
+        let scope = Scope::comprehension(&targets, free, nested, &outer);
+        let id = FuncId(self.program.codes.len() as u32);
+        self.program.codes.push(None);
+        let name = match comp.element {
+            ast::Element::List(_) => "<listcomp>",
+            ast::Element::Dict(..) => "<dictcomp>",
+        };
+        let qualname = format!("{}{name}", self.prefix);
+        let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
+        c.line = span.line;
+        let result = c.scope.local_slot(".result").expect("a comprehension has a result slot");
+        match comp.element {
+            ast::Element::List(_) => c.emit(Op::BuildList { count: 0 }),
+            ast::Element::Dict(..) => c.emit(Op::BuildDict { count: 0 }),
+        };
+        c.emit(Op::StoreLocal { slot: result });
+        c.emit(Op::LoadLocal { slot: 0 });
+        c.comprehension_loop(comp, 0, result)?;
+        c.emit(Op::LoadLocal { slot: result });
+        c.emit(Op::Return);
+        self.program.codes[id.0 as usize] = Some(c.code);
+        self.make_function(id, &ast::Params::default(), span)?;
+        self.expr(&comp.generators[0].iter)?;
+        self.at(span);
+        self.emit(Op::GetIter);
+        self.emit(Op::Call { argc: 1 });
+        Ok(())
+    }
+
+    /// The loop of clause `k` of a comprehension, with its iterator on the stack.
+    fn comprehension_loop(&mut self, comp: &ast::Comprehension, k: usize, result: u16) -> Result<(), SyntaxError> {
+        let generator = &comp.generators[k];
+        let top = self.here();
+        let next = self.emit(Op::ForIter { exit: 0 });
+        self.store(&generator.target)?;
+        let mut skips = Vec::new();
+        for cond in &generator.ifs {
+            self.expr(cond)?;
+            skips.push(self.emit(Op::JumpIfFalse { target: 0 }));
+        }
+        if k + 1 < comp.generators.len() {
+            self.expr(&comp.generators[k + 1].iter)?;
+            self.emit(Op::GetIter);
+            self.comprehension_loop(comp, k + 1, result)?;
+        } else {
+            match &comp.element {
+                ast::Element::List(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::AppendTo { slot: result });
+                }
+                ast::Element::Dict(key, value) => {
+                    self.expr(key)?;
+                    self.expr(value)?;
+                    self.emit(Op::SetEntryIn { slot: result });
+                }
+            }
+        }
+        for skip in skips {
+            self.patch(skip);
+        }
+        self.emit(Op::Loop { target: top });
+        self.patch(next);
+        Ok(())
+    }
+
+    /// Compiles a class body into a function that runs it and returns its namespace (the names
+    /// it bound, in slot order), and returns that function's id.
+    fn class_body(&mut self, name: &str, body: &[ast::Stmt], span: Span) -> Result<FuncId, SyntaxError> {
+        let scope = Scope::class(body, span)?;
+        let id = FuncId(self.program.codes.len() as u32);
+        self.program.codes.push(None);
+        let qualname = format!("{}{name}", self.prefix);
+        let outer = self.outer_for_nested();
+        let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
+        c.code.namespace_keys =
+            c.scope.locals.clone().iter().map(|local| c.program.constant(Const::Str(local.clone()))).collect();
+        c.line = span.line;
+        c.block(body)?;
+        c.emit(Op::BuildNamespace);
         c.emit(Op::Return);
         let code = c.code;
         self.program.codes[id.0 as usize] = Some(code);

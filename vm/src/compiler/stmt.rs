@@ -45,6 +45,17 @@ impl FunctionCompiler<'_> {
                     self.emit(Op::Rot3);
                     self.emit(Op::SetItem);
                 }
+                Target::Attribute { obj, name, .. } => {
+                    self.expr(obj)?;
+                    self.emit(Op::Dup);
+                    let index = self.program.name(name);
+                    self.emit(Op::GetAttr { name: index });
+                    self.expr(value)?;
+                    self.at(stmt.span);
+                    self.emit(Op::InplaceBinary { op: *op });
+                    self.emit(Op::Swap);
+                    self.set_attr(name);
+                }
                 Target::Tuple { span, .. } => {
                     return Err(SyntaxError {
                         message: "illegal expression for augmented assignment".into(),
@@ -65,7 +76,7 @@ impl FunctionCompiler<'_> {
                     self.patch(to_end);
                 }
             }
-            StmtKind::While { cond, body } => {
+            StmtKind::While { cond, body, orelse } => {
                 let top = self.here();
                 self.expr(cond)?;
                 let to_end = self.emit(Op::JumpIfFalse { target: 0 });
@@ -73,9 +84,9 @@ impl FunctionCompiler<'_> {
                 self.at(stmt.span);
                 self.emit(Op::Loop { target: top });
                 self.patch(to_end);
-                self.finish_loop();
+                self.finish_loop(orelse)?;
             }
-            StmtKind::For { target, iter, body } => {
+            StmtKind::For { target, iter, body, orelse } => {
                 self.expr(iter)?;
                 self.at(stmt.span);
                 self.emit(Op::GetIter);
@@ -86,7 +97,7 @@ impl FunctionCompiler<'_> {
                 self.at(stmt.span);
                 self.emit(Op::Loop { target: top });
                 self.patch(next);
-                self.finish_loop();
+                self.finish_loop(orelse)?;
             }
             StmtKind::Break => {
                 let Some(context) = self.loops.last() else {
@@ -108,21 +119,29 @@ impl FunctionCompiler<'_> {
                 self.leave_blocks(opened, false)?;
                 self.emit(Op::Loop { target });
             }
-            StmtKind::Pass | StmtKind::Global(_) => {}
-            StmtKind::Def { name, params, body } => {
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Def { name, params, body, decorators } => {
+                // Decorators are evaluated first, then the default values, in the enclosing scope.
+                for decorator in decorators {
+                    self.expr(decorator)?;
+                }
                 let func = self.function(name, params, body, stmt.span)?;
-                // Default values are evaluated when the `def` runs, in the enclosing scope.
-                let mut count = 0;
-                for (_, default) in params.defaults() {
-                    self.expr(default)?;
-                    count += 1;
+                self.make_function(func, params, stmt.span)?;
+                self.decorate(decorators.len());
+                self.store_name(name);
+            }
+            StmtKind::Class { name, bases, body, decorators } => {
+                for e in decorators.iter().chain(bases) {
+                    self.expr(e)?;
                 }
+                let func = self.class_body(name, body, stmt.span)?;
                 self.at(stmt.span);
-                if count == 0 {
-                    self.emit(Op::LoadFunc { func });
-                } else {
-                    self.emit(Op::MakeFunction { func, count });
-                }
+                // The body runs as a function that returns its namespace.
+                self.emit(Op::LoadFunc { func });
+                self.emit(Op::Call { argc: 0 });
+                let index = self.program.name(name);
+                self.emit(Op::BuildClass { name: index, bases: bases.len() as u32 });
+                self.decorate(decorators.len());
                 self.store_name(name);
             }
             StmtKind::Return(value) => {
@@ -165,13 +184,17 @@ impl FunctionCompiler<'_> {
                 }
                 self.emit(Op::Pop);
             }
-            StmtKind::With { ctx, body } => {
+            StmtKind::With { ctx, target, body } => {
                 self.expr(ctx)?;
                 self.at(stmt.span);
-                // The lock is released however the body ends: an exception passes through a
-                // handler that releases it and raises the exception again.
-                let setup = self.emit(Op::WithEnter { handler: 0 });
+                // The lock is released (or `__exit__` called) however the body ends: an exception
+                // passes through a handler that calls it, and raises the exception again unless
+                // `__exit__` returned a true value.
+                let setup = self.emit(Op::WithEnter { handler: 0, bind: target.is_some() });
                 self.cleanups.push(Cleanup::With);
+                if let Some(target) = target {
+                    self.store(target)?;
+                }
                 self.block(body)?;
                 self.cleanups.pop();
                 self.at(stmt.span);
@@ -179,7 +202,10 @@ impl FunctionCompiler<'_> {
                 let to_end = self.emit(Op::Jump { target: 0 });
                 self.patch(setup);
                 self.emit(Op::WithExit);
+                let to_suppress = self.emit(Op::JumpIfTrue { target: 0 });
                 self.emit(Op::Reraise);
+                self.patch(to_suppress);
+                self.emit(Op::PopExcept);
                 self.patch(to_end);
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody)?,
@@ -194,6 +220,20 @@ impl FunctionCompiler<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Applies the `count` decorators under the value on top of the stack, innermost first.
+    fn decorate(&mut self, count: usize) {
+        for _ in 0..count {
+            self.emit(Op::Call { argc: 1 });
+        }
+    }
+
+    /// `value obj` -> (sets `obj.name = value`).
+    fn set_attr(&mut self, name: &str) {
+        let key = self.program.constant(crate::bytecode::Const::Str(name.to_string()));
+        let name = self.program.name(name);
+        self.emit(Op::SetAttr { name, key });
     }
 
     fn loop_body(&mut self, continue_target: u32, is_for: bool, body: &[Stmt]) -> Result<(), SyntaxError> {
@@ -311,11 +351,15 @@ impl FunctionCompiler<'_> {
     }
 
     /// Patches the `break`s of the innermost loop to jump here.
-    fn finish_loop(&mut self) {
+    /// Ends a loop whose body is compiled: its `else` block runs when it ends without `break`
+    /// (outside the loop: a `break` there leaves the loop around it), and a `break` jumps past it.
+    fn finish_loop(&mut self, orelse: &[Stmt]) -> Result<(), SyntaxError> {
         let context = self.loops.pop().expect("finish_loop after loop_body");
+        self.block(orelse)?;
         for jump in context.break_jumps {
             self.patch(jump);
         }
+        Ok(())
     }
 
     /// Stores the value on top of the stack into `target`.
@@ -330,6 +374,11 @@ impl FunctionCompiler<'_> {
                 self.expr(index)?;
                 self.at(*span);
                 self.emit(Op::SetItem);
+            }
+            Target::Attribute { obj, name, span } => {
+                self.expr(obj)?;
+                self.at(*span);
+                self.set_attr(name);
             }
             Target::Tuple { items, span } => {
                 self.at(*span);

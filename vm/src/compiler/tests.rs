@@ -39,3 +39,49 @@ fn return_and_break_outside_their_context_are_errors() {
     assert!(compile_source("break\n", "t.py").is_err());
     assert!(compile_source("def f(a, a):\n    pass\n", "t.py").unwrap_err().message.contains("duplicate argument"));
 }
+
+#[test]
+fn a_local_a_nested_function_uses_is_a_cell_and_the_nested_function_takes_it() {
+    let program =
+        compile_source("def f(a):\n    b = 1\n    def g():\n        return a + b\n    return g\n", "t.py").unwrap();
+    let f = &program.codes[1];
+    // Both locals live in cells made when `f` starts; `g` is made with them as its closure.
+    assert!(f.ops.starts_with(&[Op::MakeCell { slot: 0 }, Op::MakeCell { slot: 1 }]), "{:?}", f.ops);
+    assert!(f.ops.contains(&Op::StoreDeref { slot: 1 }));
+    assert!(f.ops.iter().any(|op| matches!(op, Op::MakeFunction { count: 0, .. })));
+    let g = &program.codes[2];
+    assert_eq!((g.frees, g.local_names.clone()), (2, vec!["a".to_string(), "b".to_string()]));
+    assert!(g.ops.contains(&Op::LoadDeref { slot: 0 }) && g.ops.contains(&Op::LoadDeref { slot: 1 }));
+    assert_eq!(g.qualname, "f.<locals>.g");
+}
+
+#[test]
+fn names_only_a_module_binds_stay_globals_in_nested_functions() {
+    let program = compile_source("x = 1\ndef f():\n    def g():\n        return x\n    return g\n", "t.py").unwrap();
+    assert_eq!(program.codes[2].frees, 0);
+    assert!(program.codes[2].ops.iter().any(|op| matches!(op, Op::LoadGlobal { .. })));
+    assert!(program.codes[1].ops.contains(&Op::LoadFunc { func: crate::bytecode::FuncId(2) }));
+}
+
+#[test]
+fn nonlocal_needs_an_enclosing_binding() {
+    let e = compile_source("def f():\n    def g():\n        nonlocal q\n        q = 1\n", "t.py").unwrap_err();
+    assert!(e.to_string().contains("no binding for nonlocal 'q' found"), "{e}");
+    let e = compile_source("def f(a):\n    nonlocal a\n", "t.py").unwrap_err();
+    assert!(e.to_string().contains("is parameter and nonlocal") || e.to_string().contains("no binding"), "{e}");
+    // A class body is no enclosing function: a method cannot take its names.
+    let program = compile_source("class C:\n    k = 1\n    def m(self):\n        return k\n", "t.py").unwrap();
+    assert_eq!(program.codes[2].frees, 0);
+}
+
+#[test]
+fn a_comprehension_is_a_function_of_its_first_iterator() {
+    let program = compile_source("def f(xs, n):\n    return [x * n for x in xs if x]\n", "t.py").unwrap();
+    let comp = &program.codes[2];
+    assert_eq!(comp.name, "<listcomp>");
+    assert_eq!(comp.params, 1);
+    assert!(comp.ops.iter().any(|op| matches!(op, Op::AppendTo { .. })));
+    assert_eq!(comp.frees, 1, "n is taken from f");
+    let f = &program.codes[1];
+    assert!(f.ops.windows(2).any(|w| w == [Op::GetIter, Op::Call { argc: 1 }]), "{:?}", f.ops);
+}

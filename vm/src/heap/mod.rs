@@ -28,7 +28,10 @@ mod gc;
 pub mod object;
 
 pub use gc::{block_state, sweep_claims, CollectStats};
-pub use object::{ExceptionObject, FunctionObject, Iter, Kind, LockObject, Object, StrObject, ThreadObject, ViewKind};
+pub use object::{
+    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, InstanceObject, Iter, Kind, LockObject, Object,
+    StrObject, SuperObject, ThreadObject, ViewKind, WrapperKind, WrapperObject,
+};
 
 use crate::bias::{self, Readers};
 use crate::padded::Padded;
@@ -165,6 +168,9 @@ pub(crate) fn footprint(object: &Object) -> usize {
             Object::List(items) => items.len() * VALUE,
             Object::Tuple(items) => items.len() * VALUE,
             Object::Dict(d) => d.len() * dict::ENTRY_BYTES,
+            Object::Instance(i) => i.dict.len() * dict::ENTRY_BYTES,
+            Object::Class(c) => c.dict.len() * dict::ENTRY_BYTES,
+            Object::Exception(e) => e.args.len() * VALUE + e.dict.len() * dict::ENTRY_BYTES,
             Object::Iter(it) => match &**it {
                 Iter::Snapshot { items, .. } => items.len() * VALUE,
                 _ => 0,

@@ -131,24 +131,119 @@ pub enum Object {
     Function(Box<FunctionObject>),
     /// An exception: raised, caught, or only made (`ValueError("x")`).
     Exception(Box<ExceptionObject>),
+    /// A class made by a `class` statement.
+    Class(Box<ClassObject>),
+    /// An instance of a class made by a `class` statement (one that derives from an exception
+    /// class makes [`Object::Exception`]s instead).
+    Instance(Box<InstanceObject>),
+    /// A function bound to the object it was looked up on (`obj.method`, `Class.classmethod`).
+    BoundMethod(Box<BoundMethodObject>),
+    /// `staticmethod(f)`, `classmethod(f)` or `property(getter, setter)`, as a class attribute.
+    Wrapper(Box<WrapperObject>),
+    /// `super()`: the attributes of `receiver`'s class that come after `class` in its chain.
+    Super(Box<SuperObject>),
+    /// A local variable that a function shares with the functions nested in it (its value, or
+    /// `Value::UNBOUND` while it has none).
+    Cell(Value),
+}
+
+/// A function bound to the object it was looked up on.
+#[derive(Debug, Clone)]
+pub struct BoundMethodObject {
+    pub receiver: Value,
+    pub func: Value,
+}
+
+/// `staticmethod(f)`, `classmethod(f)` or `property(getter, setter)`.
+#[derive(Debug, Clone)]
+pub struct WrapperObject {
+    pub kind: WrapperKind,
+    pub func: Value,
+    /// A property's setter (`Value::NONE` if it has none).
+    pub setter: Value,
+}
+
+/// `super()`: the attributes of `receiver`'s class that come after `class` in its chain.
+#[derive(Debug, Clone)]
+pub struct SuperObject {
+    pub class: Handle,
+    pub receiver: Value,
+}
+
+/// What an [`Object::Wrapper`] does with the function it wraps when looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrapperKind {
+    StaticMethod,
+    ClassMethod,
+    Property,
 }
 
 /// An exception object: its class and its arguments.
 #[derive(Debug, Clone)]
 pub struct ExceptionObject {
+    /// Its built-in class, or the one a class made by the program derives from.
     pub kind: crate::error::ErrorKind,
     pub args: Box<[Value]>,
     /// What `str(e)` shows when the VM raised it (its message: a `KeyError`'s is the key's repr,
     /// which `args` alone cannot tell apart from a str key); `None` for one the program made.
     pub shown: Option<String>,
+    /// The class the program made it from (`class MyError(Exception)`), if any.
+    pub class: Option<Handle>,
+    /// Attributes the program set on it (`self.code = code`).
+    pub dict: Dict,
 }
 
-/// A function made by a `def` with default values: its code and, for each named parameter in
-/// slot order, the default evaluated when the `def` ran (`Value::UNBOUND` where there is none).
+impl ExceptionObject {
+    /// An exception of built-in class `kind` with arguments `args`.
+    pub fn new(kind: crate::error::ErrorKind, args: Box<[Value]>, shown: Option<String>) -> ExceptionObject {
+        ExceptionObject { kind, args, shown, class: None, dict: Dict::new() }
+    }
+}
+
+/// A class made by a `class` statement.
+#[derive(Debug, Clone)]
+pub struct ClassObject {
+    pub name: &'static str,
+    /// The class it derives from, if that is one the program made.
+    pub base: Option<Handle>,
+    /// The built-in exception class it derives from (directly or through `base`), if any: its
+    /// instances are exceptions.
+    pub exception: Option<crate::error::ErrorKind>,
+    /// Its attributes: methods, class variables.
+    pub dict: Dict,
+}
+
+/// An instance of a class the program made: its class and its attributes.
+#[derive(Debug, Clone)]
+pub struct InstanceObject {
+    pub class: Handle,
+    pub dict: Dict,
+}
+
+/// `name` with a `'static` lifetime, stored once per distinct name (class names, so the store
+/// is bounded by the program's text).
+pub fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::OnceLock<parking_lot::Mutex<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut names = NAMES.get_or_init(Default::default).lock();
+    match names.get(name) {
+        Some(&interned) => interned,
+        None => {
+            let interned: &'static str = Box::leak(name.to_string().into_boxed_str());
+            names.insert(interned);
+            interned
+        }
+    }
+}
+
+/// A function made by a `def` with default values or a closure: its code, for each named
+/// parameter in slot order the default evaluated when the `def` ran (`Value::UNBOUND` where
+/// there is none), and the cells of its free variables.
 #[derive(Debug, Clone)]
 pub struct FunctionObject {
     pub func: crate::bytecode::FuncId,
     pub defaults: Box<[Value]>,
+    pub closure: Box<[Value]>,
 }
 
 /// What kind of object a slot holds: one per type name, so that type checks and `type()` need
@@ -170,10 +265,18 @@ pub enum Kind {
     Thread,
     Function,
     Exception,
+    Class,
+    Instance,
+    BoundMethod,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    Super,
+    Cell,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 14] = [
+    pub(crate) const ALL: [Kind; 22] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -188,6 +291,14 @@ impl Kind {
         Kind::Thread,
         Kind::Function,
         Kind::Exception,
+        Kind::Class,
+        Kind::Instance,
+        Kind::BoundMethod,
+        Kind::StaticMethod,
+        Kind::ClassMethod,
+        Kind::Property,
+        Kind::Super,
+        Kind::Cell,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -203,7 +314,11 @@ impl Kind {
                 | Kind::DictValues
                 | Kind::DictItems
                 | Kind::Function
-                | Kind::Exception
+                | Kind::BoundMethod
+                | Kind::StaticMethod
+                | Kind::ClassMethod
+                | Kind::Property
+                | Kind::Super
         )
     }
 
@@ -228,8 +343,17 @@ impl Kind {
             Kind::Lock => "lock",
             Kind::Thread => "thread",
             Kind::Function => "function",
-            // An exception's type name is its class's (see `Object::type_name`).
+            // An exception's type name is its class's (see `Object::type_name`), an instance's
+            // its class's name (see `value_ops::type_name`).
             Kind::Exception => "BaseException",
+            Kind::Class => "type",
+            Kind::Instance => "object",
+            Kind::BoundMethod => "method",
+            Kind::StaticMethod => "staticmethod",
+            Kind::ClassMethod => "classmethod",
+            Kind::Property => "property",
+            Kind::Super => "super",
+            Kind::Cell => "cell",
         }
     }
 }
@@ -254,6 +378,16 @@ impl Object {
             Object::Thread(_) => Kind::Thread,
             Object::Function(_) => Kind::Function,
             Object::Exception(_) => Kind::Exception,
+            Object::Class(_) => Kind::Class,
+            Object::Instance(_) => Kind::Instance,
+            Object::BoundMethod(_) => Kind::BoundMethod,
+            Object::Wrapper(w) => match w.kind {
+                WrapperKind::StaticMethod => Kind::StaticMethod,
+                WrapperKind::ClassMethod => Kind::ClassMethod,
+                WrapperKind::Property => Kind::Property,
+            },
+            Object::Super(_) => Kind::Super,
+            Object::Cell(_) => Kind::Cell,
         }
     }
 
@@ -262,11 +396,21 @@ impl Object {
         self.kind().is_mutable()
     }
 
-    /// Python's name for the object's type, as in error messages.
+    /// Python's name for the object's type, as in error messages, where the object alone tells
+    /// (not for an instance, or an exception, of a class the program made: its class tells).
     pub fn type_name(&self) -> &'static str {
         match self {
             Object::Exception(e) => e.kind.name(),
             _ => self.kind().type_name(),
+        }
+    }
+
+    /// The class the program made that this object is an instance of, if any.
+    pub fn class(&self) -> Option<Handle> {
+        match self {
+            Object::Instance(i) => Some(i.class),
+            Object::Exception(e) => e.class,
+            _ => None,
         }
     }
 
@@ -296,10 +440,42 @@ impl Object {
                     visit(v)
                 }
             }
-            Object::Function(f) => f.defaults.iter().copied().for_each(visit),
-            Object::Exception(e) => e.args.iter().copied().for_each(visit),
+            Object::Function(f) => f.defaults.iter().chain(f.closure.iter()).copied().for_each(visit),
+            Object::Cell(v) => visit(*v),
+            Object::Exception(e) => {
+                e.args.iter().copied().for_each(&mut visit);
+                e.class.map(Value::obj).into_iter().for_each(&mut visit);
+                trace_dict(&e.dict, visit);
+            }
+            Object::Class(c) => {
+                c.base.map(Value::obj).into_iter().for_each(&mut visit);
+                trace_dict(&c.dict, visit);
+            }
+            Object::Instance(i) => {
+                visit(Value::obj(i.class));
+                trace_dict(&i.dict, visit);
+            }
+            Object::BoundMethod(m) => {
+                visit(m.receiver);
+                visit(m.func);
+            }
+            Object::Wrapper(w) => {
+                visit(w.func);
+                visit(w.setter);
+            }
+            Object::Super(s) => {
+                visit(Value::obj(s.class));
+                visit(s.receiver);
+            }
         }
     }
+}
+
+fn trace_dict(dict: &Dict, mut visit: impl FnMut(Value)) {
+    dict.entries().for_each(|(k, v)| {
+        visit(k);
+        visit(v);
+    })
 }
 
 /// A fast, deterministic string hash, eight bytes at a time, with a final mix so that every bit

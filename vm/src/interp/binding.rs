@@ -33,11 +33,13 @@ impl<P: Platform> Interp<'_, P> {
         })
     }
 
-    /// Whether `v` can be called (a function, a builtin, an extension function).
+    /// Whether `v` can be called (a function, a builtin, an extension function, a class, a bound
+    /// method, an object with `__call__`).
     pub(crate) fn is_callable(&self, v: Value) -> Result<bool, Exception> {
         Ok(match v.unpack() {
-            V::Func(_) | V::Builtin(_) | V::Native(_) => true,
-            V::Obj(h) => self.shared.heap.kind(h)? == Kind::Function,
+            V::Func(_) | V::Native(_) => true,
+            V::Builtin(id) => Builtin::from_id(id) != Builtin::NotImplemented,
+            V::Obj(h) => self.shared.heap.kind(h)? == Kind::Function || self.is_class_callable(h)?,
             _ => false,
         })
     }
@@ -50,9 +52,30 @@ impl<P: Platform> Interp<'_, P> {
         callee_at: usize,
         names: &[String],
     ) -> Result<Option<Value>, Exception> {
-        let callee = self.roots.stack[callee_at];
-        if let Some((func, defaults)) = self.function_parts(callee)? {
-            return self.bind_frame(func, defaults.as_deref(), callee_at, names).map(|()| None);
+        let mut callee = self.roots.stack[callee_at];
+        // A bound method, or an object with `__call__`, stands for another callee (a few at most:
+        // more is a cycle of `__call__` attributes).
+        let mut unwrapped = 0;
+        loop {
+            if let Some((func, defaults)) = self.function_parts(callee)? {
+                return self.bind_frame(func, defaults.as_deref(), callee_at, names).map(|()| None);
+            }
+            if let V::Obj(h) = callee.unpack() {
+                if self.shared.heap.kind(h)? == Kind::Class {
+                    return self.instantiate(h, callee_at, names);
+                }
+            }
+            if !self.unwrap_callee(callee_at)? {
+                break;
+            }
+            unwrapped += 1;
+            if unwrapped > 16 {
+                return Err(Exception::new(
+                    ErrorKind::RecursionError,
+                    "maximum recursion depth exceeded while calling a Python object",
+                ));
+            }
+            callee = self.roots.stack[callee_at];
         }
         if names.is_empty() {
             return self.call_value((self.roots.stack.len() - callee_at - 1) as u32);
@@ -120,7 +143,7 @@ impl<P: Platform> Interp<'_, P> {
             }
             V::Builtin(_) => self.callable_name(callee).text,
             _ => match self.function_parts(callee) {
-                Ok(Some((f, _))) => format!("__main__.{}()", self.shared.program.code(f).name),
+                Ok(Some((f, _))) => format!("__main__.{}()", self.shared.program.code(f).qualname),
                 _ => format!("{} object", self.type_name(callee).unwrap_or("object")),
             },
         }
@@ -225,6 +248,14 @@ impl<P: Platform> Interp<'_, P> {
         if self.roots.frames.len() >= shared.config.limits.max_recursion {
             return Err(Exception::new(crate::error::ErrorKind::RecursionError, "maximum recursion depth exceeded"));
         }
+        // A closure's cells, from the function object being called.
+        let closure: Box<[Value]> = match (code.frees, self.roots.stack[callee_at].handle()) {
+            (0, _) | (_, None) => Box::new([]),
+            (_, Some(h)) => shared.heap.read_fixed(h, |o| match o {
+                Object::Function(f) => f.closure.clone(),
+                _ => Box::new([]),
+            })?,
+        };
         let (n, k) = (code.params as usize, code.kwonly as usize);
         let named = &code.local_names[..n + k];
         let args_at = callee_at + 1;
@@ -247,7 +278,7 @@ impl<P: Platform> Interp<'_, P> {
             let value = self.roots.stack[args_at + given + i];
             match named.iter().position(|p| p == name) {
                 Some(p) if slots[p] != Value::UNBOUND => {
-                    return Err(type_error(format!("{}() got multiple values for argument '{name}'", code.name)));
+                    return Err(type_error(format!("{}() got multiple values for argument '{name}'", code.qualname)));
                 }
                 Some(p) => slots[p] = value,
                 None => match varkw.and_then(|d| d.handle()) {
@@ -256,7 +287,10 @@ impl<P: Platform> Interp<'_, P> {
                         self.dict_set(dict, key, value)?;
                     }
                     None => {
-                        return Err(type_error(format!("{}() got an unexpected keyword argument '{name}'", code.name)))
+                        return Err(type_error(format!(
+                            "{}() got an unexpected keyword argument '{name}'",
+                            code.qualname
+                        )))
                     }
                 },
             }
@@ -278,7 +312,7 @@ impl<P: Platform> Interp<'_, P> {
             } else {
                 format!("{given} {} given", if given == 1 { "was" } else { "were" })
             };
-            return Err(type_error(format!("{}() takes {takes} but {given_text}", code.name)));
+            return Err(type_error(format!("{}() takes {takes} but {given_text}", code.qualname)));
         }
         if let Some(defaults) = defaults {
             for (slot, &default) in slots.iter_mut().zip(defaults.iter()) {
@@ -293,7 +327,7 @@ impl<P: Platform> Interp<'_, P> {
                 let arguments = if missing.len() == 1 { "argument" } else { "arguments" };
                 return Err(type_error(format!(
                     "{}() missing {} required {what} {arguments}: {}",
-                    code.name,
+                    code.qualname,
                     missing.len(),
                     name_list(&missing)
                 )));
@@ -305,7 +339,9 @@ impl<P: Platform> Interp<'_, P> {
         stack.extend(varargs.iter().chain(&varkw));
         let bound = stack.len() - args_at;
         stack.resize(args_at + code.local_names.len().max(bound), Value::UNBOUND);
-        self.roots.frames.push(Frame { func, ip: 0, base: args_at as u32 });
+        let first_free = args_at + code.local_names.len() - closure.len();
+        stack[first_free..first_free + closure.len()].copy_from_slice(&closure);
+        self.roots.frames.push(Frame { func, ip: 0, base: args_at as u32, init: false });
         Ok(())
     }
 }

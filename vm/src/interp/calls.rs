@@ -5,7 +5,7 @@ use super::Interp;
 use crate::ast::CmpOp;
 use crate::builtins::Builtin;
 use crate::error::{type_error, value_error, ErrorKind, Exception};
-use crate::heap::{Kind, LockObject, Object};
+use crate::heap::{Kind, LockObject, Object, WrapperKind};
 use crate::platform::Platform;
 use crate::thread_state::Frame;
 use crate::trace::EventKind;
@@ -115,20 +115,25 @@ impl<P: Platform> Interp<'_, P> {
         let stack = &mut self.roots.stack;
         let base = stack.len() as u32 - argc;
         stack.resize(stack.len() + extra, Value::UNBOUND);
-        self.roots.frames.push(Frame { func, ip: 0, base });
+        self.roots.frames.push(Frame { func, ip: 0, base, init: false });
         Ok(())
     }
 
-    /// Calls `f(*args)` on behalf of an extension (a callback into core code) and returns its result.
+    /// Calls `f(*args)` from native code (an extension's callback into core code, a special
+    /// method such as `__repr__` that an operation runs) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
         let limit = P::max_callback_nesting(self.slot.number == 0);
         if self.callbacks >= limit {
             return Err(Exception::new(
                 ErrorKind::RecursionError,
-                format!("maximum recursion depth exceeded: extension callbacks nest at most {} deep", limit),
+                format!(
+                    "maximum recursion depth exceeded: calls from native code (extension callbacks, special \
+                     methods such as __repr__) nest at most {limit} deep"
+                ),
             ));
         }
         let depth = self.roots.frames.len();
+        let (height, handling) = (self.roots.stack.len(), self.roots.handling.len());
         self.roots.stack.push(f);
         self.roots.stack.extend_from_slice(args);
         self.callbacks += 1;
@@ -138,7 +143,22 @@ impl<P: Platform> Interp<'_, P> {
             Err(e) => Err(e),
         };
         self.callbacks -= 1;
-        result
+        result.map_err(|mut e| {
+            // The caller may handle the error (a `__next__`'s StopIteration ends a loop): the
+            // frames it came through go, and what they showed is kept for its traceback.
+            if e.kind.is_catchable() && depth > 0 {
+                let origin = self.origin(&mut e, depth - 1);
+                e.origin = Some(origin);
+                let roots = &mut *self.roots;
+                roots.frames.truncate(depth);
+                roots.stack.truncate(height);
+                roots.handling.truncate(handling);
+                while roots.blocks.last().is_some_and(|b| b.frames as usize > depth) {
+                    roots.blocks.pop();
+                }
+            }
+            e
+        })
     }
 
     /// A builtin called with keyword arguments: `print(sep=, end=, flush=)`; the others take none.
@@ -368,14 +388,235 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::Error(kind) => {
                 let args = args.to_vec().into_boxed_slice();
-                self.alloc(Object::Exception(Box::new(crate::heap::ExceptionObject { kind, args, shown: None })))
+                self.alloc(Object::Exception(Box::new(crate::heap::ExceptionObject::new(kind, args, None))))
             }
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);
                 Ok(Value::int(freed as i64))
             }
+            Builtin::Object => {
+                arity("object", args, 0, 0)?;
+                Err(type_error("emlab cannot make instances of 'object' itself; define a class"))
+            }
+            Builtin::Type => match args {
+                [v] => self.type_of(*v),
+                [_, _, _] => Err(type_error("emlab does not support type(name, bases, dict); use a class statement")),
+                _ => Err(type_error("type() takes 1 or 3 arguments")),
+            },
+            Builtin::Tuple => {
+                arity("tuple", args, 0, 1)?;
+                let items = match args.first() {
+                    Some(&v) => self.iterate(v)?,
+                    None => Vec::new(),
+                };
+                self.new_tuple(items)
+            }
+            Builtin::Dict => {
+                arity("dict", args, 0, 1)?;
+                let dict = self.alloc(Object::Dict(Box::default()))?;
+                if let Some(&source) = args.first() {
+                    self.push(dict);
+                    let filled = self.fill_dict(dict, source);
+                    self.pop();
+                    filled?;
+                }
+                Ok(dict)
+            }
+            Builtin::Bool => {
+                arity("bool", args, 0, 1)?;
+                match args.first() {
+                    Some(&v) => Ok(Value::bool(self.truthy(v)?)),
+                    None => Ok(Value::FALSE),
+                }
+            }
+            Builtin::Isinstance | Builtin::Issubclass => {
+                let name = builtin.name();
+                if args.len() != 2 {
+                    return Err(type_error(format!("{name} expected 2 arguments, got {}", args.len())));
+                }
+                let classes = match args[1].unpack() {
+                    V::Obj(h) if self.shared.heap.kind(h)? == Kind::Tuple => self.iterate(args[1])?,
+                    _ => vec![args[1]],
+                };
+                for class in classes {
+                    let matched = if builtin == Builtin::Isinstance {
+                        self.is_instance(args[0], class)?
+                    } else {
+                        self.is_subclass(args[0], class)?
+                    };
+                    if matched {
+                        return Ok(Value::TRUE);
+                    }
+                }
+                Ok(Value::FALSE)
+            }
+            Builtin::Getattr | Builtin::Hasattr => {
+                let name = builtin.name();
+                let (min, max) = if builtin == Builtin::Getattr { (2, 3) } else { (2, 2) };
+                arity(name, args, min, max)?;
+                let Some(attribute) = self.str_text(args[1])? else {
+                    return Err(type_error(format!(
+                        "attribute name must be string, not '{}'",
+                        self.type_name(args[1])?
+                    )));
+                };
+                match self.get_attr(args[0], &attribute) {
+                    Ok(v) if builtin == Builtin::Getattr => Ok(v),
+                    Ok(_) => Ok(Value::TRUE),
+                    Err(e) if e.kind == ErrorKind::AttributeError => match args.get(2) {
+                        Some(&default) => Ok(default),
+                        None if builtin == Builtin::Hasattr => Ok(Value::FALSE),
+                        None => Err(e),
+                    },
+                    Err(e) => Err(e),
+                }
+            }
+            Builtin::Setattr => {
+                arity("setattr", args, 3, 3)?;
+                let Some(attribute) = self.str_text(args[1])? else {
+                    return Err(type_error(format!(
+                        "attribute name must be string, not '{}'",
+                        self.type_name(args[1])?
+                    )));
+                };
+                self.set_attr(args[0], &attribute, args[1], args[2])?;
+                Ok(Value::NONE)
+            }
+            Builtin::Callable => {
+                arity("callable", args, 1, 1)?;
+                Ok(Value::bool(self.is_callable(args[0])?))
+            }
+            Builtin::Super => match args {
+                [] => self.zero_argument_super(),
+                [class, receiver] => match class.handle() {
+                    Some(c) if self.shared.heap.kind(c)? == Kind::Class => {
+                        self.alloc(Object::Super(Box::new(crate::heap::SuperObject { class: c, receiver: *receiver })))
+                    }
+                    _ => Err(type_error(format!("super() argument 1 must be a type, not {}", self.type_name(*class)?))),
+                },
+                _ => Err(type_error("emlab supports super() and super(Class, obj)")),
+            },
+            Builtin::Property | Builtin::Staticmethod | Builtin::Classmethod => {
+                let name = builtin.name();
+                let (kind, max) = match builtin {
+                    Builtin::Property => (WrapperKind::Property, 2),
+                    Builtin::Staticmethod => (WrapperKind::StaticMethod, 1),
+                    _ => (WrapperKind::ClassMethod, 1),
+                };
+                arity(name, args, 1, max)?;
+                let setter = args.get(1).copied().unwrap_or(Value::NONE);
+                self.alloc(Object::Wrapper(Box::new(crate::heap::WrapperObject { kind, func: args[0], setter })))
+            }
+            Builtin::NotImplemented => Err(type_error("'NotImplementedType' object is not callable")),
+            Builtin::ExceptionInit => {
+                // `BaseException.__init__(self, *args)`: the arguments become `args`.
+                let Some((&receiver, rest)) = args.split_first() else {
+                    return Err(type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+                };
+                if let Some(h) = receiver.handle().filter(|&h| self.shared.heap.kind(h).ok() == Some(Kind::Exception)) {
+                    let rest: Box<[Value]> = rest.into();
+                    self.shared.heap.write(h, |o| {
+                        if let Object::Exception(e) = o {
+                            e.args = rest;
+                        }
+                    })?;
+                }
+                Ok(Value::NONE)
+            }
+            Builtin::ObjectInit => Ok(Value::NONE),
+            Builtin::PropertySetter => {
+                arity("setter", args, 2, 2)?;
+                let getter = match args[0].handle() {
+                    Some(h) if self.shared.heap.kind(h)? == Kind::Property => {
+                        self.shared.heap.read(h, |o| match o {
+                            Object::Wrapper(w) => w.func,
+                            _ => Value::NONE,
+                        })?
+                    }
+                    _ => return Err(type_error("descriptor 'setter' for 'property' objects needs a property")),
+                };
+                let property =
+                    crate::heap::WrapperObject { kind: WrapperKind::Property, func: getter, setter: args[1] };
+                self.alloc(Object::Wrapper(Box::new(property)))
+            }
         }
+    }
+
+    /// `issubclass(class, of)` for one class `of`.
+    fn is_subclass(&self, class: Value, of: Value) -> Result<bool, Exception> {
+        if let (Some(c), Some(o)) = (class.handle(), of.handle()) {
+            let heap = &self.shared.heap;
+            if heap.kind(c)? == Kind::Class && heap.kind(o)? == Kind::Class {
+                return self.is_subclass_of(c, o);
+            }
+        }
+        let exception = |v: Value, this: &Self| -> Result<Option<ErrorKind>, Exception> {
+            Ok(match v.unpack() {
+                V::Builtin(id) => match Builtin::from_id(id) {
+                    Builtin::Error(kind) => Some(kind),
+                    _ => None,
+                },
+                V::Obj(h) if this.shared.heap.kind(h)? == Kind::Class => {
+                    this.shared.heap.read(h, |o| if let Object::Class(c) = o { c.exception } else { None })?
+                }
+                _ => None,
+            })
+        };
+        let is_class = |v: Value, this: &Self| -> Result<bool, Exception> {
+            Ok(super::classes::builtin_class(v).is_some()
+                || v.handle().is_some_and(|h| this.shared.heap.kind(h).ok() == Some(Kind::Class)))
+        };
+        if !is_class(class, self)? {
+            return Err(type_error("issubclass() arg 1 must be a class"));
+        }
+        if !is_class(of, self)? {
+            return Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        }
+        if super::classes::builtin_class(of) == Some(Builtin::Object) {
+            return Ok(true);
+        }
+        Ok(match (exception(class, self)?, super::classes::builtin_class(of)) {
+            (Some(k), Some(Builtin::Error(base))) => k.is_a(base),
+            _ => class == of,
+        })
+    }
+
+    /// Fills new dict `dict` from `dict(source)`: a dict's items, or an iterable of pairs.
+    fn fill_dict(&mut self, dict: Value, source: Value) -> Result<(), Exception> {
+        let Some(d) = dict.handle() else { return Ok(()) };
+        let entries = match source.handle() {
+            Some(h) if self.shared.heap.kind(h)? == Kind::Dict => self.shared.heap.read(h, |o| match o {
+                Object::Dict(d) => Some(d.entries().collect::<Vec<_>>()),
+                _ => None,
+            })?,
+            _ => None,
+        };
+        if let Some(entries) = entries {
+            for (k, v) in entries {
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let items = self.iterate(source)?;
+        for (i, item) in items.into_iter().enumerate() {
+            let pair = match self.iterate(item) {
+                Ok(pair) => pair,
+                Err(_) => {
+                    return Err(type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+            };
+            if pair.len() != 2 {
+                return Err(value_error(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    pair.len()
+                )));
+            }
+            self.dict_set(d, pair[0], pair[1])?;
+        }
+        Ok(())
     }
 
     fn is_str(&self, v: Value) -> Result<bool, Exception> {
@@ -396,7 +637,19 @@ impl<P: Platform> Interp<'_, P> {
         })
     }
 
-    pub(crate) fn len_of(&self, v: Value) -> Result<Value, Exception> {
+    pub(crate) fn len_of(&mut self, v: Value) -> Result<Value, Exception> {
+        if self.is_instance_object(v) {
+            if let Some(n) = self.call_special(v, "__len__", &[])? {
+                return match n.unpack() {
+                    V::Int(i) if i >= 0 => Ok(n),
+                    V::Int(_) => Err(value_error("__len__() should return >= 0")),
+                    V::Bool(b) => Ok(Value::int(b as i64)),
+                    _ => {
+                        Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(n)?)))
+                    }
+                };
+            }
+        }
         let len = match v.unpack() {
             V::Obj(h) => {
                 let len_of = |o: &Object| match o {

@@ -94,7 +94,7 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn key_error(&self, key: Value) -> Exception {
-        match self.repr_of(key) {
+        match value_ops::repr_of(self.values(), key) {
             Ok(text) => Exception::new(ErrorKind::KeyError, text),
             Err(e) => e,
         }
@@ -105,6 +105,12 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?)));
         };
+        if self.is_instance_object(obj) {
+            return match self.call_special(obj, "__getitem__", &[index])? {
+                Some(v) => Ok(v),
+                None => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?))),
+            };
+        }
         enum Found {
             Value(Value),
             Char(char),
@@ -182,6 +188,12 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
         };
+        if self.is_instance_object(obj) {
+            return match self.call_special(obj, "__setitem__", &[index, value])? {
+                Some(_) => Ok(()),
+                None => Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?))),
+            };
+        }
         let int_index = match index.unpack() {
             V::Int(i) => Some(i),
             V::Bool(b) => Some(b as i64),
@@ -235,6 +247,27 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = container.unpack() else {
             return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)?)));
         };
+        if self.is_instance_object(container) {
+            if let Some(r) = self.call_special(container, "__contains__", &[item])? {
+                return self.truthy(r);
+            }
+            // No `__contains__`: look through what iterating it gives, as Python does.
+            let it = self.get_iter(container)?;
+            self.roots.stack.push(it);
+            let found = loop {
+                match self.next_item(it) {
+                    Ok(Some(v)) => match self.equal_full(v, item) {
+                        Ok(true) => break Ok(true),
+                        Ok(false) => {}
+                        Err(e) => break Err(e),
+                    },
+                    Ok(None) => break Ok(false),
+                    Err(e) => break Err(e),
+                }
+            };
+            self.roots.stack.pop();
+            return found;
+        }
         enum Kind {
             Items(Vec<Value>),
             Str(String),
@@ -254,14 +287,7 @@ impl<P: Platform> Interp<'_, P> {
             _ => Kind::NotIterable(o.type_name()),
         })?;
         match kind {
-            Kind::Items(items) => {
-                for x in items {
-                    if self.equal(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
+            Kind::Items(items) => Ok(self.position(items, item)?.is_some()),
             Kind::Str(text) => match item.unpack() {
                 V::Obj(i) => match self.shared.heap.read(i, |o| match o {
                     Object::Str(s) => Some(text.contains(&*s.text)),
@@ -288,18 +314,47 @@ impl<P: Platform> Interp<'_, P> {
                 None => false,
             }),
             Kind::View => {
-                for x in self.iterate(container)? {
-                    if self.equal(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                let items = self.iterate(container)?;
+                Ok(self.position(items, item)?.is_some())
             }
             Kind::NotIterable(name) => Err(type_error(format!("argument of type '{name}' is not iterable"))),
         }
     }
 
     /// `obj.name` for a module; other objects only have methods, which are called, not read.
+    /// Where the first item equal to `item` is among `items` (copied out of a sequence). An
+    /// `__eq__` of a class the program made may run, and a collection with it: the items are kept
+    /// on the stack meanwhile.
+    pub(crate) fn position(&mut self, items: Vec<Value>, item: Value) -> Result<Option<usize>, Exception> {
+        let objects = item.handle().is_some_and(|h| self.shared.heap.kind(h).ok() != Some(Kind::Str));
+        if !objects {
+            for (i, &x) in items.iter().enumerate() {
+                if self.equal(x, item)? {
+                    return Ok(Some(i));
+                }
+            }
+            return Ok(None);
+        }
+        let base = self.roots.stack.len();
+        self.roots.stack.extend_from_slice(&items);
+        let mut found = Ok(None);
+        for i in 0..items.len() {
+            match self.equal_full(self.roots.stack[base + i], item) {
+                Ok(true) => {
+                    found = Ok(Some(i));
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    found = Err(e);
+                    break;
+                }
+            }
+        }
+        self.roots.stack.truncate(base);
+        found
+    }
+
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exception> {
         if let V::Module(m) = obj.unpack() {
             return modules::attribute(m, name).ok_or_else(|| {
@@ -308,6 +363,35 @@ impl<P: Platform> Interp<'_, P> {
                     format!("module '{}' has no attribute '{name}'", modules::name(m)),
                 )
             });
+        }
+        if let Some(v) = self.class_attr_value(obj, name)? {
+            return Ok(v);
+        }
+        if name == "__name__" || name == "__qualname__" {
+            let text = match obj.unpack() {
+                V::Builtin(b) => Some(crate::builtins::Builtin::from_id(b).name().to_string()),
+                _ => match self.function_parts(obj)? {
+                    Some((f, _)) => {
+                        let code = self.shared.program.code(f);
+                        Some(if name == "__name__" { code.name.clone() } else { code.qualname.clone() })
+                    }
+                    None => None,
+                },
+            };
+            if let Some(text) = text {
+                return self.new_str(text);
+            }
+        }
+        if let Some(h) = obj.handle() {
+            let kind = self.shared.heap.kind(h)?;
+            if kind == Kind::Property && name == "setter" {
+                let setter = Value::builtin(crate::builtins::Builtin::PropertySetter.id());
+                let method = crate::heap::BoundMethodObject { receiver: obj, func: setter };
+                return self.alloc(Object::BoundMethod(Box::new(method)));
+            }
+            if matches!(kind, Kind::Class | Kind::Super | Kind::Instance) {
+                return Err(self.no_such_attribute(obj, name)?);
+            }
         }
         let type_name = self.type_name(obj)?;
         let is_method = crate::builtins::Method::lookup(name).is_some_and(|m| self.has_method(obj, m));

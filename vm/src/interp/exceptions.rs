@@ -48,7 +48,7 @@ impl<P: Platform> Interp<'_, P> {
 
     /// Where `e` was raised, from frame `from` (the handler's) down, innermost last: the frames
     /// on the stack now, and below the raising one, where a re-raised exception started.
-    fn origin(&self, e: &mut Exception, from: usize) -> Vec<TraceFrame> {
+    pub(crate) fn origin(&self, e: &mut Exception, from: usize) -> Vec<TraceFrame> {
         let mut frames = self.traceback();
         match e.origin.take() {
             Some(earlier) => {
@@ -83,7 +83,7 @@ impl<P: Platform> Interp<'_, P> {
             }
         }
         let args = if e.message.is_empty() { Vec::new() } else { vec![self.new_str(e.message.as_str())?] };
-        let object = ExceptionObject { kind: e.kind, args: args.into_boxed_slice(), shown: Some(e.message.clone()) };
+        let object = ExceptionObject::new(e.kind, args.into_boxed_slice(), Some(e.message.clone()));
         self.alloc(Object::Exception(Box::new(object)))
     }
 
@@ -98,11 +98,22 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// The error that raising exception object `v` is (`raise v`).
-    fn raising(&self, v: Value, kind: ErrorKind, origin: Option<Vec<TraceFrame>>) -> Exception {
+    fn raising(&mut self, v: Value, kind: ErrorKind, origin: Option<Vec<TraceFrame>>) -> Exception {
         let message = self.str_of(v).unwrap_or_default();
         let mut e = Exception::new(kind, message);
         e.value = Some(v);
         e.origin = origin;
+        if let Ok(Some(class)) = self.class_of(v) {
+            e.class_name = self
+                .shared
+                .heap
+                .read(class, |o| match o {
+                    Object::Class(c) => Some(c.name),
+                    _ => None,
+                })
+                .ok()
+                .flatten();
+        }
         e
     }
 
@@ -125,6 +136,7 @@ impl<P: Platform> Interp<'_, P> {
             V::Obj(h) if self.shared.heap.kind(h)? == Kind::Tuple => self.iterate(class)?,
             _ => vec![class],
         };
+        let own_class = self.class_of(exc)?;
         let mut matched = false;
         for c in classes {
             match c.unpack() {
@@ -132,6 +144,16 @@ impl<P: Platform> Interp<'_, P> {
                     Builtin::Error(k) => matched |= kind.is_a(k),
                     _ => return Err(not_a_class()),
                 },
+                V::Obj(h) if self.shared.heap.kind(h)? == Kind::Class => {
+                    let is_exception_class =
+                        self.shared.heap.read(h, |o| matches!(o, Object::Class(c) if c.exception.is_some()))?;
+                    if !is_exception_class {
+                        return Err(not_a_class());
+                    }
+                    if let Some(own) = own_class {
+                        matched |= self.is_subclass_of(own, h)?;
+                    }
+                }
                 _ => return Err(not_a_class()),
             }
         }
@@ -179,11 +201,20 @@ impl<P: Platform> Interp<'_, P> {
         let v = match v.unpack() {
             V::Builtin(b) => match Builtin::from_id(b) {
                 Builtin::Error(kind) => {
-                    let object = ExceptionObject { kind, args: Box::new([]), shown: None };
+                    let object = ExceptionObject::new(kind, Box::new([]), None);
                     self.alloc(Object::Exception(Box::new(object)))?
                 }
                 _ => return Err(type_error("exceptions must derive from BaseException")),
             },
+            // `raise MyError`: the class is called with no arguments.
+            V::Obj(h) if self.shared.heap.kind(h)? == Kind::Class => {
+                let is_exception_class =
+                    self.shared.heap.read(h, |o| matches!(o, Object::Class(c) if c.exception.is_some()))?;
+                if !is_exception_class {
+                    return Err(type_error("exceptions must derive from BaseException"));
+                }
+                self.call_from_native(v, &[])?
+            }
             _ => v,
         };
         match self.exception_kind(v)? {

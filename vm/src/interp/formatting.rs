@@ -9,7 +9,7 @@ use crate::value::{Value, V};
 impl<P: Platform> Interp<'_, P> {
     /// `format(v, spec)`: ints, bools and strs by the format mini-language; anything else only
     /// with an empty spec (its `str`).
-    pub(crate) fn format_value(&self, v: Value, spec: &str) -> Result<String, Exception> {
+    pub(crate) fn format_value(&mut self, v: Value, spec: &str) -> Result<String, Exception> {
         use crate::value_ops::format::{format_int, format_str, no_spec};
         match v.unpack() {
             V::Int(i) => format_int(i, spec),
@@ -22,7 +22,7 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// An f-string field: `v` converted (`!s`, `!r`, `!a`), then formatted by `spec` (a str).
-    pub(crate) fn format_field(&self, v: Value, conversion: u8, spec: Option<Value>) -> Result<String, Exception> {
+    pub(crate) fn format_field(&mut self, v: Value, conversion: u8, spec: Option<Value>) -> Result<String, Exception> {
         let spec = match spec {
             Some(s) => self.str_of(s)?,
             None => String::new(),

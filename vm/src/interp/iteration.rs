@@ -61,6 +61,21 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = v.unpack() else {
             return Err(not_iterable(self.type_name(v)?));
         };
+        if self.is_instance_object(v) {
+            return match self.call_special(v, "__iter__", &[])? {
+                Some(it) if self.call_special_exists(it, "__next__")? || !self.is_instance_object(it) => {
+                    if self.is_instance_object(it) {
+                        Ok(it)
+                    } else {
+                        // `__iter__` gave a built-in iterable's iterator (`iter(self.items)`), or
+                        // the iterable itself.
+                        self.get_iter(it)
+                    }
+                }
+                Some(it) => Err(type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(it)?))),
+                None => Err(not_iterable(self.type_name(v)?)),
+            };
+        }
         enum Plan {
             Iter(Iter),
             Snapshot,
@@ -94,6 +109,15 @@ impl<P: Platform> Interp<'_, P> {
     /// The next item of iterator `it`, or None when it is exhausted.
     pub(crate) fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
         let V::Obj(h) = it.unpack() else { return Ok(None) };
+        if self.is_instance_object(it) {
+            // `__next__` ends the iteration by raising StopIteration.
+            return match self.call_special(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)?))),
+                Err(e) if e.kind == crate::error::ErrorKind::StopIteration => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
         let heap = &self.shared.heap;
         /// What one look at the iterator gives: a range's next item (it needs nothing else, so it
         /// steps under that one lock), or where a sequence or a dict snapshot goes on from.
@@ -199,6 +223,9 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = v.unpack() else {
             return Err(not_iterable(self.type_name(v)?));
         };
+        if self.is_instance_object(v) {
+            return self.instance_items(v).map(|values| Items::Values(values.into_iter()));
+        }
         enum Kind {
             Values(Vec<Value>),
             Chars(Vec<char>),
@@ -235,6 +262,30 @@ impl<P: Platform> Interp<'_, P> {
             }
             Kind::No(name) => return Err(not_iterable(name)),
         })
+    }
+
+    /// Every item an object of a class the program made gives through `__iter__` and
+    /// `__next__`. They run Python code, where a collection may run: the iterator and the items
+    /// so far are kept on the stack meanwhile.
+    #[cold]
+    fn instance_items(&mut self, v: Value) -> Result<Vec<Value>, Exception> {
+        let it = self.get_iter(v)?;
+        let base = self.roots.stack.len();
+        self.roots.stack.push(it);
+        let result = loop {
+            match self.next_item(it) {
+                Ok(Some(item)) => {
+                    if (self.roots.stack.len() - base) * super::ops::ITEM >= self.shared.heap.room() {
+                        break Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
+                    }
+                    self.roots.stack.push(item);
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        let values: Vec<Value> = self.roots.stack.drain(base..).skip(1).collect();
+        result.map(|()| values)
     }
 
     /// Every item of an iterable, collected.

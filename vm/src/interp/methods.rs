@@ -38,6 +38,13 @@ impl<P: Platform> Interp<'_, P> {
         if let V::Module(_) = receiver.unpack() {
             return self.get_attr(receiver, method_name).map(|_| ());
         }
+        if self.has_class_attributes(receiver) {
+            // Looked up (and, for a property, run) when the call comes: only whether it exists now.
+            return match self.class_attribute_exists(receiver, method_name)? {
+                true => Ok(()),
+                false => Err(self.no_such_attribute(receiver, method_name)?),
+            };
+        }
         match self.shared.methods[name as usize] {
             Some(m) if self.has_method(receiver, m) => Ok(()),
             _ => Err(self.no_attribute(receiver, method_name)?),
@@ -51,7 +58,50 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// `receiver.name(args...)` with the receiver and `argc` arguments on the stack; pops them.
-    pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
+    /// Returns `None` when it pushed a frame (a method of a class the program made).
+    pub(crate) fn call_method(&mut self, name: u32, argc: u32) -> Result<Option<Value>, Exception> {
+        let n = self.roots.stack.len();
+        let receiver_at = n - argc as usize - 1;
+        let receiver = self.roots.stack[receiver_at];
+        if self.has_class_attributes(receiver) {
+            return self.call_class_method(name, receiver_at, &[]);
+        }
+        self.call_builtin_type_method(name, argc).map(Some)
+    }
+
+    /// Whether `v` is an object whose attributes a class the program made (or `super()`)
+    /// decides: an instance, an exception, a class, a `super()`.
+    fn has_class_attributes(&self, v: Value) -> bool {
+        match v.unpack() {
+            V::Obj(h) => {
+                matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Class | Kind::Super | Kind::Exception))
+            }
+            _ => false,
+        }
+    }
+
+    /// `receiver.name(...)` on an instance, exception, class or `super()`, with the arguments above
+    /// `receiver_at`, the last `names.len()` of them keyword arguments.
+    fn call_class_method(
+        &mut self,
+        name: u32,
+        receiver_at: usize,
+        names: &[String],
+    ) -> Result<Option<Value>, Exception> {
+        self.core_step();
+        let receiver = self.roots.stack[receiver_at];
+        let method_name = &self.shared.program.names[name as usize];
+        match self.lookup_attr(receiver, method_name)? {
+            Some(callee) => {
+                self.place_callee(receiver_at, callee);
+                self.call_with_keywords(receiver_at, names)
+            }
+            None => Err(self.no_such_attribute(receiver, method_name)?),
+        }
+    }
+
+    /// `receiver.name(args...)` on a value of a built-in type or a module.
+    fn call_builtin_type_method(&mut self, name: u32, argc: u32) -> Result<Value, Exception> {
         let n = self.roots.stack.len();
         let receiver_at = n - argc as usize - 1;
         let receiver = self.roots.stack[receiver_at];
@@ -104,9 +154,12 @@ impl<P: Platform> Interp<'_, P> {
             self.roots.stack[receiver_at] = callee;
             return self.call_with_keywords(receiver_at, names);
         }
+        if self.has_class_attributes(receiver) {
+            return self.call_class_method(name, receiver_at, names);
+        }
         let argc = (self.roots.stack.len() - receiver_at - 1) as u32;
         if names.is_empty() {
-            return self.call_method(name, argc).map(Some);
+            return self.call_method(name, argc);
         }
         self.check_method(receiver, name)?;
         if let (Some(text), Some(m)) = (self.str_text(receiver)?, self.shared.methods[name as usize]) {
@@ -223,10 +276,8 @@ impl<P: Platform> Interp<'_, P> {
                     Object::Tuple(items) => (items.to_vec(), "tuple"),
                     _ => (Vec::new(), "list"),
                 })?;
-                for (i, &item) in items.iter().enumerate() {
-                    if self.equal(item, args[0])? {
-                        return Ok(Value::int(i as i64));
-                    }
+                if let Some(i) = self.position(items, args[0])? {
+                    return Ok(Value::int(i as i64));
                 }
                 Err(value_error(if type_name == "list" {
                     format!("{} is not in list", self.repr_of(args[0])?)

@@ -7,6 +7,7 @@
 
 mod binding;
 mod calls;
+mod classes;
 mod collections;
 mod exceptions;
 mod extcall;
@@ -21,7 +22,7 @@ mod threads;
 pub(crate) use threads::run_thread;
 
 use crate::bytecode::Op;
-use crate::error::{ErrorKind, Exception, Uncaught};
+use crate::error::{type_error, ErrorKind, Exception, Uncaught};
 use crate::heap::{Handle, LocalHeap, Object};
 use crate::mode::{Bug, Mode};
 use crate::platform::Platform;
@@ -41,7 +42,8 @@ pub struct Interp<'a, P: Platform> {
     steps: u64,
     /// This thread's allocations reached the collection threshold: collect at the next safepoint.
     pub(crate) collect_due: std::cell::Cell<bool>,
-    /// Extension callbacks in progress on this thread, each a native re-entry of the interpreter.
+    /// Calls from native code in progress on this thread (extension callbacks, special methods),
+    /// each a native re-entry of the interpreter.
     callbacks: usize,
     /// The thread's cache of slots, object numbers and bytes (see [`LocalHeap`]).
     pub(crate) local_heap: std::cell::RefCell<LocalHeap>,
@@ -272,6 +274,24 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::StoreLocal { slot } => {
                     let v = self.pop();
                     self.roots.stack[frame.base as usize + slot as usize] = v;
+                }
+                Op::LoadClassLocal { slot, global } => {
+                    let v = self.roots.stack[frame.base as usize + slot as usize];
+                    if v != Value::UNBOUND {
+                        self.push(v);
+                        continue;
+                    }
+                    self.core_step();
+                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
+                    let mut v = shared.global(global);
+                    if v == Value::UNBOUND {
+                        v = shared.global_fallbacks[global as usize];
+                        if v == Value::UNBOUND {
+                            let name = &program.globals[global as usize];
+                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
+                        }
+                    }
+                    self.push(v)
                 }
                 Op::LoadGlobal { global } => {
                     self.core_step();
@@ -508,8 +528,40 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.stack.truncate(n - 3);
                 }
                 Op::GetAttr { name } => {
-                    let obj = self.pop();
+                    save_ip!();
+                    let obj = self.top();
+                    if obj.handle().is_some() {
+                        self.core_step();
+                    }
                     let v = check!(self.get_attr(obj, &program.names[name as usize]));
+                    if obj.handle().is_some() {
+                        self.trace(|| EventKind::GetAttr {
+                            object: self.brief(obj),
+                            name: program.names[name as usize].clone(),
+                            value: self.brief(v),
+                        });
+                    }
+                    self.set_top(v)
+                }
+                Op::SetAttr { name, key } => {
+                    save_ip!();
+                    self.core_step();
+                    let n = self.roots.stack.len();
+                    let (value, obj) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    check!(self.set_attr(obj, &program.names[name as usize], shared.consts[key as usize], value));
+                    self.trace(|| EventKind::SetAttr {
+                        object: self.brief(obj),
+                        name: program.names[name as usize].clone(),
+                        value: self.brief(value),
+                    });
+                    self.roots.stack.truncate(n - 2);
+                }
+                Op::BuildNamespace => {
+                    let v = check!(self.build_namespace());
+                    self.push(v)
+                }
+                Op::BuildClass { name, bases } => {
+                    let v = check!(self.build_class(name, bases));
                     self.push(v)
                 }
                 Op::CheckMethod { name } => {
@@ -519,8 +571,12 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::CallMethod { name, argc } => {
                     save_ip!();
                     self.safepoint();
-                    let r = check!(self.call_method(name, argc));
-                    self.push(r)
+                    match check!(self.call_method(name, argc)) {
+                        Some(v) => self.push(v),
+                        None => {
+                            reload!();
+                        }
+                    }
                 }
                 Op::Call { argc } => {
                     save_ip!();
@@ -598,18 +654,69 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::MakeFunction { func, count } => {
                     let n = self.roots.stack.len();
                     let code = program.code(func);
+                    let frees = code.frees as usize;
+                    let first = n - count as usize - frees;
                     let mut defaults = vec![Value::UNBOUND; code.params as usize + code.kwonly as usize];
-                    for (&slot, &v) in code.default_slots.iter().zip(&self.roots.stack[n - count as usize..]) {
+                    for (&slot, &v) in code.default_slots.iter().zip(&self.roots.stack[first..n - frees]) {
                         defaults[slot as usize] = v;
                     }
-                    let f = crate::heap::FunctionObject { func, defaults: defaults.into_boxed_slice() };
+                    let closure: Box<[Value]> = self.roots.stack[n - frees..].into();
+                    let f = crate::heap::FunctionObject { func, defaults: defaults.into_boxed_slice(), closure };
                     let v = check!(self.alloc(Object::Function(Box::new(f))));
-                    self.roots.stack.truncate(n - count as usize);
+                    self.roots.stack.truncate(first);
                     self.push(v)
                 }
+                Op::MakeCell { slot } => {
+                    let at = frame.base as usize + slot as usize;
+                    let v = self.roots.stack[at];
+                    let cell = check!(self.alloc(Object::Cell(v)));
+                    self.roots.stack[at] = cell;
+                }
+                Op::LoadCell { slot } => {
+                    let cell = self.roots.stack[frame.base as usize + slot as usize];
+                    self.push(cell)
+                }
+                Op::LoadDeref { slot } => {
+                    save_ip!();
+                    self.core_step();
+                    let v = check!(self.load_deref(slot));
+                    self.push(v)
+                }
+                Op::StoreDeref { slot } => {
+                    save_ip!();
+                    self.core_step();
+                    let v = self.pop();
+                    check!(self.store_deref(slot, v));
+                }
+                Op::AppendTo { slot } => {
+                    let v = self.pop();
+                    let list = self.roots.stack[frame.base as usize + slot as usize];
+                    check!(self.append_to(list, v));
+                }
+                Op::SetEntryIn { slot } => {
+                    let n = self.roots.stack.len();
+                    let (key, value) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let dict = self.roots.stack[frame.base as usize + slot as usize];
+                    if let Some(d) = dict.handle() {
+                        check!(self.dict_set(d, key, value));
+                    }
+                    self.roots.stack.truncate(n - 2);
+                }
                 Op::Return => {
-                    let result = self.pop();
+                    let mut result = self.pop();
                     let done = self.roots.frames.pop().expect("a frame to return from");
+                    if done.init {
+                        // A class call's `__init__`: the call gives the instance.
+                        if result != Value::NONE {
+                            let e = type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                check!(self.type_name(result))
+                            ));
+                            self.roots.stack.truncate(done.base as usize - 1);
+                            check!(Err::<(), Exception>(e));
+                        }
+                        result = self.roots.stack[done.base as usize - 1];
+                    }
                     self.roots.stack.truncate(done.base as usize - 1);
                     if self.roots.frames.len() <= stop_depth {
                         return Ok(result);
@@ -688,22 +795,27 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.push(v)
                 }
                 Op::WithEnd => {
+                    save_ip!();
                     self.roots.blocks.pop();
-                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithEnd");
-                    check!(self.release_lock(lock));
+                    let ctx = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithEnd");
+                    check!(self.exit_with(ctx, None));
                 }
-                Op::WithEnter { handler } => {
+                Op::WithEnter { handler, bind } => {
                     save_ip!();
                     let v = self.top();
-                    let lock = check!(self.expect_lock(v, true));
-                    check!(self.acquire_lock(lock));
+                    let entered = check!(self.enter_with(v));
                     self.pop();
-                    self.roots.withs.push(lock);
                     self.setup_try(handler);
+                    if bind {
+                        self.push(entered);
+                    }
                 }
                 Op::WithExit => {
-                    let lock = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
-                    check!(self.release_lock(lock));
+                    save_ip!();
+                    let ctx = self.roots.withs.pop().expect("the compiler pairs WithEnter and WithExit");
+                    let exc = self.top();
+                    let suppress = check!(self.exit_with(ctx, Some(exc)));
+                    self.push(Value::bool(suppress));
                 }
                 Op::SetupTry { handler } => self.setup_try(handler),
                 Op::PopBlock => {
@@ -734,7 +846,8 @@ impl<'a, P: Platform> Interp<'a, P> {
                 Op::BuildString { count } => {
                     let n = self.roots.stack.len();
                     let mut text = String::new();
-                    for &v in &self.roots.stack[n - count as usize..] {
+                    for at in n - count as usize..n {
+                        let v = self.roots.stack[at];
                         text.push_str(&check!(self.str_of(v)));
                     }
                     let s = check!(self.new_str(text));
@@ -758,19 +871,41 @@ impl<'a, P: Platform> Interp<'a, P> {
         }
     }
 
-    /// The lock object `v` names, or the TypeError Python raises for a non-lock.
-    pub(crate) fn expect_lock(&self, v: Value, for_with: bool) -> Result<Handle, Exception> {
+    /// `with v`: acquires lock `v`, or calls `v.__enter__()`, and remembers `v` for the end of
+    /// the block; returns what `as` binds (`True` for a lock).
+    fn enter_with(&mut self, v: Value) -> Result<Value, Exception> {
         if let V::Obj(h) = v.unpack() {
             if self.shared.heap.kind(h)? == crate::heap::Kind::Lock {
-                return Ok(h);
+                self.acquire_lock(h)?;
+                self.roots.withs.push(h);
+                return Ok(Value::TRUE);
+            }
+            if let Some(class) = self.class_of(v)? {
+                if self.class_lookup(class, "__exit__")?.is_some() {
+                    if let Some(entered) = self.call_special(v, "__enter__", &[])? {
+                        self.roots.withs.push(h);
+                        return Ok(entered);
+                    }
+                }
             }
         }
         let type_name = self.type_name(v)?;
-        Err(crate::error::type_error(if for_with {
-            format!("'{type_name}' object does not support the context manager protocol")
-        } else {
-            format!("'{type_name}' object is not a lock")
-        }))
+        Err(crate::error::type_error(format!("'{type_name}' object does not support the context manager protocol")))
+    }
+
+    /// The end of `with ctx`: releases lock `ctx`, or calls `ctx.__exit__` with the exception
+    /// `exc` that ended the block (or three Nones); whether the exception is suppressed.
+    fn exit_with(&mut self, ctx: Handle, exc: Option<Value>) -> Result<bool, Exception> {
+        if self.shared.heap.kind(ctx)? == crate::heap::Kind::Lock {
+            self.release_lock(ctx)?;
+            return Ok(false);
+        }
+        let args = match exc {
+            Some(e) => [self.type_of(e)?, e, Value::NONE],
+            None => [Value::NONE; 3],
+        };
+        let result = self.call_special(Value::obj(ctx), "__exit__", &args)?.unwrap_or(Value::NONE);
+        Ok(exc.is_some() && self.truthy(result)?)
     }
 }
 

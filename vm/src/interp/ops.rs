@@ -5,6 +5,7 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::error::{overflow_error, type_error, ErrorKind, Exception};
 use crate::heap::Object;
 use crate::platform::Platform;
+use crate::runtime::Shared;
 use crate::value::{Value, V};
 use crate::value_ops::{self, as_int};
 use std::cmp::Ordering;
@@ -235,9 +236,16 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> Result<bool, Exception> {
+        if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+            && (self.is_instance_object(a) || self.is_instance_object(b))
+        {
+            if let Some(r) = self.rich_compare(op, a, b)? {
+                return Ok(r);
+            }
+        }
         match op {
-            CmpOp::Eq => self.equal(a, b),
-            CmpOp::Ne => Ok(!self.equal(a, b)?),
+            CmpOp::Eq => self.equal_full(a, b),
+            CmpOp::Ne => Ok(!self.equal_full(a, b)?),
             CmpOp::Is => Ok(a == b),
             CmpOp::IsNot => Ok(a != b),
             CmpOp::In => self.contains(b, a),
@@ -262,6 +270,19 @@ impl<P: Platform> Interp<'_, P> {
     fn order_at_depth(&mut self, op: CmpOp, a: Value, b: Value, depth: usize) -> Result<Ordering, Exception> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x.cmp(&y));
+        }
+        if self.is_instance_object(a) || self.is_instance_object(b) {
+            // Only `<` (or `>`) is asked: enough for min, max and sorting.
+            let less = matches!(op, CmpOp::Lt | CmpOp::Le);
+            let asked = if less { CmpOp::Lt } else { CmpOp::Gt };
+            if let Some(r) = self.rich_compare(asked, a, b)? {
+                return Ok(match (r, less) {
+                    (true, true) => Ordering::Less,
+                    (true, false) => Ordering::Greater,
+                    (false, true) => Ordering::Greater,
+                    (false, false) => Ordering::Less,
+                });
+            }
         }
         if depth > self.nesting_limit() {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
@@ -291,10 +312,30 @@ impl<P: Platform> Interp<'_, P> {
         )))
     }
 
-    /// Python's truth value (see [`value_ops::truthy`]).
+    /// Python's truth value (see [`value_ops::truthy`]), with `__bool__` and `__len__` for
+    /// objects of classes the program made.
     #[inline]
-    pub(crate) fn truthy(&self, v: Value) -> Result<bool, Exception> {
+    pub(crate) fn truthy(&mut self, v: Value) -> Result<bool, Exception> {
+        if let Some(h) = v.handle() {
+            if matches!(self.shared.heap.kind(h)?, crate::heap::Kind::Instance) {
+                return self.instance_truth(v);
+            }
+        }
         value_ops::truthy(&self.shared.heap, v)
+    }
+
+    #[cold]
+    fn instance_truth(&mut self, v: Value) -> Result<bool, Exception> {
+        if let Some(r) = self.call_special(v, "__bool__", &[])? {
+            return match r.unpack() {
+                V::Bool(b) => Ok(b),
+                _ => Err(type_error(format!("__bool__ should return bool, returned {}", self.type_name(r)?))),
+            };
+        }
+        if self.call_special_exists(v, "__len__")? {
+            return Ok(as_int(self.len_of(v)?).unwrap_or(0) != 0);
+        }
+        Ok(true)
     }
 
     /// Python's `==` (see [`value_ops::equal`]).
@@ -309,25 +350,69 @@ impl<P: Platform> Interp<'_, P> {
         value_ops::type_name(&self.shared.heap, v)
     }
 
-    /// `str(v)`.
-    pub(crate) fn str_of(&self, v: Value) -> Result<String, Exception> {
-        value_ops::str_of(self.values(), v)
+    /// Python's `==`, with the `__eq__` of classes the program made, inside containers too.
+    pub(crate) fn equal_full(&mut self, a: Value, b: Value) -> Result<bool, Exception> {
+        if a == b || !(self.may_hold_instances(a) && self.may_hold_instances(b)) {
+            return self.equal(a, b);
+        }
+        self.with_specials(|cx| value_ops::equal(cx, a, b))
     }
 
-    /// `repr(v)`.
-    pub(crate) fn repr_of(&self, v: Value) -> Result<String, Exception> {
-        value_ops::repr_of(self.values(), v)
+    /// `str(v)`, with the `__str__` and `__repr__` of classes the program made.
+    pub(crate) fn str_of(&mut self, v: Value) -> Result<String, Exception> {
+        if !self.may_hold_instances(v) {
+            return value_ops::str_of(self.values(), v);
+        }
+        self.with_specials(|cx| value_ops::str_of(cx, v))
+    }
+
+    /// `repr(v)`, with the `__repr__` of classes the program made.
+    pub(crate) fn repr_of(&mut self, v: Value) -> Result<String, Exception> {
+        if !self.may_hold_instances(v) {
+            return value_ops::repr_of(self.values(), v);
+        }
+        self.with_specials(|cx| value_ops::repr_of(cx, v))
+    }
+
+    /// Whether `v` is, or may contain, an object of a class the program made (not an immediate
+    /// value or a str).
+    #[inline]
+    fn may_hold_instances(&self, v: Value) -> bool {
+        v.handle().is_some_and(|h| !matches!(self.shared.heap.kind(h), Ok(crate::heap::Kind::Str)))
+    }
+
+    /// Runs `f` with a [`value_ops::Context`] that calls special methods on this thread.
+    fn with_specials<R>(&mut self, f: impl FnOnce(value_ops::Context<'_>) -> R) -> R {
+        let shared: &Shared<P> = self.shared;
+        let nesting_limit = self.nesting_limit();
+        let specials = std::cell::RefCell::new(Specials(self));
+        f(value_ops::Context { heap: &shared.heap, program: &shared.program, nesting_limit, specials: Some(&specials) })
     }
 
     /// What the heap-only operations of [`value_ops`] read: this VM's heap and program, and this
-    /// thread's nesting limit.
+    /// thread's nesting limit (objects of classes the program made show and compare as `object`
+    /// does: see [`Interp::repr_of`] and [`Interp::equal_full`] for what runs their methods).
     #[inline]
     pub(crate) fn values(&self) -> value_ops::Context<'_> {
         value_ops::Context {
             heap: &self.shared.heap,
             program: &self.shared.program,
             nesting_limit: self.nesting_limit(),
+            specials: None,
         }
+    }
+}
+
+/// A running thread, as what calls special methods for [`value_ops`].
+struct Specials<'i, 'a, P: Platform>(&'i mut Interp<'a, P>);
+
+impl<P: Platform> value_ops::Specials for Specials<'_, '_, P> {
+    fn text(&mut self, v: Value, as_str: bool) -> Result<Option<String>, Exception> {
+        self.0.special_text(v, as_str)
+    }
+
+    fn eq(&mut self, a: Value, b: Value) -> Result<Option<bool>, Exception> {
+        self.0.rich_compare(CmpOp::Eq, a, b)
     }
 }
 

@@ -95,9 +95,19 @@ impl<P: Platform> Interp<'_, P> {
             V::Func(f) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
             V::Native(f) => Brief::plain(format!("{}()", crate::modules::native(f).1.name)),
             V::Builtin(b) => Brief::plain(format!("{}()", crate::builtins::Builtin::from_id(b).name())),
-            V::Obj(_) => match self.function_parts(v) {
+            V::Obj(h) => match self.function_parts(v) {
                 Ok(Some((f, _))) => Brief::plain(format!("{}()", self.shared.program.code(f).name)),
-                _ => self.brief(v),
+                // A bound method by its qualified name (`Account.withdraw()`).
+                _ => match self.shared.heap.read_fixed(h, |o| match o {
+                    crate::heap::Object::BoundMethod(m) => Some(m.func),
+                    _ => None,
+                }) {
+                    Ok(Some(func)) => match self.function_parts(func) {
+                        Ok(Some((f, _))) => Brief::plain(format!("{}()", self.shared.program.code(f).qualname)),
+                        _ => self.brief(v),
+                    },
+                    _ => self.brief(v),
+                },
             },
             _ => self.brief(v),
         }
@@ -108,16 +118,25 @@ impl<P: Platform> Interp<'_, P> {
         let text = match v.unpack() {
             V::Obj(h) => {
                 let text = self.shared.heap.read(h, |o| match o {
-                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => crate::value_ops::repr_str(&s.text),
-                    o => format!("{} #{}", o.type_name(), h.number()),
+                    crate::heap::Object::Str(s) if s.text.chars().count() <= 24 => {
+                        Some(crate::value_ops::repr_str(&s.text))
+                    }
+                    crate::heap::Object::Class(c) => Some(format!("class {} #{}", c.name, h.number())),
+                    _ => None,
                 });
-                let text = text.unwrap_or_else(|_| format!("#{} (freed)", h.number()));
+                let text = match text {
+                    Ok(Some(text)) => text,
+                    // An instance is named by its class.
+                    Ok(None) => format!("{} #{}", self.type_name(v).unwrap_or("object"), h.number()),
+                    Err(_) => format!("#{} (freed)", h.number()),
+                };
                 return Brief { text, object: Some(h.number()) };
             }
-            V::Func(f) => format!("function {}", self.shared.program.code(f).name),
+            V::Func(f) => format!("function {}", self.shared.program.code(f).qualname),
             V::Builtin(b) => format!("builtin {}", crate::builtins::Builtin::from_id(b).name()),
             V::Module(m) => format!("module {}", crate::modules::name(m)),
-            _ => self.repr_of(v).unwrap_or_default(),
+            // Observation: the special methods of the program's classes are not run for it.
+            _ => crate::value_ops::repr_of(self.values(), v).unwrap_or_default(),
         };
         Brief::plain(text)
     }

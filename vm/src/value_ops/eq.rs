@@ -55,6 +55,14 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
         return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison"));
     }
     let heap = cx.heap;
+    if let Some(specials) = cx.specials {
+        if cx.has_class(x)? || cx.has_class(y)? {
+            if let Some(same) = specials.borrow_mut().eq(a, b)? {
+                return Ok(same);
+            }
+            return Ok(false);
+        }
+    }
     // Strings compare in place: both are immutable, so holding one read lock while taking another is safe.
     let strs = heap.read(x, |ox| match ox {
         Object::Str(s) => Some(heap.read(y, |oy| matches!(oy, Object::Str(t) if t.same_text(s)))),

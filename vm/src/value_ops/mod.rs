@@ -41,4 +41,34 @@ pub(crate) struct Context<'a> {
     pub program: &'a Program,
     /// The deepest container nesting followed before RecursionError (the thread's native limit).
     pub nesting_limit: usize,
+    /// The running thread, to call the special methods of objects whose class the program
+    /// made (`__repr__`, `__eq__`); without it such objects show and compare as `object` does.
+    pub specials: Option<&'a std::cell::RefCell<dyn Specials + 'a>>,
 }
+
+/// The special methods of classes the program made, which only a running thread can call.
+pub(crate) trait Specials {
+    /// `str(v)` (`as_str`) or `repr(v)`, if `v`'s class defines `__str__` or `__repr__`.
+    fn text(&mut self, v: crate::value::Value, as_str: bool) -> Result<Option<String>, crate::error::Exception>;
+    /// `a == b`, if `a`'s or `b`'s class defines `__eq__`.
+    fn eq(&mut self, a: crate::value::Value, b: crate::value::Value) -> Result<Option<bool>, crate::error::Exception>;
+}
+
+impl<'a> Context<'a> {
+    /// Whether `h` is an instance, or an exception, of a class the program made.
+    pub(crate) fn has_class(&self, h: crate::heap::Handle) -> Result<bool, crate::error::Exception> {
+        Ok(match self.heap.kind(h)? {
+            crate::heap::Kind::Instance => true,
+            crate::heap::Kind::Exception => self.heap.read_fixed(h, Object::class)?.is_some(),
+            _ => false,
+        })
+    }
+
+    /// The class name of an instance, or of an exception, of a class the program made.
+    pub(crate) fn class_name(&self, h: crate::heap::Handle) -> Option<&'static str> {
+        let class = self.heap.read_fixed(h, Object::class).ok().flatten()?;
+        self.heap.read_fixed(class, |o| if let Object::Class(c) = o { Some(c.name) } else { None }).ok().flatten()
+    }
+}
+
+use crate::heap::Object;

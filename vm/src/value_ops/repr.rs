@@ -48,13 +48,20 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         V::Bool(_) => "bool",
         V::Int(_) => "int",
         V::Func(_) => "function",
-        V::Builtin(b) if matches!(Builtin::from_id(b), Builtin::Error(_)) => "type",
+        V::Builtin(b) if Builtin::from_id(b).is_class() => "type",
         V::Builtin(_) | V::Native(_) => "builtin_function_or_method",
         V::Module(_) => "module",
         V::Unbound => "unbound",
         V::RangeIter { .. } => crate::heap::Kind::RangeIterator.type_name(),
         V::Obj(h) => match heap.kind(h)? {
-            crate::heap::Kind::Exception => heap.read_fixed(h, |o| o.type_name())?,
+            crate::heap::Kind::Exception | crate::heap::Kind::Instance => {
+                match heap.read_fixed(h, |o| (o.class(), o.type_name()))? {
+                    (Some(class), _) => {
+                        heap.read_fixed(class, |o| if let Object::Class(c) = o { c.name } else { "object" })?
+                    }
+                    (None, name) => name,
+                }
+            }
             kind => kind.type_name(),
         },
     })
@@ -68,6 +75,13 @@ pub(crate) fn str_of(cx: Context, v: Value) -> Result<String, Exception> {
         Repr,
     }
     if let V::Obj(h) = v.unpack() {
+        if let Some(specials) = cx.specials {
+            if cx.has_class(h)? {
+                if let Some(text) = specials.borrow_mut().text(v, true)? {
+                    return Ok(text);
+                }
+            }
+        }
         let found = cx.heap.read(h, |o| match o {
             Object::Str(s) => Str::Text(s.text.to_string()),
             // An exception shows its one argument as `str` does, several as a tuple would.
@@ -153,9 +167,11 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
         V::Bool(true) => out.push_str("True"),
         V::Bool(false) => out.push_str("False"),
         V::Int(i) => out.push_str(&int_text(i)),
-        V::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).name)),
+        V::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).qualname)),
         V::Builtin(b) => match Builtin::from_id(b) {
             Builtin::Error(kind) => out.push_str(&format!("<class '{}'>", kind.name())),
+            b if b.is_class() => out.push_str(&format!("<class '{}'>", b.name())),
+            Builtin::NotImplemented => out.push_str("NotImplemented"),
             b => out.push_str(&format!("<built-in function {}>", b.name())),
         },
         V::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
@@ -180,6 +196,13 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
         View(&'static str, Handle),
         /// `ValueError('x', 1)`: a class name and its arguments.
         Call(&'static str, Vec<Value>),
+        /// An instance (or exception, with its arguments) of a class the program made.
+        Instance(Vec<Value>),
+        /// A bound method: its receiver and function.
+        Bound(Value, Value),
+        /// `staticmethod(f)`, `classmethod(f)`.
+        Wrapped(&'static str, Value),
+        Super(Handle, Value),
     }
     let shape = cx.heap.read(h, |o| match o {
         Object::Str(s) => Shape::Text(repr_str(&s.text)),
@@ -197,12 +220,23 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             Shape::Text(format!("<{} _thread.lock object #{}>", if l.held { "locked" } else { "unlocked" }, h.number()))
         }
         Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
-        Object::Function(f) => Shape::Text(format!("<function {}>", cx.program.code(f.func).name)),
+        Object::Function(f) => Shape::Text(format!("<function {}>", cx.program.code(f.func).qualname)),
+        Object::Exception(e) if e.class.is_some() => Shape::Instance(e.args.to_vec()),
         Object::Exception(e) => match &e.shown {
             // The VM's message for a missing key is the key's repr already.
             Some(shown) if e.kind == ErrorKind::KeyError => Shape::Text(format!("KeyError({shown})")),
             _ => Shape::Call(e.kind.name(), e.args.to_vec()),
         },
+        Object::Instance(_) => Shape::Instance(Vec::new()),
+        Object::Class(c) => Shape::Text(format!("<class '__main__.{}'>", c.name)),
+        Object::BoundMethod(m) => Shape::Bound(m.receiver, m.func),
+        Object::Wrapper(w) => match w.kind {
+            crate::heap::WrapperKind::Property => Shape::Text(format!("<property object #{}>", h.number())),
+            crate::heap::WrapperKind::StaticMethod => Shape::Wrapped("staticmethod", w.func),
+            crate::heap::WrapperKind::ClassMethod => Shape::Wrapped("classmethod", w.func),
+        },
+        Object::Super(s) => Shape::Super(s.class, s.receiver),
+        Object::Cell(_) => Shape::Text(format!("<cell #{}>", h.number())),
     })?;
     let recursive = active.contains(&h);
     if active.len() > cx.nesting_limit {
@@ -213,6 +247,61 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
     }
     match shape {
         Shape::Text(text) => out.push_str(&text),
+        Shape::Instance(args) => {
+            if let Some(specials) = cx.specials {
+                if let Some(text) = specials.borrow_mut().text(Value::obj(h), false)? {
+                    out.push_str(&text);
+                    return Ok(());
+                }
+            }
+            let name = cx.class_name(h).unwrap_or("object");
+            match cx.heap.kind(h)? {
+                crate::heap::Kind::Exception => {
+                    out.push_str(name);
+                    out.push('(');
+                    for (i, &a) in args.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        write_repr(cx, a, out, active)?;
+                    }
+                    out.push(')');
+                }
+                _ => out.push_str(&format!("<__main__.{name} object #{}>", h.number())),
+            }
+        }
+        Shape::Bound(receiver, func) => {
+            let name = match func.unpack() {
+                V::Func(f) => cx.program.code(f).qualname.clone(),
+                V::Obj(f) => cx
+                    .heap
+                    .read_fixed(f, |o| match o {
+                        Object::Function(f) => cx.program.code(f.func).qualname.clone(),
+                        _ => "?".to_string(),
+                    })
+                    .unwrap_or_default(),
+                _ => "?".to_string(),
+            };
+            out.push_str(&format!("<bound method {name} of "));
+            if active.contains(&h) {
+                out.push_str("...");
+            } else {
+                active.push(h);
+                write_repr(cx, receiver, out, active)?;
+                active.pop();
+            }
+            out.push('>');
+        }
+        Shape::Wrapped(name, func) => {
+            out.push_str(&format!("<{name}("));
+            write_repr(cx, func, out, active)?;
+            out.push_str(")>");
+        }
+        Shape::Super(class, receiver) => {
+            let class_name = cx.heap.read(class, |o| if let Object::Class(c) = o { c.name } else { "?" })?;
+            let receiver_type = type_name(cx.heap, receiver)?;
+            out.push_str(&format!("<super: <class '{class_name}'>, <{receiver_type} object>>"));
+        }
         Shape::Call(name, args) => {
             out.push_str(name);
             out.push('(');

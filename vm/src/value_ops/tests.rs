@@ -22,7 +22,7 @@ impl Fixture {
     }
 
     fn cx(&self) -> Context<'_> {
-        Context { heap: &self.heap, program: &self.program, nesting_limit: 100 }
+        Context { heap: &self.heap, program: &self.program, nesting_limit: 100, specials: None }
     }
 
     fn obj(&self, object: Object) -> Value {

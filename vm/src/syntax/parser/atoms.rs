@@ -5,7 +5,7 @@
 //! stays cheap in stack even in unoptimized builds.
 
 use super::{Ex, Parser};
-use crate::ast::{Expr, ExprKind, FPart, Keyword, Span};
+use crate::ast::{CompFor, Comprehension, Element, Expr, ExprKind, FPart, Keyword, Span};
 use crate::syntax::lexer::Tok;
 use crate::syntax::literals::INT_TOO_LARGE;
 use crate::syntax::SyntaxError;
@@ -232,11 +232,52 @@ impl Parser {
         self.node(span, ExprKind::Tuple(items), height)
     }
 
-    /// `[a, b, ...]` with an optional trailing comma.
+    /// `[a, b, ...]` with an optional trailing comma, or a list comprehension.
     fn list(&mut self) -> R<Ex> {
         let span = self.bump();
+        if !self.is_op("]") {
+            let first = self.expr()?;
+            if self.is_kw("for") {
+                let (generators, height) = self.comprehension_clauses()?;
+                self.expect_op("]", "to close the list comprehension")?;
+                let comprehension = Comprehension { element: Element::List(first.expr), generators };
+                return self.node(span, ExprKind::Comprehension(Box::new(comprehension)), height.max(first.height) + 1);
+            }
+            let more = self.item_end(Seq::List, "]")?;
+            let (mut items, height) = if more { self.items(Seq::List, "]")? } else { (Vec::new(), 0) };
+            if !more {
+                self.expect_op("]", "to close the list")?;
+            }
+            items.insert(0, first.expr);
+            return self.node(span, ExprKind::List(items), height.max(first.height) + 1);
+        }
         let (items, height) = self.items(Seq::List, "]")?;
         self.node(span, ExprKind::List(items), height + 1)
+    }
+
+    /// The `for target in iter if cond ...` clauses of a comprehension, at the first `for`; with
+    /// the greatest height of their expressions.
+    fn comprehension_clauses(&mut self) -> R<(Vec<CompFor>, u32)> {
+        let mut generators = Vec::new();
+        let mut height = 0;
+        while self.is_kw("for") {
+            self.bump();
+            let target = self.for_target()?;
+            let iter = self.binary(super::expr::OR)?;
+            height = height.max(iter.height);
+            let mut ifs = Vec::new();
+            while self.is_kw("if") {
+                self.bump();
+                let cond = self.binary(super::expr::OR)?;
+                height = height.max(cond.height);
+                ifs.push(cond.expr);
+            }
+            generators.push(CompFor { target, iter: iter.expr, ifs });
+        }
+        if self.is_kw("async") {
+            return Err(self.fail("'async' is not supported"));
+        }
+        Ok((generators, height))
     }
 
     /// `{k: v, ...}` with an optional trailing comma; set displays and comprehensions are rejected.
@@ -249,6 +290,12 @@ impl Parser {
             self.dict_colon(span)?;
             let value = self.expr()?;
             height = height.max(key.height).max(value.height);
+            if pairs.is_empty() && self.is_kw("for") {
+                let (generators, more) = self.comprehension_clauses()?;
+                self.expect_op("}", "to close the dict comprehension")?;
+                let comprehension = Comprehension { element: Element::Dict(key.expr, value.expr), generators };
+                return self.node(span, ExprKind::Comprehension(Box::new(comprehension)), height.max(more) + 1);
+            }
             pairs.push((key.expr, value.expr));
             self.item_end(Seq::Dict, "}")?;
         }

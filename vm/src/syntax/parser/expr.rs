@@ -11,7 +11,7 @@ use crate::syntax::SyntaxError;
 
 type R<T> = Result<T, SyntaxError>;
 
-const OR: u8 = 1;
+pub(super) const OR: u8 = 1;
 const AND: u8 = 2;
 const NOT: u8 = 3;
 const CMP: u8 = 4;
@@ -37,6 +37,9 @@ enum Infix {
 impl Parser {
     /// One expression (Python's `test`): a conditional expression or anything tighter.
     pub(super) fn expr(&mut self) -> R<Ex> {
+        if self.is_kw("lambda") {
+            return self.lambda();
+        }
         self.enter()?;
         let result = match self.binary(OR) {
             Ok(then) if self.is_kw("if") => self.conditional(then),
@@ -44,6 +47,20 @@ impl Parser {
         };
         self.leave();
         result
+    }
+
+    /// `lambda params: body`.
+    fn lambda(&mut self) -> R<Ex> {
+        let span = self.bump();
+        let params = self.lambda_params()?;
+        self.enter()?;
+        let saved = std::mem::replace(&mut self.in_function, true);
+        let body = self.expr();
+        self.in_function = saved;
+        self.leave();
+        let body = body?;
+        let kind = ExprKind::Lambda { params: Box::new(params), body: Box::new(body.expr) };
+        self.node(span, kind, body.height + 1)
     }
 
     /// The rest of `then if cond else orelse`, at the `if`.

@@ -185,7 +185,6 @@ pub(super) fn describe(tok: &Tok) -> String {
 /// The message for a token that always starts (or is) an unsupported construct.
 fn unsupported_token(tok: &Tok) -> Option<&'static str> {
     Some(match tok {
-        Tok::Keyword("lambda") => "lambda expressions are not supported",
         Tok::Keyword("yield") => "'yield' is not supported",
         Tok::Keyword("await") => "'await' is not supported",
         Tok::Keyword("async") => "'async' is not supported",

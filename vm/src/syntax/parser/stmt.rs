@@ -29,6 +29,8 @@ impl Parser {
             Tok::Keyword("def") => self.def_stmt(),
             Tok::Keyword("with") => self.with_stmt(),
             Tok::Keyword("try") => self.try_stmt(),
+            Tok::Keyword("class") => self.class_stmt(Vec::new()),
+            Tok::Op("@") => self.decorated(),
             _ => return self.other_statement(out),
         }?;
         out.push(Stmt { span, kind });
@@ -38,11 +40,9 @@ impl Parser {
     /// Unsupported compound statements, or simple statements.
     fn other_statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         match self.tok() {
-            Tok::Keyword("class") => Err(self.fail("class definitions are not supported")),
             Tok::Keyword(k @ ("except" | "finally")) => {
                 Err(self.fail(format!("'{k}' without a matching 'try' at the same indentation")))
             }
-            Tok::Op("@") => Err(self.fail("decorators are not supported")),
             Tok::Indent => Err(self.fail("unexpected indent")),
             Tok::Keyword(k @ ("elif" | "else")) => {
                 Err(self.fail(format!("'{k}' without a matching 'if' at the same indentation")))
@@ -95,6 +95,17 @@ impl Parser {
                 return Ok(StmtKind::Return(value));
             }
             Tok::Keyword("global") => return self.global(),
+            Tok::Keyword("nonlocal") if !self.in_function => {
+                return Err(self.fail("nonlocal declaration not allowed at module level"))
+            }
+            Tok::Keyword("nonlocal") => {
+                self.bump();
+                let mut names = vec![self.expect_name("a name after 'nonlocal'")?.0];
+                while self.eat_op(",") {
+                    names.push(self.expect_name("a name after ','")?.0);
+                }
+                return Ok(StmtKind::Nonlocal(names));
+            }
             Tok::Keyword("assert") => {
                 self.bump();
                 let test = self.expr()?.expr;
@@ -115,7 +126,7 @@ impl Parser {
                 };
                 return Ok(StmtKind::Raise { exc, cause });
             }
-            Tok::Keyword(k @ ("del" | "nonlocal")) => return Err(self.fail(not_supported(k))),
+            Tok::Keyword(k @ "del") => return Err(self.fail(not_supported(k))),
             Tok::Keyword(k @ ("if" | "while" | "for" | "def" | "with" | "class" | "try")) => {
                 return Err(self.fail(format!(
                     "expected a simple statement, found keyword '{k}' (a '{k}' statement must start on its own line)"
@@ -328,8 +339,8 @@ impl Parser {
         self.loop_depth += 1;
         let body = self.suite("'while' statement", span)?;
         self.loop_depth -= 1;
-        self.no_loop_else("while-else is not supported")?;
-        Ok(StmtKind::While { cond, body })
+        let orelse = if self.is_kw("else") { self.else_branch()? } else { Vec::new() };
+        Ok(StmtKind::While { cond, body, orelse })
     }
 
     fn for_stmt(&mut self) -> R<StmtKind> {
@@ -340,24 +351,17 @@ impl Parser {
         self.loop_depth += 1;
         let body = self.suite("'for' statement", span)?;
         self.loop_depth -= 1;
-        self.no_loop_else("for-else is not supported")?;
-        Ok(StmtKind::For { target, iter, body })
+        let orelse = if self.is_kw("else") { self.else_branch()? } else { Vec::new() };
+        Ok(StmtKind::For { target, iter, body, orelse })
     }
 
     /// The variable(s) of a `for`, and the `in` after them.
-    fn for_target(&mut self) -> R<Target> {
+    pub(super) fn for_target(&mut self) -> R<Target> {
         let target = to_target(self.comma_list(|p| p.binary(BIT_OR))?.expr)?;
         if !self.eat_kw("in") {
             return Err(self.unexpected("'in' after the for loop's target"));
         }
         Ok(target)
-    }
-
-    fn no_loop_else(&self, message: &str) -> R<()> {
-        if self.is_kw("else") {
-            return Err(self.fail(message));
-        }
-        Ok(())
     }
 
     /// `try:` then `except` clauses (a bare one last), `else:` (only after a clause) and
@@ -420,43 +424,102 @@ impl Parser {
     fn with_stmt(&mut self) -> R<StmtKind> {
         let span = self.bump();
         let ctx = self.expr()?.expr;
-        if self.is_kw("as") {
-            return Err(self.fail("'with ... as' is not supported"));
-        }
+        let target = if self.is_kw("as") {
+            self.bump();
+            Some(to_target(self.binary(BIT_OR)?.expr)?)
+        } else {
+            None
+        };
         if self.is_op(",") {
             return Err(self.fail("several context managers in one 'with' are not supported"));
         }
         self.colon("'with' expression")?;
         let body = self.suite("'with' statement", span)?;
-        Ok(StmtKind::With { ctx, body })
+        Ok(StmtKind::With { ctx, target, body })
     }
 
-    /// `def name(a, b): body`, at the top level only, positional parameters only.
-    fn def_stmt(&mut self) -> R<StmtKind> {
-        let span = self.bump();
-        if self.in_function {
-            return Err(SyntaxError { message: "nested functions are not supported".into(), span });
+    /// `@decorator` lines, then the `def` or `class` they decorate.
+    fn decorated(&mut self) -> R<StmtKind> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.expr()?.expr);
+            if !matches!(self.tok(), Tok::Newline) {
+                return Err(self.unexpected("end of line after the decorator"));
+            }
+            self.bump();
         }
+        match self.tok() {
+            Tok::Keyword("def") => self.def_with(decorators),
+            Tok::Keyword("class") => self.class_stmt(decorators),
+            _ => Err(self.unexpected("'def' or 'class' after the decorators")),
+        }
+    }
+
+    fn def_stmt(&mut self) -> R<StmtKind> {
+        self.def_with(Vec::new())
+    }
+
+    /// `def name(params): body`, at the top level or in a class body (a method).
+    fn def_with(&mut self, decorators: Vec<Expr>) -> R<StmtKind> {
+        let span = self.bump();
         let (name, _) = self.expect_name("a function name after 'def'")?;
         let params = self.params()?;
         self.colon("the function signature")?;
         let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
-        self.in_function = true;
+        let saved_function = std::mem::replace(&mut self.in_function, true);
         let body = self.suite("function definition", span)?;
-        self.in_function = false;
+        self.in_function = saved_function;
         self.loop_depth = saved_loops;
-        Ok(StmtKind::Def { name, params, body })
+        Ok(StmtKind::Def { name, params, body, decorators })
+    }
+
+    /// `class Name:` or `class Name(Base):`, at the top level or in a class body.
+    fn class_stmt(&mut self, decorators: Vec<Expr>) -> R<StmtKind> {
+        let span = self.bump();
+        if self.in_function {
+            return Err(SyntaxError { message: "classes defined inside a function are not supported".into(), span });
+        }
+        let (name, _) = self.expect_name("a class name after 'class'")?;
+        let mut bases = Vec::new();
+        if self.eat_op("(") {
+            while !self.eat_op(")") {
+                if matches!(self.peek(1), Tok::Op("=")) {
+                    return Err(self.fail("class keyword arguments (metaclass=...) are not supported"));
+                }
+                bases.push(self.expr()?.expr);
+                if !self.is_op(")") && !self.eat_op(",") {
+                    return Err(self.unexpected("',' or ')' in the base classes"));
+                }
+            }
+        }
+        self.colon("the class name")?;
+        let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
+        let saved_function = std::mem::replace(&mut self.in_function, false);
+        let body = self.suite("class definition", span)?;
+        self.in_function = saved_function;
+        self.loop_depth = saved_loops;
+        Ok(StmtKind::Class { name, bases, body, decorators })
     }
 
     /// `(a, b=1, *args, c, d=2, **kw)`: names distinct, in Python's order; annotations are
     /// parsed and not evaluated.
     fn params(&mut self) -> R<Params> {
         self.expect_op("(", "after the function name")?;
+        self.param_list(")", true)
+    }
+
+    /// A lambda's parameters, up to and including its `:` (no annotations).
+    pub(super) fn lambda_params(&mut self) -> R<Params> {
+        self.param_list(":", false)
+    }
+
+    /// Parameters up to `close` (consumed).
+    fn param_list(&mut self, close: &'static str, annotations: bool) -> R<Params> {
         let mut params = Params::default();
         let mut names: Vec<String> = Vec::new();
         // After `*` or `*args`: the rest are keyword-only.
         let mut starred = false;
-        while !self.eat_op(")") {
+        while !self.eat_op(close) {
             if params.varkw.is_some() {
                 return Err(self.fail("arguments cannot follow var-keyword argument"));
             }
@@ -468,8 +531,8 @@ impl Parser {
                     return Err(SyntaxError { message: "* argument may appear only once".into(), span });
                 }
                 starred = true;
-                if self.is_op(",") || self.is_op(")") {
-                    if self.is_op(")") || matches!(self.peek(1), Tok::Op("**")) {
+                if self.is_op(",") || self.is_op(close) {
+                    if self.is_op(close) || matches!(self.peek(1), Tok::Op("**")) {
                         return Err(SyntaxError { message: "named arguments must follow bare *".into(), span });
                     }
                     self.eat_op(",");
@@ -488,7 +551,7 @@ impl Parser {
                 return Err(SyntaxError { message, span: name_span });
             }
             names.push(name.clone());
-            if self.eat_op(":") {
+            if annotations && self.eat_op(":") {
                 self.expr()?;
             }
             let default = if kind.is_empty() && self.eat_op("=") { Some(self.expr()?.expr) } else { None };
@@ -510,11 +573,15 @@ impl Parser {
             if kind == "*" && self.is_op("=") {
                 return Err(self.fail("var-positional argument cannot have default value"));
             }
-            if !self.is_op(")") && !self.eat_op(",") {
-                return Err(self.unexpected("',' or ')' in the parameter list"));
+            if !self.is_op(close) && !self.eat_op(",") {
+                return Err(self.unexpected(if annotations {
+                    "',' or ')' in the parameter list"
+                } else {
+                    "',' or ':' in the lambda's parameters"
+                }));
             }
         }
-        if self.eat_op("->") {
+        if annotations && self.eat_op("->") {
             self.expr()?;
         }
         Ok(params)

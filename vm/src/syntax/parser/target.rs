@@ -11,6 +11,7 @@ pub(super) fn to_target(e: Expr) -> Result<Target, SyntaxError> {
     match e.kind {
         ExprKind::Name(name) => Ok(Target::Name { name, span }),
         ExprKind::Subscript { obj, index } => Ok(Target::Subscript { obj: *obj, index: *index, span }),
+        ExprKind::Attribute { obj, name } => Ok(Target::Attribute { obj: *obj, name, span }),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             let items = items.into_iter().map(to_target).collect::<Result<Vec<_>, _>>()?;
             Ok(Target::Tuple { items, span })
@@ -28,7 +29,6 @@ fn what(kind: &ExprKind) -> String {
         ExprKind::None => "None".into(),
         ExprKind::Dict(_) => "dict literal".into(),
         ExprKind::Call { .. } => "function call".into(),
-        ExprKind::Attribute { name, .. } => format!("attribute '.{name}' (attribute assignment is not supported)"),
         ExprKind::Compare { .. } | ExprKind::CompareChain { .. } => "comparison".into(),
         ExprKind::IfExp { .. } => "conditional expression".into(),
         _ => "expression".into(),

@@ -91,6 +91,22 @@ fn sx(e: &Expr) -> String {
         }
         ExprKind::BoolOp { op, left, right } => format!("({op:?} {} {})", sx(left), sx(right)),
         ExprKind::IfExp { cond, then, orelse } => format!("(if {} {} {})", sx(cond), sx(then), sx(orelse)),
+        ExprKind::Lambda { params, body } => format!("(lambda {} {})", params.names().join(" "), sx(body)),
+        ExprKind::Comprehension(comp) => {
+            let element = match &comp.element {
+                crate::ast::Element::List(e) => sx(e),
+                crate::ast::Element::Dict(k, v) => format!("{}:{}", sx(k), sx(v)),
+            };
+            let clauses: Vec<String> = comp
+                .generators
+                .iter()
+                .map(|g| {
+                    let ifs: Vec<String> = g.ifs.iter().map(|c| format!(" if {}", sx(c))).collect();
+                    format!("for {} in {}{}", tx(&g.target), sx(&g.iter), ifs.concat())
+                })
+                .collect();
+            format!("(comp {element} {})", clauses.join(" "))
+        }
     }
 }
 
@@ -99,6 +115,7 @@ fn tx(t: &Target) -> String {
     match t {
         Target::Name { name, .. } => name.clone(),
         Target::Subscript { obj, index, .. } => format!("(sub {} {})", sx(obj), sx(index)),
+        Target::Attribute { obj, name, .. } => format!("(attr {} {name})", sx(obj)),
         Target::Tuple { items, .. } => format!("(tuple {})", items.iter().map(tx).collect::<Vec<_>>().join(" ")),
     }
 }

@@ -60,6 +60,22 @@ fn atoms_and_displays() {
     assert_eq!(ex("'a' 'b'\n"), "\"ab\"");
     assert_eq!(ex("('a'\n  'b')"), "\"ab\"");
     assert_eq!(ex("[\n 1,\n\n 2  # two\n]"), "[1 2]");
+    assert_eq!(ex("[1]"), "[1]");
+    assert_eq!(ex("[1, 2]"), "[1 2]");
+}
+
+#[test]
+fn lambdas_and_comprehensions() {
+    assert_eq!(ex("lambda: 0"), "(lambda  0)");
+    assert_eq!(ex("lambda a, b=1: a + b"), "(lambda a b (+ a b))");
+    assert_eq!(ex("lambda a: a if a else lambda: 1"), "(lambda a (if a a (lambda  1)))");
+    assert_eq!(ex("f(lambda x: x, 2)"), "(call f (lambda x x) 2)");
+    assert_eq!(ex("[x * 2 for x in xs]"), "(comp (* x 2) for x in xs)");
+    assert_eq!(ex("[x for x in xs if x if not x]"), "(comp x for x in xs if x if (Not x))");
+    assert_eq!(ex("[(a, b) for a in p for b in a]"), "(comp (tuple a b) for a in p for b in a)");
+    assert_eq!(ex("[a for a, b in p or q]"), "(comp a for (tuple a b) in (Or p q))");
+    assert_eq!(ex("{k: v for k, v in items}"), "(comp k:v for (tuple k v) in items)");
+    assert_eq!(ex("[[y for y in x] for x in m]"), "(comp (comp y for y in x) for x in m)");
 }
 
 #[test]
@@ -178,10 +194,10 @@ x = 1; y = 2;
         })
         .collect();
     assert_eq!(kinds, ["import", "global", "def", "def", "assign", "assign"]);
-    let StmtKind::Def { name, params, body } = &m.body[2].kind else { panic!() };
+    let StmtKind::Def { name, params, body, .. } = &m.body[2].kind else { panic!() };
     assert_eq!((name.as_str(), params.names()), ("f", vec!["a".to_string(), "b".to_string()]));
     assert_eq!(body[0].kind, StmtKind::Global(vec!["g".into(), "h".into()]));
-    let StmtKind::For { target, iter, body: for_body } = &body[1].kind else { panic!() };
+    let StmtKind::For { target, iter, body: for_body, .. } = &body[1].kind else { panic!() };
     assert_eq!((tx(target), sx(iter)), ("(tuple i (tuple j k))".into(), "items".into()));
     let StmtKind::While { body: while_body, .. } = &for_body[0].kind else { panic!() };
     assert!(matches!(while_body[1].kind, StmtKind::Continue));
