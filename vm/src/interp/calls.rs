@@ -638,18 +638,6 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn len_of(&mut self, v: Value) -> Result<Value, Exception> {
-        if self.is_instance_object(v) {
-            if let Some(n) = self.call_special(v, "__len__", &[])? {
-                return match n.unpack() {
-                    V::Int(i) if i >= 0 => Ok(n),
-                    V::Int(_) => Err(value_error("__len__() should return >= 0")),
-                    V::Bool(b) => Ok(Value::int(b as i64)),
-                    _ => {
-                        Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(n)?)))
-                    }
-                };
-            }
-        }
         let len = match v.unpack() {
             V::Obj(h) => {
                 let len_of = |o: &Object| match o {
@@ -674,8 +662,26 @@ impl<P: Platform> Interp<'_, P> {
             Some(n) => i64::try_from(n)
                 .map(Value::int)
                 .map_err(|_| Exception::new(ErrorKind::OverflowError, "Python int too large to convert to C ssize_t")),
-            None => Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?))),
+            None => self.len_of_instance(v),
         }
+    }
+
+    /// `len(v)` of an object of a class the program made: its `__len__`.
+    #[cold]
+    fn len_of_instance(&mut self, v: Value) -> Result<Value, Exception> {
+        if self.is_instance_object(v) {
+            if let Some(n) = self.call_special(v, "__len__", &[])? {
+                return match n.unpack() {
+                    V::Int(i) if i >= 0 => Ok(n),
+                    V::Int(_) => Err(value_error("__len__() should return >= 0")),
+                    V::Bool(b) => Ok(Value::int(b as i64)),
+                    _ => {
+                        Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(n)?)))
+                    }
+                };
+            }
+        }
+        Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)?)))
     }
 }
 

@@ -105,12 +105,6 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?)));
         };
-        if self.is_instance_object(obj) {
-            return match self.call_special(obj, "__getitem__", &[index])? {
-                Some(v) => Ok(v),
-                None => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?))),
-            };
-        }
         enum Found {
             Value(Value),
             Char(char),
@@ -173,6 +167,14 @@ impl<P: Platform> Interp<'_, P> {
                 let what = if name == "str" { "string" } else { name };
                 Err(type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(index)?)))
             }
+            // An object of a class the program made, with `__getitem__` (off the path of the
+            // built-in containers).
+            Found::NotSubscriptable(_) if self.is_instance_object(obj) => {
+                match self.call_special(obj, "__getitem__", &[index])? {
+                    Some(v) => Ok(v),
+                    None => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)?))),
+                }
+            }
             Found::NotSubscriptable(name) => Err(type_error(format!("'{name}' object is not subscriptable"))),
         }
     }
@@ -188,12 +190,6 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
         };
-        if self.is_instance_object(obj) {
-            return match self.call_special(obj, "__setitem__", &[index, value])? {
-                Some(_) => Ok(()),
-                None => Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?))),
-            };
-        }
         let int_index = match index.unpack() {
             V::Int(i) => Some(i),
             V::Bool(b) => Some(b as i64),
@@ -238,8 +234,41 @@ impl<P: Platform> Interp<'_, P> {
             Outcome::BadIndex => {
                 Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))
             }
+            Outcome::Immutable(_) if self.is_instance_object(obj) => {
+                match self.call_special(obj, "__setitem__", &[index, value])? {
+                    Some(_) => Ok(()),
+                    None => {
+                        Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)))
+                    }
+                }
+            }
             Outcome::Immutable(name) => Err(type_error(format!("'{name}' object does not support item assignment"))),
         }
+    }
+
+    /// `item in container` for an object of a class the program made: its `__contains__`, or a
+    /// search of what iterating it gives, as Python does.
+    #[cold]
+    fn instance_contains(&mut self, container: Value, item: Value) -> Result<bool, Exception> {
+        if let Some(r) = self.call_special(container, "__contains__", &[item])? {
+            return self.truthy(r);
+        }
+        // No `__contains__`: look through what iterating it gives, as Python does.
+        let it = self.get_iter(container)?;
+        self.roots.stack.push(it);
+        let found = loop {
+            match self.next_item(it) {
+                Ok(Some(v)) => match self.equal_full(v, item) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => {}
+                    Err(e) => break Err(e),
+                },
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        self.roots.stack.pop();
+        found
     }
 
     /// `item in container`.
@@ -247,27 +276,6 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = container.unpack() else {
             return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)?)));
         };
-        if self.is_instance_object(container) {
-            if let Some(r) = self.call_special(container, "__contains__", &[item])? {
-                return self.truthy(r);
-            }
-            // No `__contains__`: look through what iterating it gives, as Python does.
-            let it = self.get_iter(container)?;
-            self.roots.stack.push(it);
-            let found = loop {
-                match self.next_item(it) {
-                    Ok(Some(v)) => match self.equal_full(v, item) {
-                        Ok(true) => break Ok(true),
-                        Ok(false) => {}
-                        Err(e) => break Err(e),
-                    },
-                    Ok(None) => break Ok(false),
-                    Err(e) => break Err(e),
-                }
-            };
-            self.roots.stack.pop();
-            return found;
-        }
         enum Kind {
             Items(Vec<Value>),
             Str(String),
@@ -317,6 +325,7 @@ impl<P: Platform> Interp<'_, P> {
                 let items = self.iterate(container)?;
                 Ok(self.position(items, item)?.is_some())
             }
+            Kind::NotIterable(_) if self.is_instance_object(container) => self.instance_contains(container, item),
             Kind::NotIterable(name) => Err(type_error(format!("argument of type '{name}' is not iterable"))),
         }
     }

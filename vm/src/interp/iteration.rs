@@ -109,22 +109,21 @@ impl<P: Platform> Interp<'_, P> {
     /// The next item of iterator `it`, or None when it is exhausted.
     pub(crate) fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
         let V::Obj(h) = it.unpack() else { return Ok(None) };
-        if self.is_instance_object(it) {
-            // `__next__` ends the iteration by raising StopIteration.
-            return match self.call_special(it, "__next__", &[]) {
-                Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)?))),
-                Err(e) if e.kind == crate::error::ErrorKind::StopIteration => Ok(None),
-                Err(e) => Err(e),
-            };
-        }
         let heap = &self.shared.heap;
         /// What one look at the iterator gives: a range's next item (it needs nothing else, so it
         /// steps under that one lock), or where a sequence or a dict snapshot goes on from.
         enum Look {
             Stepped(Option<Value>),
-            Seq { seq: Handle, index: usize },
-            Snapshot { next: Option<Value>, dict: Option<(Handle, usize)> },
+            Seq {
+                seq: Handle,
+                index: usize,
+            },
+            Snapshot {
+                next: Option<Value>,
+                dict: Option<(Handle, usize)>,
+            },
+            /// No iterator the VM made: an object of a class the program made, with `__next__`.
+            Other,
         }
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
@@ -146,10 +145,11 @@ impl<P: Platform> Interp<'_, P> {
                     Look::Snapshot { next: items.get(*index).copied(), dict: *dict }
                 }
             },
-            _ => Look::Stepped(None),
+            _ => Look::Other,
         })?;
         let (item, advance) = match look {
             Look::Stepped(item) => return Ok(item),
+            Look::Other => return self.next_of_instance(it),
             Look::Seq { seq, index } => {
                 enum Next {
                     Value(Value),
@@ -262,6 +262,21 @@ impl<P: Platform> Interp<'_, P> {
             }
             Kind::No(name) => return Err(not_iterable(name)),
         })
+    }
+
+    /// `it.__next__()` for an object of a class the program made; its StopIteration ends the
+    /// iteration.
+    #[cold]
+    fn next_of_instance(&mut self, it: Value) -> Result<Option<Value>, Exception> {
+        if !self.is_instance_object(it) {
+            return Ok(None);
+        }
+        match self.call_special(it, "__next__", &[]) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)?))),
+            Err(e) if e.kind == crate::error::ErrorKind::StopIteration => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Every item an object of a class the program made gives through `__iter__` and

@@ -63,7 +63,11 @@ impl<P: Platform> Interp<'_, P> {
         let n = self.roots.stack.len();
         let receiver_at = n - argc as usize - 1;
         let receiver = self.roots.stack[receiver_at];
-        if self.has_class_attributes(receiver) {
+        // A built-in type's method first (the common case: `lst.append(x)`, `d.get(k)`); the
+        // types of the program's classes have none of those.
+        let builtin = matches!(receiver.unpack(), V::Module(_))
+            || self.shared.methods[name as usize].is_some_and(|m| self.method_receiver(receiver, m).is_some());
+        if !builtin && self.has_class_attributes(receiver) {
             return self.call_class_method(name, receiver_at, &[]);
         }
         self.call_builtin_type_method(name, argc).map(Some)
