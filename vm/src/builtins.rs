@@ -51,6 +51,16 @@ pub enum Builtin {
     ObjectInit,
     /// `prop.setter(f)`: a copy of property `prop` with setter `f` (`@x.setter`).
     PropertySetter,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    Sorted,
+    Reversed,
+    Any,
+    All,
+    Iter,
+    Next,
 }
 
 /// Builtins in id order; the first `GLOBAL_COUNT` are visible as global names.
@@ -113,6 +123,16 @@ const TABLE: &[(&str, Builtin)] = &[
     ("__init__", Builtin::ExceptionInit),
     ("__init__", Builtin::ObjectInit),
     ("setter", Builtin::PropertySetter),
+    ("enumerate", Builtin::Enumerate),
+    ("zip", Builtin::Zip),
+    ("map", Builtin::Map),
+    ("filter", Builtin::Filter),
+    ("sorted", Builtin::Sorted),
+    ("reversed", Builtin::Reversed),
+    ("any", Builtin::Any),
+    ("all", Builtin::All),
+    ("iter", Builtin::Iter),
+    ("next", Builtin::Next),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
@@ -186,6 +206,8 @@ pub enum Method {
     Lower,
     Isdigit,
     Format,
+    Sort,
+    Reverse,
 }
 
 impl Method {
@@ -216,6 +238,8 @@ impl Method {
             "lower" => Method::Lower,
             "isdigit" => Method::Isdigit,
             "format" => Method::Format,
+            "sort" => Method::Sort,
+            "reverse" => Method::Reverse,
             _ => return None,
         })
     }

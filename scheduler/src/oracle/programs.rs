@@ -20,6 +20,7 @@
 //! | `from m import f as g` | an extension function called by another name |
 //! | str methods (`format`, `join`) | applied to values read from shared state |
 //! | chained comparisons | a shared value read once for two comparisons |
+//! | the iterator builtins (`sorted enumerate zip any all map`) | shared lists read item by item as the iterators are taken |
 //! | closures (`nonlocal`), `lambda`, comprehensions, `for`-`else` | a cell shared by threads read and written around a safepoint; shared lists read inside a comprehension's own frame; check-then-act through a loop's `else` |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
@@ -83,7 +84,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(46) {
+    let text = match c.below(47) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -176,6 +177,10 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // A lambda applied to a shared value.
         44 => line(&format!("{o}[{i}] = (lambda v, by={v}: v + by)({o}[{i}])")),
         // Check-then-act through a loop's `else`: the value is added only if no item had it.
+        // The iterator builtins over shared lists: each item read as it is taken.
+        46 => line(&format!(
+            "print(sorted({o}, reverse=True), [i for i, v in enumerate({o}) if v], list(zip({o}, y)), any({o}), all(map(lambda v: v >= 0, {o})))"
+        )),
         45 => format!("    for v in {o}:\n        if v == {v}:\n            break\n    else:\n        {o}[{i}] = {v}\n"),
         _ => line(&format!("print(len({o}))")),
     };
@@ -335,13 +340,14 @@ mod tests {
                 "[v * 2 for v in ",
                 "(lambda v, by=",
                 "    else:\n        ",
+                "sorted(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 43, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 44, "menu items never generated: {seen:?}");
     }
 
     #[test]

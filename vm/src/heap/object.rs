@@ -90,6 +90,25 @@ pub enum Iter {
         index: usize,
         dict: Option<(Handle, usize)>,
     },
+    /// `enumerate(iterable, start)`: the iterable's iterator and the next count.
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    /// `zip(a, b, ...)`: one iterator per iterable.
+    Zip {
+        inners: Vec<Value>,
+    },
+    /// `map(f, a, ...)`: the function and one iterator per iterable.
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    /// `filter(f, a)` (`f` None: the items' truth).
+    Filter {
+        func: Value,
+        inner: Value,
+    },
 }
 
 /// The state of a `Lock()`: whether it is held and how many threads wait for it.
@@ -372,7 +391,7 @@ impl Object {
             Object::View { kind: ViewKind::Items, .. } => Kind::DictItems,
             Object::Iter(it) => match **it {
                 Iter::Range { .. } => Kind::RangeIterator,
-                Iter::Seq { .. } | Iter::Snapshot { .. } => Kind::Iterator,
+                _ => Kind::Iterator,
             },
             Object::Lock(_) => Kind::Lock,
             Object::Thread(_) => Kind::Thread,
@@ -433,6 +452,16 @@ impl Object {
                     if let Some((d, _)) = dict {
                         visit(Value::obj(*d))
                     }
+                }
+                Iter::Enumerate { inner, .. } => visit(*inner),
+                Iter::Zip { inners } => inners.iter().copied().for_each(visit),
+                Iter::Map { func, inners } => {
+                    visit(*func);
+                    inners.iter().copied().for_each(visit)
+                }
+                Iter::Filter { func, inner } => {
+                    visit(*func);
+                    visit(*inner)
                 }
             },
             Object::Thread(t) => {

@@ -168,8 +168,25 @@ impl<P: Platform> Interp<'_, P> {
         args: &[Value],
         keywords: &[(&str, Value)],
     ) -> Result<Value, Exception> {
-        if builtin != Builtin::Print {
-            return Err(type_error(format!("{}() takes no keyword arguments", builtin.name())));
+        match builtin {
+            Builtin::Print => {}
+            Builtin::Sorted => {
+                arity("sorted", args, 1, 1)?;
+                let (key, reverse) = self.sort_keywords("sort", keywords)?;
+                let items = self.iterate(args[0])?;
+                let sorted = self.sort_values(items, key, reverse)?;
+                return self.new_list(sorted);
+            }
+            Builtin::Enumerate => {
+                let [("start", start)] = keywords else {
+                    let name = keywords.iter().map(|(k, _)| *k).find(|&k| k != "start").unwrap_or("start");
+                    return Err(type_error(format!("'{name}' is an invalid keyword argument for enumerate()")));
+                };
+                let mut all = args.to_vec();
+                all.push(*start);
+                return self.call_iterator_builtin(Builtin::Enumerate, &all);
+            }
+            _ => return Err(type_error(format!("{}() takes no keyword arguments", builtin.name()))),
         }
         let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
         for &(name, value) in keywords {
@@ -301,19 +318,25 @@ impl<P: Platform> Interp<'_, P> {
                 let Some((&first, rest)) = candidates.split_first() else {
                     return Err(value_error(format!("{name}() arg is an empty sequence")));
                 };
-                let mut best = first;
+                // An `__lt__` of the program's classes may run a collection: the candidates stay
+                // rooted meanwhile.
+                let base = self.roots.stack.len();
+                self.roots.stack.extend_from_slice(&candidates);
+                let mut best = Ok(first);
                 for &c in rest {
-                    let ordering = self.order(if builtin == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt }, c, best)?;
-                    let better = if builtin == Builtin::Min {
-                        ordering == Ordering::Less
-                    } else {
-                        ordering == Ordering::Greater
-                    };
-                    if better {
-                        best = c;
-                    }
+                    let Ok(b) = best else { break };
+                    let op = if builtin == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+                    best = self.order(op, c, b).map(|o| {
+                        let better = if builtin == Builtin::Min { o == Ordering::Less } else { o == Ordering::Greater };
+                        if better {
+                            c
+                        } else {
+                            b
+                        }
+                    });
                 }
-                Ok(best)
+                self.roots.stack.truncate(base);
+                best
             }
             Builtin::Sum => {
                 arity("sum", args, 1, 2)?;
@@ -525,6 +548,16 @@ impl<P: Platform> Interp<'_, P> {
                 Ok(Value::NONE)
             }
             Builtin::ObjectInit => Ok(Value::NONE),
+            Builtin::Enumerate
+            | Builtin::Zip
+            | Builtin::Map
+            | Builtin::Filter
+            | Builtin::Sorted
+            | Builtin::Reversed
+            | Builtin::Any
+            | Builtin::All
+            | Builtin::Iter
+            | Builtin::Next => self.call_iterator_builtin(builtin, args),
             Builtin::PropertySetter => {
                 arity("setter", args, 2, 2)?;
                 let getter = match args[0].handle() {
@@ -599,6 +632,15 @@ impl<P: Platform> Interp<'_, P> {
             return Ok(());
         }
         let items = self.iterate(source)?;
+        // Rooted while the pairs are read (an object of the program's classes runs `__iter__`).
+        let base = self.roots.stack.len();
+        self.roots.stack.extend_from_slice(&items);
+        let filled = self.fill_dict_from_pairs(d, items);
+        self.roots.stack.truncate(base);
+        filled
+    }
+
+    fn fill_dict_from_pairs(&mut self, d: crate::heap::Handle, items: Vec<Value>) -> Result<(), Exception> {
         for (i, item) in items.into_iter().enumerate() {
             let pair = match self.iterate(item) {
                 Ok(pair) => pair,

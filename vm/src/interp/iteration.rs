@@ -124,6 +124,8 @@ impl<P: Platform> Interp<'_, P> {
             },
             /// No iterator the VM made: an object of a class the program made, with `__next__`.
             Other,
+            /// An iterator over other iterators (`enumerate`, `zip`, `map`, `filter`).
+            Combined(Iter),
         }
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
@@ -144,12 +146,18 @@ impl<P: Platform> Interp<'_, P> {
                 Iter::Snapshot { items, index, dict } => {
                     Look::Snapshot { next: items.get(*index).copied(), dict: *dict }
                 }
+                Iter::Enumerate { inner, count } => {
+                    *count += 1;
+                    Look::Combined(Iter::Enumerate { inner: *inner, count: *count - 1 })
+                }
+                other => Look::Combined(other.clone()),
             },
             _ => Look::Other,
         })?;
         let (item, advance) = match look {
             Look::Stepped(item) => return Ok(item),
             Look::Other => return self.next_of_instance(it),
+            Look::Combined(combined) => return self.next_combined(combined),
             Look::Seq { seq, index } => {
                 enum Next {
                     Value(Value),
@@ -250,18 +258,65 @@ impl<P: Platform> Interp<'_, P> {
                 Items::Range { next: start, remaining: range_len(start, stop, step), step }
             }
             Kind::Snapshot => Items::Values(self.snapshot(h)?.into_iter()),
-            Kind::Iter => {
-                let mut values = Vec::new();
-                while let Some(item) = self.next_item(v)? {
-                    if values.len() * super::ops::ITEM >= self.shared.heap.room() {
-                        return Err(Exception::new(crate::error::ErrorKind::MemoryError, "sequence too long"));
-                    }
-                    values.push(item);
-                }
-                Items::Values(values.into_iter())
-            }
+            // A `map` or `filter` runs Python code for each item: the items so far stay rooted.
+            Kind::Iter => Items::Values(self.rest_of(v)?.into_iter()),
             Kind::No(name) => return Err(not_iterable(name)),
         })
+    }
+
+    /// The next item of an iterator over other iterators. What it takes from them, and what its
+    /// function returns, stay on the stack while the next one is taken (a `__next__` or the
+    /// function may run a collection).
+    fn next_combined(&mut self, combined: Iter) -> Result<Option<Value>, Exception> {
+        let base = self.roots.stack.len();
+        let result = self.next_combined_rooted(combined, base);
+        self.roots.stack.truncate(base);
+        result
+    }
+
+    fn next_combined_rooted(&mut self, combined: Iter, base: usize) -> Result<Option<Value>, Exception> {
+        match combined {
+            Iter::Enumerate { inner, count } => match self.next_item(inner)? {
+                Some(v) => {
+                    self.roots.stack.push(v);
+                    self.new_tuple(vec![Value::int(count), v]).map(Some)
+                }
+                None => Ok(None),
+            },
+            Iter::Zip { inners } | Iter::Map { inners, .. } if inners.is_empty() => Ok(None),
+            Iter::Zip { inners } => {
+                for inner in inners {
+                    match self.next_item(inner)? {
+                        Some(v) => self.roots.stack.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                let items = self.roots.stack[base..].to_vec();
+                self.new_tuple(items).map(Some)
+            }
+            Iter::Map { func, inners } => {
+                for inner in inners {
+                    match self.next_item(inner)? {
+                        Some(v) => self.roots.stack.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                let args = self.roots.stack[base..].to_vec();
+                self.call_from_native(func, &args).map(Some)
+            }
+            Iter::Filter { func, inner } => loop {
+                let Some(v) = self.next_item(inner)? else { return Ok(None) };
+                self.roots.stack.push(v);
+                let test = if func == Value::NONE { v } else { self.call_from_native(func, &[v])? };
+                self.roots.stack.push(test);
+                if self.truthy(test)? {
+                    return Ok(Some(v));
+                }
+                self.roots.stack.truncate(base);
+            },
+            // The VM's own iterators step in `next_item`.
+            _ => Ok(None),
+        }
     }
 
     /// `it.__next__()` for an object of a class the program made; its StopIteration ends the
@@ -280,11 +335,16 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// Every item an object of a class the program made gives through `__iter__` and
-    /// `__next__`. They run Python code, where a collection may run: the iterator and the items
-    /// so far are kept on the stack meanwhile.
+    /// `__next__`.
     #[cold]
     fn instance_items(&mut self, v: Value) -> Result<Vec<Value>, Exception> {
         let it = self.get_iter(v)?;
+        self.rest_of(it)
+    }
+
+    /// Every item iterator `it` has left, collected on the stack (with `it`) as they come: taking
+    /// one may run Python code (`__next__`, `map`'s function) and a collection with it.
+    fn rest_of(&mut self, it: Value) -> Result<Vec<Value>, Exception> {
         let base = self.roots.stack.len();
         self.roots.stack.push(it);
         let result = loop {

@@ -20,8 +20,17 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = v.unpack() else { return None };
         // Which methods an object has depends only on its type, which never changes.
         match self.shared.heap.kind(h).ok()? {
-            Kind::List => matches!(m, Method::Append | Method::Pop | Method::Insert | Method::Extend | Method::Index)
-                .then_some(false),
+            Kind::List => matches!(
+                m,
+                Method::Append
+                    | Method::Pop
+                    | Method::Insert
+                    | Method::Extend
+                    | Method::Index
+                    | Method::Sort
+                    | Method::Reverse
+            )
+            .then_some(false),
             Kind::Tuple => (m == Method::Index).then_some(false),
             Kind::Dict => {
                 matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop).then_some(true)
@@ -176,11 +185,39 @@ impl<P: Platform> Interp<'_, P> {
             self.roots.stack.truncate(receiver_at);
             return Ok(Some(result));
         }
+        if self.shared.methods[name as usize] == Some(Method::Sort) {
+            // `lst.sort(key=..., reverse=...)`: keywords only.
+            let given = self.roots.stack.len() - receiver_at - 1 - names.len();
+            if given > 0 {
+                return Err(type_error("sort() takes no positional arguments"));
+            }
+            let values: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+            let keywords: Vec<(&str, Value)> = names.iter().map(String::as_str).zip(values).collect();
+            let (key, reverse) = self.sort_keywords("sort", &keywords)?;
+            self.sort_list(receiver, key, reverse)?;
+            self.roots.stack.truncate(receiver_at);
+            return Ok(Some(Value::NONE));
+        }
         Err(type_error(format!(
             "{}.{}() takes no keyword arguments",
             self.type_name(receiver)?,
             self.shared.program.names[name as usize]
         )))
+    }
+
+    /// `lst.sort(key=key, reverse=reverse)`: sorts the list's items as they are now and puts them
+    /// back.
+    fn sort_list(&mut self, list: Value, key: Value, reverse: bool) -> Result<(), Exception> {
+        let Some(h) = list.handle() else { return Ok(()) };
+        let items =
+            self.shared.heap.read(h, |o| if let Object::List(items) = o { items.clone() } else { Vec::new() })?;
+        let sorted = self.sort_values(items, key, reverse)?;
+        self.shared.heap.write(h, |o| {
+            if let Object::List(items) = o {
+                *items = sorted;
+            }
+        })?;
+        Ok(())
     }
 
     fn call_builtin_method(
@@ -198,6 +235,22 @@ impl<P: Platform> Interp<'_, P> {
         }
         let heap = &self.shared.heap;
         match (m, is_dict) {
+            (Method::Sort, _) => {
+                if !args.is_empty() {
+                    return Err(type_error("sort() takes no positional arguments"));
+                }
+                self.sort_list(receiver, Value::NONE, false)?;
+                Ok(Value::NONE)
+            }
+            (Method::Reverse, _) => {
+                arity(name, args, 0, 0)?;
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        items.reverse();
+                    }
+                })?;
+                Ok(Value::NONE)
+            }
             (Method::Append, _) => {
                 arity(name, args, 1, 1)?;
                 self.charge(super::ops::ITEM)?;

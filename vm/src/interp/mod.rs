@@ -13,6 +13,7 @@ mod exceptions;
 mod extcall;
 mod formatting;
 mod iteration;
+mod iterators;
 mod methods;
 pub mod ops;
 mod str_methods;
