@@ -128,10 +128,14 @@ impl<P: Platform> Interp<'_, P> {
         roots.thread_object = None;
     }
 
-    /// Releases the locks of every `with` block the thread is still inside (it is ending).
+    /// Releases the locks of every `with` block the thread is still inside (it is ending with an
+    /// error no handler can catch: a context manager of the program's is left as it is, since
+    /// running its `__exit__` would run more of the program).
     fn release_all_withs(&mut self) {
-        while let Some(lock) = self.roots.withs.pop() {
-            let _ = self.release_lock(lock);
+        while let Some(ctx) = self.roots.withs.pop() {
+            if self.shared.heap.kind(ctx).ok() == Some(crate::heap::Kind::Lock) {
+                let _ = self.release_lock(ctx);
+            }
         }
     }
 
