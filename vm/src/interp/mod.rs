@@ -276,40 +276,14 @@ impl<'a, P: Platform> Interp<'a, P> {
                     let v = self.pop();
                     self.roots.stack[frame.base as usize + slot as usize] = v;
                 }
+                // In a class body, a name not bound there yet is looked up as a global.
                 Op::LoadClassLocal { slot, global } => {
                     let v = self.roots.stack[frame.base as usize + slot as usize];
-                    if v != Value::UNBOUND {
-                        self.push(v);
-                        continue;
-                    }
-                    self.core_step();
-                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
-                    let mut v = shared.global(global);
-                    if v == Value::UNBOUND {
-                        v = shared.global_fallbacks[global as usize];
-                        if v == Value::UNBOUND {
-                            let name = &program.globals[global as usize];
-                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
-                        }
-                    }
+                    let v = if v != Value::UNBOUND { v } else { check!(self.load_global(global)) };
                     self.push(v)
                 }
                 Op::LoadGlobal { global } => {
-                    self.core_step();
-                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
-                    let mut v = shared.global(global);
-                    if v == Value::UNBOUND {
-                        v = shared.global_fallbacks[global as usize];
-                        if v == Value::UNBOUND {
-                            let name = &program.globals[global as usize];
-                            check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
-                        }
-                    }
-                    self.trace(|| EventKind::Load {
-                        global,
-                        name: program.globals[global as usize].to_string(),
-                        value: self.brief(v),
-                    });
+                    let v = check!(self.load_global(global));
                     self.push(v)
                 }
                 Op::StoreGlobal { global } => {
@@ -870,6 +844,29 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
             }
         }
+    }
+
+    /// The value of global `global`, or the builtin of its name while it is unbound, or
+    /// NameError (`LoadGlobal`).
+    #[inline(always)]
+    fn load_global(&mut self, global: u32) -> Result<Value, Exception> {
+        let shared: &Shared<P> = self.shared;
+        self.core_step();
+        crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Read);
+        let mut v = shared.global(global);
+        if v == Value::UNBOUND {
+            v = shared.global_fallbacks[global as usize];
+            if v == Value::UNBOUND {
+                let name = &shared.program.globals[global as usize];
+                return Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined")));
+            }
+        }
+        self.trace(|| EventKind::Load {
+            global,
+            name: shared.program.globals[global as usize].to_string(),
+            value: self.brief(v),
+        });
+        Ok(v)
     }
 
     /// `with v`: acquires lock `v`, or calls `v.__enter__()`, and remembers `v` for the end of

@@ -183,6 +183,26 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
     Ok(())
 }
 
+/// Appends `name(arg, ...)`, each argument's repr: an exception's repr.
+fn write_call(
+    cx: Context,
+    name: &str,
+    args: &[Value],
+    out: &mut String,
+    active: &mut Vec<Handle>,
+) -> Result<(), Exception> {
+    out.push_str(name);
+    out.push('(');
+    for (i, &a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(cx, a, out, active)?;
+    }
+    out.push(')');
+    Ok(())
+}
+
 fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<Handle>) -> Result<(), Exception> {
     enum Shape {
         Text(String),
@@ -256,17 +276,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             }
             let name = cx.class_name(h).unwrap_or("object");
             match cx.heap.kind(h)? {
-                crate::heap::Kind::Exception => {
-                    out.push_str(name);
-                    out.push('(');
-                    for (i, &a) in args.iter().enumerate() {
-                        if i > 0 {
-                            out.push_str(", ");
-                        }
-                        write_repr(cx, a, out, active)?;
-                    }
-                    out.push(')');
-                }
+                crate::heap::Kind::Exception => write_call(cx, name, &args, out, active)?,
                 _ => out.push_str(&format!("<__main__.{name} object #{}>", h.number())),
             }
         }
@@ -302,17 +312,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             let receiver_type = type_name(cx.heap, receiver)?;
             out.push_str(&format!("<super: <class '{class_name}'>, <{receiver_type} object>>"));
         }
-        Shape::Call(name, args) => {
-            out.push_str(name);
-            out.push('(');
-            for (i, &a) in args.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_repr(cx, a, out, active)?;
-            }
-            out.push(')');
-        }
+        Shape::Call(name, args) => write_call(cx, name, &args, out, active)?,
         Shape::Seq { open, close, .. } if recursive => {
             out.push_str(open);
             out.push_str("...");
