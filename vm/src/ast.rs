@@ -239,6 +239,7 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     Int(i64),
+    Float(f64),
     Str(String),
     True,
     False,
@@ -349,6 +350,8 @@ pub enum UnaryOp {
     /// Unary `+` (accepted because Python accepts it; identity on ints).
     Pos,
     Not,
+    /// `~x`: an int's bitwise inverse.
+    Invert,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -358,6 +361,14 @@ pub enum BinOp {
     Mul,
     FloorDiv,
     Mod,
+    /// `/`: true division, a float.
+    Div,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
 }
 
 impl BinOp {
@@ -369,6 +380,13 @@ impl BinOp {
             BinOp::Mul => "*",
             BinOp::FloorDiv => "//",
             BinOp::Mod => "%",
+            BinOp::Div => "/",
+            BinOp::Pow => "** or pow()",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
         }
     }
 }

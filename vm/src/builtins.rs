@@ -61,6 +61,11 @@ pub enum Builtin {
     All,
     Iter,
     Next,
+    /// The class `float`.
+    Float,
+    Round,
+    Pow,
+    Divmod,
 }
 
 /// Builtins in id order; the first `GLOBAL_COUNT` are visible as global names.
@@ -133,6 +138,10 @@ const TABLE: &[(&str, Builtin)] = &[
     ("all", Builtin::All),
     ("iter", Builtin::Iter),
     ("next", Builtin::Next),
+    ("float", Builtin::Float),
+    ("round", Builtin::Round),
+    ("pow", Builtin::Pow),
+    ("divmod", Builtin::Divmod),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
@@ -161,6 +170,7 @@ impl Builtin {
         matches!(
             self,
             Builtin::Int
+                | Builtin::Float
                 | Builtin::Str
                 | Builtin::List
                 | Builtin::Range

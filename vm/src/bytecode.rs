@@ -318,6 +318,8 @@ pub enum Op {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Const {
     Int(i64),
+    /// A float, as the bits of its value.
+    Float(u64),
     Str(String),
 }
 

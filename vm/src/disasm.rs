@@ -28,6 +28,9 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
     match *op {
         Op::LoadConst { index } => match &program.consts[index as usize] {
             Const::Int(i) => format!("LoadConst {index} ({i})"),
+            Const::Float(bits) => {
+                format!("LoadConst {index} ({})", crate::value_ops::float_repr(f64::from_bits(*bits)))
+            }
             Const::Str(s) => format!("LoadConst {index} ({})", crate::value_ops::repr_str(s)),
         },
         Op::LoadLocal { slot } => format!("LoadLocal {slot} ({})", code.local_names[slot as usize]),

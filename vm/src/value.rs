@@ -32,6 +32,7 @@ enum Tag {
     Native,
     Unbound,
     RangeIter,
+    Float,
 }
 
 /// A VM value. Immediates (None, bools, ints, functions, builtins, modules) live
@@ -52,11 +53,12 @@ pub struct Value {
 }
 
 /// A [`Value`] unpacked, for `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum V {
     None,
     Bool(bool),
     Int(i64),
+    Float(f64),
     Obj(Handle),
     Func(FuncId),
     Builtin(BuiltinId),
@@ -88,6 +90,11 @@ impl Value {
     #[inline(always)]
     pub const fn int(i: i64) -> Value {
         Value { tag: Tag::Int, bits: i as u64 }
+    }
+
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        Value { tag: Tag::Float, bits: f.to_bits() }
     }
 
     #[inline(always)]
@@ -139,6 +146,7 @@ impl Value {
             Tag::None => V::None,
             Tag::Bool => V::Bool(bits != 0),
             Tag::Int => V::Int(bits as i64),
+            Tag::Float => V::Float(f64::from_bits(bits)),
             Tag::Obj => V::Obj(Handle::from_bits(bits)),
             Tag::Func => V::Func(FuncId(bits as u32)),
             Tag::Builtin => V::Builtin(BuiltinId(bits as u16)),
@@ -190,6 +198,7 @@ impl Value {
             6 => Tag::Module,
             7 => Tag::Native,
             9 => Tag::RangeIter,
+            10 => Tag::Float,
             _ => return Value::UNBOUND,
         };
         Value { tag, bits }
@@ -203,6 +212,7 @@ impl From<V> for Value {
             V::None => Value::NONE,
             V::Bool(b) => Value::bool(b),
             V::Int(i) => Value::int(i),
+            V::Float(f) => Value::float(f),
             V::Obj(h) => Value::obj(h),
             V::Func(f) => Value::func(f),
             V::Builtin(b) => Value::builtin(b),
@@ -243,6 +253,9 @@ mod tests {
             Value::UNBOUND,
             Value::range_iter(i32::MIN, -1),
             Value::range_iter(-5, i32::MAX),
+            Value::float(-0.0),
+            Value::float(f64::INFINITY),
+            Value::float(1.5),
         ];
         for v in values {
             assert_eq!(Value::from_words(v.to_words()), v);

@@ -22,6 +22,7 @@
 //! | chained comparisons | a shared value read once for two comparisons |
 //! | the iterator builtins (`sorted enumerate zip any all map`) | shared lists read item by item as the iterators are taken |
 //! | closures (`nonlocal`), `lambda`, comprehensions, `for`-`else` | a cell shared by threads read and written around a safepoint; shared lists read inside a comprehension's own frame; check-then-act through a loop's `else` |
+//! | floats, `/`, `**`, `&`/`|`/`<<`, `round()` | float values stored in shared lists and read back by every other item |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
@@ -84,7 +85,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(47) {
+    let text = match c.below(49) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -182,6 +183,11 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
             "print(sorted({o}, reverse=True), [i for i, v in enumerate({o}) if v], list(zip({o}, y)), any({o}), all(map(lambda v: v >= 0, {o})))"
         )),
         45 => format!("    for v in {o}:\n        if v == {v}:\n            break\n    else:\n        {o}[{i}] = {v}\n"),
+        // A float written to a shared list, from true division of a shared value.
+        47 => line(&format!("{o}[{i}] = {o}[{i}] / 2 + 0.5")),
+        // Power, bitwise operators and round() over shared values (a float among them is a
+        // TypeError for `&`: an outcome like any other).
+        48 => line(&format!("print({o}[{i}] ** 2, {o}[0] & 1 | {o}[1] << 1, round({o}[{i}] * 1.5, 1))")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -341,13 +347,15 @@ mod tests {
                 "(lambda v, by=",
                 "    else:\n        ",
                 "sorted(",
+                "/ 2 + 0.5",
+                "** 2, ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 44, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 46, "menu items never generated: {seen:?}");
     }
 
     #[test]

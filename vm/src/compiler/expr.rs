@@ -29,6 +29,10 @@ impl FunctionCompiler<'_> {
                     }
                 };
             }
+            ExprKind::Float(f) => {
+                let index = self.program.constant(Const::Float(f.to_bits()));
+                self.emit(Op::LoadConst { index });
+            }
             ExprKind::Str(s) => {
                 let index = self.program.constant(Const::Str(s.clone()));
                 self.emit(Op::LoadConst { index });

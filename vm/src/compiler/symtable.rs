@@ -175,7 +175,12 @@ impl Walk {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::True | ExprKind::False | ExprKind::None => {}
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::True
+            | ExprKind::False
+            | ExprKind::None => {}
             ExprKind::Name(name) => {
                 self.used.insert(name.clone());
             }

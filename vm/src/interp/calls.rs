@@ -10,6 +10,7 @@ use crate::platform::Platform;
 use crate::thread_state::Frame;
 use crate::trace::EventKind;
 use crate::value::{Value, V};
+use crate::value_ops::as_int;
 use std::cmp::Ordering;
 
 /// CPython's wording for a missing-arguments error: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -281,6 +282,84 @@ impl<P: Platform> Interp<'_, P> {
                     }
                 }
             }
+            Builtin::Float => {
+                arity("float", args, 0, 1)?;
+                match args.first().map(|&v| (v, v.unpack())) {
+                    None => Ok(Value::float(0.0)),
+                    Some((v, V::Float(_))) => Ok(v),
+                    Some((v, V::Int(_) | V::Bool(_))) => Ok(Value::float(crate::value_ops::as_float(v).unwrap_or(0.0))),
+                    Some((v, _)) => match self.str_text(v)? {
+                        Some(text) => crate::value_ops::float::parse_float(&text).map(Value::float),
+                        None => Err(type_error(format!(
+                            "float() argument must be a string or a real number, not '{}'",
+                            self.type_name(v)?
+                        ))),
+                    },
+                }
+            }
+            Builtin::Round => {
+                arity("round", args, 1, 2)?;
+                let ndigits = match args.get(1).map(|v| v.unpack()) {
+                    None | Some(V::None) => None,
+                    Some(_) => Some(as_int(args[1]).ok_or_else(|| {
+                        type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(args[1]).unwrap_or("object")
+                        ))
+                    })?),
+                };
+                match (args[0].unpack(), ndigits) {
+                    (V::Float(f), None) => crate::value_ops::float::float_to_int(f.round_ties_even()).map(Value::int),
+                    (V::Float(f), Some(n)) => Ok(Value::float(crate::value_ops::float::round_float(f, n))),
+                    (V::Int(_) | V::Bool(_), None) => Ok(Value::int(as_int(args[0]).unwrap_or(0))),
+                    (V::Int(_) | V::Bool(_), Some(n)) => {
+                        let i = as_int(args[0]).unwrap_or(0);
+                        if n >= 0 {
+                            return Ok(Value::int(i));
+                        }
+                        // To a multiple of 10**-n, half to even.
+                        let Some(unit) = u32::try_from(-n).ok().and_then(|e| 10i64.checked_pow(e)) else {
+                            return Ok(Value::int(0));
+                        };
+                        let (q, r) = (i.div_euclid(unit), i.rem_euclid(unit));
+                        let up = r * 2 > unit || (r * 2 == unit && q % 2 != 0);
+                        Ok(Value::int((q + up as i64) * unit))
+                    }
+                    _ => Err(type_error(format!("type {} doesn't define __round__ method", self.type_name(args[0])?))),
+                }
+            }
+            Builtin::Pow => {
+                arity("pow", args, 2, 3)?;
+                if let Some(&m) = args.get(2).filter(|m| !matches!(m.unpack(), V::None)) {
+                    let (Some(b), Some(e), Some(m)) = (as_int(args[0]), as_int(args[1]), as_int(m)) else {
+                        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                    };
+                    if m == 0 {
+                        return Err(value_error("pow() 3rd argument cannot be 0"));
+                    }
+                    if e < 0 {
+                        return Err(value_error("pow() negative exponent with a modulus is not supported"));
+                    }
+                    let (mut result, mut base, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+                    while e > 0 {
+                        if e & 1 == 1 {
+                            result = (result * base).rem_euclid(m128);
+                        }
+                        base = (base * base).rem_euclid(m128);
+                        e >>= 1;
+                    }
+                    // Python's result has the modulus's sign.
+                    let r = result as i64;
+                    return Ok(Value::int(if m < 0 && r != 0 { r + m } else { r }));
+                }
+                self.binary(crate::ast::BinOp::Pow, args[0], args[1])
+            }
+            Builtin::Divmod => {
+                arity("divmod", args, 2, 2)?;
+                let q = self.binary(crate::ast::BinOp::FloorDiv, args[0], args[1])?;
+                let r = self.binary(crate::ast::BinOp::Mod, args[0], args[1])?;
+                self.new_tuple(vec![q, r])
+            }
             Builtin::Repr => {
                 arity("repr", args, 1, 1)?;
                 let text = self.repr_of(args[0])?;
@@ -292,6 +371,7 @@ impl<P: Platform> Interp<'_, P> {
                     None => Ok(Value::int(0)),
                     Some((_, V::Int(i))) => Ok(Value::int(i)),
                     Some((_, V::Bool(b))) => Ok(Value::int(b as i64)),
+                    Some((_, V::Float(f))) => crate::value_ops::float::float_to_int(f).map(Value::int),
                     Some((v, _)) => match self.str_text(v)? {
                         Some(text) => parse_int(&text),
                         None => Err(type_error(format!(
@@ -306,6 +386,7 @@ impl<P: Platform> Interp<'_, P> {
                 match args[0].unpack() {
                     V::Int(i) => i.checked_abs().map(Value::int).ok_or_else(crate::error::overflow_error),
                     V::Bool(b) => Ok(Value::int(b as i64)),
+                    V::Float(f) => Ok(Value::float(f.abs())),
                     _ => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(args[0])?))),
                 }
             }

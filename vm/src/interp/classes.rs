@@ -674,6 +674,7 @@ impl<P: Platform> Interp<'_, P> {
         Ok(match v.unpack() {
             V::Int(_) => Some(Builtin::Int),
             V::Bool(_) => Some(Builtin::Bool),
+            V::Float(_) => Some(Builtin::Float),
             V::Obj(h) => match self.shared.heap.kind(h)? {
                 Kind::Str => Some(Builtin::Str),
                 Kind::List => Some(Builtin::List),

@@ -13,6 +13,7 @@ impl<P: Platform> Interp<'_, P> {
         use crate::value_ops::format::{format_int, format_str, no_spec};
         match v.unpack() {
             V::Int(i) => format_int(i, spec),
+            V::Float(f) => crate::value_ops::float::format_float(f, spec),
             V::Bool(b) if spec.is_empty() => Ok(if b { "True" } else { "False" }.to_string()),
             V::Bool(b) => format_int(i64::from(b), spec),
             V::Obj(h) if self.shared.heap.kind(h)? == crate::heap::Kind::Str => format_str(&self.str_of(v)?, spec),
@@ -145,12 +146,14 @@ impl<P: Platform> Interp<'_, P> {
             };
             let width_text = width.map(|w| w.to_string()).unwrap_or_default();
             let text = match kind {
-                'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' => {
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let real = matches!(kind, 'd' | 'i' | 'u' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G');
                     let n = match v.unpack() {
-                        V::Int(n) => n,
-                        V::Bool(b) => i64::from(b),
+                        V::Int(n) => Ok(n),
+                        V::Bool(b) => Ok(i64::from(b)),
+                        V::Float(f) if real => Err(f),
                         _ => {
-                            let what = if matches!(kind, 'd' | 'i' | 'u' | 'e' | 'E' | 'f' | 'F') {
+                            let what = if real {
                                 format!("%{kind} format: a real number is required, not {}", self.type_name(v)?)
                             } else {
                                 format!("%{kind} format: an integer is required, not {}", self.type_name(v)?)
@@ -165,7 +168,7 @@ impl<P: Platform> Interp<'_, P> {
                     let alt = if flags.contains('#') { "#" } else { "" };
                     let zero_or_align = if spec == "0" { "0".to_string() } else { spec.clone() };
                     let precision = match (t, precision) {
-                        ('e' | 'E' | 'f' | 'F', Some(p)) => format!(".{p}"),
+                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Some(p)) => format!(".{p}"),
                         _ => String::new(),
                     };
                     let spec = if zero_or_align == "0" {
@@ -173,7 +176,12 @@ impl<P: Platform> Interp<'_, P> {
                     } else {
                         format!("{zero_or_align}{spec_sign}{alt}{width_text}{precision}{t}")
                     };
-                    format_int(n, &spec)?
+                    match n {
+                        Ok(n) => format_int(n, &spec)?,
+                        // `%d` of a float shows the int it truncates to.
+                        Err(f) if t == 'd' => format_int(crate::value_ops::float::float_to_int(f)?, &spec)?,
+                        Err(f) => crate::value_ops::float::format_float(f, &spec)?,
+                    }
                 }
                 's' | 'r' | 'a' | 'c' => {
                     let text = match kind {

@@ -184,11 +184,14 @@ impl<'a, P: Platform> Interp<'a, P> {
                             Some(r) => r,
                             None => check!(ops::int_binary(op, x, y)),
                         },
-                        _ => {
-                            save_ip!();
-                            self.safepoint();
-                            check!(self.$full(op, a, b))
-                        }
+                        _ => match ops::float_binary_fast(op, a, b) {
+                            Some(r) => r,
+                            None => {
+                                save_ip!();
+                                self.safepoint();
+                                check!(self.$full(op, a, b))
+                            }
+                        },
                     }
                 }};
             }

@@ -2,7 +2,7 @@
 
 use super::Interp;
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::error::{overflow_error, type_error, ErrorKind, Exception};
+use crate::error::{overflow_error, type_error, value_error, ErrorKind, Exception};
 use crate::heap::Object;
 use crate::platform::Platform;
 use crate::runtime::Shared;
@@ -40,6 +40,19 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
             let r = x.wrapping_rem(y);
             Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
         }
+        BinOp::Div => return value_ops::float::int_true_div(x, y),
+        BinOp::Pow if y < 0 => {
+            return value_ops::float::float_pow(x as f64, y as f64).map(Value::float);
+        }
+        BinOp::Pow => u32::try_from(y).ok().and_then(|y| x.checked_pow(y)),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        BinOp::LShift | BinOp::RShift if y < 0 => return Err(value_error("negative shift count")),
+        BinOp::LShift if x == 0 => Some(0),
+        // Overflow is a shift that loses bits: shifting back must give `x` again.
+        BinOp::LShift => u32::try_from(y).ok().filter(|&y| y < 64).map(|y| x << y).filter(|&r| r >> y == x),
+        BinOp::RShift => Some(x >> y.min(63)),
     };
     r.map(Value::int).ok_or_else(overflow_error)
 }
@@ -72,6 +85,25 @@ pub(crate) fn int_binary_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
     }
 }
 
+/// `+ - * /` of two numbers, at least one a float, computed in place (a division by zero and
+/// everything else take the full path).
+#[inline(always)]
+pub(crate) fn float_binary_fast(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    let (x, y) = match (a.unpack(), b.unpack()) {
+        (V::Float(x), V::Float(y)) => (x, y),
+        (V::Float(x), V::Int(y)) => (x, y as f64),
+        (V::Int(x), V::Float(y)) => (x as f64, y),
+        _ => return None,
+    };
+    Some(Value::float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
 pub(crate) use crate::value_ops::range_len;
 
 /// Bytes one item of a list or tuple takes.
@@ -89,19 +121,39 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn unary(&mut self, op: UnaryOp, v: Value) -> Result<Value, Exception> {
+        if let (V::Float(f), UnaryOp::Neg | UnaryOp::Pos) = (v.unpack(), op) {
+            return Ok(Value::float(if op == UnaryOp::Neg { -f } else { f }));
+        }
         match (op, as_int(v)) {
             (UnaryOp::Not, _) => Ok(Value::bool(!self.truthy(v)?)),
             (UnaryOp::Neg, Some(i)) => i.checked_neg().map(Value::int).ok_or_else(overflow_error),
             (UnaryOp::Pos, Some(i)) => Ok(Value::int(i)),
-            (UnaryOp::Neg, None) => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(v)?))),
-            (UnaryOp::Pos, None) => Err(type_error(format!("bad operand type for unary +: '{}'", self.type_name(v)?))),
+            (UnaryOp::Invert, Some(i)) => Ok(Value::int(!i)),
+            (_, None) => {
+                let symbol = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    _ => "~",
+                };
+                Err(type_error(format!("bad operand type for unary {symbol}: '{}'", self.type_name(v)?)))
+            }
         }
     }
 
     /// A binary operator on anything but two ints (those take the fast path in the loop).
     pub(crate) fn binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Exception> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            // `&`, `|` and `^` of two bools is a bool.
+            if let (V::Bool(_), V::Bool(_), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a.unpack(), b.unpack(), op)
+            {
+                return int_binary(op, x, y).map(|r| Value::bool(r.as_int() != Some(0)));
+            }
             return int_binary(op, x, y);
+        }
+        if let (Some(x), Some(y)) = (value_ops::as_float(a), value_ops::as_float(b)) {
+            if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift) {
+                return value_ops::float::float_binary(op, x, y);
+            }
         }
         if op == BinOp::Mod {
             if let Some(fmt) = self.str_text(a)? {
@@ -243,6 +295,21 @@ impl<P: Platform> Interp<'_, P> {
                 return Ok(r);
             }
         }
+        if (value_ops::is_float(a) || value_ops::is_float(b))
+            && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+        {
+            if let (Some(_), Some(_)) = (value_ops::as_float(a), value_ops::as_float(b)) {
+                let ordering = value_ops::float::number_cmp(a, b);
+                return Ok(match op {
+                    CmpOp::Eq => ordering == Some(Ordering::Equal),
+                    CmpOp::Ne => ordering != Some(Ordering::Equal),
+                    CmpOp::Lt => ordering == Some(Ordering::Less),
+                    CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+                    CmpOp::Gt => ordering == Some(Ordering::Greater),
+                    _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+                });
+            }
+        }
         match op {
             CmpOp::Eq => self.equal_full(a, b),
             CmpOp::Ne => Ok(!self.equal_full(a, b)?),
@@ -270,6 +337,10 @@ impl<P: Platform> Interp<'_, P> {
     fn order_at_depth(&mut self, op: CmpOp, a: Value, b: Value, depth: usize) -> Result<Ordering, Exception> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x.cmp(&y));
+        }
+        if let (Some(_), Some(_)) = (value_ops::as_float(a), value_ops::as_float(b)) {
+            // A NaN is neither less nor greater: it orders as equal, which keeps it where it is.
+            return Ok(value_ops::float::number_cmp(a, b).unwrap_or(Ordering::Equal));
         }
         if self.is_instance_object(a) || self.is_instance_object(b) {
             // Only `<` (or `>`) is asked: enough for min, max and sorting.

@@ -95,6 +95,7 @@ impl<P: Platform> Shared<P> {
         for c in &program.consts {
             consts.push(match c {
                 Const::Int(i) => Value::int(*i),
+                Const::Float(bits) => Value::float(f64::from_bits(*bits)),
                 Const::Str(s) => Value::obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });
         }

@@ -23,6 +23,8 @@ pub enum Tok {
     /// An integer literal. Its value is at most `2**63`; the one value above
     /// `i64::MAX` is only valid right after a unary minus (`-9223372036854775808`).
     Int(u64),
+    /// A float literal, as the bits of its value (so that tokens compare exactly).
+    Float(u64),
     /// A string literal, escapes already decoded.
     Str(String),
     /// An f-string literal: its text as written (escapes not decoded; the parser splits it into
@@ -190,12 +192,12 @@ impl Lexer {
                         }
                     }
                 }
-                '0'..='9' => {
-                    let value = self.number()?;
-                    self.push(Tok::Int(value), start);
-                }
-                '.' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => {
-                    return Err(Self::error(start, "float literals are not supported (emlab numbers are 64-bit ints)"))
+                '0'..='9' | '.' if c != '.' || self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => {
+                    let token = match self.number()? {
+                        super::literals::Number::Int(value) => Tok::Int(value),
+                        super::literals::Number::Float(value) => Tok::Float(value.to_bits()),
+                    };
+                    self.push(token, start);
                 }
                 '\'' | '"' => {
                     let s = self.string(start, false)?;

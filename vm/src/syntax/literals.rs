@@ -1,4 +1,4 @@
-//! Scanning integer and string literals (part of the [`Lexer`]).
+//! Scanning number and string literals (part of the [`Lexer`]).
 
 use super::lexer::{is_ident_continue, Lexer};
 use super::SyntaxError;
@@ -10,10 +10,17 @@ pub(super) const INT_TOO_LARGE: &str = "integer literal too large (emlab ints ar
 /// The largest magnitude a literal token may hold: `-2**63` is written `-` then `2**63`.
 const MAX_MAGNITUDE: u64 = 1 << 63;
 
+/// A number literal's value.
+pub(super) enum Number {
+    Int(u64),
+    Float(f64),
+}
+
 impl Lexer {
-    /// Scans an integer literal (decimal, or `0x`/`0o`/`0b`, with `_` separators).
-    /// Float and complex literals are rejected with an error naming them.
-    pub(super) fn number(&mut self) -> Result<u64, SyntaxError> {
+    /// Scans a number literal: an integer (decimal, or `0x`/`0o`/`0b`) or a float (`1.5`, `.5`,
+    /// `1.`, `1e-3`), with `_` separators between digits. Complex literals are rejected with an
+    /// error naming them.
+    pub(super) fn number(&mut self) -> Result<Number, SyntaxError> {
         let start = self.here();
         let radix = match (self.peek(), self.peek_at(1)) {
             (Some('0'), Some('x' | 'X')) => 16,
@@ -29,20 +36,45 @@ impl Lexer {
                 digits.push(c);
                 self.bump();
             }
-            return Self::digits_value(&digits, radix, start);
+            return Self::digits_value(&digits, radix, start).map(Number::Int);
         }
-        while let Some(c) = self.peek().filter(|&c| c.is_ascii_digit() || c == '_') {
-            digits.push(c);
+        self.decimal_digits(&mut digits);
+        let mut float = false;
+        if self.peek() == Some('.') {
+            float = true;
+            digits.push('.');
             self.bump();
+            self.decimal_digits(&mut digits);
         }
-        let float = "float literals are not supported (emlab numbers are 64-bit ints)";
-        match (self.peek(), self.peek_at(1), self.peek_at(2)) {
-            (Some('.'), _, _) => return Err(Self::error(start, float)),
-            (Some('e' | 'E'), Some(d), _) if d.is_ascii_digit() => return Err(Self::error(start, float)),
-            (Some('e' | 'E'), Some('+' | '-'), Some(d)) if d.is_ascii_digit() => return Err(Self::error(start, float)),
-            (Some('j' | 'J'), _, _) => return Err(Self::error(start, "complex literals are not supported")),
-            (Some(c), _, _) if is_ident_continue(c) => return Err(Self::error(start, "invalid decimal literal")),
+        if let (Some('e' | 'E'), Some(d)) = (self.peek(), self.peek_at(1)) {
+            let signed = matches!(d, '+' | '-') && self.peek_at(2).is_some_and(|d| d.is_ascii_digit());
+            if d.is_ascii_digit() || signed {
+                float = true;
+                digits.push('e');
+                self.bump();
+                if signed {
+                    digits.push(d);
+                    self.bump();
+                }
+                self.decimal_digits(&mut digits);
+            }
+        }
+        match self.peek() {
+            Some('j' | 'J') => return Err(Self::error(start, "complex literals are not supported")),
+            Some(c) if is_ident_continue(c) => return Err(Self::error(start, "invalid decimal literal")),
             _ => {}
+        }
+        if float {
+            // `_` may only stand between two digits, as in the integer part.
+            let misplaced = digits
+                .split(['.', 'e', '+', '-'])
+                .any(|part| part.starts_with('_') || part.ends_with('_') || part.contains("__"));
+            if misplaced {
+                return Err(Self::error(start, "invalid decimal literal"));
+            }
+            // Rust's parse is correctly rounded, as CPython's is.
+            let text: String = digits.chars().filter(|&c| c != '_').collect();
+            return text.parse::<f64>().map(Number::Float).map_err(|_| Self::error(start, "invalid decimal literal"));
         }
         if digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
             return Err(Self::error(
@@ -50,7 +82,14 @@ impl Lexer {
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             ));
         }
-        Self::digits_value(&digits, 10, start)
+        Self::digits_value(&digits, 10, start).map(Number::Int)
+    }
+
+    fn decimal_digits(&mut self, digits: &mut String) {
+        while let Some(c) = self.peek().filter(|&c| c.is_ascii_digit() || c == '_') {
+            digits.push(c);
+            self.bump();
+        }
     }
 
     fn digits_value(digits: &str, radix: u32, start: Span) -> Result<u64, SyntaxError> {

@@ -23,6 +23,7 @@ pub(crate) fn truthy(heap: &Heap, v: Value) -> Result<bool, Exception> {
         V::None | V::Unbound => false,
         V::Bool(b) => b,
         V::Int(i) => i != 0,
+        V::Float(f) => f != 0.0,
         V::Func(_) | V::Builtin(_) | V::Module(_) | V::Native(_) | V::RangeIter { .. } => true,
         V::Obj(h) => heap.read(h, |o| match o {
             Object::Str(s) => !s.text.is_empty(),
@@ -47,6 +48,9 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
     }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return Ok(x == y);
+    }
+    if super::is_float(a) || super::is_float(b) {
+        return Ok(super::float::number_cmp(a, b) == Some(std::cmp::Ordering::Equal));
     }
     let (V::Obj(x), V::Obj(y)) = (a.unpack(), b.unpack()) else {
         return Ok(false);
@@ -129,6 +133,7 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
         V::None => Ok(0x5eed),
         V::Bool(b) => Ok(hash_int(b as i64)),
         V::Int(i) => Ok(hash_int(i)),
+        V::Float(f) => Ok(super::float::hash_float(f)),
         V::Func(f) => Ok(hash_int(f.0 as i64) ^ 0xf00d),
         V::Builtin(b) => Ok(hash_int(b.0 as i64) ^ 0xb111),
         V::Module(m) => Ok(hash_int(m.0 as i64) ^ 0x30d),

@@ -1,29 +1,31 @@
 //! `format(value, spec)`: Python's format specification mini-language, for the values emlab has
-//! (int, bool, str; every other value takes only an empty spec, as `object.__format__` does).
+//! (int, bool, float, str; every other value takes only an empty spec, as `object.__format__`
+//! does).
 //! What f-strings, `format()` and `str.format` share.
 //!
 //! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`, with CPython's messages.
 //! Ints take the types `b c d o x X n` and, exactly (CPython goes through a float, which is the
-//! same below 2**53), `e E f F %`; `g` and `G` need floats, which emlab does not have yet.
+//! same below 2**53), `e E f F %`, and `g G` through a float as CPython does. The float types
+//! are in `float.rs`.
 
 use crate::error::{type_error, value_error, Exception};
 
 /// A parsed format spec.
 #[derive(Debug, Default, Clone, PartialEq)]
-struct Spec {
-    fill: Option<char>,
-    align: Option<char>,
-    sign: Option<char>,
-    alternate: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    kind: Option<char>,
+pub(super) struct Spec {
+    pub(super) fill: Option<char>,
+    pub(super) align: Option<char>,
+    pub(super) sign: Option<char>,
+    pub(super) alternate: bool,
+    pub(super) zero: bool,
+    pub(super) width: usize,
+    pub(super) grouping: Option<char>,
+    pub(super) precision: Option<usize>,
+    pub(super) kind: Option<char>,
 }
 
 /// Parses `spec` for a value of type `type_name` (for the messages).
-fn parse(spec: &str, type_name: &str) -> Result<Spec, Exception> {
+pub(super) fn parse(spec: &str, type_name: &str) -> Result<Spec, Exception> {
     let chars: Vec<char> = spec.chars().collect();
     let mut s = Spec::default();
     let mut i = 0;
@@ -84,7 +86,7 @@ fn parse(spec: &str, type_name: &str) -> Result<Spec, Exception> {
 }
 
 /// Pads `body` (with `prefix`, a sign and base prefix, before it) to the spec's width.
-fn pad(s: &Spec, prefix: &str, body: &str, default_align: char) -> String {
+pub(super) fn pad(s: &Spec, prefix: &str, body: &str, default_align: char) -> String {
     let len = prefix.chars().count() + body.chars().count();
     let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
     let align = s.align.unwrap_or(if s.zero && s.fill.is_none() { '=' } else { default_align });
@@ -102,7 +104,7 @@ fn pad(s: &Spec, prefix: &str, body: &str, default_align: char) -> String {
 }
 
 /// Inserts `sep` every `every` digits from the right.
-fn group(digits: &str, sep: char, every: usize) -> String {
+pub(super) fn group(digits: &str, sep: char, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {
@@ -187,9 +189,7 @@ pub(crate) fn format_int(n: i64, spec: &str) -> Result<String, Exception> {
             };
             return Ok(pad(&s, sign, &body, '>'));
         }
-        'g' | 'G' => {
-            return Err(value_error(format!("format code '{kind}' needs floats, which emlab does not have yet")))
-        }
+        'g' | 'G' => return super::float::format_float(n as f64, spec),
         k => return Err(value_error(format!("Unknown format code '{k}' for object of type 'int'"))),
     };
     let prefix = format!("{sign}{}", if s.alternate { base_prefix } else { "" });

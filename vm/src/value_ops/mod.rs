@@ -7,12 +7,14 @@
 //! pass its own [`Context`].
 
 mod eq;
+pub(crate) mod float;
 pub(crate) mod format;
 mod repr;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, range_len, truthy, with_key};
+pub(crate) use float::{as_float, float_repr, is_float};
 pub(crate) use repr::{repr_of, repr_str, str_of, type_name};
 
 /// `ascii()` of a repr: every character outside ASCII escaped as `\xhh`, `\uhhhh` or

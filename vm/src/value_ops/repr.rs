@@ -47,6 +47,7 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         V::None => "NoneType",
         V::Bool(_) => "bool",
         V::Int(_) => "int",
+        V::Float(_) => "float",
         V::Func(_) => "function",
         V::Builtin(b) if Builtin::from_id(b).is_class() => "type",
         V::Builtin(_) | V::Native(_) => "builtin_function_or_method",
@@ -167,6 +168,7 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
         V::Bool(true) => out.push_str("True"),
         V::Bool(false) => out.push_str("False"),
         V::Int(i) => out.push_str(&int_text(i)),
+        V::Float(f) => out.push_str(&super::float_repr(f)),
         V::Func(f) => out.push_str(&format!("<function {}>", cx.program.code(f).qualname)),
         V::Builtin(b) => match Builtin::from_id(b) {
             Builtin::Error(kind) => out.push_str(&format!("<class '{}'>", kind.name())),

@@ -175,6 +175,7 @@ impl Parser {
         let span = self.span();
         let kind = match self.tok() {
             Tok::Int(v) => ExprKind::Int(i64::try_from(*v).map_err(|_| self.fail(INT_TOO_LARGE))?),
+            Tok::Float(bits) => ExprKind::Float(f64::from_bits(*bits)),
             Tok::Str(_) | Tok::FStr { .. } => return self.strings(span),
             Tok::Name(name) => ExprKind::Name(name.clone()),
             Tok::Keyword("True") => ExprKind::True,

@@ -23,7 +23,6 @@ const SHIFT: u8 = 8;
 const ARITH: u8 = 9;
 const TERM: u8 = 10;
 const UNARY: u8 = 11;
-const POWER: u8 = 12;
 
 /// A binary operator found in infix position.
 enum Infix {
@@ -105,7 +104,7 @@ impl Parser {
     /// Whether the current token can start an expression (including unsupported ones, to name them).
     pub(super) fn starts_expr(&self) -> bool {
         match self.tok() {
-            Tok::Name(_) | Tok::Int(_) | Tok::Str(_) | Tok::FStr { .. } => true,
+            Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr { .. } => true,
             Tok::Keyword(k) => matches!(*k, "True" | "False" | "None" | "not" | "lambda" | "yield" | "await"),
             Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "**" | "..."),
             _ => false,
@@ -134,19 +133,18 @@ impl Parser {
             Tok::Op("<=") => cmp(CmpOp::Le),
             Tok::Op(">") => cmp(CmpOp::Gt),
             Tok::Op(">=") => cmp(CmpOp::Ge),
-            Tok::Op("|") => bad(BIT_OR, "bitwise operator '|' is not supported"),
-            Tok::Op("^") => bad(BIT_XOR, "bitwise operator '^' is not supported"),
-            Tok::Op("&") => bad(BIT_AND, "bitwise operator '&' is not supported"),
-            Tok::Op("<<") => bad(SHIFT, "shift operator '<<' is not supported"),
-            Tok::Op(">>") => bad(SHIFT, "shift operator '>>' is not supported"),
+            Tok::Op("|") => arith(BIT_OR, BinOp::BitOr),
+            Tok::Op("^") => arith(BIT_XOR, BinOp::BitXor),
+            Tok::Op("&") => arith(BIT_AND, BinOp::BitAnd),
+            Tok::Op("<<") => arith(SHIFT, BinOp::LShift),
+            Tok::Op(">>") => arith(SHIFT, BinOp::RShift),
             Tok::Op("+") => arith(ARITH, BinOp::Add),
             Tok::Op("-") => arith(ARITH, BinOp::Sub),
             Tok::Op("*") => arith(TERM, BinOp::Mul),
             Tok::Op("//") => arith(TERM, BinOp::FloorDiv),
             Tok::Op("%") => arith(TERM, BinOp::Mod),
-            Tok::Op("/") => bad(TERM, "'/' (true division) is not supported; use '//'"),
+            Tok::Op("/") => arith(TERM, BinOp::Div),
             Tok::Op("@") => bad(TERM, "matrix multiplication operator '@' is not supported"),
-            Tok::Op("**") => bad(POWER, "'**' (power operator) is not supported"),
             _ => None,
         }
     }
@@ -207,10 +205,29 @@ impl Parser {
             Tok::Keyword("not") if min <= NOT => self.unary(UnaryOp::Not),
             Tok::Op("-") => self.unary(UnaryOp::Neg),
             Tok::Op("+") => self.unary(UnaryOp::Pos),
+            Tok::Op("~") => self.unary(UnaryOp::Invert),
             Tok::Op("*") => Err(self.fail("star expressions ('*x') are not supported")),
-            Tok::Op("**") => Err(self.fail("'**' (power or dict unpacking) is not supported")),
-            _ => self.postfix(),
+            Tok::Op("**") => Err(self.fail("'**' (dict unpacking) is not supported here")),
+            _ => self.power(),
         }
+    }
+
+    /// A postfix expression, raised to a power if `**` follows: `**` binds tighter than a unary
+    /// operator on its left (`-2 ** 2` is `-4`) and is right-associative, its right operand a
+    /// unary expression (`2 ** -1`).
+    fn power(&mut self) -> R<Ex> {
+        let base = self.postfix()?;
+        if !self.is_op("**") {
+            return Ok(base);
+        }
+        self.bump();
+        self.enter()?;
+        let exponent = self.prefix(UNARY);
+        self.leave();
+        let exponent = exponent?;
+        let (span, height) = (base.expr.span, base.height.max(exponent.height) + 1);
+        let kind = ExprKind::Binary { op: BinOp::Pow, left: Box::new(base.expr), right: Box::new(exponent.expr) };
+        self.node(span, kind, height)
     }
 
     /// A unary operator (at the cursor) and its operand.

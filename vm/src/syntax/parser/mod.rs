@@ -171,6 +171,7 @@ pub(super) fn describe(tok: &Tok) -> String {
     match tok {
         Tok::Name(name) => format!("name '{name}'"),
         Tok::Int(value) => format!("integer literal {value}"),
+        Tok::Float(_) => "float literal".to_string(),
         Tok::Str(_) | Tok::FStr { .. } => "string literal".to_string(),
         Tok::Keyword(kw) => format!("keyword '{kw}'"),
         Tok::Op(op) => format!("'{op}'"),
@@ -190,7 +191,6 @@ fn unsupported_token(tok: &Tok) -> Option<&'static str> {
         Tok::Keyword("async") => "'async' is not supported",
         Tok::Op(":=") => "assignment expressions (':=', the walrus operator) are not supported",
         Tok::Op("...") => "Ellipsis ('...') is not supported",
-        Tok::Op("~") => "bitwise operator '~' is not supported",
         Tok::Op("->") => "return annotations ('->') are not supported",
         _ => return None,
     })

@@ -135,7 +135,9 @@ impl Parser {
             Tok::Name(n) if n == "print" && matches!(self.peek(1), Tok::Op(">>")) => {
                 return Err(self.fail("'print >>f, ...' (Python 2 print syntax) is not supported; use print(...)"));
             }
-            Tok::Name(n) if n == "print" && matches!(self.peek(1), Tok::Str(_) | Tok::Int(_) | Tok::Name(_)) => {
+            Tok::Name(n)
+                if n == "print" && matches!(self.peek(1), Tok::Str(_) | Tok::Int(_) | Tok::Float(_) | Tok::Name(_)) =>
+            {
                 return Err(self.fail("the Python 2 print statement is not supported; use print(...)"));
             }
             _ => return self.expr_or_assign(),
@@ -221,8 +223,14 @@ impl Parser {
             Tok::Op("*=") => Some(BinOp::Mul),
             Tok::Op("//=") => Some(BinOp::FloorDiv),
             Tok::Op("%=") => Some(BinOp::Mod),
-            Tok::Op("/=") => return Err(self.fail("'/=' (true division) is not supported; use '//='")),
-            Tok::Op(op @ ("**=" | "&=" | "|=" | "^=" | "<<=" | ">>=" | "@=")) => {
+            Tok::Op("/=") => Some(BinOp::Div),
+            Tok::Op("**=") => Some(BinOp::Pow),
+            Tok::Op("&=") => Some(BinOp::BitAnd),
+            Tok::Op("|=") => Some(BinOp::BitOr),
+            Tok::Op("^=") => Some(BinOp::BitXor),
+            Tok::Op("<<=") => Some(BinOp::LShift),
+            Tok::Op(">>=") => Some(BinOp::RShift),
+            Tok::Op(op @ "@=") => {
                 return Err(self.fail(format!("augmented assignment '{op}' is not supported")));
             }
             Tok::Op(":") => return Err(self.fail("variable annotations ('x: T') are not supported")),

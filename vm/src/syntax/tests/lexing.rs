@@ -18,6 +18,17 @@ fn layout_tokens() {
     );
     assert_eq!(kinds(""), [Eof]);
     assert_eq!(kinds("x //= 2 ** 3"), [name("x"), Op("//="), Int(2), Op("**"), Int(3), Newline, Eof]);
+    assert_eq!(
+        kinds("1.5 .25 1e3 1_0.5E-1"),
+        [
+            Float(1.5f64.to_bits()),
+            Float(0.25f64.to_bits()),
+            Float(1e3f64.to_bits()),
+            Float(1.05f64.to_bits()),
+            Newline,
+            Eof
+        ]
+    );
     assert_eq!(kinds("a\\\n  .b"), [name("a"), Op("."), name("b"), Newline, Eof]);
     assert_eq!(kinds("x\n  \n\t# c\n"), [name("x"), Newline, Eof]);
     let e = tokenize("if a:\n    b\n  c").unwrap_err();
@@ -46,16 +57,14 @@ fn triple_quoted_strings() {
     assert_eq!(ex("'''a\\''''"), "\"a'\"");
     assert_eq!(ex("'''a'' '''"), "\"a'' \"");
     // A string spanning lines keeps the following spans right.
-    err_at("s = '''\n\n''' + 1.5", "float literals are not supported", 3, 7);
+    err_at("s = '''\n\n''' + 1j", "complex literals are not supported", 3, 7);
 }
 
 #[test]
 fn literal_errors() {
-    err_at("x = 1.5", "float literals are not supported", 1, 5);
-    err_at("x = .5", "float literals are not supported", 1, 5);
-    err_at("x = 1e3", "float literals are not supported", 1, 5);
-    err_at("x = 1E-3", "float literals are not supported", 1, 5);
-    err_at("x = 1.", "float literals are not supported", 1, 5);
+    err_at("x = 1._5", "invalid decimal literal", 1, 5);
+    err_at("x = 1e_3", "invalid decimal literal", 1, 5);
+    err_at("x = 1.5x", "invalid decimal literal", 1, 5);
     err_at("x = 2j", "complex literals are not supported", 1, 5);
     err_at("x = 9223372036854775808", "integer literal too large (emlab ints are 64-bit)", 1, 5);
     err_at("x = 99999999999999999999999", "integer literal too large", 1, 5);

@@ -1,0 +1,19 @@
+# `**` (right-associative, tighter than unary minus), true division, bitwise and shift operators.
+print(2 ** 10, 2 ** -1, -2 ** 2, (-2) ** 2, 2 ** 3 ** 2, 10 ** 18, 0 ** 0, 2.0 ** -2, 4 ** 0.5)
+print(7 / 2, -7 / 2, 6 / 3, 1 / 3, 10 / 4 * 4)
+print(5 & 3, 5 | 3, 5 ^ 3, 1 << 10, -16 >> 2, ~5, ~-1, ~True, True & False, True | False, True ^ True, 1 << 62)
+print(0xff & 0x0f, 0b1010 | 0b0101, 255 >> 4, -1 >> 100, 6 & -6, 1 | 2 ^ 3 & 4 << 1)
+b = 6
+b &= 3
+b |= 8
+b ^= 1
+b <<= 2
+b >>= 1
+print(b)
+p = 3
+p **= 4
+print(p, pow(2, 10), pow(2, 10, 1000), pow(-3, 3, 7), pow(3, 3, -7))
+flags = 0
+for bit in [0, 3, 5]:
+    flags |= 1 << bit
+print(flags, [bit for bit in range(8) if flags & (1 << bit)], bin(flags) if False else flags.bit_length() if False else flags)
