@@ -94,7 +94,9 @@ fn dpor_agrees_with_its_references_on_generated_programs() {
         compared += 1;
         against_exhaustive += usize::from(c.reference_complete);
     }
-    assert!(compared >= 45, "only {compared} programs finished");
+    // (44 of 60 when floats and the bitwise operators joined the generator and an attach before
+    // its thread's request stopped being inert.)
+    assert!(compared >= 40, "only {compared} programs finished");
     // The generator grew with the language (classes, closures, comprehensions): fewer of its
     // programs are small enough for the unreduced search's CI budget (24 of 60 when it grew).
     assert!(against_exhaustive >= 20, "only {against_exhaustive} against a finished unreduced search");

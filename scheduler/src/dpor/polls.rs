@@ -11,7 +11,12 @@
 //! after another thread's exclusive section reaches the same state: the attach's gate read and
 //! its takings are left out of the races. A failed attempt to attach keeps its read, so a thread
 //! that found the gate closed still races with the request that closed it
-//! ([`Mutant::AttachAlwaysInert`]; `suite/soundness/read_before_an_exclusive_call.py`).
+//! ([`Mutant::AttachAlwaysInert`]; `suite/soundness/read_before_an_exclusive_call.py`). An attach
+//! whose hold ends at the thread's own request is never inert: attaching before the other
+//! section means requesting before it, and the two sections then run the other way round (a
+//! thread coming back from `allow_threads` re-attaches and requests at once; the oracle found
+//! the missed order, `suite/soundness/allow_threads_then_a_call.py`;
+//! [`Mutant::AttachInertBeforeRequest`]).
 //!
 //! **The end of a section** clears the stop request, but no poll or request can run while the
 //! section holds the EML: the clearing is co-enabled with none of them, and is left out
@@ -33,7 +38,9 @@
 //! the poll stays: parking first delays the request until after the other section, and while the
 //! gate is open in between, other threads may attach and see the state between the two sections,
 //! which a thread that requested at once (and so kept the gate closed) never lets them see
-//! ([`Mutant::PollInertBeforeRequest`]; `suite/soundness/exclusive_calls_then_reads.py`). Two
+//! ([`Mutant::PollInertBeforeRequest`]; `suite/soundness/exclusive_calls_then_reads.py`; since an
+//! attach before its thread's request is never inert, the re-attach's races reach the same orders
+//! and the oracle no longer tells the mutant apart, so the rule is kept as the safe side). Two
 //! earlier forms of this rule were unsound for that reason: a hold up to the next poll (which ends
 //! at the request when no poll comes between), and a hold that ended at the request. A third
 //! failure was not the rule's: a GIL switch tick without the GIL, which parks nowhere, stood in
@@ -157,6 +164,13 @@ pub(super) fn without_inert_points(steps: &[Step], mutant: Option<Mutant>) -> Co
                 Some(m) => (&own[n..n + 1 + m], own[n + 1 + m]),
                 None => (&own[n..], own[own.len() - 1]),
             };
+            // A hold that ends at the thread's own request: attaching before another thread's
+            // section means requesting before it too, which changes the order of the sections.
+            let requests =
+                steps[end].footprint.accesses().iter().any(|&(r, a)| r == Resource::Gate && a != Access::Read);
+            if requests && mutant != Some(Mutant::AttachInertBeforeRequest) {
+                continue;
+            }
             let hold = quiet(span, end, &|r, a| parking(r, a) || attaching(r, a));
             if mutant == Some(Mutant::AttachAlwaysInert) || hold {
                 out[k].footprint = without(&out[k].footprint, attaching);
