@@ -82,6 +82,8 @@ pub enum StmtKind {
     },
     Return(Option<Expr>),
     Global(Vec<String>),
+    /// `del a, b[i], c.d`: unbinds names, removes items and attributes.
+    Del(Vec<Target>),
     /// `nonlocal a, b`: the names are an enclosing function's.
     Nonlocal(Vec<String>),
     Assert {

@@ -66,6 +66,45 @@ pub enum Builtin {
     Round,
     Pow,
     Divmod,
+    /// `_thread.start_new_thread(function, args[, kwargs])`.
+    StartNewThread,
+    /// `_thread._start_daemon(function, args[, kwargs])`: a thread the run does not wait for at
+    /// its end (`threading.Thread(daemon=True).start()`).
+    StartDaemonThread,
+    /// `_thread.get_ident()` (and `threading.get_ident()`).
+    GetIdent,
+    /// `_thread.exit()`: raises SystemExit, which ends a thread quietly.
+    ThreadExit,
+    /// `_thread.stack_size([size])`.
+    StackSize,
+    /// `_thread._set_daemon()`: the calling thread is a daemon (`threading` marks its daemon
+    /// threads so): the run does not wait for it at the end.
+    SetDaemon,
+    /// `_thread._set_current(thread)`: the `threading.Thread` object of the calling thread.
+    SetCurrent,
+    /// `_thread._get_current()`: the object `_set_current` gave, or None.
+    GetCurrent,
+    /// `_thread._enumerate()`: the objects of every running thread that has one.
+    EnumerateThreads,
+    /// `_thread._count()`: how many threads are running.
+    CountThreads,
+    /// `time.sleep(seconds)`.
+    Sleep,
+    /// `time.time()`, `time.monotonic()` and their `_ns` forms.
+    Clock(Clock),
+}
+
+/// Which clock a [`Builtin::Clock`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// `time.time()`: seconds since the epoch, a float.
+    Wall,
+    /// `time.time_ns()`: nanoseconds since the epoch, an int.
+    WallNs,
+    /// `time.monotonic()` and `time.perf_counter()`: seconds, a float.
+    Monotonic,
+    /// `time.monotonic_ns()` and `time.perf_counter_ns()`: nanoseconds, an int.
+    MonotonicNs,
 }
 
 /// Builtins in id order; the first `GLOBAL_COUNT` are visible as global names.
@@ -142,14 +181,49 @@ const TABLE: &[(&str, Builtin)] = &[
     ("round", Builtin::Round),
     ("pow", Builtin::Pow),
     ("divmod", Builtin::Divmod),
+    ("start_new_thread", Builtin::StartNewThread),
+    ("_start_daemon", Builtin::StartDaemonThread),
+    ("get_ident", Builtin::GetIdent),
+    ("exit", Builtin::ThreadExit),
+    ("stack_size", Builtin::StackSize),
+    ("_set_daemon", Builtin::SetDaemon),
+    ("_set_current", Builtin::SetCurrent),
+    ("_get_current", Builtin::GetCurrent),
+    ("_enumerate", Builtin::EnumerateThreads),
+    ("_count", Builtin::CountThreads),
+    ("sleep", Builtin::Sleep),
+    ("time", Builtin::Clock(Clock::Wall)),
+    ("time_ns", Builtin::Clock(Clock::WallNs)),
+    ("monotonic", Builtin::Clock(Clock::Monotonic)),
+    ("monotonic_ns", Builtin::Clock(Clock::MonotonicNs)),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
-const HIDDEN: [Builtin; 4] = [Builtin::GcCollect, Builtin::ExceptionInit, Builtin::ObjectInit, Builtin::PropertySetter];
+fn hidden(b: Builtin) -> bool {
+    matches!(
+        b,
+        Builtin::GcCollect
+            | Builtin::ExceptionInit
+            | Builtin::ObjectInit
+            | Builtin::PropertySetter
+            | Builtin::StartNewThread
+            | Builtin::StartDaemonThread
+            | Builtin::GetIdent
+            | Builtin::ThreadExit
+            | Builtin::StackSize
+            | Builtin::SetDaemon
+            | Builtin::SetCurrent
+            | Builtin::GetCurrent
+            | Builtin::EnumerateThreads
+            | Builtin::CountThreads
+            | Builtin::Sleep
+            | Builtin::Clock(_)
+    )
+}
 
 /// The builtin a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<BuiltinId> {
-    TABLE.iter().position(|(n, b)| *n == name && !HIDDEN.contains(b)).map(|i| BuiltinId(i as u16))
+    TABLE.iter().position(|(n, b)| *n == name && !hidden(*b)).map(|i| BuiltinId(i as u16))
 }
 
 impl Builtin {
@@ -179,6 +253,7 @@ impl Builtin {
                 | Builtin::Tuple
                 | Builtin::Dict
                 | Builtin::Bool
+                | Builtin::Lock
                 | Builtin::Property
                 | Builtin::Staticmethod
                 | Builtin::Classmethod
@@ -218,6 +293,13 @@ pub enum Method {
     Format,
     Sort,
     Reverse,
+    Locked,
+    Remove,
+    Copy,
+    Clear,
+    Setdefault,
+    Update,
+    Popitem,
 }
 
 impl Method {
@@ -250,6 +332,13 @@ impl Method {
             "format" => Method::Format,
             "sort" => Method::Sort,
             "reverse" => Method::Reverse,
+            "locked" => Method::Locked,
+            "remove" => Method::Remove,
+            "copy" => Method::Copy,
+            "clear" => Method::Clear,
+            "setdefault" => Method::Setdefault,
+            "update" => Method::Update,
+            "popitem" => Method::Popitem,
             _ => return None,
         })
     }

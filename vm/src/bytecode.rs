@@ -148,6 +148,21 @@ pub enum Op {
     GetItem,
     /// `value obj index` -> (stores `obj[index] = value`)
     SetItem,
+    /// `obj index` -> (`del obj[index]`)
+    DeleteItem,
+    /// `obj` -> (`del obj.name`; `key` is the constant of the name, as for `SetAttr`)
+    DeleteAttr {
+        name: u32,
+        key: u32,
+    },
+    /// `del x` of a local: unbinds it.
+    DeleteLocal {
+        slot: u16,
+    },
+    /// `del x` of a global: unbinds it.
+    DeleteGlobal {
+        global: u32,
+    },
     /// `obj` -> `obj.name`.
     GetAttr {
         name: u32,
@@ -356,6 +371,19 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// Source line of each instruction.
     pub lines: Vec<u32>,
+    /// The library module (an index in `library::ALL`) it belongs to; `None`: the program's.
+    pub library: Option<u16>,
+}
+
+/// A library module compiled into the program (see `library`).
+#[derive(Debug, Clone)]
+pub struct LibraryModule {
+    /// Its index in `library::ALL`.
+    pub index: usize,
+    /// The code of its body, run once, by the first import.
+    pub body: FuncId,
+    /// Its global names (without the module's prefix), to their indices: its attributes.
+    pub exports: std::collections::HashMap<String, u32>,
 }
 
 /// A compiled program: every function, the constants, and the global name table.
@@ -371,9 +399,16 @@ pub struct Program {
     pub names: Vec<String>,
     /// The keyword names of each call with keyword arguments (`CallKw`, `CallMethodKw`).
     pub keyword_names: Vec<Box<[String]>>,
+    /// The library modules the program imports (and those they import).
+    pub libraries: Vec<LibraryModule>,
 }
 
 impl Program {
+    /// The compiled library module at `index` in `library::ALL`, if the program has it.
+    pub fn library(&self, index: usize) -> Option<&LibraryModule> {
+        self.libraries.iter().find(|l| l.index == index)
+    }
+
     pub fn code(&self, func: FuncId) -> &Code {
         &self.codes[func.0 as usize]
     }

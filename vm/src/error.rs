@@ -233,6 +233,9 @@ pub(crate) fn overflow_error() -> Exception {
 pub struct TraceFrame {
     pub function: String,
     pub line: u32,
+    /// The library module (an index in `library::ALL`) whose code the frame runs; `None`: the
+    /// program's.
+    pub library: Option<u16>,
 }
 
 /// An uncaught error with the frames it unwound, innermost last (as Python prints them).
@@ -249,6 +252,15 @@ impl Uncaught {
     pub fn render(&self, file: &str, source_line: impl Fn(u32) -> Option<String>) -> String {
         let mut out = String::from("Traceback (most recent call last):\n");
         for frame in &self.traceback {
+            if let Some(library) = frame.library {
+                let (index, line) = (library as usize, frame.line);
+                let name = crate::library::file(index);
+                out.push_str(&format!("  File \"{name}\", line {line}, in {}\n", frame.function));
+                if let Some(text) = crate::library::source_line(index, line) {
+                    out.push_str(&format!("    {}\n", text.trim()));
+                }
+                continue;
+            }
             out.push_str(&format!("  File \"{file}\", line {}, in {}\n", frame.line, frame.function));
             if let Some(text) = source_line(frame.line) {
                 out.push_str(&format!("    {}\n", text.trim()));

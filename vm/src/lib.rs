@@ -22,6 +22,7 @@ pub mod bytecode;
 pub mod disasm;
 pub mod error;
 pub mod heap;
+pub mod library;
 pub mod mode;
 mod padded;
 pub mod platform;

@@ -79,6 +79,9 @@ pub enum Resource {
     /// thread's last step. Conflicts with nothing. Only the VM's own wait for every thread at the
     /// end of a run records it; a program's `join` reads [`Resource::Ended`].
     Joined(u32),
+    /// Library module `n` (an index in `library::ALL`): whether its body has run. The first
+    /// import writes it, every import reads it.
+    Import(u16),
     /// Thread `n` has ended: its end step writes it, and a `join` that finds the thread ended
     /// reads it. The join depends on the end without being ordered after it by the program: run
     /// before the end, the same join blocks first, and its core step (which the atomicity

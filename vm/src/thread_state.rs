@@ -27,6 +27,10 @@ pub(crate) struct ThreadSlot {
     pub number: u32,
     /// Set while the thread is blocked (Lock, join, `allow_threads`, a module lock).
     pub blocked: AtomicBool,
+    /// A daemon thread (`threading.Thread(daemon=True)`): the run does not wait for it.
+    pub daemon: AtomicBool,
+    /// The thread's `threading.Thread` object (`_thread._set_current`): a root of the collector.
+    pub current: parking_lot::Mutex<Option<Value>>,
     /// Locked by the thread itself while it is attached; the collector reads it while the thread is
     /// parked or detached.
     pub roots: parking_lot::Mutex<ThreadRoots>,
@@ -36,7 +40,13 @@ impl ThreadSlot {
     /// The slot of thread `number`, whose stack starts as `stack` (a function and its arguments).
     pub(crate) fn new(number: u32, stack: Vec<Value>, thread_object: Option<Handle>) -> ThreadSlot {
         let roots = ThreadRoots { stack, thread_object, ..ThreadRoots::default() };
-        ThreadSlot { number, blocked: AtomicBool::new(false), roots: parking_lot::Mutex::new(roots) }
+        ThreadSlot {
+            number,
+            blocked: AtomicBool::new(false),
+            daemon: AtomicBool::new(false),
+            current: parking_lot::Mutex::new(None),
+            roots: parking_lot::Mutex::new(roots),
+        }
     }
 }
 
@@ -52,6 +62,9 @@ pub(crate) struct ThreadRoots {
     /// The exceptions being handled (in an `except` or `finally` body), innermost last, each
     /// with where it was raised: what a bare `raise` raises again.
     pub handling: Vec<(Value, Vec<crate::error::TraceFrame>)>,
+    /// The names of the keyword arguments the entry function is called with (the last values of
+    /// the stack when the thread starts).
+    pub entry_keywords: Vec<String>,
 }
 
 /// A `try` block being run: where its handler is, and what to unwind to when it catches.

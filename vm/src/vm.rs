@@ -66,14 +66,29 @@ impl<P: Platform> Vm<P> {
         let number = shared.next_thread_number();
         let slot = shared.register_thread(number, vec![Value::func(FuncId(0))], None);
         let main_failed = interp::run_thread(&shared, &slot, 0).is_err();
+        // As CPython at exit: wait for every thread but the daemons; then the daemons stop where
+        // they wait (`Shared::shut_down`), and the run waits for them to be gone.
         loop {
             let handles = shared.take_join_handles();
             if handles.is_empty() {
                 break;
             }
-            for (number, handle) in handles {
+            let (daemons, others): (Vec<_>, Vec<_>) = handles.into_iter().partition(|(n, _)| shared.is_daemon(*n));
+            if others.is_empty() {
+                shared.shut_down();
+            }
+            let waiting = others.is_empty();
+            for (number, handle) in others {
                 P::join(handle);
                 step::record(Resource::Joined(number), Access::Read);
+            }
+            for (number, handle) in daemons {
+                if waiting {
+                    P::join(handle);
+                    step::record(Resource::Joined(number), Access::Read);
+                } else {
+                    shared.add_join_handle(number, handle);
+                }
             }
         }
         shared.output.flush();

@@ -22,6 +22,8 @@
 //! | chained comparisons | a shared value read once for two comparisons |
 //! | the iterator builtins (`sorted enumerate zip any all map`) | shared lists read item by item as the iterators are taken |
 //! | closures (`nonlocal`), `lambda`, comprehensions, `for`-`else` | a cell shared by threads read and written around a safepoint; shared lists read inside a comprehension's own frame; check-then-act through a loop's `else` |
+//! | `del d[k]` with a `KeyError` handler | check-then-act through a key that another thread adds or deletes |
+//! | `threading.RLock` taken twice, check-then-act through a `threading.Event` | the library modules written in Python (attributes of shared instances, a `_thread` lock, a `Condition`'s waiter list) |
 //! | floats, `/`, `**`, `&`/`|`/`<<`, `round()` | float values stored in shared lists and read back by every other item |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
@@ -85,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(49) {
+    let text = match c.below(52) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -188,6 +190,13 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // Power, bitwise operators and round() over shared values (a float among them is a
         // TypeError for `&`: an outcome like any other).
         48 => line(&format!("print({o}[{i}] ** 2, {o}[0] & 1 | {o}[1] << 1, round({o}[{i}] * 1.5, 1))")),
+        // `threading`'s RLock, taken twice by its owner (written in Python over a `_thread` lock:
+        // its owner and count are attributes the other threads read).
+        49 => format!("    with rl:\n        with rl:\n            {o}[{i}] += 1\n"),
+        // Check-then-act through a `threading.Event` (its flag read and set under its Condition).
+        50 => format!("    if not ev.is_set():\n        {o}[{i}] += 1\n        ev.set()\n"),
+        // Check-then-act through `del`: a key another thread may have deleted (or not yet added).
+        51 => format!("    try:\n        del d[{i}]\n    except KeyError:\n        {o}[{i}] += 1\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -228,6 +237,11 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     source.push_str("def noop():\n    return 0\ndef inc(v):\n    return v + 1\n");
     source.push_str("def add_to(obj, i=0, by=1):\n    obj[i] = obj[i] + by\ndef push(v, into=y):\n    into[1] = v\n");
     source.push_str(CLASSES);
+    // The `threading` objects, only where an item uses them (importing the module is 200 steps).
+    let threading = bodies.iter().chain([&main]).any(|b| b.contains("with rl:") || b.contains("ev.is_set()"));
+    if threading {
+        source.push_str("import threading\nrl = threading.RLock()\nev = threading.Event()\n");
+    }
     for (k, body) in bodies.iter().enumerate() {
         let _ = write!(source, "def t{}():\n{body}", k + 1);
     }
@@ -349,13 +363,16 @@ mod tests {
                 "sorted(",
                 "/ 2 + 0.5",
                 "** 2, ",
+                "with rl:",
+                "ev.is_set()",
+                "del d[",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 46, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 49, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program
         c.code
     };
     program.codes[0] = Some(module_code);
+    let libraries = compile_libraries(&mut program, crate::library::imports(&module.body))?;
     Ok(Program {
         file: file.to_string(),
         source: source.to_string(),
@@ -35,7 +36,56 @@ pub fn compile(module: &ast::Module, file: &str, source: &str) -> Result<Program
         globals: program.globals,
         names: program.names,
         keyword_names: program.keyword_names,
+        libraries,
     })
+}
+
+/// Compiles the library modules among `wanted` (and those they import) into the program, each
+/// in its own namespace.
+fn compile_libraries(
+    program: &mut ProgramBuilder,
+    mut wanted: Vec<String>,
+) -> Result<Vec<crate::bytecode::LibraryModule>, SyntaxError> {
+    let mut libraries = Vec::new();
+    let mut next = 0;
+    while next < wanted.len() {
+        let name = wanted[next].clone();
+        next += 1;
+        let Some(index) = crate::library::find(&name) else { continue };
+        let source = crate::library::ALL[index].source;
+        let in_library = |e: SyntaxError| SyntaxError {
+            message: format!("{} (in emlab's {}, line {})", e.message, crate::library::file(index), e.span.line),
+            span: Span::new(1, 1),
+        };
+        let module = crate::syntax::parse(source).map_err(in_library)?;
+        for import in crate::library::imports(&module.body) {
+            if !wanted.contains(&import) {
+                wanted.push(import);
+            }
+        }
+        program.namespace = Some(name.clone());
+        program.library = Some(index as u16);
+        let id = FuncId(program.codes.len() as u32);
+        program.codes.push(None);
+        let mut c = FunctionCompiler::new(program, "<module>".into(), "<module>".into(), Scope::module(), Vec::new());
+        let compiled = c.block(&module.body).map_err(in_library);
+        c.emit(Op::LoadNone);
+        c.emit(Op::Return);
+        let code = c.code;
+        program.namespace = None;
+        program.library = None;
+        compiled?;
+        program.codes[id.0 as usize] = Some(code);
+        let prefix = crate::library::global_name(&name, "");
+        let exports = program
+            .globals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, g)| g.strip_prefix(&prefix).map(|plain| (plain.to_string(), i as u32)))
+            .collect();
+        libraries.push(crate::bytecode::LibraryModule { index, body: id, exports });
+    }
+    Ok(libraries)
 }
 
 /// Tables shared by all functions of the program being compiled.
@@ -48,6 +98,9 @@ struct ProgramBuilder {
     names: Vec<String>,
     name_index: HashMap<String, u32>,
     keyword_names: Vec<Box<[String]>>,
+    /// The library module being compiled: its globals are named `module.name`.
+    namespace: Option<String>,
+    library: Option<u16>,
 }
 
 impl Default for ProgramBuilder {
@@ -61,6 +114,8 @@ impl Default for ProgramBuilder {
             names: Vec::new(),
             name_index: HashMap::new(),
             keyword_names: Vec::new(),
+            namespace: None,
+            library: None,
         }
     }
 }
@@ -77,7 +132,13 @@ impl ProgramBuilder {
     }
 
     fn global(&mut self, name: &str) -> u32 {
-        intern(&mut self.globals, &mut self.global_index, name)
+        match &self.namespace {
+            Some(module) => {
+                let name = crate::library::global_name(module, name);
+                intern(&mut self.globals, &mut self.global_index, &name)
+            }
+            None => intern(&mut self.globals, &mut self.global_index, name),
+        }
     }
 
     fn name(&mut self, name: &str) -> u32 {
@@ -179,6 +240,7 @@ impl<'p> FunctionCompiler<'p> {
             frees,
             ops: Vec::new(),
             lines: Vec::new(),
+            library: program.library,
         };
         let mut c =
             FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), cleanups: Vec::new(), prefix, outer };

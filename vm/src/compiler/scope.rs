@@ -219,7 +219,9 @@ fn collect_globals(body: &[Stmt], out: &mut HashSet<String>) {
 fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) {
     for stmt in body {
         match &stmt.kind {
-            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, out)),
+            StmtKind::Assign { targets, .. } | StmtKind::Del(targets) => {
+                targets.iter().for_each(|t| target_names(t, out))
+            }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
             StmtKind::For { target, body, orelse, .. } => {
                 target_names(target, out);

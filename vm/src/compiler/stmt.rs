@@ -120,6 +120,11 @@ impl FunctionCompiler<'_> {
                 self.emit(Op::Loop { target });
             }
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Del(targets) => {
+                for target in targets {
+                    self.delete(target)?;
+                }
+            }
             StmtKind::Def { name, params, body, decorators } => {
                 // Decorators are evaluated first, then the default values, in the enclosing scope.
                 for decorator in decorators {
@@ -230,6 +235,47 @@ impl FunctionCompiler<'_> {
     }
 
     /// `value obj` -> (sets `obj.name = value`).
+    /// `del target`.
+    fn delete(&mut self, target: &Target) -> Result<(), SyntaxError> {
+        match target {
+            Target::Name { name, span } => {
+                self.at(*span);
+                if self.scope.is_deref(name) {
+                    return Err(SyntaxError {
+                        message: format!("deleting '{name}', which a nested function uses, is not supported"),
+                        span: *span,
+                    });
+                }
+                match self.scope.local_slot(name) {
+                    Some(slot) => self.emit(Op::DeleteLocal { slot }),
+                    None => {
+                        let global = self.program.global(name);
+                        self.emit(Op::DeleteGlobal { global })
+                    }
+                };
+            }
+            Target::Subscript { obj, index, span } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.at(*span);
+                self.emit(Op::DeleteItem);
+            }
+            Target::Attribute { obj, name, span } => {
+                self.expr(obj)?;
+                self.at(*span);
+                let key = self.program.constant(crate::bytecode::Const::Str(name.to_string()));
+                let name = self.program.name(name);
+                self.emit(Op::DeleteAttr { name, key });
+            }
+            Target::Tuple { items, .. } => {
+                for item in items {
+                    self.delete(item)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn set_attr(&mut self, name: &str) {
         let key = self.program.constant(crate::bytecode::Const::Str(name.to_string()));
         let name = self.program.name(name);

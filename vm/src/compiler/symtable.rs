@@ -86,6 +86,7 @@ impl Walk {
                 targets.iter().for_each(|t| self.target(t));
                 self.expr(value);
             }
+            StmtKind::Del(targets) => targets.iter().for_each(|t| self.target(t)),
             StmtKind::AugAssign { target, value, .. } => {
                 if let Target::Name { name, .. } = target {
                     self.used.insert(name.clone());

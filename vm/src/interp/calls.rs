@@ -446,7 +446,7 @@ impl<P: Platform> Interp<'_, P> {
                 if !self.is_callable(func)? {
                     return Err(type_error(format!("'{}' object is not callable", self.type_name(func)?)));
                 }
-                let thread = spawn_thread(self.shared, func, rest)?;
+                let thread = spawn_thread(self.shared, func, rest, Vec::new())?;
                 self.trace(|| {
                     let number = self.shared.heap.read(thread, |o| match o {
                         Object::Thread(t) => t.number,
@@ -494,6 +494,18 @@ impl<P: Platform> Interp<'_, P> {
                 let args = args.to_vec().into_boxed_slice();
                 self.alloc(Object::Exception(Box::new(crate::heap::ExceptionObject::new(kind, args, None))))
             }
+            Builtin::StartNewThread
+            | Builtin::StartDaemonThread
+            | Builtin::GetIdent
+            | Builtin::ThreadExit
+            | Builtin::StackSize
+            | Builtin::SetDaemon
+            | Builtin::SetCurrent
+            | Builtin::GetCurrent
+            | Builtin::EnumerateThreads
+            | Builtin::CountThreads
+            | Builtin::Sleep
+            | Builtin::Clock(_) => self.call_thread_builtin(builtin, args),
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);

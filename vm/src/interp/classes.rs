@@ -289,6 +289,35 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// `obj.name = value`: `key` is `name` as a str (the key the attribute is stored under).
+    /// `del obj.name`: removes an attribute of an instance, a class or an exception object.
+    pub(crate) fn del_attr(&mut self, obj: Value, name: &str, key: Value) -> Result<(), Exception> {
+        let missing = |this: &Self| -> Result<Exception, Exception> {
+            Ok(Exception::new(
+                ErrorKind::AttributeError,
+                format!("'{}' object has no attribute '{name}'", this.type_name(obj)?),
+            ))
+        };
+        let Some(h) = obj
+            .handle()
+            .filter(|&h| matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Class | Kind::Exception)))
+        else {
+            return Err(missing(self)?);
+        };
+        let hash = self.key_hash(key)?;
+        let heap = &self.shared.heap;
+        let mut same = |k: Value| k == key || key_is(heap, k, name);
+        let removed = heap.write(h, |o| match o {
+            Object::Instance(i) => i.dict.remove(hash, &mut same),
+            Object::Class(c) => c.dict.remove(hash, &mut same),
+            Object::Exception(e) => e.dict.remove(hash, &mut same),
+            _ => None,
+        })?;
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(missing(self)?),
+        }
+    }
+
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, key: Value, value: Value) -> Result<(), Exception> {
         let kind = match obj.unpack() {
             V::Obj(h) => Some((h, self.shared.heap.kind(h)?)),
@@ -681,6 +710,7 @@ impl<P: Platform> Interp<'_, P> {
                 Kind::Tuple => Some(Builtin::Tuple),
                 Kind::Dict => Some(Builtin::Dict),
                 Kind::Range => Some(Builtin::Range),
+                Kind::Lock => Some(Builtin::Lock),
                 Kind::Class => Some(Builtin::Type),
                 Kind::Exception => self.exception_kind_of(v)?.map(Builtin::Error),
                 _ => None,

@@ -83,6 +83,58 @@ impl<P: Platform> Interp<'_, P> {
         })?
     }
 
+    /// `d.setdefault(key, default)`: the value, added first if missing, in one write of the dict
+    /// (atomic, as free-threaded CPython's is under the dict's lock).
+    pub(crate) fn dict_setdefault(&self, dict: Handle, key: Value, default: Value) -> Result<Value, Exception> {
+        value_ops::with_key(self.values(), key, |hash, same| {
+            self.charge(crate::heap::dict::ENTRY_BYTES)?;
+            Ok(self.shared.heap.write(dict, |o| match o {
+                Object::Dict(d) => match d.get(hash, &mut *same) {
+                    Some(v) => v,
+                    None => {
+                        d.insert(hash, key, default, same);
+                        default
+                    }
+                },
+                _ => default,
+            })?)
+        })?
+    }
+
+    /// `d.update(other)`: every entry of a dict, or every `(key, value)` pair of an iterable.
+    pub(crate) fn dict_update(&mut self, dict: Handle, other: Value) -> Result<(), Exception> {
+        let entries = match other.handle() {
+            Some(h) => self.shared.heap.read(h, |o| match o {
+                Object::Dict(d) => Some(d.entries().collect::<Vec<_>>()),
+                _ => None,
+            })?,
+            None => None,
+        };
+        let entries = match entries {
+            Some(entries) => entries,
+            None => {
+                let mut pairs = Vec::new();
+                for (i, item) in self.iterate(other)?.into_iter().enumerate() {
+                    let pair = self.iterate(item).map_err(|_| {
+                        type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                    })?;
+                    let [k, v] = pair[..] else {
+                        return Err(crate::error::value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    };
+                    pairs.push((k, v));
+                }
+                pairs
+            }
+        };
+        for (k, v) in entries {
+            self.dict_set(dict, k, v)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn dict_remove(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
         let removed = value_ops::with_key(self.values(), key, |hash, same| {
             self.shared.heap.write(dict, |o| match o {
@@ -186,6 +238,45 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// `obj[index] = value`.
+    /// `del obj[index]`: a dict's key, a list's item, or an instance's `__delitem__`.
+    pub(crate) fn del_item(&mut self, obj: Value, index: Value) -> Result<(), Exception> {
+        let V::Obj(h) = obj.unpack() else {
+            return Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?)));
+        };
+        match self.shared.heap.kind(h)? {
+            Kind::Dict => match self.dict_remove(h, index)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(index)),
+            },
+            Kind::List => {
+                let i = match index.unpack() {
+                    V::Int(i) => i,
+                    V::Bool(b) => b as i64,
+                    _ => {
+                        return Err(type_error(format!(
+                            "list indices must be integers or slices, not {}",
+                            self.type_name(index)?
+                        )))
+                    }
+                };
+                let removed = self.shared.heap.write(h, |o| match o {
+                    Object::List(items) => normalize_index(i, items.len()).map(|at| items.remove(at)).is_some(),
+                    _ => false,
+                })?;
+                if removed {
+                    Ok(())
+                } else {
+                    Err(crate::error::index_error("list assignment index out of range"))
+                }
+            }
+            Kind::Instance => match self.call_special(obj, "__delitem__", &[index])? {
+                Some(_) => Ok(()),
+                None => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?))),
+            },
+            _ => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?))),
+        }
+    }
+
     pub(crate) fn set_item(&mut self, obj: Value, index: Value, value: Value) -> Result<(), Exception> {
         let V::Obj(h) = obj.unpack() else {
             return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)?)));
@@ -366,6 +457,9 @@ impl<P: Platform> Interp<'_, P> {
 
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exception> {
         if let V::Module(m) = obj.unpack() {
+            if let Some(library) = modules::library(m) {
+                return self.library_attribute(library, name);
+            }
             return modules::attribute(m, name).ok_or_else(|| {
                 Exception::new(
                     ErrorKind::AttributeError,

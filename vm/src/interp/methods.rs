@@ -29,13 +29,28 @@ impl<P: Platform> Interp<'_, P> {
                     | Method::Index
                     | Method::Sort
                     | Method::Reverse
+                    | Method::Count
+                    | Method::Remove
+                    | Method::Copy
+                    | Method::Clear
             )
             .then_some(false),
-            Kind::Tuple => (m == Method::Index).then_some(false),
-            Kind::Dict => {
-                matches!(m, Method::Get | Method::Keys | Method::Values | Method::Items | Method::Pop).then_some(true)
-            }
-            Kind::Lock => matches!(m, Method::Acquire | Method::Release).then_some(false),
+            Kind::Tuple => matches!(m, Method::Index | Method::Count).then_some(false),
+            Kind::Dict => matches!(
+                m,
+                Method::Get
+                    | Method::Keys
+                    | Method::Values
+                    | Method::Items
+                    | Method::Pop
+                    | Method::Copy
+                    | Method::Clear
+                    | Method::Setdefault
+                    | Method::Update
+                    | Method::Popitem
+            )
+            .then_some(true),
+            Kind::Lock => matches!(m, Method::Acquire | Method::Release | Method::Locked).then_some(false),
             Kind::Str => Self::is_str_method(m).then_some(false),
             _ => None,
         }
@@ -72,6 +87,12 @@ impl<P: Platform> Interp<'_, P> {
         let n = self.roots.stack.len();
         let receiver_at = n - argc as usize - 1;
         let receiver = self.roots.stack[receiver_at];
+        if let V::Module(_) = receiver.unpack() {
+            // A module's function, or (a library module's) any callable: called as a value.
+            let callee = self.get_attr(receiver, &self.shared.program.names[name as usize])?;
+            self.roots.stack[receiver_at] = callee;
+            return self.call_value(argc);
+        }
         // A built-in type's method first (the common case: `lst.append(x)`, `d.get(k)`); the
         // types of the program's classes have none of those.
         let builtin = matches!(receiver.unpack(), V::Module(_))
@@ -175,6 +196,17 @@ impl<P: Platform> Interp<'_, P> {
             return self.call_method(name, argc);
         }
         self.check_method(receiver, name)?;
+        if let (Some(Method::Acquire), Some(h)) = (self.shared.methods[name as usize], receiver.handle()) {
+            if self.shared.heap.kind(h)? == Kind::Lock {
+                // `lock.acquire(blocking=..., timeout=...)`.
+                let values: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
+                let (args, values) = values.split_at(values.len() - names.len());
+                let keywords: Vec<(String, Value)> = names.iter().cloned().zip(values.iter().copied()).collect();
+                let result = self.acquire_lock_call(h, args, &keywords)?;
+                self.roots.stack.truncate(receiver_at);
+                return Ok(Some(result));
+            }
+        }
         if let (Some(text), Some(m)) = (self.str_text(receiver)?, self.shared.methods[name as usize]) {
             // `str.format(**kw)` and `str.split(sep=...)` take keywords.
             let values: Vec<Value> = self.roots.stack[receiver_at + 1..].to_vec();
@@ -342,6 +374,90 @@ impl<P: Platform> Interp<'_, P> {
                     "tuple.index(x): x not in tuple".to_string()
                 }))
             }
+            (Method::Count, false) => {
+                arity("count", args, 1, 1)?;
+                let items = heap.read(h, |o| match o {
+                    Object::List(items) => items.clone(),
+                    Object::Tuple(items) => items.to_vec(),
+                    _ => Vec::new(),
+                })?;
+                let base = self.roots.stack.len();
+                self.roots.stack.extend_from_slice(&items);
+                let mut count = 0;
+                let mut found = Ok(());
+                for &x in &items {
+                    match self.equal(x, args[0]) {
+                        Ok(true) => count += 1,
+                        Ok(false) => {}
+                        Err(e) => {
+                            found = Err(e);
+                            break;
+                        }
+                    }
+                }
+                self.roots.stack.truncate(base);
+                found.map(|()| Value::int(count))
+            }
+            (Method::Remove, _) => {
+                arity("remove", args, 1, 1)?;
+                let items = heap.read(h, |o| if let Object::List(items) = o { items.clone() } else { Vec::new() })?;
+                let Some(at) = self.position(items.clone(), args[0])? else {
+                    return Err(value_error("list.remove(x): x not in list"));
+                };
+                // Removed where it was found, or (the list changed meanwhile) where it is now.
+                let found = items[at];
+                heap.write(h, |o| {
+                    if let Object::List(items) = o {
+                        if items.get(at) == Some(&found) {
+                            items.remove(at);
+                        } else if let Some(now) = items.iter().position(|&v| v == found) {
+                            items.remove(now);
+                        }
+                    }
+                })?;
+                Ok(Value::NONE)
+            }
+            (Method::Copy, is_dict) => {
+                arity("copy", args, 0, 0)?;
+                if is_dict {
+                    let copy =
+                        heap.read(h, |o| if let Object::Dict(d) = o { (**d).clone() } else { Default::default() })?;
+                    self.charge(copy.len() * crate::heap::dict::ENTRY_BYTES)?;
+                    return self.alloc(Object::Dict(Box::new(copy)));
+                }
+                let items = heap.read(h, |o| if let Object::List(items) = o { items.clone() } else { Vec::new() })?;
+                self.new_list(items)
+            }
+            (Method::Clear, _) => {
+                arity("clear", args, 0, 0)?;
+                heap.write(h, |o| match o {
+                    Object::List(items) => items.clear(),
+                    Object::Dict(d) => **d = Default::default(),
+                    _ => {}
+                })?;
+                Ok(Value::NONE)
+            }
+            (Method::Setdefault, _) => {
+                arity("setdefault", args, 1, 2)?;
+                let default = args.get(1).copied().unwrap_or(Value::NONE);
+                self.dict_setdefault(h, args[0], default)
+            }
+            (Method::Update, _) => {
+                arity("update", args, 0, 1)?;
+                if let Some(&other) = args.first() {
+                    self.dict_update(h, other)?;
+                }
+                Ok(Value::NONE)
+            }
+            (Method::Popitem, _) => {
+                arity("popitem", args, 0, 0)?;
+                let last = heap.read(h, |o| if let Object::Dict(d) = o { d.entries().last() } else { None })?;
+                let Some((key, value)) = last else {
+                    return Err(Exception::new(ErrorKind::KeyError, "'popitem(): dictionary is empty'"));
+                };
+                self.dict_remove(h, key)?;
+                self.new_tuple(vec![key, value])
+            }
             (Method::Get, _) => {
                 arity("get", args, 1, 2)?;
                 Ok(self.dict_lookup(h, args[0])?.unwrap_or(args.get(1).copied().unwrap_or(Value::NONE)))
@@ -363,10 +479,14 @@ impl<P: Platform> Interp<'_, P> {
                 };
                 self.alloc(Object::View { dict: h, kind })
             }
-            (Method::Acquire, _) => {
-                arity("acquire", args, 0, 0)?;
+            (Method::Acquire, _) if args.is_empty() => {
                 self.acquire_lock(h)?;
                 Ok(Value::bool(true))
+            }
+            (Method::Acquire, _) => self.acquire_lock_call(h, args, &[]),
+            (Method::Locked, _) => {
+                arity("locked", args, 0, 0)?;
+                self.lock_is_held(h)
             }
             (Method::Release, _) => {
                 arity("release", args, 0, 0)?;

@@ -14,11 +14,15 @@ mod extcall;
 mod formatting;
 mod iteration;
 mod iterators;
+mod library;
 mod methods;
 pub mod ops;
 mod str_methods;
 mod thread;
+mod threadlib;
 mod threads;
+
+pub(crate) use threadlib::TIMEOUT_MAX;
 
 pub(crate) use threads::run_thread;
 
@@ -41,6 +45,11 @@ pub struct Interp<'a, P: Platform> {
     pub(crate) roots: MutexGuard<'a, ThreadRoots>,
     /// Instructions executed so far (in units of the switch interval).
     steps: u64,
+    /// How long the thread has slept (`time.sleep`), in nanoseconds: its virtual clock counts it.
+    slept_ns: u64,
+    /// Library module bodies running (an import): their steps emit no trace events, so a trace
+    /// shows the program's steps, not the definitions of `threading`'s classes.
+    importing: u32,
     /// This thread's allocations reached the collection threshold: collect at the next safepoint.
     pub(crate) collect_due: std::cell::Cell<bool>,
     /// Calls from native code in progress on this thread (extension callbacks, special methods),
@@ -60,6 +69,8 @@ impl<'a, P: Platform> Interp<'a, P> {
             slot,
             roots,
             steps: 0,
+            slept_ns: 0,
+            importing: 0,
             collect_due: std::cell::Cell::new(false),
             callbacks: 0,
             // The heap's reader table bounds which owners matter (see `Heap::read_leaf`).
@@ -83,7 +94,9 @@ impl<'a, P: Platform> Interp<'a, P> {
     /// Calls the function on the stack (pushed with its arguments when the thread was created).
     pub(crate) fn run_entry(&mut self) -> Result<Value, Uncaught> {
         let argc = self.roots.stack.len() as u32 - 1;
-        let result = self.call_value(argc).and_then(|returned| match returned {
+        let keywords = std::mem::take(&mut self.roots.entry_keywords);
+        let called = if keywords.is_empty() { self.call_value(argc) } else { self.call_with_keywords(0, &keywords) };
+        let result = called.and_then(|returned| match returned {
             Some(v) => Ok(v),
             None => self.execute(0),
         });
@@ -516,6 +529,34 @@ impl<'a, P: Platform> Interp<'a, P> {
                     });
                     self.roots.stack.truncate(n - 3);
                 }
+                Op::DeleteItem => {
+                    save_ip!();
+                    self.core_step();
+                    let n = self.roots.stack.len();
+                    let (obj, index) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    check!(self.del_item(obj, index));
+                    self.roots.stack.truncate(n - 2);
+                }
+                Op::DeleteAttr { name, key } => {
+                    save_ip!();
+                    self.core_step();
+                    let obj = self.top();
+                    check!(self.del_attr(obj, &program.names[name as usize], shared.consts[key as usize]));
+                    self.pop();
+                }
+                Op::DeleteLocal { slot } => {
+                    local!(slot);
+                    self.roots.stack[frame.base as usize + slot as usize] = Value::UNBOUND;
+                }
+                Op::DeleteGlobal { global } => {
+                    self.core_step();
+                    crate::step::record(crate::step::Resource::Global(global), crate::step::Access::Write);
+                    if shared.global(global) == Value::UNBOUND {
+                        let name = crate::library::plain_name(&program.globals[global as usize]);
+                        check!(Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined"))));
+                    }
+                    shared.set_global(global, Value::UNBOUND);
+                }
                 Op::GetAttr { name } => {
                     save_ip!();
                     let obj = self.top();
@@ -766,6 +807,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                         shared.coordinator.enable_gil();
                         self.end_exclusive();
                     }
+                    if let Some(library) = crate::modules::library(module) {
+                        save_ip!();
+                        check!(self.import_library(library));
+                    }
                     self.push(Value::module(module))
                 }
                 Op::ImportFrom { name } => {
@@ -882,7 +927,7 @@ impl<'a, P: Platform> Interp<'a, P> {
     fn builtin_fallback(&self, global: u32) -> Result<Value, Exception> {
         let v = self.shared.global_fallbacks[global as usize];
         if v == Value::UNBOUND {
-            let name = &self.shared.program.globals[global as usize];
+            let name = crate::library::plain_name(&self.shared.program.globals[global as usize]);
             return Err(Exception::new(ErrorKind::NameError, format!("name '{name}' is not defined")));
         }
         Ok(v)

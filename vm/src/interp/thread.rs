@@ -73,16 +73,22 @@ impl<P: Platform> Interp<'_, P> {
     /// Emits a trace event for this thread at its current line, when the run is traced.
     #[inline]
     pub(crate) fn trace(&self, kind: impl FnOnce() -> EventKind) {
-        if self.shared.config.trace {
+        if self.shared.config.trace && self.importing == 0 {
             // Describing objects for the trace is observation, not a step's footprint.
             let kind = crate::step::unrecorded(kind);
             crate::trace::emit(Event { thread: self.slot.number, line: self.current_line(), kind });
         }
     }
 
-    /// The source line the thread is at (of its innermost frame).
+    /// The source line the thread is at: of its innermost frame that runs the program's code
+    /// (a step inside a library module, `threading`'s `Condition.wait`, is shown at the program's
+    /// line that called it), else of its innermost frame.
     pub(crate) fn current_line(&self) -> u32 {
-        let Some(frame) = self.roots.frames.last() else { return 0 };
+        let program = &self.shared.program;
+        let frames = &self.roots.frames;
+        let Some(frame) = frames.iter().rev().find(|f| program.code(f.func).library.is_none()).or(frames.last()) else {
+            return 0;
+        };
         let code = self.shared.program.code(frame.func);
         let at = (frame.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
         code.lines.get(at).copied().unwrap_or(0)

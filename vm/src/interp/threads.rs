@@ -60,18 +60,21 @@ static EMERGENCY_RESERVE: parking_lot::Mutex<Option<Vec<u8>>> = parking_lot::Mut
 /// Whether the reserve was ever taken (it is taken once per process, and given back at most once).
 static RESERVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Starts a VM thread running `func(*args)` and returns its thread object.
+/// Starts a VM thread running `func(*args, **keywords)` and returns its thread object.
 pub(crate) fn spawn_thread<P: Platform>(
     shared: &Arc<Shared<P>>,
     func: Value,
     args: &[Value],
+    keywords: Vec<(String, Value)>,
 ) -> Result<Handle, Exception> {
     let number = shared.next_thread_number();
     let object = shared.heap.alloc(Object::Thread(ThreadObject { number, result: None }))?;
-    let mut stack = Vec::with_capacity(args.len() + 1);
+    let mut stack = Vec::with_capacity(args.len() + keywords.len() + 1);
     stack.push(func);
     stack.extend_from_slice(args);
+    stack.extend(keywords.iter().map(|(_, v)| *v));
     let slot = shared.register_thread(number, stack, Some(object));
+    slot.roots.lock().entry_keywords = keywords.into_iter().map(|(k, _)| k).collect();
     let child_shared = shared.clone();
     let child_slot = slot.clone();
     if !RESERVED.swap(true, std::sync::atomic::Ordering::Relaxed) {
@@ -103,6 +106,12 @@ impl<P: Platform> Interp<'_, P> {
             Ok(v) => {
                 self.trace(|| EventKind::End { result: self.brief(v) });
                 v
+            }
+            // A thread that raises SystemExit (`_thread.exit()`, `sys.exit()`) ends quietly, as in
+            // CPython; only the main thread's ends the program with it.
+            Err(uncaught) if uncaught.exception.kind == ErrorKind::SystemExit && self.slot.number != 0 => {
+                self.trace(|| EventKind::End { result: crate::trace::Brief::plain("None") });
+                Value::NONE
             }
             Err(uncaught) => {
                 let exception = &uncaught.exception;
@@ -169,12 +178,14 @@ impl<P: Platform> Interp<'_, P> {
         }
         self.trace(|| EventKind::BlockJoin { thread: number });
         let shared = self.shared;
+        let slot = self.slot;
         let v = self.blocking(|| -> Result<Value, Exception> {
             let mut guard = shared.wake.lock();
             loop {
                 if let Some(v) = done(shared, number)? {
                     return Ok(v);
                 }
+                shared.stop_if_daemon(slot)?;
                 guard = shared.wake_cv.wait(guard);
             }
         })?;
@@ -237,12 +248,15 @@ impl<P: Platform> Interp<'_, P> {
         }
         self.trace(|| EventKind::BlockLock { lock: lock.number() });
         let shared = self.shared;
+        let slot = self.slot;
         self.blocking(|| -> Result<(), Exception> {
             let mut guard = shared.wake.lock();
             if try_take(true)? {
                 return Ok(());
             }
             loop {
+                // (Checked before each wait too: the shutdown's wake-up may have come first.)
+                shared.stop_if_daemon(slot)?;
                 guard = shared.wake_cv.wait(guard);
                 if try_take(false)? {
                     return Ok(());
@@ -285,7 +299,11 @@ impl<P: Platform> Interp<'_, P> {
             .map(|f| {
                 let code = program.code(f.func);
                 let at = (f.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
-                TraceFrame { function: code.name.clone(), line: code.lines.get(at).copied().unwrap_or(0) }
+                TraceFrame {
+                    function: code.name.clone(),
+                    line: code.lines.get(at).copied().unwrap_or(0),
+                    library: code.library,
+                }
             })
             .collect()
     }

@@ -46,6 +46,11 @@ pub struct Shared<P: Platform> {
     globals: Box<[SeqCell]>,
     /// For each global name, the builtin it falls back to while unbound (or `Unbound`).
     pub global_fallbacks: Vec<Value>,
+    /// For each library module (in `library::ALL` order), whether its body has run: 0 not yet,
+    /// 1 running, 2 done.
+    pub imported: Vec<std::sync::atomic::AtomicU8>,
+    /// Every non-daemon thread has ended: the daemon threads stop where they wait.
+    pub shutting_down: std::sync::atomic::AtomicBool,
     /// For each name in `program.names`, the method it denotes, if any.
     pub methods: Vec<Option<Method>>,
     pub coordinator: Coordinator<P>,
@@ -100,18 +105,26 @@ impl<P: Platform> Shared<P> {
             });
         }
         // Every global starts unbound but `__name__`, which is `'__main__'`: emlab runs a program
-        // as CPython runs a script.
+        // as CPython runs a script (and a library module's is the module's name).
         let mut globals = Vec::with_capacity(program.globals.len());
         for name in &program.globals {
             let value = match name.as_str() {
                 "__name__" => Value::obj(heap.alloc(Object::Str(StrObject::new("__main__")))?),
-                _ => Value::UNBOUND,
+                n => match n.strip_suffix(".__name__") {
+                    Some(module) => Value::obj(heap.alloc(Object::Str(StrObject::new(module)))?),
+                    None => Value::UNBOUND,
+                },
             };
             globals.push(SeqCell::new(value.to_words()));
         }
         let globals = globals.into_boxed_slice();
-        let global_fallbacks =
-            program.globals.iter().map(|name| builtins::lookup(name).map_or(Value::UNBOUND, Value::builtin)).collect();
+        // A library module's global falls back to the builtin of its plain name.
+        let global_fallbacks = program
+            .globals
+            .iter()
+            .map(|name| builtins::lookup(crate::library::plain_name(name)).map_or(Value::UNBOUND, Value::builtin))
+            .collect();
+        let imported = crate::library::ALL.iter().map(|_| std::sync::atomic::AtomicU8::new(0)).collect();
         let methods = program.names.iter().map(|name| Method::lookup(name)).collect();
         let next_collect = AtomicUsize::new(config.gc_min_threshold);
         heap.set_collect_threshold(config.gc_min_threshold);
@@ -122,6 +135,8 @@ impl<P: Platform> Shared<P> {
             consts,
             globals,
             global_fallbacks,
+            imported,
+            shutting_down: std::sync::atomic::AtomicBool::new(false),
             methods,
             coordinator: Coordinator::new(config.mode == Mode::Gil, config.spin_before_wait),
             pins: parking_lot::Mutex::new(PinTable::default()),
@@ -168,6 +183,43 @@ impl<P: Platform> Shared<P> {
         step::record(Resource::Threads, Access::Commute);
         self.threads.lock().push(slot.clone());
         slot
+    }
+
+    /// Ends a daemon thread once the run is shutting down (every other thread has ended): it
+    /// raises SystemExit, which ends a thread quietly. Called where a thread wakes from a wait.
+    pub(crate) fn stop_if_daemon(&self, slot: &ThreadSlot) -> Result<(), crate::error::Exception> {
+        if slot.daemon.load(Relaxed) && self.shutting_down.load(Relaxed) {
+            step::record(Resource::Threads, Access::Read);
+            return Err(crate::error::Exception::new(crate::error::ErrorKind::SystemExit, ""));
+        }
+        Ok(())
+    }
+
+    /// Marks the thread of thread object `thread` a daemon (if it is still running).
+    pub(crate) fn mark_daemon(&self, thread: crate::heap::Handle) -> Result<(), crate::error::Exception> {
+        let number = self.heap.read_fixed(thread, |o| if let Object::Thread(t) = o { t.number } else { u32::MAX })?;
+        if let Some(slot) = self.threads.lock().iter().find(|t| t.number == number) {
+            slot.daemon.store(true, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Whether thread `number` is a running daemon thread.
+    pub(crate) fn is_daemon(&self, number: u32) -> bool {
+        self.threads.lock().iter().any(|t| t.number == number && t.daemon.load(Relaxed))
+    }
+
+    /// Shuts the run down: every daemon thread stops where it waits (see `stop_if_daemon`).
+    pub(crate) fn shut_down(&self) {
+        step::record(Resource::Threads, Access::Write);
+        self.shutting_down.store(true, Relaxed);
+        drop(self.wake.lock());
+        self.wake_cv.notify_all();
+    }
+
+    /// The running threads, in the order they registered.
+    pub(crate) fn threads_snapshot(&self) -> Vec<Arc<ThreadSlot>> {
+        self.threads.lock().clone()
     }
 
     /// Hands out thread numbers: 0 for the main thread, then 1, 2, ... in spawn order.
@@ -250,11 +302,13 @@ impl<P: Platform> Shared<P> {
             if bugs.has(Bug::GcIgnorePins) { Vec::new() } else { pins.pinned().map(Value::obj).collect() };
         drop(pins);
         let globals: Vec<Value> = self.global_values().collect();
+        let currents: Vec<Value> = threads.iter().filter_map(|t| *t.current.lock()).collect();
         let roots = self
             .consts
             .iter()
             .copied()
             .chain(globals)
+            .chain(currents)
             .chain(pinned)
             .chain(my_roots.values())
             .chain(other_roots.iter().flat_map(|r| r.values().collect::<Vec<_>>()));

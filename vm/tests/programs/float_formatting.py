@@ -11,3 +11,24 @@ items = [("apples", 3, 0.5), ("pears", 12, 0.25), ("melons", 1, 2.75)]
 for name, count, price in items:
     print(f"{name:<8}{count:>4} x {price:5.2f} = {count * price:6.2f}")
 print("total: %.2f" % sum([count * price for name, count, price in items]))
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1.50    1.500 1,234,567.89 1.500000e+00 1.5 1.234e-05 1.23457e+07 150.000000% 1.5      1.5 +1.5
+# | 0.667 1e+03 10.0 50% -0.0 1e+100 123.5 10.00
+# | 3.14   2.2 1.234568e+04 0.5 3 1.5 2.0 1.000   | -0003.14 1E-10
+# | 0.667 0.1 1.0 1.2346e+02    3.14   |
+# | 0.1 002.50 1.00e-07 12 12.00 1.00000
+# | 0.0 0.0      0.000|0         |+0.00e+00
+# | 1.0 1.0      1.000|1         |+1.00e+00
+# | -1.25 -1.25     -1.250|-1.25     |-1.25e+00
+# | 1e+16 1e+16 10000000000000000.000|1e+16     |+1.00e+16
+# | 1e-05 1e-05      0.000|1e-05     |+1.00e-05
+# | 123456.789 123456.789 123456.789|123457    |+1.23e+05
+# | inf inf        inf|inf       |+inf
+# | -inf -inf       -inf|-inf      |-inf
+# | nan nan        nan|nan       |+nan
+# | apples     3 x  0.50 =   1.50
+# | pears     12 x  0.25 =   3.00
+# | melons     1 x  2.75 =   2.75
+# | total: 7.25

@@ -31,3 +31,24 @@ print(total, total == 1.0, abs(total - 1.0) < 1e-9)
 mean = sum([2, 4, 4, 4, 5, 5, 7, 9]) / 8
 var = sum([(v - mean) ** 2 for v in [2, 4, 4, 4, 5, 5, 7, 9]]) / 8
 print(mean, var, var ** 0.5)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1.5 2 3.5 3.0 -0.5 0.5 3.5 0.3333333333333333 -4.0 1.0 -0.5
+# | 0.30000000000000004 1e+16 1000000000000000.0 1.5e-07 0.0001 1e-05 -0.0 inf 1.4142135623730951
+# | 1.0 2.5 6.0 1e+22 0.001 0.5 5.0 1000.0001 0.30000000000000004 33.333333333333336
+# | 1000000000000000000 1e+18 1.7976931348623157e+308 5e-324 123456789.12345679
+# | 0.0 3.0 2.5 -1000.0 inf -inf nan 10.5
+# | 2 -2 2 4 0 2.67 1.235
+# | 1200 1200 1400 7 -2 0.0
+# | 2.5 1.5 2.5 0.6000000000000001 3.5
+# | True True True False False True
+# | one True two and a half True True True
+# | False True False False False True True
+# | <class 'float'> float True False <class 'float'>
+# | (3, 1) (-4, 1) (3.0, 1.5) 8.0 0.3333333333333333 1.0 1.0
+# | [-0.5, 1.5, 2, 3] [0.0, 0.5, 1.0, 1.5] 0.2
+# | 2.5
+# | 5.5 True False True True
+# | 0.9999999999999999 False True
+# | 5.0 4.0 2.0

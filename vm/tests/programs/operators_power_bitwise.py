@@ -17,3 +17,13 @@ flags = 0
 for bit in [0, 3, 5]:
     flags |= 1 << bit
 print(flags, [bit for bit in range(8) if flags & (1 << bit)], bin(flags) if False else flags.bit_length() if False else flags)
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 1024 0.5 -4 4 512 1000000000000000000 1 0.25 2.0
+# | 3.5 -3.5 2.0 0.3333333333333333 10.0
+# | 1 7 6 1024 -4 -6 0 -2 False True False 4611686018427387904
+# | 15 15 15 -1 2 3
+# | 22
+# | 81 1024 24 1 -1
+# | 41 [0, 3, 5] 41

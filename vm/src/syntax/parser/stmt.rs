@@ -79,7 +79,6 @@ impl Parser {
     }
 
     fn simple(&mut self) -> R<StmtKind> {
-        let not_supported = |what: &str| format!("'{what}' is not supported");
         let kind = match self.tok() {
             Tok::Keyword("pass") => StmtKind::Pass,
             Tok::Keyword("break") if self.loop_depth == 0 => return Err(self.fail("'break' outside loop")),
@@ -126,7 +125,24 @@ impl Parser {
                 };
                 return Ok(StmtKind::Raise { exc, cause });
             }
-            Tok::Keyword(k @ "del") => return Err(self.fail(not_supported(k))),
+            Tok::Keyword("del") => {
+                self.bump();
+                let targets = self.exprlist()?.expr;
+                let targets = match targets.kind {
+                    crate::ast::ExprKind::Tuple(items) => items,
+                    _ => vec![targets],
+                };
+                let targets = targets
+                    .into_iter()
+                    .map(|t| {
+                        super::target::to_target(t).map_err(|e| SyntaxError {
+                            message: e.message.replace("assign to", "delete"),
+                            span: e.span,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                return Ok(StmtKind::Del(targets));
+            }
             Tok::Keyword(k @ ("if" | "while" | "for" | "def" | "with" | "class" | "try")) => {
                 return Err(self.fail(format!(
                     "expected a simple statement, found keyword '{k}' (a '{k}' statement must start on its own line)"

@@ -65,7 +65,9 @@ fn unsupported_expressions() {
 
 #[test]
 fn unsupported_statements() {
-    err_at("del x", "'del' is not supported", 1, 1);
+    err_at("del 1", "cannot delete literal", 1, 5);
+    err_at("del f()", "cannot delete function call", 1, 5);
+    super::ok("del x, y[0], z.a\ndel (p, q)");
     err_at("nonlocal x", "nonlocal declaration not allowed at module level", 1, 1);
     err_at("@dec\nx = 1", "expected 'def' or 'class' after the decorators", 2, 1);
     err_at("@dec x\ndef f():\n    pass", "expected end of line after the decorator", 1, 6);
