@@ -83,13 +83,19 @@ impl<P: Platform> Interp<'_, P> {
     /// The source line the thread is at: of its innermost frame that runs the program's code
     /// (a step inside a library module, `threading`'s `Condition.wait`, is shown at the program's
     /// line that called it), else of its innermost frame.
+    #[inline]
     pub(crate) fn current_line(&self) -> u32 {
         let program = &self.shared.program;
         let frames = &self.roots.frames;
-        let Some(frame) = frames.iter().rev().find(|f| program.code(f.func).library.is_none()).or(frames.last()) else {
-            return 0;
-        };
-        let code = self.shared.program.code(frame.func);
+        let Some(innermost) = frames.last() else { return 0 };
+        let mut code = program.code(innermost.func);
+        let mut frame = innermost;
+        if code.library.is_some() {
+            if let Some(f) = frames.iter().rev().find(|f| program.code(f.func).library.is_none()) {
+                frame = f;
+                code = program.code(f.func);
+            }
+        }
         let at = (frame.ip as usize).saturating_sub(1).min(code.lines.len().saturating_sub(1));
         code.lines.get(at).copied().unwrap_or(0)
     }
