@@ -77,9 +77,6 @@ pub enum Builtin {
     ThreadExit,
     /// `_thread.stack_size([size])`.
     StackSize,
-    /// `_thread._set_daemon()`: the calling thread is a daemon (`threading` marks its daemon
-    /// threads so): the run does not wait for it at the end.
-    SetDaemon,
     /// `_thread._set_current(thread)`: the `threading.Thread` object of the calling thread.
     SetCurrent,
     /// `_thread._get_current()`: the object `_set_current` gave, or None.
@@ -186,7 +183,6 @@ const TABLE: &[(&str, Builtin)] = &[
     ("get_ident", Builtin::GetIdent),
     ("exit", Builtin::ThreadExit),
     ("stack_size", Builtin::StackSize),
-    ("_set_daemon", Builtin::SetDaemon),
     ("_set_current", Builtin::SetCurrent),
     ("_get_current", Builtin::GetCurrent),
     ("_enumerate", Builtin::EnumerateThreads),
@@ -200,25 +196,8 @@ const TABLE: &[(&str, Builtin)] = &[
 
 /// Builtins that are no global names: module functions and methods reached through classes.
 fn hidden(b: Builtin) -> bool {
-    matches!(
-        b,
-        Builtin::GcCollect
-            | Builtin::ExceptionInit
-            | Builtin::ObjectInit
-            | Builtin::PropertySetter
-            | Builtin::StartNewThread
-            | Builtin::StartDaemonThread
-            | Builtin::GetIdent
-            | Builtin::ThreadExit
-            | Builtin::StackSize
-            | Builtin::SetDaemon
-            | Builtin::SetCurrent
-            | Builtin::GetCurrent
-            | Builtin::EnumerateThreads
-            | Builtin::CountThreads
-            | Builtin::Sleep
-            | Builtin::Clock(_)
-    )
+    matches!(b, Builtin::GcCollect | Builtin::ExceptionInit | Builtin::ObjectInit | Builtin::PropertySetter)
+        || b.of_thread_or_time()
 }
 
 /// The builtin a global name falls back to, if any.
@@ -237,6 +216,24 @@ impl Builtin {
 
     pub fn name(self) -> &'static str {
         TABLE[self.id().0 as usize].0
+    }
+
+    /// Whether it is a function of the native modules `_thread` or `time` (`interp::threadlib`).
+    pub fn of_thread_or_time(self) -> bool {
+        matches!(
+            self,
+            Builtin::StartNewThread
+                | Builtin::StartDaemonThread
+                | Builtin::GetIdent
+                | Builtin::ThreadExit
+                | Builtin::StackSize
+                | Builtin::SetCurrent
+                | Builtin::GetCurrent
+                | Builtin::EnumerateThreads
+                | Builtin::CountThreads
+                | Builtin::Sleep
+                | Builtin::Clock(_)
+        )
     }
 
     /// Whether it is a class (`int`, `ValueError`, `object`): `type()` of it is `type`.

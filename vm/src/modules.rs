@@ -40,7 +40,6 @@ const NATIVE: &[NativeModule] = &[
             ("stack_size", Attr::Builtin(Builtin::StackSize)),
             ("error", Attr::Builtin(Builtin::Error(ErrorKind::RuntimeError))),
             ("TIMEOUT_MAX", Attr::Float(crate::interp::TIMEOUT_MAX)),
-            ("_set_daemon", Attr::Builtin(Builtin::SetDaemon)),
             ("_start_daemon", Attr::Builtin(Builtin::StartDaemonThread)),
             ("_set_current", Attr::Builtin(Builtin::SetCurrent)),
             ("_get_current", Attr::Builtin(Builtin::GetCurrent)),

@@ -62,10 +62,6 @@ impl<P: Platform> Interp<'_, P> {
                 // emlab's threads have the stack it gives them; the size asked for is noted only.
                 Ok(Value::int(0))
             }
-            Builtin::SetDaemon => {
-                self.slot.daemon.store(true, std::sync::atomic::Ordering::Relaxed);
-                Ok(Value::NONE)
-            }
             // A thread's `threading.Thread` object lives in its own slot: setting and getting it
             // are the thread's own business (no shared state), except to `_enumerate`, which
             // reads every slot's (the table of threads, which a setting bumps).
