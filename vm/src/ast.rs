@@ -309,8 +309,20 @@ pub enum ExprKind {
         params: Box<Params>,
         body: Box<Expr>,
     },
-    /// A list or dict comprehension: its own scope, run as a nested function.
+    /// A list, dict or set comprehension, or a generator expression: its own scope, run as a
+    /// nested function (a generator function, for a generator expression).
     Comprehension(Box<Comprehension>),
+    /// `yield` or `yield value` (a tuple for `yield a, b`): only in a function, which it makes a
+    /// generator function.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
+    /// `lower:upper:step` in a subscript (`x[1:-1]`, `x[::2]`), each part optional.
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// `[element for target in iter if cond ...]` or `{key: value for ...}`.
@@ -326,13 +338,15 @@ pub struct Comprehension {
 pub enum Element {
     List(Expr),
     Dict(Expr, Expr),
+    /// `(element for ...)`: a generator expression.
+    Generator(Expr),
 }
 
 impl Element {
     /// The element's expressions, in evaluation order.
     pub fn exprs(&self) -> Vec<&Expr> {
         match self {
-            Element::List(e) => vec![e],
+            Element::List(e) | Element::Generator(e) => vec![e],
             Element::Dict(k, v) => vec![k, v],
         }
     }

@@ -66,6 +66,8 @@ pub enum Builtin {
     Round,
     Pow,
     Divmod,
+    /// The class `slice`.
+    Slice,
     /// `_thread.start_new_thread(function, args[, kwargs])`.
     StartNewThread,
     /// `_thread._start_daemon(function, args[, kwargs])`: a thread the run does not wait for at
@@ -144,6 +146,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("RuntimeError", Builtin::Error(ErrorKind::RuntimeError)),
     ("MemoryError", Builtin::Error(ErrorKind::MemoryError)),
     ("ModuleNotFoundError", Builtin::Error(ErrorKind::ModuleNotFoundError)),
+    ("GeneratorExit", Builtin::Error(ErrorKind::GeneratorExit)),
     ("format", Builtin::Format),
     ("object", Builtin::Object),
     ("type", Builtin::Type),
@@ -178,6 +181,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("round", Builtin::Round),
     ("pow", Builtin::Pow),
     ("divmod", Builtin::Divmod),
+    ("slice", Builtin::Slice),
     ("start_new_thread", Builtin::StartNewThread),
     ("_start_daemon", Builtin::StartDaemonThread),
     ("get_ident", Builtin::GetIdent),
@@ -297,6 +301,9 @@ pub enum Method {
     Setdefault,
     Update,
     Popitem,
+    Send,
+    Throw,
+    Close,
 }
 
 impl Method {
@@ -336,6 +343,9 @@ impl Method {
             "setdefault" => Method::Setdefault,
             "update" => Method::Update,
             "popitem" => Method::Popitem,
+            "send" => Method::Send,
+            "throw" => Method::Throw,
+            "close" => Method::Close,
             _ => return None,
         })
     }

@@ -327,6 +327,18 @@ pub enum Op {
     AssertFail {
         has_message: bool,
     },
+    /// `lower upper step` -> `slice`.
+    BuildSlice,
+    /// The first instruction of a generator function: moves the frame (its arguments bound) into
+    /// a new generator object and returns that from the call.
+    GenStart,
+    /// `value` -> `sent`: suspends the generator, which gives `value` to whoever resumed it; when
+    /// it is resumed, the value sent (None for `next`) is pushed.
+    Yield,
+    /// `iterator sent` -> `result`: `yield from`: resumes `iterator` with `sent` and, while it
+    /// yields, suspends with what it yielded (coming back here with the next value sent); when it
+    /// is exhausted, pushes its return value.
+    YieldFrom,
 }
 
 /// A compile-time constant that needs the heap (ints that don't fit `LoadSmallInt`, strings).
@@ -373,6 +385,9 @@ pub struct Code {
     pub lines: Vec<u32>,
     /// The library module (an index in `library::ALL`) it belongs to; `None`: the program's.
     pub library: Option<u16>,
+    /// A generator function (or generator expression): a call makes a generator (see
+    /// `Op::GenStart`), and its `return` ends the generator.
+    pub generator: bool,
 }
 
 /// A library module compiled into the program (see `library`).

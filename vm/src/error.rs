@@ -29,6 +29,7 @@ pub enum ErrorKind {
     RuntimeError,
     MemoryError,
     ModuleNotFoundError,
+    GeneratorExit,
     /// An access through a stale handle. Not a Python exception: a VM-detected violation.
     UseAfterFree,
     /// An extension touched an object after releasing the EML. A VM-detected violation.
@@ -65,6 +66,7 @@ impl ErrorKind {
             ErrorKind::RuntimeError => "RuntimeError",
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
+            ErrorKind::GeneratorExit => "GeneratorExit",
             ErrorKind::UseAfterFree => "UseAfterFree",
             ErrorKind::OutsideEml => "OutsideEml",
             ErrorKind::StepLimit => "StepLimit",
@@ -75,7 +77,7 @@ impl ErrorKind {
 
 impl ErrorKind {
     /// The Python exception types, in the order the builtins table lists them.
-    pub const PYTHON: [ErrorKind; 23] = [
+    pub const PYTHON: [ErrorKind; 24] = [
         ErrorKind::BaseException,
         ErrorKind::Exception,
         ErrorKind::ArithmeticError,
@@ -99,6 +101,7 @@ impl ErrorKind {
         ErrorKind::RuntimeError,
         ErrorKind::MemoryError,
         ErrorKind::ModuleNotFoundError,
+        ErrorKind::GeneratorExit,
     ];
 
     /// The base class, as in CPython's built-in hierarchy; `None` for `BaseException` and for
@@ -107,7 +110,7 @@ impl ErrorKind {
         use ErrorKind::*;
         Some(match self {
             BaseException | UseAfterFree | OutsideEml | StepLimit | VmPanic => return None,
-            Exception | KeyboardInterrupt | SystemExit => BaseException,
+            Exception | KeyboardInterrupt | SystemExit | GeneratorExit => BaseException,
             ZeroDivisionError | OverflowError => ArithmeticError,
             IndexError | KeyError => LookupError,
             UnboundLocalError => NameError,

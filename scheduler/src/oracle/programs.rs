@@ -87,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(52) {
+    let text = match c.below(58) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -197,6 +197,19 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         50 => format!("    if not ev.is_set():\n        {o}[{i}] += 1\n        ev.set()\n"),
         // Check-then-act through `del`: a key another thread may have deleted (or not yet added).
         51 => format!("    try:\n        del d[{i}]\n    except KeyError:\n        {o}[{i}] += 1\n"),
+        // A generator's frame parks at each `yield` (its reads are apart), then the write.
+        52 => line(&format!("{o}[{i}] = sum(items_of({o}))")),
+        // A generator expression (its own frame, resumed by `sum`), filtering.
+        53 => line(&format!("{o}[{i}] = 1 + sum(v for v in {o} if v > 0)")),
+        // A generator the threads share: the one that resumes it while another runs it gets
+        // "generator already executing"; the items are taken once each.
+        54 => line(&format!("{o}[{i}] += next(shared_gen, -1)")),
+        // `send` into a shared generator: its running total is state across threads.
+        55 => line(&format!("{o}[{i}] = sink.send({v})")),
+        // Slices: a read-modify-write of one item through a slice (one access each way), and
+        // reads of a slice and a reversed copy.
+        56 => line(&format!("{o}[{i}:{}] = [{o}[{i}:][0] + {v}]", i + 1)),
+        57 => line(&format!("print({o}[::-1], {o}[{i}:], 'ab'[{i}:])")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -241,6 +254,16 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     let threading = bodies.iter().chain([&main]).any(|b| b.contains("with rl:") || b.contains("ev.is_set()"));
     if threading {
         source.push_str("import threading\nrl = threading.RLock()\nev = threading.Event()\n");
+    }
+    let uses = |needle: &str| bodies.iter().chain([&main]).any(|b| b.contains(needle));
+    if uses("items_of(") {
+        source.push_str("def items_of(obj):\n    for k in range(2):\n        yield obj[k]\n");
+    }
+    if uses("shared_gen") {
+        source.push_str("shared_gen = (v * 2 for v in range(2))\n");
+    }
+    if uses("sink.") {
+        source.push_str("def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\nsink = acc()\nnext(sink)\n");
     }
     for (k, body) in bodies.iter().enumerate() {
         let _ = write!(source, "def t{}():\n{body}", k + 1);
@@ -366,13 +389,19 @@ mod tests {
                 "with rl:",
                 "ev.is_set()",
                 "del d[",
+                "sum(items_of(",
+                "sum(v for v in ",
+                "next(shared_gen, -1)",
+                "sink.send(",
+                ":][0] + ",
+                "[::-1], ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 49, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 55, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -9,6 +9,22 @@ use crate::syntax::SyntaxError;
 const MAX_DEPTH: usize = 400;
 
 impl FunctionCompiler<'_> {
+    /// A `yield` must be in a function's own body (which it made a generator function), not in a
+    /// comprehension (a function of its own here, as in CPython).
+    fn check_yield(&self, span: crate::ast::Span) -> Result<(), SyntaxError> {
+        if self.code.generator && self.code.name != "<genexpr>" {
+            return Ok(());
+        }
+        let message = match self.code.name.as_str() {
+            "<listcomp>" => "'yield' inside list comprehension",
+            "<dictcomp>" => "'yield' inside dict comprehension",
+            "<setcomp>" => "'yield' inside set comprehension",
+            "<genexpr>" => "'yield' inside generator expression",
+            _ => "'yield' outside function",
+        };
+        Err(SyntaxError { message: message.into(), span })
+    }
+
     pub(super) fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
         self.expr_at_depth(e, 0)
     }
@@ -228,6 +244,37 @@ impl FunctionCompiler<'_> {
             }
             ExprKind::Lambda { params, body } => self.lambda(params, body, e.span)?,
             ExprKind::Comprehension(comp) => self.comprehension(comp, e.span)?,
+            ExprKind::Yield(value) => {
+                self.check_yield(e.span)?;
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        self.emit(Op::LoadNone);
+                    }
+                }
+                self.at(e.span);
+                self.emit(Op::Yield);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step] {
+                    match part {
+                        Some(e) => self.expr(e)?,
+                        None => {
+                            self.emit(Op::LoadNone);
+                        }
+                    }
+                }
+                self.at(e.span);
+                self.emit(Op::BuildSlice);
+            }
+            ExprKind::YieldFrom(iterable) => {
+                self.check_yield(e.span)?;
+                self.expr(iterable)?;
+                self.at(e.span);
+                self.emit(Op::GetIter);
+                self.emit(Op::LoadNone);
+                self.emit(Op::YieldFrom);
+            }
         }
         Ok(())
     }

@@ -241,6 +241,7 @@ impl<'p> FunctionCompiler<'p> {
             ops: Vec::new(),
             lines: Vec::new(),
             library: program.library,
+            generator: false,
         };
         let mut c =
             FunctionCompiler { program, scope, code, line: 1, loops: Vec::new(), cleanups: Vec::new(), prefix, outer };
@@ -340,6 +341,10 @@ impl<'p> FunctionCompiler<'p> {
         let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
         c.code.default_slots = params.defaults().map(|(slot, _)| slot).collect();
         c.line = span.line;
+        if symtable::is_generator(body) {
+            c.code.generator = true;
+            c.emit(Op::GenStart);
+        }
         c.block(body)?;
         c.emit(Op::LoadNone);
         c.emit(Op::Return);
@@ -399,6 +404,7 @@ impl<'p> FunctionCompiler<'p> {
         let name = match comp.element {
             ast::Element::List(_) => "<listcomp>",
             ast::Element::Dict(..) => "<dictcomp>",
+            ast::Element::Generator(_) => "<genexpr>",
         };
         let qualname = format!("{}{name}", self.prefix);
         let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
@@ -407,11 +413,21 @@ impl<'p> FunctionCompiler<'p> {
         match comp.element {
             ast::Element::List(_) => c.emit(Op::BuildList { count: 0 }),
             ast::Element::Dict(..) => c.emit(Op::BuildDict { count: 0 }),
+            ast::Element::Generator(_) => {
+                c.code.generator = true;
+                c.emit(Op::GenStart)
+            }
         };
-        c.emit(Op::StoreLocal { slot: result });
+        if !c.code.generator {
+            c.emit(Op::StoreLocal { slot: result });
+        }
         c.emit(Op::LoadLocal { slot: 0 });
         c.comprehension_loop(comp, 0, result)?;
-        c.emit(Op::LoadLocal { slot: result });
+        if c.code.generator {
+            c.emit(Op::LoadNone);
+        } else {
+            c.emit(Op::LoadLocal { slot: result });
+        }
         c.emit(Op::Return);
         self.program.codes[id.0 as usize] = Some(c.code);
         self.make_function(id, &ast::Params::default(), span)?;
@@ -447,6 +463,11 @@ impl<'p> FunctionCompiler<'p> {
                     self.expr(key)?;
                     self.expr(value)?;
                     self.emit(Op::SetEntryIn { slot: result });
+                }
+                ast::Element::Generator(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::Yield);
+                    self.emit(Op::Pop);
                 }
             }
         }

@@ -33,6 +33,14 @@ pub(super) fn nested_free_names(body: &[Stmt]) -> BTreeSet<String> {
     walk.nested_free
 }
 
+/// Whether a function with `body` is a generator function: a `yield` is in it, outside the
+/// functions, lambdas, classes and comprehensions nested in it.
+pub(super) fn is_generator(body: &[Stmt]) -> bool {
+    let mut walk = Walk::default();
+    walk.block(body);
+    walk.yields
+}
+
 /// The names free in a comprehension: what its parts use, minus its targets; its first iterable
 /// is evaluated outside it and is not included.
 pub(super) fn comprehension_free_names(
@@ -72,6 +80,8 @@ struct Walk {
     nonlocals: BTreeSet<String>,
     /// Names left free by nested functions.
     nested_free: BTreeSet<String>,
+    /// Whether a `yield` is in the body itself (not in a nested function): a generator function.
+    yields: bool,
 }
 
 impl Walk {
@@ -196,6 +206,17 @@ impl Walk {
                 keywords.iter().for_each(|k| self.expr(&k.value));
             }
             ExprKind::Starred(inner) => self.expr(inner),
+            ExprKind::Yield(value) => {
+                self.yields = true;
+                value.iter().for_each(|v| self.expr(v));
+            }
+            ExprKind::YieldFrom(iterable) => {
+                self.yields = true;
+                self.expr(iterable);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                [lower, upper, step].into_iter().flatten().for_each(|e| self.expr(e));
+            }
             ExprKind::FString(parts) => self.fstring(parts),
             ExprKind::Attribute { obj, .. } => self.expr(obj),
             ExprKind::Subscript { obj, index } => {

@@ -34,6 +34,17 @@ fn break_inside_for_pops_the_iterator_and_exits_withs() {
 }
 
 #[test]
+fn yield_in_a_comprehension_is_an_error_and_a_yield_makes_a_generator_function() {
+    let message = |source: &str| compile_source(source, "t.py").unwrap_err().message;
+    assert_eq!(message("def f():\n    return [(yield i) for i in y]\n"), "'yield' inside list comprehension");
+    assert_eq!(message("def f():\n    return ((yield i) for i in y)\n"), "'yield' inside generator expression");
+    assert_eq!(message("def f():\n    return {i: (yield) for i in y}\n"), "'yield' inside dict comprehension");
+    let program = compile_source("def f():\n    def g():\n        yield 1\n    return g\n", "t.py").unwrap();
+    let generators: Vec<&str> = program.codes.iter().filter(|c| c.generator).map(|c| c.name.as_str()).collect();
+    assert_eq!(generators, ["g"], "only the function with the yield in its own body");
+}
+
+#[test]
 fn return_and_break_outside_their_context_are_errors() {
     assert!(compile_source("return 1\n", "t.py").unwrap_err().message.contains("outside function"));
     assert!(compile_source("break\n", "t.py").is_err());

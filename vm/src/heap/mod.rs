@@ -29,8 +29,8 @@ pub mod object;
 
 pub use gc::{block_state, sweep_claims, CollectStats};
 pub use object::{
-    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, InstanceObject, Iter, Kind, LockObject, Object,
-    StrObject, SuperObject, ThreadObject, ViewKind, WrapperKind, WrapperObject,
+    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, GenState, GeneratorObject, InstanceObject, Iter,
+    Kind, LockObject, Object, StrObject, SuperObject, ThreadObject, ViewKind, WrapperKind, WrapperObject,
 };
 
 use crate::bias::{self, Readers};

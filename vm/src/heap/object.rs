@@ -164,6 +164,67 @@ pub enum Object {
     /// A local variable that a function shares with the functions nested in it (its value, or
     /// `Value::UNBOUND` while it has none).
     Cell(Value),
+    /// A generator: the frame of a generator function's call, kept here while it is not running.
+    Generator(Box<GeneratorObject>),
+    /// `slice(start, stop, step)`, what `x[a:b:c]` indexes with (each part an int or None).
+    /// Boxed, so that the common objects stay small.
+    Slice(Box<[Value; 3]>),
+}
+
+/// A generator: the frame of a call of a generator function (or of a generator expression),
+/// moved off its thread's stack while it is suspended and back onto the stack of whichever
+/// thread resumes it.
+#[derive(Debug, Clone)]
+pub struct GeneratorObject {
+    pub func: crate::bytecode::FuncId,
+    pub state: GenState,
+    /// The frame's stack while it is suspended: the generator itself (where a frame has its
+    /// function), the locals, then the values its expressions had pushed.
+    pub(crate) stack: Vec<Value>,
+    /// Where it goes on.
+    pub(crate) ip: u32,
+    /// The `try` blocks it is inside, their heights relative to `stack` and `handling`.
+    pub(crate) blocks: Vec<crate::thread_state::Block>,
+    /// The exceptions it is handling (it yielded in an `except` or `finally` body).
+    pub(crate) handling: Vec<(Value, Vec<crate::error::TraceFrame>)>,
+    /// The context managers of the `with` bodies it yielded in.
+    pub(crate) withs: Vec<Handle>,
+    /// While it runs: the heights of its thread's `handling` and `withs` below its own.
+    pub(crate) entry: (u32, u32),
+}
+
+/// Where a generator is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    /// Made by the call, not yet started.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Running on some thread.
+    Running,
+    /// Returned or raised: every resumption ends at once.
+    Done,
+}
+
+impl GeneratorObject {
+    /// A generator of `func` that has not started.
+    pub(crate) fn new(func: crate::bytecode::FuncId) -> GeneratorObject {
+        GeneratorObject {
+            func,
+            state: GenState::Created,
+            stack: Vec::new(),
+            ip: 0,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            withs: Vec::new(),
+            entry: (0, 0),
+        }
+    }
+
+    /// Ends it: it lets go of its frame.
+    pub(crate) fn finish(&mut self) {
+        *self = GeneratorObject { state: GenState::Done, ..GeneratorObject::new(self.func) };
+    }
 }
 
 /// A function bound to the object it was looked up on.
@@ -292,10 +353,12 @@ pub enum Kind {
     Property,
     Super,
     Cell,
+    Generator,
+    Slice,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 22] = [
+    pub(crate) const ALL: [Kind; 24] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -318,6 +381,8 @@ impl Kind {
         Kind::Property,
         Kind::Super,
         Kind::Cell,
+        Kind::Generator,
+        Kind::Slice,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -338,6 +403,7 @@ impl Kind {
                 | Kind::ClassMethod
                 | Kind::Property
                 | Kind::Super
+                | Kind::Slice
         )
     }
 
@@ -373,6 +439,8 @@ impl Kind {
             Kind::Property => "property",
             Kind::Super => "super",
             Kind::Cell => "cell",
+            Kind::Generator => "generator",
+            Kind::Slice => "slice",
         }
     }
 }
@@ -407,6 +475,8 @@ impl Object {
             },
             Object::Super(_) => Kind::Super,
             Object::Cell(_) => Kind::Cell,
+            Object::Generator(_) => Kind::Generator,
+            Object::Slice(_) => Kind::Slice,
         }
     }
 
@@ -495,6 +565,12 @@ impl Object {
             Object::Super(s) => {
                 visit(Value::obj(s.class));
                 visit(s.receiver);
+            }
+            Object::Slice(parts) => parts.iter().copied().for_each(visit),
+            Object::Generator(g) => {
+                g.stack.iter().copied().for_each(&mut visit);
+                g.handling.iter().for_each(|(v, _)| visit(*v));
+                g.withs.iter().for_each(|&h| visit(Value::obj(h)));
             }
         }
     }

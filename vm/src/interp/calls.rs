@@ -354,6 +354,14 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 self.binary(crate::ast::BinOp::Pow, args[0], args[1])
             }
+            Builtin::Slice => {
+                arity("slice", args, 1, 3)?;
+                match *args {
+                    [stop] => self.new_slice(Value::NONE, stop, Value::NONE),
+                    [start, stop] => self.new_slice(start, stop, Value::NONE),
+                    _ => self.new_slice(args[0], args[1], args[2]),
+                }
+            }
             Builtin::Divmod => {
                 arity("divmod", args, 2, 2)?;
                 let q = self.binary(crate::ast::BinOp::FloorDiv, args[0], args[1])?;

@@ -176,6 +176,13 @@ impl<P: Platform> Interp<'_, P> {
         if int_index.is_none() && self.shared.heap.kind(h)? == Kind::Dict {
             return self.dict_lookup(h, index)?.ok_or_else(|| self.key_error(index));
         }
+        if int_index.is_none() {
+            if let Some(parts) = self.slice_parts(index)? {
+                if let Some(v) = self.get_slice(h, parts)? {
+                    return Ok(v);
+                }
+            }
+        }
         // An int (or bool) key is hashed without the heap and equals no heap object, so a dict
         // read with one takes the dict's lock once: one write of its lock word fewer for threads
         // that share the dict.
@@ -252,6 +259,10 @@ impl<P: Platform> Interp<'_, P> {
                 let i = match index.unpack() {
                     V::Int(i) => i,
                     V::Bool(b) => b as i64,
+                    _ if self.slice_parts(index)?.is_some() => {
+                        let parts = self.slice_parts(index)?.expect("a slice");
+                        return self.del_slice(h, parts);
+                    }
                     _ => {
                         return Err(type_error(format!(
                             "list indices must be integers or slices, not {}",
@@ -273,6 +284,10 @@ impl<P: Platform> Interp<'_, P> {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?))),
             },
+            // CPython's message differs for a slice (its sequence path says "doesn't").
+            _ if self.slice_parts(index)?.is_some() => {
+                Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj)?)))
+            }
             _ => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?))),
         }
     }
@@ -289,8 +304,14 @@ impl<P: Platform> Interp<'_, P> {
         // A dict is written once, by `dict_set` (the kind is read from the slot's tag, without a
         // lock), not once to learn that it is a dict and again to set the item. The write below
         // sees no dict.
-        if self.shared.heap.kind(h)? == Kind::Dict {
-            return self.dict_set(h, index, value);
+        match self.shared.heap.kind(h)? {
+            Kind::Dict => return self.dict_set(h, index, value),
+            Kind::List if int_index.is_none() => {
+                if let Some(parts) = self.slice_parts(index)? {
+                    return self.set_slice(h, parts, value);
+                }
+            }
+            _ => {}
         }
         enum Outcome {
             Done(usize),
@@ -487,6 +508,14 @@ impl<P: Platform> Interp<'_, P> {
         }
         if let Some(h) = obj.handle() {
             let kind = self.shared.heap.kind(h)?;
+            if kind == Kind::Slice && matches!(name, "start" | "stop" | "step") {
+                let (start, stop, step) = self.slice_parts(obj)?.expect("a slice");
+                return Ok(match name {
+                    "start" => start,
+                    "stop" => stop,
+                    _ => step,
+                });
+            }
             if kind == Kind::Property && name == "setter" {
                 let setter = Value::builtin(crate::builtins::Builtin::PropertySetter.id());
                 let method = crate::heap::BoundMethodObject { receiver: obj, func: setter };

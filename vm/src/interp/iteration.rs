@@ -86,7 +86,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) => Plan::Iter(Iter::Seq { seq: h, index: 0 }),
             Object::Range { start, stop, step } => Plan::Iter(Iter::Range { next: *start, stop: *stop, step: *step }),
             Object::Dict(_) | Object::View { .. } => Plan::Snapshot,
-            Object::Iter(_) => Plan::Itself,
+            Object::Iter(_) | Object::Generator(_) => Plan::Itself,
             _ => Plan::No(o.type_name()),
         })?;
         match plan {
@@ -126,6 +126,7 @@ impl<P: Platform> Interp<'_, P> {
             Other,
             /// An iterator over other iterators (`enumerate`, `zip`, `map`, `filter`).
             Combined(Iter),
+            Generator,
         }
         // The iterator is private to this thread, so reading it, then its sequence, then advancing it
         // is not a race; it also never holds two locks at once.
@@ -152,12 +153,14 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 other => Look::Combined(other.clone()),
             },
+            Object::Generator(_) => Look::Generator,
             _ => Look::Other,
         })?;
         let (item, advance) = match look {
             Look::Stepped(item) => return Ok(item),
             Look::Other => return self.next_of_instance(it),
             Look::Combined(combined) => return self.next_combined(combined),
+            Look::Generator => return self.next_of_generator(it),
             Look::Seq { seq, index } => {
                 enum Next {
                     Value(Value),
@@ -248,7 +251,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::Str(s) => Kind::Chars(s.text.chars().collect()),
             Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
             Object::Dict(_) | Object::View { .. } => Kind::Snapshot,
-            Object::Iter(_) => Kind::Iter,
+            Object::Iter(_) | Object::Generator(_) => Kind::Iter,
             _ => Kind::No(o.type_name()),
         })?;
         Ok(match kind {

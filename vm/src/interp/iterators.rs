@@ -75,7 +75,7 @@ impl<P: Platform> Interp<'_, P> {
                 let it = args[0];
                 let is_iterator = match it.handle() {
                     Some(h) => match self.shared.heap.kind(h)? {
-                        Kind::Iterator | Kind::RangeIterator => true,
+                        Kind::Iterator | Kind::RangeIterator | Kind::Generator => true,
                         Kind::Instance => self.call_special_exists(it, "__next__")?,
                         _ => false,
                     },
@@ -83,6 +83,14 @@ impl<P: Platform> Interp<'_, P> {
                 };
                 if !is_iterator {
                     return Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)?)));
+                }
+                if it.handle().is_some_and(|h| self.shared.heap.kind(h).ok() == Some(Kind::Generator)) {
+                    // A finished generator's StopIteration carries its return value.
+                    return match (self.resume_generator(it, super::generators::Resume::Next)?, args.get(1)) {
+                        (super::generators::GenStep::Yielded(v), _) => Ok(v),
+                        (super::generators::GenStep::Returned(_), Some(&default)) => Ok(default),
+                        (super::generators::GenStep::Returned(v), None) => Err(self.stop_iteration(v)?),
+                    };
                 }
                 match (self.next_item(it)?, args.get(1)) {
                     (Some(v), _) => Ok(v),

@@ -51,6 +51,7 @@ impl<P: Platform> Interp<'_, P> {
             )
             .then_some(true),
             Kind::Lock => matches!(m, Method::Acquire | Method::Release | Method::Locked).then_some(false),
+            Kind::Generator => matches!(m, Method::Send | Method::Throw | Method::Close).then_some(false),
             Kind::Str => Self::is_str_method(m).then_some(false),
             _ => None,
         }
@@ -261,9 +262,13 @@ impl<P: Platform> Interp<'_, P> {
         args: &[Value],
     ) -> Result<Value, Exception> {
         let V::Obj(h) = receiver.unpack() else { unreachable!("method_receiver only accepts objects") };
-        if self.shared.heap.kind(h)? == Kind::Str {
-            let text = self.str_text(receiver)?.unwrap_or_default();
-            return self.str_method(&text, m, name, args, &[]);
+        match self.shared.heap.kind(h)? {
+            Kind::Str => {
+                let text = self.str_text(receiver)?.unwrap_or_default();
+                return self.str_method(&text, m, name, args, &[]);
+            }
+            Kind::Generator => return self.generator_method(receiver, name, args),
+            _ => {}
         }
         let heap = &self.shared.heap;
         match (m, is_dict) {

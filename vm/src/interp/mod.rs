@@ -12,11 +12,13 @@ mod collections;
 mod exceptions;
 mod extcall;
 mod formatting;
+mod generators;
 mod iteration;
 mod iterators;
 mod library;
 mod methods;
 pub mod ops;
+mod slices;
 mod str_methods;
 mod thread;
 mod threadlib;
@@ -263,6 +265,32 @@ impl<'a, P: Platform> Interp<'a, P> {
                         }
                     }
                 };
+            }
+            // Returns `result` from the top frame: to the caller's frame, or from this execution
+            // when that was its last frame.
+            macro_rules! return_value {
+                ($result:expr) => {{
+                    let mut result = $result;
+                    let done = self.roots.frames.pop().expect("a frame to return from");
+                    if done.init {
+                        // A class call's `__init__`: the call gives the instance.
+                        if result != Value::NONE {
+                            let e = type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                check!(self.type_name(result))
+                            ));
+                            self.roots.stack.truncate(done.base as usize - 1);
+                            check!(Err::<(), Exception>(e));
+                        }
+                        result = self.roots.stack[done.base as usize - 1];
+                    }
+                    self.roots.stack.truncate(done.base as usize - 1);
+                    if self.roots.frames.len() <= stop_depth {
+                        return Ok(result);
+                    }
+                    self.push(result);
+                    reload!();
+                }};
             }
             fuel -= 1;
             if fuel == 0 {
@@ -733,26 +761,47 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.roots.stack.truncate(n - 2);
                 }
                 Op::Return => {
-                    let mut result = self.pop();
-                    let done = self.roots.frames.pop().expect("a frame to return from");
-                    if done.init {
-                        // A class call's `__init__`: the call gives the instance.
-                        if result != Value::NONE {
-                            let e = type_error(format!(
-                                "__init__() should return None, not '{}'",
-                                check!(self.type_name(result))
-                            ));
-                            self.roots.stack.truncate(done.base as usize - 1);
-                            check!(Err::<(), Exception>(e));
+                    let result = self.pop();
+                    if code.generator {
+                        // The generator's frame starts with the generator itself.
+                        check!(self.finish_generator(frame.base as usize - 1));
+                    }
+                    return_value!(result);
+                }
+                Op::BuildSlice => {
+                    let n = self.roots.stack.len();
+                    let (start, stop, step) =
+                        (self.roots.stack[n - 3], self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    let slice = check!(self.new_slice(start, stop, step));
+                    self.roots.stack.truncate(n - 3);
+                    self.push(slice);
+                }
+                Op::GenStart => {
+                    let generator = check!(self.make_generator(ip as u32));
+                    return_value!(generator);
+                }
+                Op::Yield => {
+                    let value = self.pop();
+                    check!(self.suspend_generator(ip as u32));
+                    debug_assert!(self.roots.frames.len() <= stop_depth, "a generator runs in an execute of its own");
+                    return Ok(value);
+                }
+                Op::YieldFrom => {
+                    save_ip!();
+                    let n = self.roots.stack.len();
+                    let (it, sent) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+                    match check!(self.delegate(it, sent)) {
+                        generators::GenStep::Yielded(value) => {
+                            self.pop();
+                            // Resumed, it comes back here with the value sent.
+                            check!(self.suspend_generator(ip as u32 - 1));
+                            return Ok(value);
                         }
-                        result = self.roots.stack[done.base as usize - 1];
+                        generators::GenStep::Returned(result) => {
+                            self.roots.stack.truncate(n - 2);
+                            self.push(result);
+                        }
                     }
-                    self.roots.stack.truncate(done.base as usize - 1);
-                    if self.roots.frames.len() <= stop_depth {
-                        return Ok(result);
-                    }
-                    self.push(result);
-                    reload!();
                 }
                 Op::GetIter => {
                     save_ip!();
@@ -777,6 +826,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                         }
                         continue;
                     }
+                    save_ip!();
                     match check!(self.next_item(it)) {
                         Some(v) => self.push(v),
                         None => {

@@ -243,6 +243,10 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
         }
         Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
         Object::Function(f) => Shape::Text(format!("<function {}>", cx.program.code(f.func).qualname)),
+        Object::Generator(g) => {
+            Shape::Text(format!("<generator object {} #{}>", cx.program.code(g.func).qualname, h.number()))
+        }
+        Object::Slice(parts) => Shape::Call("slice", parts.to_vec()),
         Object::Exception(e) if e.class.is_some() => Shape::Instance(e.args.to_vec()),
         Object::Exception(e) => match &e.shown {
             // The VM's message for a missing key is the key's repr already.

@@ -79,8 +79,18 @@ impl Parser {
                     return Err(SyntaxError { message: message.into(), span });
                 }
                 let value = self.expr()?;
-                args.push(value.expr);
-                value.height
+                if self.is_kw("for") {
+                    // `f(x for x in xs)`: a generator expression as the only argument.
+                    let genexp = self.generator_expression(value, span)?;
+                    if !args.is_empty() || !keywords.is_empty() || !self.is_op(")") {
+                        return Err(SyntaxError { message: "Generator expression must be parenthesized".into(), span });
+                    }
+                    args.push(genexp.expr);
+                    genexp.height
+                } else {
+                    args.push(value.expr);
+                    value.height
+                }
             };
             height = height.max(item);
             self.item_end(Seq::Call, ")")?;
@@ -89,22 +99,40 @@ impl Parser {
         self.node(func.expr.span, ExprKind::Call { func: Box::new(func.expr), args, keywords }, height)
     }
 
-    /// `obj[index]`; slices are rejected, `d[a, b]` indexes with a tuple.
+    /// `obj[index]`: `d[a, b]` indexes with a tuple, `x[a:b:c]` with a slice.
     fn index(&mut self, obj: Ex) -> R<Ex> {
         self.bump();
-        self.no_slice()?;
-        let index = self.exprlist()?;
-        self.no_slice()?;
+        let index = self.comma_list(Parser::subscript_item)?;
         self.expect_op("]", "to close the subscript")?;
         let height = obj.height.max(index.height) + 1;
         self.node(obj.expr.span, ExprKind::Subscript { obj: Box::new(obj.expr), index: Box::new(index.expr) }, height)
     }
 
-    fn no_slice(&self) -> R<()> {
-        match self.tok() {
-            Tok::Op(":") => Err(self.fail("slices ('x[a:b]') are not supported")),
-            _ => Ok(()),
-        }
+    /// One item of a subscript: an expression, or a slice `lower:upper:step` (each optional).
+    fn subscript_item(&mut self) -> R<Ex> {
+        let span = self.span();
+        let lower = if self.is_op(":") {
+            None
+        } else {
+            let e = self.expr()?;
+            if !self.is_op(":") {
+                return Ok(e);
+            }
+            Some(e)
+        };
+        self.bump();
+        let bound = |p: &mut Parser| -> R<Option<Ex>> {
+            if p.starts_expr() {
+                p.expr().map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        let upper = bound(self)?;
+        let step = if self.eat_op(":") { bound(self)? } else { None };
+        let height = [&lower, &upper, &step].iter().filter_map(|e| e.as_ref().map(|e| e.height)).max().unwrap_or(0) + 1;
+        let boxed = |e: Option<Ex>| e.map(|e| Box::new(e.expr));
+        self.node(span, ExprKind::Slice { lower: boxed(lower), upper: boxed(upper), step: boxed(step) }, height)
     }
 
     /// `obj.name`.
@@ -141,9 +169,8 @@ impl Parser {
     fn item_end(&mut self, seq: Seq, close: &str) -> R<bool> {
         if self.is_kw("for") {
             return Err(self.fail(match seq {
-                Seq::Call | Seq::Tuple => "generator expressions are not supported",
-                Seq::List => "list comprehensions are not supported",
-                Seq::Dict => "dict comprehensions are not supported",
+                Seq::Call => "Generator expression must be parenthesized",
+                Seq::Tuple | Seq::List | Seq::Dict => "did you forget parentheses around the comprehension target?",
             }));
         }
         if self.eat_op(",") {
@@ -216,13 +243,24 @@ impl Parser {
         self.node(span, kind, 1)
     }
 
-    /// `()`, `(x)` (just `x`), or a tuple `(a,)` / `(a, b)`.
+    /// `()`, `(x)` (just `x`), a tuple `(a,)` / `(a, b)`, a generator expression
+    /// `(x for x in xs)`, or `(yield x)`.
     fn paren(&mut self) -> R<Ex> {
         let span = self.bump();
         if self.eat_op(")") {
             return self.node(span, ExprKind::Tuple(Vec::new()), 1);
         }
+        if self.is_kw("yield") {
+            let e = self.yield_expr()?;
+            self.expect_op(")", "to close the parenthesis")?;
+            return Ok(e);
+        }
         let first = self.expr()?;
+        if self.is_kw("for") {
+            let genexp = self.generator_expression(first, span)?;
+            self.expect_op(")", "to close the generator expression")?;
+            return Ok(genexp);
+        }
         if !self.item_end(Seq::Tuple, ")")? {
             self.bump();
             return Ok(first);
@@ -254,6 +292,32 @@ impl Parser {
         }
         let (items, height) = self.items(Seq::List, "]")?;
         self.node(span, ExprKind::List(items), height + 1)
+    }
+
+    /// The generator expression whose element is `element`, at its first `for`.
+    fn generator_expression(&mut self, element: Ex, span: Span) -> R<Ex> {
+        let (generators, height) = self.comprehension_clauses()?;
+        let comprehension = Comprehension { element: Element::Generator(element.expr), generators };
+        self.node(span, ExprKind::Comprehension(Box::new(comprehension)), height.max(element.height) + 1)
+    }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`, at the `yield`.
+    pub(super) fn yield_expr(&mut self) -> R<Ex> {
+        if !self.in_function {
+            return Err(self.fail("'yield' outside function"));
+        }
+        let span = self.bump();
+        if self.eat_kw("from") {
+            let iterable = self.expr()?;
+            let height = iterable.height + 1;
+            return self.node(span, ExprKind::YieldFrom(Box::new(iterable.expr)), height);
+        }
+        if !self.starts_expr() || self.is_kw("yield") {
+            return self.node(span, ExprKind::Yield(None), 1);
+        }
+        let value = self.exprlist()?;
+        let height = value.height + 1;
+        self.node(span, ExprKind::Yield(Some(Box::new(value.expr))), height)
     }
 
     /// The `for target in iter if cond ...` clauses of a comprehension, at the first `for`; with

@@ -186,7 +186,6 @@ pub(super) fn describe(tok: &Tok) -> String {
 /// The message for a token that always starts (or is) an unsupported construct.
 fn unsupported_token(tok: &Tok) -> Option<&'static str> {
     Some(match tok {
-        Tok::Keyword("yield") => "'yield' is not supported",
         Tok::Keyword("await") => "'await' is not supported",
         Tok::Keyword("async") => "'async' is not supported",
         Tok::Op(":=") => "assignment expressions (':=', the walrus operator) are not supported",

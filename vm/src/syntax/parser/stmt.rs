@@ -232,7 +232,7 @@ impl Parser {
 
     /// An expression statement, an assignment `a = b = value`, or `target op= value`.
     fn expr_or_assign(&mut self) -> R<StmtKind> {
-        let first = self.exprlist()?.expr;
+        let first = self.exprlist_or_yield()?.expr;
         let aug = match self.tok() {
             Tok::Op("+=") => Some(BinOp::Add),
             Tok::Op("-=") => Some(BinOp::Sub),
@@ -264,7 +264,7 @@ impl Parser {
             }
             let target = to_target(first)?;
             self.bump();
-            let value = self.exprlist()?.expr;
+            let value = self.exprlist_or_yield()?.expr;
             return Ok(StmtKind::AugAssign { target, op, value });
         }
         if !self.is_op("=") {
@@ -272,11 +272,20 @@ impl Parser {
         }
         let mut exprs = vec![first];
         while self.eat_op("=") {
-            exprs.push(self.exprlist()?.expr);
+            exprs.push(self.exprlist_or_yield()?.expr);
         }
         let value = exprs.pop().ok_or_else(|| self.fail("expected an expression"))?;
         let targets = exprs.into_iter().map(to_target).collect::<R<Vec<_>>>()?;
         Ok(StmtKind::Assign { targets, value })
+    }
+
+    /// An expression list, or a `yield` expression (which statements and assignments may hold
+    /// without parentheses).
+    fn exprlist_or_yield(&mut self) -> R<super::Ex> {
+        if self.is_kw("yield") {
+            return self.yield_expr();
+        }
+        self.exprlist()
     }
 
     /// Consumes the `:` ending a compound statement's header.

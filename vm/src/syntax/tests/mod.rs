@@ -97,6 +97,7 @@ fn sx(e: &Expr) -> String {
             let element = match &comp.element {
                 crate::ast::Element::List(e) => sx(e),
                 crate::ast::Element::Dict(k, v) => format!("{}:{}", sx(k), sx(v)),
+                crate::ast::Element::Generator(e) => format!("gen {}", sx(e)),
             };
             let clauses: Vec<String> = comp
                 .generators
@@ -107,6 +108,13 @@ fn sx(e: &Expr) -> String {
                 })
                 .collect();
             format!("(comp {element} {})", clauses.join(" "))
+        }
+        ExprKind::Yield(None) => "(yield)".to_string(),
+        ExprKind::Yield(Some(v)) => format!("(yield {})", sx(v)),
+        ExprKind::YieldFrom(v) => format!("(yield-from {})", sx(v)),
+        ExprKind::Slice { lower, upper, step } => {
+            let part = |e: &Option<Box<Expr>>| e.as_ref().map_or("_".to_string(), |e| sx(e));
+            format!("(slice {} {} {})", part(lower), part(upper), part(step))
         }
     }
 }

@@ -75,6 +75,12 @@ fn lambdas_and_comprehensions() {
     assert_eq!(ex("[(a, b) for a in p for b in a]"), "(comp (tuple a b) for a in p for b in a)");
     assert_eq!(ex("[a for a, b in p or q]"), "(comp a for (tuple a b) in (Or p q))");
     assert_eq!(ex("{k: v for k, v in items}"), "(comp k:v for (tuple k v) in items)");
+    assert_eq!(ex("y[1:2]"), "(sub y (slice 1 2 _))");
+    assert_eq!(ex("y[::-1]"), "(sub y (slice _ _ (Neg 1)))");
+    assert_eq!(ex("y[a:]"), "(sub y (slice a _ _))");
+    assert_eq!(ex("y[:b, 1]"), "(sub y (tuple (slice _ b _) 1))");
+    assert_eq!(ex("(x for x in xs if x)"), "(comp gen x for x in xs if x)");
+    assert_eq!(ex("sum(x * x for x in xs)"), "(call sum (comp gen (* x x) for x in xs))");
     assert_eq!(ex("[[y for y in x] for x in m]"), "(comp (comp y for y in x) for x in m)");
 }
 
