@@ -317,6 +317,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from iterable`.
     YieldFrom(Box<Expr>),
+    /// `{a, b}`: a set display (never empty: `{}` is a dict).
+    Set(Vec<Expr>),
     /// `lower:upper:step` in a subscript (`x[1:-1]`, `x[::2]`), each part optional.
     Slice {
         lower: Option<Box<Expr>>,
@@ -340,13 +342,15 @@ pub enum Element {
     Dict(Expr, Expr),
     /// `(element for ...)`: a generator expression.
     Generator(Expr),
+    /// `{element for ...}`: a set comprehension.
+    Set(Expr),
 }
 
 impl Element {
     /// The element's expressions, in evaluation order.
     pub fn exprs(&self) -> Vec<&Expr> {
         match self {
-            Element::List(e) | Element::Generator(e) => vec![e],
+            Element::List(e) | Element::Generator(e) | Element::Set(e) => vec![e],
             Element::Dict(k, v) => vec![k, v],
         }
     }

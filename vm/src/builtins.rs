@@ -68,6 +68,11 @@ pub enum Builtin {
     Divmod,
     /// The class `slice`.
     Slice,
+    /// The classes `set` and `frozenset`.
+    Set,
+    FrozenSet,
+    /// `hash(x)`: CPython's value for ints, floats, tuples and frozensets of them.
+    Hash,
     /// `_thread.start_new_thread(function, args[, kwargs])`.
     StartNewThread,
     /// `_thread._start_daemon(function, args[, kwargs])`: a thread the run does not wait for at
@@ -182,6 +187,9 @@ const TABLE: &[(&str, Builtin)] = &[
     ("pow", Builtin::Pow),
     ("divmod", Builtin::Divmod),
     ("slice", Builtin::Slice),
+    ("set", Builtin::Set),
+    ("frozenset", Builtin::FrozenSet),
+    ("hash", Builtin::Hash),
     ("start_new_thread", Builtin::StartNewThread),
     ("_start_daemon", Builtin::StartDaemonThread),
     ("get_ident", Builtin::GetIdent),
@@ -253,6 +261,9 @@ impl Builtin {
                 | Builtin::Type
                 | Builtin::Tuple
                 | Builtin::Dict
+                | Builtin::Set
+                | Builtin::FrozenSet
+                | Builtin::Slice
                 | Builtin::Bool
                 | Builtin::Lock
                 | Builtin::Property
@@ -304,6 +315,18 @@ pub enum Method {
     Send,
     Throw,
     Close,
+    Add,
+    Discard,
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+    Issubset,
+    Issuperset,
+    Isdisjoint,
+    IntersectionUpdate,
+    DifferenceUpdate,
+    SymmetricDifferenceUpdate,
 }
 
 impl Method {
@@ -346,6 +369,18 @@ impl Method {
             "send" => Method::Send,
             "throw" => Method::Throw,
             "close" => Method::Close,
+            "add" => Method::Add,
+            "discard" => Method::Discard,
+            "union" => Method::Union,
+            "intersection" => Method::Intersection,
+            "difference" => Method::Difference,
+            "symmetric_difference" => Method::SymmetricDifference,
+            "issubset" => Method::Issubset,
+            "issuperset" => Method::Issuperset,
+            "isdisjoint" => Method::Isdisjoint,
+            "intersection_update" => Method::IntersectionUpdate,
+            "difference_update" => Method::DifferenceUpdate,
+            "symmetric_difference_update" => Method::SymmetricDifferenceUpdate,
             _ => return None,
         })
     }

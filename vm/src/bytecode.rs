@@ -327,6 +327,16 @@ pub enum Op {
     AssertFail {
         has_message: bool,
     },
+    /// `item...` -> `set` (`count` items, added in order). `folded`: the items are constants,
+    /// which CPython folds into a frozenset and copies into the new set (another table order).
+    BuildSet {
+        count: u32,
+        folded: bool,
+    },
+    /// `item` -> (adds it to the set in local `slot`: a set comprehension's item).
+    SetAddTo {
+        slot: u16,
+    },
     /// `lower upper step` -> `slice`.
     BuildSlice,
     /// The first instruction of a generator function: moves the frame (its arguments bound) into

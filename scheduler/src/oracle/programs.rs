@@ -87,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(58) {
+    let text = match c.below(60) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -210,6 +210,10 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // reads of a slice and a reversed copy.
         56 => line(&format!("{o}[{i}:{}] = [{o}[{i}:][0] + {v}]", i + 1)),
         57 => line(&format!("print({o}[::-1], {o}[{i}:], 'ab'[{i}:])")),
+        // A shared set: adds from several threads (its printed order shows the order they came
+        // in), and a check-then-act on membership.
+        58 => line(&format!("s.add({o}[{i}] + {v})")),
+        59 => format!("    if {v} not in s:\n        s.add({v})\n        {o}[{i}] += 1\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -262,6 +266,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     if uses("shared_gen") {
         source.push_str("shared_gen = (v * 2 for v in range(2))\n");
     }
+    if uses("s.add(") {
+        source.push_str("s = set()\n");
+    }
     if uses("sink.") {
         source.push_str("def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\nsink = acc()\nnext(sink)\n");
     }
@@ -282,6 +289,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
         let _ = writeln!(source, "join(h{t})");
     }
     source.push_str("print(x, y, d, kw, box, getattr(box, 'tag', None), seen())\n");
+    if uses("s.add(") {
+        source.push_str("print(s, len(s))\n");
+    }
     Generated { source, mode, spins }
 }
 
@@ -395,13 +405,15 @@ mod tests {
                 "sink.send(",
                 ":][0] + ",
                 "[::-1], ",
+                "s.add(x[",
+                "not in s:",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 55, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 57, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -8,6 +8,24 @@ use crate::syntax::SyntaxError;
 /// Deeper expressions than this are rejected instead of overflowing the compiler's stack.
 const MAX_DEPTH: usize = 400;
 
+/// Whether CPython's compiler sees `e` as a constant (a literal, a negated number, a tuple of
+/// constants), as it decides whether to fold a set display.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::True
+        | ExprKind::False
+        | ExprKind::None => true,
+        ExprKind::Unary { op: crate::ast::UnaryOp::Neg | crate::ast::UnaryOp::Pos, operand } => {
+            matches!(operand.kind, ExprKind::Int(_) | ExprKind::Float(_))
+        }
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        _ => false,
+    }
+}
+
 impl FunctionCompiler<'_> {
     /// A `yield` must be in a function's own body (which it made a generator function), not in a
     /// comprehension (a function of its own here, as in CPython).
@@ -254,6 +272,15 @@ impl FunctionCompiler<'_> {
                 }
                 self.at(e.span);
                 self.emit(Op::Yield);
+            }
+            ExprKind::Set(items) => {
+                for item in items {
+                    self.expr(item)?;
+                }
+                self.at(e.span);
+                // CPython folds a display of three or more constants into a frozenset constant.
+                let folded = items.len() > 2 && items.iter().all(is_constant);
+                self.emit(Op::BuildSet { count: items.len() as u32, folded });
             }
             ExprKind::Slice { lower, upper, step } => {
                 for part in [lower, upper, step] {

@@ -405,6 +405,7 @@ impl<'p> FunctionCompiler<'p> {
             ast::Element::List(_) => "<listcomp>",
             ast::Element::Dict(..) => "<dictcomp>",
             ast::Element::Generator(_) => "<genexpr>",
+            ast::Element::Set(_) => "<setcomp>",
         };
         let qualname = format!("{}{name}", self.prefix);
         let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
@@ -413,6 +414,7 @@ impl<'p> FunctionCompiler<'p> {
         match comp.element {
             ast::Element::List(_) => c.emit(Op::BuildList { count: 0 }),
             ast::Element::Dict(..) => c.emit(Op::BuildDict { count: 0 }),
+            ast::Element::Set(_) => c.emit(Op::BuildSet { count: 0, folded: false }),
             ast::Element::Generator(_) => {
                 c.code.generator = true;
                 c.emit(Op::GenStart)
@@ -468,6 +470,10 @@ impl<'p> FunctionCompiler<'p> {
                     self.expr(e)?;
                     self.emit(Op::Yield);
                     self.emit(Op::Pop);
+                }
+                ast::Element::Set(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::SetAddTo { slot: result });
                 }
             }
         }

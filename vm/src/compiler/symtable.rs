@@ -195,7 +195,9 @@ impl Walk {
             ExprKind::Name(name) => {
                 self.used.insert(name.clone());
             }
-            ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|i| self.expr(i)),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                items.iter().for_each(|i| self.expr(i))
+            }
             ExprKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
                 self.expr(k);
                 self.expr(v);

@@ -169,6 +169,15 @@ pub enum Object {
     /// `slice(start, stop, step)`, what `x[a:b:c]` indexes with (each part an int or None).
     /// Boxed, so that the common objects stay small.
     Slice(Box<[Value; 3]>),
+    /// A `set` or a `frozenset`.
+    Set(Box<SetObject>),
+}
+
+/// A `set`, or a `frozenset` (`frozen`): its items in CPython's table.
+#[derive(Debug, Clone, Default)]
+pub struct SetObject {
+    pub frozen: bool,
+    pub table: super::set::SetTable,
 }
 
 /// A generator: the frame of a call of a generator function (or of a generator expression),
@@ -355,10 +364,12 @@ pub enum Kind {
     Cell,
     Generator,
     Slice,
+    Set,
+    FrozenSet,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 24] = [
+    pub(crate) const ALL: [Kind; 26] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -383,6 +394,8 @@ impl Kind {
         Kind::Cell,
         Kind::Generator,
         Kind::Slice,
+        Kind::Set,
+        Kind::FrozenSet,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -404,6 +417,7 @@ impl Kind {
                 | Kind::Property
                 | Kind::Super
                 | Kind::Slice
+                | Kind::FrozenSet
         )
     }
 
@@ -441,6 +455,8 @@ impl Kind {
             Kind::Cell => "cell",
             Kind::Generator => "generator",
             Kind::Slice => "slice",
+            Kind::Set => "set",
+            Kind::FrozenSet => "frozenset",
         }
     }
 }
@@ -477,6 +493,8 @@ impl Object {
             Object::Cell(_) => Kind::Cell,
             Object::Generator(_) => Kind::Generator,
             Object::Slice(_) => Kind::Slice,
+            Object::Set(s) if s.frozen => Kind::FrozenSet,
+            Object::Set(_) => Kind::Set,
         }
     }
 
@@ -567,6 +585,7 @@ impl Object {
                 visit(s.receiver);
             }
             Object::Slice(parts) => parts.iter().copied().for_each(visit),
+            Object::Set(s) => s.table.items().for_each(visit),
             Object::Generator(g) => {
                 g.stack.iter().copied().for_each(&mut visit);
                 g.handling.iter().for_each(|(v, _)| visit(*v));

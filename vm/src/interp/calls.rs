@@ -354,6 +354,16 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 self.binary(crate::ast::BinOp::Pow, args[0], args[1])
             }
+            Builtin::Hash => {
+                arity("hash", args, 1, 1)?;
+                if self.is_instance_object(args[0]) {
+                    if let Some(h) = self.call_special(args[0], "__hash__", &[])? {
+                        return Ok(h);
+                    }
+                }
+                crate::value_ops::python_hash(self.values(), args[0]).map(Value::int)
+            }
+            Builtin::Set | Builtin::FrozenSet => self.set_builtin(builtin == Builtin::FrozenSet, args),
             Builtin::Slice => {
                 arity("slice", args, 1, 3)?;
                 match *args {
@@ -788,6 +798,7 @@ impl<P: Platform> Interp<'_, P> {
                     Object::List(items) => Ok(Some(items.len())),
                     Object::Tuple(items) => Ok(Some(items.len())),
                     Object::Dict(d) => Ok(Some(d.len())),
+                    Object::Set(s) => Ok(Some(s.table.len())),
                     Object::Range { start, stop, step } => Ok(Some(super::ops::range_len(*start, *stop, *step))),
                     // A view's length is its dict's: read next, as a read of its own.
                     Object::View { dict, .. } => Err(*dict),

@@ -394,6 +394,7 @@ impl<P: Platform> Interp<'_, P> {
             Dict(Handle),
             Range(i64, i64, i64),
             View,
+            Set,
             NotIterable(&'static str),
         }
         let kind = self.shared.heap.read(h, |o| match o {
@@ -401,12 +402,14 @@ impl<P: Platform> Interp<'_, P> {
             Object::Tuple(items) => Kind::Items(items.to_vec()),
             Object::Str(s) => Kind::Str(s.text.to_string()),
             Object::Dict(_) => Kind::Dict(h),
+            Object::Set(_) => Kind::Set,
             Object::View { dict, kind: crate::heap::ViewKind::Keys } => Kind::Dict(*dict),
             Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
             Object::View { .. } => Kind::View,
             _ => Kind::NotIterable(o.type_name()),
         })?;
         match kind {
+            Kind::Set => self.set_contains(h, item),
             Kind::Items(items) => Ok(self.position(items, item)?.is_some()),
             Kind::Str(text) => match item.unpack() {
                 V::Obj(i) => match self.shared.heap.read(i, |o| match o {

@@ -85,7 +85,7 @@ impl<P: Platform> Interp<'_, P> {
         let plan = self.shared.heap.read(h, |o| match o {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) => Plan::Iter(Iter::Seq { seq: h, index: 0 }),
             Object::Range { start, stop, step } => Plan::Iter(Iter::Range { next: *start, stop: *stop, step: *step }),
-            Object::Dict(_) | Object::View { .. } => Plan::Snapshot,
+            Object::Dict(_) | Object::View { .. } | Object::Set(_) => Plan::Snapshot,
             Object::Iter(_) | Object::Generator(_) => Plan::Itself,
             _ => Plan::No(o.type_name()),
         })?;
@@ -97,7 +97,10 @@ impl<P: Platform> Interp<'_, P> {
                     _ => h,
                 })?;
                 // One item per entry, read under the dict's lock: the size the loop began with.
-                let items = self.snapshot(h)?;
+                let items = match self.shared.heap.kind(h)? {
+                    crate::heap::Kind::Set | crate::heap::Kind::FrozenSet => self.set_items(h)?,
+                    _ => self.snapshot(h)?,
+                };
                 let len = items.len();
                 self.alloc(Object::Iter(Box::new(Iter::Snapshot { items, index: 0, dict: Some((dict, len)) })))
             }
@@ -182,11 +185,15 @@ impl<P: Platform> Interp<'_, P> {
             }
             Look::Snapshot { next, dict } => {
                 if let Some((dict, len)) = dict {
-                    let now = heap.read(dict, |o| if let Object::Dict(d) = o { d.len() } else { len })?;
+                    let (now, what) = heap.read(dict, |o| match o {
+                        Object::Dict(d) => (d.len(), "dictionary"),
+                        Object::Set(s) => (s.table.len(), "Set"),
+                        _ => (len, ""),
+                    })?;
                     if now != len {
                         return Err(Exception::new(
                             crate::error::ErrorKind::RuntimeError,
-                            "dictionary changed size during iteration",
+                            format!("{what} changed size during iteration"),
                         ));
                     }
                 }
@@ -251,6 +258,7 @@ impl<P: Platform> Interp<'_, P> {
             Object::Str(s) => Kind::Chars(s.text.chars().collect()),
             Object::Range { start, stop, step } => Kind::Range(*start, *stop, *step),
             Object::Dict(_) | Object::View { .. } => Kind::Snapshot,
+            Object::Set(s) => Kind::Values(s.table.items().collect()),
             Object::Iter(_) | Object::Generator(_) => Kind::Iter,
             _ => Kind::No(o.type_name()),
         })?;

@@ -52,6 +52,8 @@ impl<P: Platform> Interp<'_, P> {
             .then_some(true),
             Kind::Lock => matches!(m, Method::Acquire | Method::Release | Method::Locked).then_some(false),
             Kind::Generator => matches!(m, Method::Send | Method::Throw | Method::Close).then_some(false),
+            Kind::Set => super::sets::is_set_method(m, false).then_some(false),
+            Kind::FrozenSet => super::sets::is_set_method(m, true).then_some(false),
             Kind::Str => Self::is_str_method(m).then_some(false),
             _ => None,
         }
@@ -268,6 +270,7 @@ impl<P: Platform> Interp<'_, P> {
                 return self.str_method(&text, m, name, args, &[]);
             }
             Kind::Generator => return self.generator_method(receiver, name, args),
+            Kind::Set | Kind::FrozenSet => return self.set_method(receiver, m, args),
             _ => {}
         }
         let heap = &self.shared.heap;

@@ -18,6 +18,7 @@ mod iterators;
 mod library;
 mod methods;
 pub mod ops;
+mod sets;
 mod slices;
 mod str_methods;
 mod thread;
@@ -767,6 +768,20 @@ impl<'a, P: Platform> Interp<'a, P> {
                         check!(self.finish_generator(frame.base as usize - 1));
                     }
                     return_value!(result);
+                }
+                Op::BuildSet { count, folded } => {
+                    let n = self.roots.stack.len();
+                    let at = n - count as usize;
+                    let items = self.roots.stack[at..].to_vec();
+                    let set = check!(self.new_set(&items, folded));
+                    self.roots.stack.truncate(at);
+                    self.push(set);
+                }
+                Op::SetAddTo { slot } => {
+                    let v = self.top();
+                    let set = self.roots.stack[frame.base as usize + slot as usize];
+                    check!(self.set_add(set, v));
+                    self.pop();
                 }
                 Op::BuildSlice => {
                     let n = self.roots.stack.len();

@@ -201,6 +201,9 @@ impl<P: Platform> Interp<'_, P> {
                 Join::NotStrs => {}
             }
         }
+        if let Some(r) = self.set_binary(op, a, b)? {
+            return Ok(r);
+        }
         let object = |v: Value| -> Result<Option<Object>, Exception> {
             match v.unpack() {
                 V::Obj(h) => Ok(heap.read(h, |o| match o {
@@ -253,6 +256,11 @@ impl<P: Platform> Interp<'_, P> {
                     }
                 })?;
                 return Ok(a);
+            }
+            if !is_list {
+                if let Some(r) = self.set_inplace(op, a, b)? {
+                    return Ok(r);
+                }
             }
             if let (true, BinOp::Mul, Some(n)) = (is_list, op, as_int(b)) {
                 let len = self.shared.heap.read(h, |o| if let Object::List(l) = o { l.len() } else { 0 })?;
@@ -318,6 +326,9 @@ impl<P: Platform> Interp<'_, P> {
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
             CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                if let Some(r) = self.set_compare(op, a, b)? {
+                    return Ok(r);
+                }
                 let ordering = self.order(op, a, b)?;
                 Ok(match op {
                     CmpOp::Lt => ordering == Ordering::Less,

@@ -30,6 +30,7 @@ pub(crate) fn truthy(heap: &Heap, v: Value) -> Result<bool, Exception> {
             Object::List(items) => !items.is_empty(),
             Object::Tuple(items) => !items.is_empty(),
             Object::Dict(d) => !d.is_empty(),
+            Object::Set(s) => !s.table.is_empty(),
             Object::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
             _ => true,
         })?,
@@ -101,6 +102,17 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
             Ok(true)
         }
         (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
+        // A set equals a set or frozenset with the same items.
+        (Some(Comparable::Set(xs)), Some(Comparable::Set(_))) => {
+            let found = heap.read(y, |o| match o {
+                Object::Set(t) => {
+                    t.table.len() == xs.len()
+                        && xs.iter().all(|&(v, hash)| t.table.contains(hash, &mut |k| key_eq(cx, k, v)))
+                }
+                _ => false,
+            })?;
+            Ok(found)
+        }
         // `keys()` and `items()` views are set-like: equal when they hold the same keys (and, for
         // items, the same values); `values()` views equal only themselves.
         (Some(Comparable::View(dx, kx)), Some(Comparable::View(dy, ky)))
@@ -153,6 +165,8 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
                 Object::Str(s) => Kind::Hash(s.hash()),
                 Object::Tuple(items) => Kind::Tuple(items.to_vec()),
                 Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
+                Object::Set(s) if !s.frozen => Kind::Unhashable("set"),
+                Object::Set(s) => Kind::Hash(hash_int(s.table.frozen_hash())),
                 _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
             })?;
             match kind {
@@ -167,6 +181,69 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
                 }
             }
         }
+    }
+}
+
+/// CPython's `hash()` of a set item where CPython's is the same on every run (ints, bools,
+/// floats, tuples and frozensets of them), and a fixed stand-in elsewhere (a string's, which
+/// CPython salts per run; an object's, by identity): what places items in a set's table, so a
+/// set of ints iterates in CPython's order. An unhashable item is CPython's TypeError.
+pub(crate) fn python_hash(cx: Context, key: Value) -> Result<i64, Exception> {
+    python_hash_at(cx, key, 0)
+}
+
+/// CPython's hash of an int: its value modulo the prime 2**61 - 1, with the sign; -1 is -2.
+pub(crate) fn python_hash_int(i: i64) -> i64 {
+    const MODULUS: u64 = (1 << 61) - 1;
+    let r = (i.unsigned_abs() % MODULUS) as i64;
+    match if i < 0 { -r } else { r } {
+        -1 => -2,
+        h => h,
+    }
+}
+
+fn python_hash_at(cx: Context, key: Value, depth: usize) -> Result<i64, Exception> {
+    let avoid_minus_one = |h: i64| if h == -1 { -2 } else { h };
+    match key.unpack() {
+        V::Int(i) => Ok(python_hash_int(i)),
+        V::Bool(b) => Ok(b as i64),
+        V::Float(f) => Ok(super::float::python_hash_float(f)),
+        V::Obj(h) => {
+            if depth > cx.nesting_limit {
+                return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
+            }
+            enum Shape {
+                Tuple(Vec<Value>),
+                Hash(i64),
+                Other,
+            }
+            let shape = cx.heap.read(h, |o| match o {
+                Object::Tuple(items) => Shape::Tuple(items.to_vec()),
+                Object::Set(s) if s.frozen => Shape::Hash(s.table.frozen_hash()),
+                Object::Str(s) => Shape::Hash(avoid_minus_one(s.hash() as i64)),
+                _ => Shape::Other,
+            })?;
+            match shape {
+                Shape::Hash(hash) => Ok(hash),
+                // CPython's tuple hash (xxHash's round over the items' hashes).
+                Shape::Tuple(items) => {
+                    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+                    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+                    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+                    let mut acc = PRIME_5;
+                    for &item in &items {
+                        let lane = python_hash_at(cx, item, depth + 1)? as u64;
+                        acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+                        acc = acc.rotate_left(31);
+                        acc = acc.wrapping_mul(PRIME_1);
+                    }
+                    acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3_527_539));
+                    Ok(if acc == u64::MAX { 1_546_275_796 } else { acc as i64 })
+                }
+                Shape::Other => hash_key(cx, key).map(|h| avoid_minus_one(h as i64)),
+            }
+        }
+        _ => hash_key(cx, key).map(|h| avoid_minus_one(h as i64)),
     }
 }
 
@@ -236,6 +313,7 @@ enum Comparable {
     Dict(Vec<(Value, Value)>),
     Range((i64, i64, i64)),
     View(crate::heap::Handle, crate::heap::ViewKind),
+    Set(Vec<(Value, i64)>),
 }
 
 fn comparable_snapshot(o: &Object) -> Option<Comparable> {
@@ -244,6 +322,7 @@ fn comparable_snapshot(o: &Object) -> Option<Comparable> {
         Object::Tuple(items) => Some(Comparable::Seq("tuple", items.to_vec())),
         Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
         Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
+        Object::Set(s) => Some(Comparable::Set(s.table.entries().collect())),
         Object::Range { start, stop, step } => {
             // Equal ranges are equal as sequences: compare length, first item and step.
             let n = range_len(*start, *stop, *step) as i64;

@@ -214,6 +214,62 @@ pub(crate) fn hash_float(f: f64) -> u64 {
     }
 }
 
+/// CPython's `hash()` of a float: its value modulo the prime 2**61 - 1 (so an integral float
+/// hashes as its int), infinities as +-314159; a NaN (hashed by identity in CPython) as 0.
+pub(crate) fn python_hash_float(v: f64) -> i64 {
+    const BITS: i32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
+    if v.is_infinite() {
+        return if v > 0.0 { 314_159 } else { -314_159 };
+    }
+    if v.is_nan() {
+        return 0;
+    }
+    let (mut m, mut e) = frexp(v);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    x = ((x << e) & MODULUS) | x >> (BITS - e);
+    let h = (x as i64).wrapping_mul(sign);
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `frexp(v)`: `(m, e)` with `v == m * 2**e` and `0.5 <= |m| < 1` (`(0, 0)` for 0).
+fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 || !v.is_finite() {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    if exponent == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exponent - 1022)
+}
+
 fn zero_division(message: &str) -> Exception {
     Exception::new(ErrorKind::ZeroDivisionError, message)
 }

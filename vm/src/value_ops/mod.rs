@@ -13,7 +13,7 @@ mod repr;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, range_len, truthy, with_key};
+pub(crate) use eq::{as_int, dict_lookup, equal, hash_key, key_eq, python_hash, range_len, truthy, with_key};
 pub(crate) use float::{as_float, float_repr, is_float};
 pub(crate) use repr::{repr_of, repr_str, str_of, type_name};
 

@@ -247,6 +247,16 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             Shape::Text(format!("<generator object {} #{}>", cx.program.code(g.func).qualname, h.number()))
         }
         Object::Slice(parts) => Shape::Call("slice", parts.to_vec()),
+        Object::Set(set) => match (set.frozen, set.table.is_empty()) {
+            (false, true) => Shape::Text("set()".to_string()),
+            (true, true) => Shape::Text("frozenset()".to_string()),
+            (false, false) => {
+                Shape::Seq { open: "{", close: "}", items: set.table.items().collect(), one_comma: false }
+            }
+            (true, false) => {
+                Shape::Seq { open: "frozenset({", close: "})", items: set.table.items().collect(), one_comma: false }
+            }
+        },
         Object::Exception(e) if e.class.is_some() => Shape::Instance(e.args.to_vec()),
         Object::Exception(e) => match &e.shown {
             // The VM's message for a missing key is the key's repr already.

@@ -19,6 +19,7 @@ enum Seq {
     Tuple,
     List,
     Dict,
+    Set,
 }
 
 impl Parser {
@@ -170,7 +171,9 @@ impl Parser {
         if self.is_kw("for") {
             return Err(self.fail(match seq {
                 Seq::Call => "Generator expression must be parenthesized",
-                Seq::Tuple | Seq::List | Seq::Dict => "did you forget parentheses around the comprehension target?",
+                Seq::Tuple | Seq::List | Seq::Dict | Seq::Set => {
+                    "did you forget parentheses around the comprehension target?"
+                }
             }));
         }
         if self.eat_op(",") {
@@ -184,6 +187,7 @@ impl Parser {
             Seq::Tuple => "')' or ','",
             Seq::List => "',' or ']' in list",
             Seq::Dict => "',' or '}' in dict",
+            Seq::Set => "',' or '}' in set",
         }))
     }
 
@@ -345,14 +349,32 @@ impl Parser {
         Ok((generators, height))
     }
 
-    /// `{k: v, ...}` with an optional trailing comma; set displays and comprehensions are rejected.
+    /// `{k: v, ...}` with an optional trailing comma, a dict comprehension, a set display
+    /// `{a, b}` or a set comprehension.
     fn dict(&mut self) -> R<Ex> {
         let span = self.bump();
+        if self.eat_op("}") {
+            return self.node(span, ExprKind::Dict(Vec::new()), 1);
+        }
+        self.item_start(Seq::Dict)?;
+        let first = self.expr()?;
+        if !self.is_op(":") {
+            return self.set_display(span, first);
+        }
         let (mut pairs, mut height) = (Vec::new(), 0);
-        while !self.eat_op("}") {
-            self.item_start(Seq::Dict)?;
-            let key = self.expr()?;
-            self.dict_colon(span)?;
+        let mut pending = Some(first);
+        loop {
+            let key = match pending.take() {
+                Some(key) => key,
+                None => {
+                    if self.eat_op("}") {
+                        break;
+                    }
+                    self.item_start(Seq::Dict)?;
+                    self.expr()?
+                }
+            };
+            self.dict_colon()?;
             let value = self.expr()?;
             height = height.max(key.height).max(value.height);
             if pairs.is_empty() && self.is_kw("for") {
@@ -367,16 +389,28 @@ impl Parser {
         self.node(span, ExprKind::Dict(pairs), height + 1)
     }
 
-    /// The `:` after a dict key; what else may follow tells a set display or comprehension.
-    fn dict_colon(&mut self, open: Span) -> R<()> {
-        match self.tok() {
-            Tok::Op(":") => {
-                self.bump();
-                Ok(())
-            }
-            Tok::Keyword("for") => Err(self.fail("set comprehensions are not supported")),
-            Tok::Op("," | "}") => Err(SyntaxError { message: "set displays are not supported".into(), span: open }),
-            _ => Err(self.unexpected("':' after dict key")),
+    /// The rest of `{first, ...}` or `{first for ...}`, after `first`.
+    fn set_display(&mut self, span: Span, first: Ex) -> R<Ex> {
+        if self.is_kw("for") {
+            let (generators, height) = self.comprehension_clauses()?;
+            self.expect_op("}", "to close the set comprehension")?;
+            let comprehension = Comprehension { element: Element::Set(first.expr), generators };
+            return self.node(span, ExprKind::Comprehension(Box::new(comprehension)), height.max(first.height) + 1);
         }
+        let more = self.item_end(Seq::Set, "}")?;
+        let (mut items, height) = if more { self.items(Seq::Set, "}")? } else { (Vec::new(), 0) };
+        if !more {
+            self.expect_op("}", "to close the set")?;
+        }
+        items.insert(0, first.expr);
+        self.node(span, ExprKind::Set(items), height.max(first.height) + 1)
+    }
+
+    /// The `:` after a dict key.
+    fn dict_colon(&mut self) -> R<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        Err(self.unexpected("':' after dict key"))
     }
 }

@@ -48,11 +48,9 @@ fn unsupported_expressions() {
     err_at("x = (a, i for i in y)", "did you forget parentheses around the comprehension target?", 1, 11);
     err_at("f = lambda (x): x", "expected a parameter name", 1, 12);
     err_at("x = [i for i in y", "'[' was never closed", 1, 5);
-    err_at("x = {i for i in y}", "set comprehensions are not supported", 1, 8);
 
-    err_at("x = {k for k in y}", "set comprehensions are not supported", 1, 8);
-    err_at("x = {1, 2}", "set displays are not supported", 1, 5);
-    err_at("x = {1}", "set displays are not supported", 1, 5);
+    super::ok("x = {1, 2}\ny = {1}\nz = {k for k in y if k}\nw = {1, 2,}\n");
+    err_at("x = {1: 2, 3}", "expected ':' after dict key, found '}'", 1, 13);
     err_at("x = {**d}", "dict unpacking ('**') is not supported", 1, 6);
     err_at("a, *b = c", "star expressions ('*x') are not supported", 1, 4);
     err_at("x = [*a]", "star expressions", 1, 6);

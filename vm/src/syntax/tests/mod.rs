@@ -98,6 +98,7 @@ fn sx(e: &Expr) -> String {
                 crate::ast::Element::List(e) => sx(e),
                 crate::ast::Element::Dict(k, v) => format!("{}:{}", sx(k), sx(v)),
                 crate::ast::Element::Generator(e) => format!("gen {}", sx(e)),
+                crate::ast::Element::Set(e) => format!("set {}", sx(e)),
             };
             let clauses: Vec<String> = comp
                 .generators
@@ -109,6 +110,7 @@ fn sx(e: &Expr) -> String {
                 .collect();
             format!("(comp {element} {})", clauses.join(" "))
         }
+        ExprKind::Set(items) => format!("(set {})", items.iter().map(sx).collect::<Vec<_>>().join(" ")),
         ExprKind::Yield(None) => "(yield)".to_string(),
         ExprKind::Yield(Some(v)) => format!("(yield {})", sx(v)),
         ExprKind::YieldFrom(v) => format!("(yield-from {})", sx(v)),

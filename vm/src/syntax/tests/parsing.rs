@@ -75,6 +75,9 @@ fn lambdas_and_comprehensions() {
     assert_eq!(ex("[(a, b) for a in p for b in a]"), "(comp (tuple a b) for a in p for b in a)");
     assert_eq!(ex("[a for a, b in p or q]"), "(comp a for (tuple a b) in (Or p q))");
     assert_eq!(ex("{k: v for k, v in items}"), "(comp k:v for (tuple k v) in items)");
+    assert_eq!(ex("{1, a}"), "(set 1 a)");
+    assert_eq!(ex("{x for x in xs}"), "(comp set x for x in xs)");
+    assert_eq!(ex("{}"), "{}");
     assert_eq!(ex("y[1:2]"), "(sub y (slice 1 2 _))");
     assert_eq!(ex("y[::-1]"), "(sub y (slice _ _ (Neg 1)))");
     assert_eq!(ex("y[a:]"), "(sub y (slice a _ _))");
