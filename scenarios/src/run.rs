@@ -69,6 +69,10 @@ pub fn run(args: &RunArgs) -> i32 {
         }
     };
     let outcome = vm.run();
+    if let Some(status) = outcome.exit_status {
+        // `sys.exit(status)`: the status as the OS passes it on (its low byte).
+        return status & 0xff;
+    }
     if outcome.main_failed {
         exit::PROGRAM_ERROR
     } else {

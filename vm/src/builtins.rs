@@ -96,6 +96,16 @@ pub enum Builtin {
     Sleep,
     /// `time.time()`, `time.monotonic()` and their `_ns` forms.
     Clock(Clock),
+    /// `_emlab_sys.write(fd, text)`: `sys.stdout.write` (fd 1) and `sys.stderr.write` (fd 2).
+    SysWrite,
+    /// `_emlab_sys.argv()`: the program's path, as `sys.argv`.
+    SysArgv,
+    /// `sys.getswitchinterval()`, `sys.setswitchinterval(seconds)`.
+    GetSwitchInterval,
+    SetSwitchInterval,
+    /// `sys.getrecursionlimit()`, `sys.setrecursionlimit(limit)`.
+    GetRecursionLimit,
+    SetRecursionLimit,
 }
 
 /// Which clock a [`Builtin::Clock`] reads.
@@ -204,12 +214,18 @@ const TABLE: &[(&str, Builtin)] = &[
     ("time_ns", Builtin::Clock(Clock::WallNs)),
     ("monotonic", Builtin::Clock(Clock::Monotonic)),
     ("monotonic_ns", Builtin::Clock(Clock::MonotonicNs)),
+    ("write", Builtin::SysWrite),
+    ("argv", Builtin::SysArgv),
+    ("getswitchinterval", Builtin::GetSwitchInterval),
+    ("setswitchinterval", Builtin::SetSwitchInterval),
+    ("getrecursionlimit", Builtin::GetRecursionLimit),
+    ("setrecursionlimit", Builtin::SetRecursionLimit),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
 fn hidden(b: Builtin) -> bool {
     matches!(b, Builtin::GcCollect | Builtin::ExceptionInit | Builtin::ObjectInit | Builtin::PropertySetter)
-        || b.of_thread_or_time()
+        || b.of_native_module()
 }
 
 /// The builtin a global name falls back to, if any.
@@ -230,8 +246,9 @@ impl Builtin {
         TABLE[self.id().0 as usize].0
     }
 
-    /// Whether it is a function of the native modules `_thread` or `time` (`interp::threadlib`).
-    pub fn of_thread_or_time(self) -> bool {
+    /// Whether it is a function of a native module (`_thread`, `time`, `_emlab_sys`; see
+    /// `interp::threadlib`), not a builtin a program names directly.
+    pub fn of_native_module(self) -> bool {
         matches!(
             self,
             Builtin::StartNewThread
@@ -245,6 +262,12 @@ impl Builtin {
                 | Builtin::CountThreads
                 | Builtin::Sleep
                 | Builtin::Clock(_)
+                | Builtin::SysWrite
+                | Builtin::SysArgv
+                | Builtin::GetSwitchInterval
+                | Builtin::SetSwitchInterval
+                | Builtin::GetRecursionLimit
+                | Builtin::SetRecursionLimit
         )
     }
 

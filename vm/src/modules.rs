@@ -59,6 +59,18 @@ const NATIVE: &[NativeModule] = &[
             ("perf_counter_ns", Attr::Builtin(Builtin::Clock(crate::builtins::Clock::MonotonicNs))),
         ],
     },
+    // What the `sys` library module is built on.
+    NativeModule {
+        name: "_emlab_sys",
+        attrs: &[
+            ("write", Attr::Builtin(Builtin::SysWrite)),
+            ("argv", Attr::Builtin(Builtin::SysArgv)),
+            ("getswitchinterval", Attr::Builtin(Builtin::GetSwitchInterval)),
+            ("setswitchinterval", Attr::Builtin(Builtin::SetSwitchInterval)),
+            ("getrecursionlimit", Attr::Builtin(Builtin::GetRecursionLimit)),
+            ("setrecursionlimit", Attr::Builtin(Builtin::SetRecursionLimit)),
+        ],
+    },
 ];
 
 fn native_base() -> usize {

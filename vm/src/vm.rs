@@ -30,6 +30,9 @@ pub struct RunOutcome {
     pub main_failed: bool,
     /// Violations the VM's monitors saw (atomicity, leak); uncaught errors are in `uncaught`.
     pub monitored: Vec<Violation>,
+    /// The status the main thread's `sys.exit(status)` (an uncaught SystemExit) ended the program
+    /// with: the process exit status under `emlab run`.
+    pub exit_status: Option<i32>,
 }
 
 impl RunOutcome {
@@ -96,6 +99,12 @@ impl<P: Platform> Vm<P> {
             shared.check_leaks();
         }
         let (uncaught, monitored) = shared.take_reports();
-        RunOutcome { output: shared.output.captured(), uncaught, main_failed, monitored }
+        RunOutcome {
+            output: shared.output.captured(),
+            uncaught,
+            main_failed,
+            monitored,
+            exit_status: shared.exit_status(),
+        }
     }
 }

@@ -87,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(60) {
+    let text = match c.below(61) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -214,6 +214,8 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // in), and a check-then-act on membership.
         58 => line(&format!("s.add({o}[{i}] + {v})")),
         59 => format!("    if {v} not in s:\n        s.add({v})\n        {o}[{i}] += 1\n"),
+        // Output through `sys.stdout` (the library module over the VM's output), mixed with print.
+        60 => line(&format!("sys.stdout.write(str({o}[{i}]) + '\\n')")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -268,6 +270,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("s.add(") {
         source.push_str("s = set()\n");
+    }
+    if uses("sys.stdout") {
+        source.push_str("import sys\n");
     }
     if uses("sink.") {
         source.push_str("def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\nsink = acc()\nnext(sink)\n");
@@ -407,13 +412,14 @@ mod tests {
                 "[::-1], ",
                 "s.add(x[",
                 "not in s:",
+                "sys.stdout.write(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 57, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 58, "menu items never generated: {seen:?}");
     }
 
     #[test]

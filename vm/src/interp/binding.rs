@@ -245,7 +245,7 @@ impl<P: Platform> Interp<'_, P> {
     ) -> Result<(), Exception> {
         let shared = self.shared;
         let code = shared.program.code(func);
-        if self.roots.frames.len() >= shared.config.limits.max_recursion {
+        if self.roots.frames.len() >= shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(Exception::new(crate::error::ErrorKind::RecursionError, "maximum recursion depth exceeded"));
         }
         // A closure's cells, from the function object being called.

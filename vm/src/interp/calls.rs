@@ -109,7 +109,7 @@ impl<P: Platform> Interp<'_, P> {
             let callee_at = self.roots.stack.len() - argc as usize - 1;
             return self.bind_frame(func, None, callee_at, &[]);
         }
-        if self.roots.frames.len() >= self.shared.config.limits.max_recursion {
+        if self.roots.frames.len() >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(Exception::new(ErrorKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let extra = code.local_names.len() - code.params as usize;
@@ -512,7 +512,7 @@ impl<P: Platform> Interp<'_, P> {
                 let args = args.to_vec().into_boxed_slice();
                 self.alloc(Object::Exception(Box::new(crate::heap::ExceptionObject::new(kind, args, None))))
             }
-            // (`Builtin::of_thread_or_time`, written out so that the match stays exhaustive.)
+            // (`Builtin::of_native_module`, written out so that the match stays exhaustive.)
             Builtin::StartNewThread
             | Builtin::StartDaemonThread
             | Builtin::GetIdent
@@ -523,7 +523,13 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::EnumerateThreads
             | Builtin::CountThreads
             | Builtin::Sleep
-            | Builtin::Clock(_) => self.call_thread_builtin(builtin, args),
+            | Builtin::Clock(_)
+            | Builtin::SysWrite
+            | Builtin::SysArgv
+            | Builtin::GetSwitchInterval
+            | Builtin::SetSwitchInterval
+            | Builtin::GetRecursionLimit
+            | Builtin::SetRecursionLimit => self.call_thread_builtin(builtin, args),
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);

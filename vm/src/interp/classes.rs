@@ -199,7 +199,10 @@ impl<P: Platform> Interp<'_, P> {
                 let (own, class, args) = heap.read(h, |o| match o {
                     Object::Instance(i) => (dict_get_str(heap, &i.dict, name), Some(i.class), None),
                     Object::Exception(e) => {
-                        (dict_get_str(heap, &e.dict, name), e.class, (name == "args").then(|| e.args.clone()))
+                        // `SystemExit.code`: its argument (None without one).
+                        let code = (name == "code" && e.kind == ErrorKind::SystemExit)
+                            .then(|| e.args.first().copied().unwrap_or(Value::NONE));
+                        (dict_get_str(heap, &e.dict, name).or(code), e.class, (name == "args").then(|| e.args.clone()))
                     }
                     _ => (None, None, None),
                 })?;

@@ -138,7 +138,7 @@ impl<'a, P: Platform> Interp<'a, P> {
         let mut frame = *self.roots.frames.last().expect("execute needs a frame");
         let mut code = program.code(frame.func);
         let mut ip = frame.ip as usize;
-        let interval = shared.config.switch_interval.max(1);
+        let mut interval = shared.switch_interval();
         // Traces and the atomicity monitor name the current line, so keep the frame's ip current.
         let observed = shared.config.trace || shared.config.monitor;
         let mut fuel = interval;
@@ -260,6 +260,7 @@ impl<'a, P: Platform> Interp<'a, P> {
                     for _ in 0..$more {
                         fuel -= 1;
                         if fuel == 0 {
+                            interval = shared.switch_interval();
                             fuel = interval;
                             save_ip!();
                             check!(self.tick(interval));
@@ -295,6 +296,7 @@ impl<'a, P: Platform> Interp<'a, P> {
             }
             fuel -= 1;
             if fuel == 0 {
+                interval = shared.switch_interval();
                 fuel = interval;
                 save_ip!();
                 check!(self.tick(interval));

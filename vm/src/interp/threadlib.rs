@@ -89,6 +89,71 @@ impl<P: Platform> Interp<'_, P> {
                 record(Resource::Threads, Access::Read);
                 Ok(Value::int(self.shared.threads_snapshot().len() as i64))
             }
+            Builtin::SysWrite => {
+                super::calls::arity("write", args, 2, 2)?;
+                let text = self.str_text(args[1])?.ok_or_else(|| {
+                    type_error(format!(
+                        "write() argument must be str, not {}",
+                        self.type_name(args[1]).unwrap_or("object")
+                    ))
+                })?;
+                self.core_step();
+                if args[0] == Value::int(2) {
+                    // Standard error: after what standard output has, as CPython's unbuffered
+                    // stderr shows it at a terminal.
+                    record(Resource::Output, Access::Write);
+                    self.shared.output.flush();
+                    if self.shared.config.print_errors {
+                        eprint!("{text}");
+                    }
+                } else {
+                    self.trace(|| crate::trace::EventKind::Print { text: text.to_string() });
+                    self.shared.output.write(&text);
+                }
+                Ok(Value::NONE)
+            }
+            Builtin::SysArgv => {
+                super::calls::arity("argv", args, 0, 0)?;
+                let path = self.new_str(self.shared.program.file.as_str())?;
+                self.new_list(vec![path])
+            }
+            Builtin::GetSwitchInterval => {
+                super::calls::arity("getswitchinterval", args, 0, 0)?;
+                Ok(Value::float(self.shared.switch_seconds()))
+            }
+            Builtin::SetSwitchInterval => {
+                super::calls::arity("setswitchinterval", args, 1, 1)?;
+                let seconds = as_float(args[0]).ok_or_else(|| {
+                    type_error(format!("must be real number, not {}", self.type_name(args[0]).unwrap_or("object")))
+                })?;
+                if seconds <= 0.0 || seconds.is_nan() {
+                    return Err(value_error("switch interval must be strictly positive"));
+                }
+                self.shared.set_switch_interval(seconds);
+                Ok(Value::NONE)
+            }
+            Builtin::GetRecursionLimit => {
+                super::calls::arity("getrecursionlimit", args, 0, 0)?;
+                Ok(Value::int(self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
+            }
+            Builtin::SetRecursionLimit => {
+                super::calls::arity("setrecursionlimit", args, 1, 1)?;
+                let limit = match args[0].unpack() {
+                    crate::value::V::Int(n) => n,
+                    _ => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(args[0]).unwrap_or("object")
+                        )))
+                    }
+                };
+                if limit < 1 {
+                    return Err(value_error("recursion limit must be greater or equal than 1"));
+                }
+                // The depth of Python calls allowed from now on (`--max-recursion` sets the first).
+                self.shared.recursion_limit.store(limit as usize, std::sync::atomic::Ordering::Relaxed);
+                Ok(Value::NONE)
+            }
             Builtin::Sleep => {
                 super::calls::arity("sleep", args, 1, 1)?;
                 let secs = as_float(args[0]).ok_or_else(|| {

@@ -36,8 +36,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
             })
         }
     };
-    let failed = result.is_err();
-    interp.finish_thread(result);
+    let failed = interp.finish_thread(result);
     shared.heap.release_local(&mut interp.local_heap.borrow_mut());
     shared.promotions.record_all(&mut interp.promotions);
     drop(interp);
@@ -100,8 +99,10 @@ pub(crate) fn spawn_thread<P: Platform>(
 }
 
 impl<P: Platform> Interp<'_, P> {
-    /// Records how the thread ended: its result in its thread object, or its uncaught error.
-    fn finish_thread(&mut self, result: Result<Value, Uncaught>) {
+    /// Records how the thread ended: its result in its thread object, or its uncaught error;
+    /// whether it ended with one.
+    fn finish_thread(&mut self, result: Result<Value, Uncaught>) -> bool {
+        let mut failed = false;
         let value = match result {
             Ok(v) => {
                 self.trace(|| EventKind::End { result: self.brief(v) });
@@ -113,7 +114,15 @@ impl<P: Platform> Interp<'_, P> {
                 self.trace(|| EventKind::End { result: crate::trace::Brief::plain("None") });
                 Value::NONE
             }
+            // The main thread's SystemExit (`sys.exit(status)`) ends the program with its status.
+            Err(uncaught) if uncaught.exception.kind == ErrorKind::SystemExit => {
+                let status = self.exit_status_of(&uncaught.exception);
+                self.shared.set_exit_status(status);
+                self.trace(|| EventKind::End { result: crate::trace::Brief::plain("None") });
+                Value::NONE
+            }
             Err(uncaught) => {
+                failed = true;
                 let exception = &uncaught.exception;
                 self.trace(|| EventKind::EndWith { error: exception.kind, message: exception.message.clone() });
                 self.release_all_withs();
@@ -135,6 +144,37 @@ impl<P: Platform> Interp<'_, P> {
         roots.blocks.clear();
         roots.handling.clear();
         roots.thread_object = None;
+        failed
+    }
+
+    /// The process exit status of `SystemExit(arg)`, as CPython takes it: none or None is 0, an
+    /// int is itself, anything else is printed to standard error and is 1.
+    fn exit_status_of(&mut self, exception: &Exception) -> i32 {
+        let arg = exception.value.and_then(|v| {
+            let h = v.handle()?;
+            self.shared
+                .heap
+                .read(h, |o| match o {
+                    Object::Exception(e) => e.args.first().copied(),
+                    _ => None,
+                })
+                .ok()
+                .flatten()
+        });
+        match arg.map(|v| v.unpack()) {
+            None | Some(crate::value::V::None) => 0,
+            Some(crate::value::V::Int(i)) => i as i32,
+            Some(crate::value::V::Bool(b)) => b as i32,
+            Some(_) => {
+                let text = self.str_of(arg.expect("an argument")).unwrap_or_default();
+                crate::step::record(crate::step::Resource::Output, crate::step::Access::Write);
+                self.shared.output.flush();
+                if self.shared.config.print_errors {
+                    eprintln!("{text}");
+                }
+                1
+            }
+        }
     }
 
     /// Releases the locks of every `with` block the thread is still inside (it is ending with an

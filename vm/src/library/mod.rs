@@ -21,6 +21,7 @@ pub struct LibrarySource {
 pub const ALL: &[LibrarySource] = &[
     LibrarySource { name: "threading", source: include_str!("threading.py") },
     LibrarySource { name: "queue", source: include_str!("queue.py") },
+    LibrarySource { name: "sys", source: include_str!("sys.py") },
 ];
 
 /// The index in [`ALL`] of the library module `name`.

@@ -78,7 +78,19 @@ pub struct Shared<P: Platform> {
     next_collect: AtomicUsize,
     /// Latency of each EML promotion for an extension call (real threads only).
     pub promotions: Arc<PromotionStats>,
+    /// `sys.setswitchinterval`: the GIL's hand-over interval in instructions (see
+    /// [`VmConfig::switch_interval`]), and the seconds the program asked for (what
+    /// `sys.getswitchinterval` gives back).
+    switch_interval: AtomicU32,
+    switch_seconds: parking_lot::Mutex<f64>,
+    /// `sys.setrecursionlimit`'s value (what `sys.getrecursionlimit` gives back).
+    pub recursion_limit: AtomicUsize,
+    /// The status the main thread's `sys.exit(status)` ends the process with.
+    exit_status: parking_lot::Mutex<Option<i32>>,
 }
+
+/// CPython's default switch interval, in seconds: what `VmConfig::switch_interval` stands for.
+pub const DEFAULT_SWITCH_SECONDS: f64 = 0.005;
 
 /// How many threads can read with biased reads: those numbered below (later threads take locks).
 pub(crate) const BIASED_READERS: usize = 64;
@@ -155,8 +167,43 @@ impl<P: Platform> Shared<P> {
             next_thread: AtomicU32::new(0),
             next_collect,
             promotions: Arc::default(),
+            switch_interval: AtomicU32::new(config.switch_interval.max(1)),
+            switch_seconds: parking_lot::Mutex::new(DEFAULT_SWITCH_SECONDS),
+            recursion_limit: AtomicUsize::new(config.limits.max_recursion),
+            exit_status: parking_lot::Mutex::new(None),
             config,
         })
+    }
+
+    /// The GIL's hand-over interval now, in instructions.
+    #[inline]
+    pub(crate) fn switch_interval(&self) -> u32 {
+        self.switch_interval.load(Relaxed)
+    }
+
+    /// `sys.setswitchinterval(seconds)`: CPython's interval is time, emlab's is instructions, so
+    /// the configured interval is scaled by `seconds` over CPython's default. Only a run on real
+    /// threads changes it: a model checker keeps its own interval (it chooses where hand-overs
+    /// happen), and only records what the program asked for.
+    pub(crate) fn set_switch_interval(&self, seconds: f64) {
+        *self.switch_seconds.lock() = seconds;
+        if P::PARALLEL {
+            let scaled = (self.config.switch_interval as f64 * seconds / DEFAULT_SWITCH_SECONDS).round();
+            self.switch_interval.store(scaled.clamp(1.0, u32::MAX as f64) as u32, Relaxed);
+        }
+    }
+
+    pub(crate) fn switch_seconds(&self) -> f64 {
+        *self.switch_seconds.lock()
+    }
+
+    /// The main thread ended with `sys.exit(status)`.
+    pub(crate) fn set_exit_status(&self, status: i32) {
+        *self.exit_status.lock() = Some(status);
+    }
+
+    pub(crate) fn exit_status(&self) -> Option<i32> {
+        *self.exit_status.lock()
     }
 
     /// Takes the join handles of the threads spawned so far (each with its thread number).
