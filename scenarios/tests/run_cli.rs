@@ -36,6 +36,19 @@ fn an_uncaught_error_exits_1_with_a_python_traceback() {
 }
 
 #[test]
+fn sys_exit_ends_the_program_with_its_status_and_a_message_goes_to_stderr() {
+    let out = run_source("import sys\nprint('before')\nsys.exit(4)\nprint('after')\n", &[]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
+    assert_eq!(stderr(&out), "", "no traceback for SystemExit");
+    let out = run_source("import sys\nsys.exit('bad input')\n", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "bad input\n");
+    let out = run_source("import sys\nsys.exit()\n", &[]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
 fn a_syntax_error_exits_2_with_line_column_and_caret() {
     let out = run_source("x = 1\ny = (2 +\n", &[]);
     assert_eq!(out.status.code(), Some(2));
