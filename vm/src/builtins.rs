@@ -106,6 +106,13 @@ pub enum Builtin {
     /// `sys.getrecursionlimit()`, `sys.setrecursionlimit(limit)`.
     GetRecursionLimit,
     SetRecursionLimit,
+    /// `_random.new(seed)`, `seed(gen, seed)`, `random(gen)`, `getrandbits(gen, k)`,
+    /// `randbelow(gen, n)`: the Mersenne Twister under `random`.
+    RandomNew,
+    RandomSeed,
+    RandomRandom,
+    RandomGetrandbits,
+    RandomRandbelow,
 }
 
 /// Which clock a [`Builtin::Clock`] reads.
@@ -220,6 +227,11 @@ const TABLE: &[(&str, Builtin)] = &[
     ("setswitchinterval", Builtin::SetSwitchInterval),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
     ("setrecursionlimit", Builtin::SetRecursionLimit),
+    ("new", Builtin::RandomNew),
+    ("seed", Builtin::RandomSeed),
+    ("random", Builtin::RandomRandom),
+    ("getrandbits", Builtin::RandomGetrandbits),
+    ("randbelow", Builtin::RandomRandbelow),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
@@ -268,6 +280,11 @@ impl Builtin {
                 | Builtin::SetSwitchInterval
                 | Builtin::GetRecursionLimit
                 | Builtin::SetRecursionLimit
+                | Builtin::RandomNew
+                | Builtin::RandomSeed
+                | Builtin::RandomRandom
+                | Builtin::RandomGetrandbits
+                | Builtin::RandomRandbelow
         )
     }
 

@@ -71,6 +71,17 @@ const NATIVE: &[NativeModule] = &[
             ("setrecursionlimit", Attr::Builtin(Builtin::SetRecursionLimit)),
         ],
     },
+    // What the `random` library module is built on (CPython's `_random`, as functions of a state).
+    NativeModule {
+        name: "_random",
+        attrs: &[
+            ("new", Attr::Builtin(Builtin::RandomNew)),
+            ("seed", Attr::Builtin(Builtin::RandomSeed)),
+            ("random", Attr::Builtin(Builtin::RandomRandom)),
+            ("getrandbits", Attr::Builtin(Builtin::RandomGetrandbits)),
+            ("randbelow", Attr::Builtin(Builtin::RandomRandbelow)),
+        ],
+    },
 ];
 
 fn native_base() -> usize {

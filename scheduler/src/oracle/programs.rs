@@ -87,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(61) {
+    let text = match c.below(62) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -216,6 +216,8 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         59 => format!("    if {v} not in s:\n        s.add({v})\n        {o}[{i}] += 1\n"),
         // Output through `sys.stdout` (the library module over the VM's output), mixed with print.
         60 => line(&format!("sys.stdout.write(str({o}[{i}]) + '\\n')")),
+        // A seeded generator the threads share: which thread draws which number is the race.
+        61 => line(&format!("{o}[{i}] += rng.randint(0, 2)")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -273,6 +275,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("sys.stdout") {
         source.push_str("import sys\n");
+    }
+    if uses("rng.") {
+        source.push_str("import random\nrng = random.Random(7)\n");
     }
     if uses("sink.") {
         source.push_str("def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\nsink = acc()\nnext(sink)\n");
@@ -413,13 +418,14 @@ mod tests {
                 "s.add(x[",
                 "not in s:",
                 "sys.stdout.write(",
+                "rng.randint(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 58, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 59, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -26,6 +26,7 @@
 pub mod dict;
 mod gc;
 pub mod object;
+pub mod random;
 pub mod set;
 
 pub use gc::{block_state, sweep_claims, CollectStats};

@@ -171,6 +171,8 @@ pub enum Object {
     Slice(Box<[Value; 3]>),
     /// A `set` or a `frozenset`.
     Set(Box<SetObject>),
+    /// A Mersenne Twister's state (`_random.new`): what a `random.Random` draws from.
+    Random(Box<super::random::Mt19937>),
 }
 
 /// A `set`, or a `frozenset` (`frozen`): its items in CPython's table.
@@ -366,10 +368,11 @@ pub enum Kind {
     Slice,
     Set,
     FrozenSet,
+    Random,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 26] = [
+    pub(crate) const ALL: [Kind; 27] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -396,6 +399,7 @@ impl Kind {
         Kind::Slice,
         Kind::Set,
         Kind::FrozenSet,
+        Kind::Random,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -457,6 +461,7 @@ impl Kind {
             Kind::Slice => "slice",
             Kind::Set => "set",
             Kind::FrozenSet => "frozenset",
+            Kind::Random => "Random",
         }
     }
 }
@@ -495,6 +500,7 @@ impl Object {
             Object::Slice(_) => Kind::Slice,
             Object::Set(s) if s.frozen => Kind::FrozenSet,
             Object::Set(_) => Kind::Set,
+            Object::Random(_) => Kind::Random,
         }
     }
 
@@ -586,6 +592,7 @@ impl Object {
             }
             Object::Slice(parts) => parts.iter().copied().for_each(visit),
             Object::Set(s) => s.table.items().for_each(visit),
+            Object::Random(_) => {}
             Object::Generator(g) => {
                 g.stack.iter().copied().for_each(&mut visit);
                 g.handling.iter().for_each(|(v, _)| visit(*v));

@@ -529,7 +529,12 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::GetSwitchInterval
             | Builtin::SetSwitchInterval
             | Builtin::GetRecursionLimit
-            | Builtin::SetRecursionLimit => self.call_thread_builtin(builtin, args),
+            | Builtin::SetRecursionLimit
+            | Builtin::RandomNew
+            | Builtin::RandomSeed
+            | Builtin::RandomRandom
+            | Builtin::RandomGetrandbits
+            | Builtin::RandomRandbelow => self.call_thread_builtin(builtin, args),
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);

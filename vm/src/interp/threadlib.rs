@@ -154,6 +154,52 @@ impl<P: Platform> Interp<'_, P> {
                 self.shared.recursion_limit.store(limit as usize, std::sync::atomic::Ordering::Relaxed);
                 Ok(Value::NONE)
             }
+            Builtin::RandomNew => {
+                super::calls::arity("new", args, 0, 1)?;
+                let seed = self.random_seed(args.first().copied().unwrap_or(Value::NONE))?;
+                self.alloc(Object::Random(Box::new(crate::heap::random::Mt19937::from_int(seed))))
+            }
+            Builtin::RandomSeed => {
+                super::calls::arity("seed", args, 2, 2)?;
+                let seed = self.random_seed(args[1])?;
+                self.with_generator(args[0], |mt| *mt = crate::heap::random::Mt19937::from_int(seed))?;
+                Ok(Value::NONE)
+            }
+            Builtin::RandomRandom => {
+                super::calls::arity("random", args, 1, 1)?;
+                self.with_generator(args[0], |mt| mt.random()).map(Value::float)
+            }
+            Builtin::RandomGetrandbits => {
+                super::calls::arity("getrandbits", args, 2, 2)?;
+                let k = match args[1].unpack() {
+                    crate::value::V::Int(k) => k,
+                    _ => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(args[1]).unwrap_or("object")
+                        )))
+                    }
+                };
+                if k < 0 {
+                    return Err(value_error("number of bits must be non-negative"));
+                }
+                if k > 63 {
+                    return Err(Exception::new(
+                        ErrorKind::OverflowError,
+                        "getrandbits() of more than 63 bits: emlab's ints are 64-bit",
+                    ));
+                }
+                self.with_generator(args[0], |mt| mt.getrandbits(k as u32)).map(|r| Value::int(r as i64))
+            }
+            Builtin::RandomRandbelow => {
+                super::calls::arity("randbelow", args, 2, 2)?;
+                let n = match args[1].unpack() {
+                    crate::value::V::Int(n) if n > 0 => n as u64,
+                    crate::value::V::Bool(true) => 1,
+                    _ => return Err(value_error("empty range for randrange()")),
+                };
+                self.with_generator(args[0], |mt| mt.randbelow(n)).map(|r| Value::int(r as i64))
+            }
             Builtin::Sleep => {
                 super::calls::arity("sleep", args, 1, 1)?;
                 let secs = as_float(args[0]).ok_or_else(|| {
@@ -411,5 +457,48 @@ fn clock_name(clock: Clock) -> &'static str {
         Clock::WallNs => "time_ns",
         Clock::Monotonic => "monotonic",
         Clock::MonotonicNs => "monotonic_ns",
+    }
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// The int a `random` generator is seeded from: an int itself, a float by its hash (as
+    /// CPython takes any other hashable), and None by the clock under `run` (CPython reads
+    /// the OS's entropy) but 0 under a model checker, so every schedule draws the same numbers.
+    fn random_seed(&self, seed: Value) -> Result<i64, Exception> {
+        use crate::value::V;
+        Ok(match seed.unpack() {
+            V::Int(n) => n,
+            V::Bool(b) => b as i64,
+            V::Float(f) => crate::value_ops::float::python_hash_float(f),
+            V::None if P::PARALLEL => {
+                let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+                (now.as_nanos() as i64) ^ ((std::process::id() as i64) << 32)
+            }
+            V::None => 0,
+            _ => {
+                return Err(type_error(format!(
+                    "emlab's random.seed() takes an int, a float or None, not '{}' (a str seed needs CPython's SHA-512 seeding)",
+                    self.type_name(seed).unwrap_or("object")
+                )))
+            }
+        })
+    }
+
+    /// Runs `f` on generator `gen`'s state: one step on it, as one call of CPython's C generator.
+    fn with_generator<R>(
+        &self,
+        gen: Value,
+        f: impl FnOnce(&mut crate::heap::random::Mt19937) -> R,
+    ) -> Result<R, Exception> {
+        let Some(h) = gen.handle().filter(|&h| self.shared.heap.kind(h).ok() == Some(crate::heap::Kind::Random)) else {
+            return Err(type_error("a random generator (from _random.new) was expected"));
+        };
+        self.core_step();
+        let mut f = Some(f);
+        let result = self.shared.heap.write(h, |o| match o {
+            Object::Random(mt) => f.take().map(|f| f(mt)),
+            _ => None,
+        })?;
+        result.ok_or_else(|| type_error("a random generator (from _random.new) was expected"))
     }
 }

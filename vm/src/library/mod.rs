@@ -22,6 +22,7 @@ pub const ALL: &[LibrarySource] = &[
     LibrarySource { name: "threading", source: include_str!("threading.py") },
     LibrarySource { name: "queue", source: include_str!("queue.py") },
     LibrarySource { name: "sys", source: include_str!("sys.py") },
+    LibrarySource { name: "random", source: include_str!("random.py") },
 ];
 
 /// The index in [`ALL`] of the library module `name`.
