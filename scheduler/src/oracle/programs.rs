@@ -87,7 +87,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(62) {
+    let text = match c.below(64) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -218,6 +218,12 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         60 => line(&format!("sys.stdout.write(str({o}[{i}]) + '\\n')")),
         // A seeded generator the threads share: which thread draws which number is the race.
         61 => line(&format!("{o}[{i}] += rng.randint(0, 2)")),
+        // A `concurrent.futures.Future` (a dotted import, a package): the second `set_result`
+        // raises; a `result()` waits for the first (a deadlock when no thread sets it).
+        62 => format!(
+            "    try:\n        fut.set_result({v})\n    except concurrent.futures.InvalidStateError:\n        {o}[{i}] += 1\n"
+        ),
+        63 => line(&format!("{o}[{i}] += fut.result()")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -275,6 +281,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("sys.stdout") {
         source.push_str("import sys\n");
+    }
+    if uses("fut.") {
+        source.push_str("import concurrent.futures\nfut = concurrent.futures.Future()\n");
     }
     if uses("rng.") {
         source.push_str("import random\nrng = random.Random(7)\n");
@@ -419,13 +428,15 @@ mod tests {
                 "not in s:",
                 "sys.stdout.write(",
                 "rng.randint(",
+                "fut.set_result(",
+                "+= fut.result()",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 59, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 61, "menu items never generated: {seen:?}");
     }
 
     #[test]

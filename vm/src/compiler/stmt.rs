@@ -174,9 +174,15 @@ impl FunctionCompiler<'_> {
             }
             StmtKind::Import(names) => {
                 for alias in names {
-                    let index = self.program.name(&alias.name);
+                    // `import a.b` binds `a`, the package (whose body imports `a.b`); `import
+                    // a.b as c` binds the module itself.
+                    let (module, bound) = match (&alias.asname, alias.name.split_once('.')) {
+                        (None, Some((top, _))) => (top, top),
+                        _ => (alias.name.as_str(), alias.bound()),
+                    };
+                    let index = self.program.name(module);
                     self.emit(Op::Import { name: index });
-                    self.store_name(alias.bound());
+                    self.store_name(bound);
                 }
             }
             StmtKind::ImportFrom { module, names } => {

@@ -23,6 +23,8 @@ pub const ALL: &[LibrarySource] = &[
     LibrarySource { name: "queue", source: include_str!("queue.py") },
     LibrarySource { name: "sys", source: include_str!("sys.py") },
     LibrarySource { name: "random", source: include_str!("random.py") },
+    LibrarySource { name: "concurrent", source: "import concurrent.futures as futures\n" },
+    LibrarySource { name: "concurrent.futures", source: include_str!("concurrent_futures.py") },
 ];
 
 /// The index in [`ALL`] of the library module `name`.
@@ -32,7 +34,10 @@ pub fn find(name: &str) -> Option<usize> {
 
 /// The file name tracebacks give the library module at `index` (CPython gives its path in `Lib/`).
 pub fn file(index: usize) -> String {
-    format!("<emlab>/{}.py", ALL[index].name)
+    match ALL[index].name {
+        "concurrent" => "<emlab>/concurrent/__init__.py".to_string(),
+        name => format!("<emlab>/{}.py", name.replace('.', "/")),
+    }
 }
 
 /// Line `line` (1-based) of the library module at `index`.
@@ -64,7 +69,13 @@ pub fn imports(body: &[crate::ast::Stmt]) -> Vec<String> {
     while let Some(stmts) = stack.pop() {
         for stmt in stmts {
             match &stmt.kind {
-                StmtKind::Import(names) => names.iter().for_each(|a| add(&a.name, &mut found)),
+                StmtKind::Import(names) => names.iter().for_each(|a| {
+                    add(&a.name, &mut found);
+                    // `import a.b` binds the package `a` too.
+                    if let (None, Some((top, _))) = (&a.asname, a.name.split_once('.')) {
+                        add(top, &mut found);
+                    }
+                }),
                 StmtKind::ImportFrom { module, .. } => add(module, &mut found),
                 StmtKind::If { body, orelse, .. }
                 | StmtKind::While { body, orelse, .. }

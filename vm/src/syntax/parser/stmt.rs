@@ -213,10 +213,12 @@ impl Parser {
         Ok(StmtKind::ImportFrom { module, names })
     }
 
+    /// A module's name: `m`, or a dotted one (`concurrent.futures`).
     fn module_name(&mut self, what: &str) -> R<String> {
-        let (name, _) = self.expect_name(what)?;
-        if self.is_op(".") {
-            return Err(self.fail("dotted imports ('import a.b') are not supported"));
+        let (mut name, _) = self.expect_name(what)?;
+        while self.eat_op(".") {
+            name.push('.');
+            name.push_str(&self.expect_name("a module name after '.'")?.0);
         }
         Ok(name)
     }
