@@ -342,6 +342,9 @@ pub enum Op {
     /// The first instruction of a generator function: moves the frame (its arguments bound) into
     /// a new generator object and returns that from the call.
     GenStart,
+    /// `value` -> (a generator function's `return`: the generator is finished, and its
+    /// resumption returns `value`). The compiler emits it for every `Return` of generator code.
+    GenReturn,
     /// `value` -> `sent`: suspends the generator, which gives `value` to whoever resumed it; when
     /// it is resumed, the value sent (None for `next`) is pushed.
     Yield,

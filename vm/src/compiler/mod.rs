@@ -263,6 +263,12 @@ impl<'p> FunctionCompiler<'p> {
     }
 
     fn emit(&mut self, op: Op) -> usize {
+        // A generator's return also ends the generator: its own instruction, so that a plain
+        // function's return tests nothing.
+        let op = match op {
+            Op::Return if self.code.generator => Op::GenReturn,
+            op => op,
+        };
         self.code.ops.push(op);
         self.code.lines.push(self.line);
         self.code.ops.len() - 1

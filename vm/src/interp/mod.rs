@@ -765,10 +765,12 @@ impl<'a, P: Platform> Interp<'a, P> {
                 }
                 Op::Return => {
                     let result = self.pop();
-                    if code.generator {
-                        // The generator's frame starts with the generator itself.
-                        check!(self.finish_generator(frame.base as usize - 1));
-                    }
+                    return_value!(result);
+                }
+                Op::GenReturn => {
+                    let result = self.pop();
+                    // The generator's frame starts with the generator itself.
+                    check!(self.finish_generator(frame.base as usize - 1));
                     return_value!(result);
                 }
                 Op::BuildSet { count, folded } => {
