@@ -1,14 +1,16 @@
-# show: a thread pool's tasks add to a shared total without a lock: two read the same total and one addition is lost
+# show: a thread pool's tasks add to a shared total without a lock: two read the same total (one sleeps between its read and its write) and one addition is lost
 # expect: violation assertion
 # schedulers: pct
-# iterations: 20000
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 total = [0]
 
 
 def add(n):
-    total[0] += n
+    current = total[0]
+    time.sleep(0.001)
+    total[0] = current + n
 
 
 with ThreadPoolExecutor(max_workers=2) as pool:

@@ -150,8 +150,11 @@ impl<P: Platform> Interp<'_, P> {
                 if limit < 1 {
                     return Err(value_error("recursion limit must be greater or equal than 1"));
                 }
-                // The depth of Python calls allowed from now on (`--max-recursion` sets the first).
-                self.shared.recursion_limit.store(limit as usize, std::sync::atomic::Ordering::Relaxed);
+                // The depth of Python calls allowed from now on (`--max-recursion` sets the first),
+                // at most `MAX_RECURSION_LIMIT`: deeper, a runaway recursion would exhaust memory
+                // before it raised (CPython's crashes the process instead).
+                let limit = (limit as usize).min(MAX_RECURSION_LIMIT.max(self.shared.config.limits.max_recursion));
+                self.shared.recursion_limit.store(limit, std::sync::atomic::Ordering::Relaxed);
                 Ok(Value::NONE)
             }
             Builtin::RandomNew => {
@@ -459,6 +462,9 @@ fn clock_name(clock: Clock) -> &'static str {
         Clock::MonotonicNs => "monotonic_ns",
     }
 }
+
+/// The deepest `sys.setrecursionlimit` goes (unless `--max-recursion` is deeper).
+pub(crate) const MAX_RECURSION_LIMIT: usize = 200_000;
 
 impl<P: Platform> Interp<'_, P> {
     /// The int a `random` generator is seeded from: an int itself, a float by its hash (as
