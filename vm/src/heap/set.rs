@@ -14,6 +14,13 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
+/// Where a probe goes after its linear run from slot `i`: CPython's `i * 5 + 1 + perturb`, with
+/// the hash's higher bits shifted into `perturb` one step at a time.
+fn next_probe(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= PERTURB_SHIFT;
+    (i.wrapping_mul(5).wrapping_add(1).wrapping_add(*perturb as usize)) & mask
+}
+
 /// One slot: empty, a deleted item's marker, or an item and its hash.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Slot {
@@ -84,8 +91,7 @@ impl SetTable {
                     _ => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -110,8 +116,7 @@ impl SetTable {
                     _ => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = next_probe(i, &mut perturb, mask);
         };
         self.used += 1;
         if let Some(j) = free {
@@ -194,8 +199,7 @@ impl SetTable {
                     return;
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 

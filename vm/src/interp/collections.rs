@@ -259,15 +259,14 @@ impl<P: Platform> Interp<'_, P> {
                 let i = match index.unpack() {
                     V::Int(i) => i,
                     V::Bool(b) => b as i64,
-                    _ if self.slice_parts(index)?.is_some() => {
-                        let parts = self.slice_parts(index)?.expect("a slice");
-                        return self.del_slice(h, parts);
-                    }
                     _ => {
+                        if let Some(parts) = self.slice_parts(index)? {
+                            return self.del_slice(h, parts);
+                        }
                         return Err(type_error(format!(
                             "list indices must be integers or slices, not {}",
                             self.type_name(index)?
-                        )))
+                        )));
                     }
                 };
                 let removed = self.shared.heap.write(h, |o| match o {

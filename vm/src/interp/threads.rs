@@ -166,7 +166,7 @@ impl<P: Platform> Interp<'_, P> {
             Some(crate::value::V::Int(i)) => i as i32,
             Some(crate::value::V::Bool(b)) => b as i32,
             Some(_) => {
-                let text = self.str_of(arg.expect("an argument")).unwrap_or_default();
+                let text = arg.map(|v| self.str_of(v).unwrap_or_default()).unwrap_or_default();
                 crate::step::record(crate::step::Resource::Output, crate::step::Access::Write);
                 self.shared.output.flush();
                 if self.shared.config.print_errors {
