@@ -86,10 +86,16 @@ fn dpor_agrees_with_its_references_on_the_soundness_scenarios() {
 #[test]
 fn dpor_agrees_with_its_references_on_generated_programs() {
     let dpor = DporExplorer::default();
+    // Half the scenarios' `dpor` budget: a program that runs much library code (a thread pool, a
+    // blocked `Future.result()`) may not finish in either, and each unfinished one costs its
+    // whole budget (seeds 0-59 took 257 s in a release build at 10,000 executions, 210 s of it
+    // on the 15 that did not finish; two programs that finished there, at 5,495 and 9,503
+    // executions, are skipped at 5,000).
+    let budget = OracleBudget { dpor: 5_000, ..budget() };
     let (mut compared, mut against_exhaustive) = (0, 0);
     for seed in 0..60 {
         let case = generated(seed);
-        let Some(c) = oracle::compare_with(&dpor, &case.target(), case.spins, &budget()) else { continue };
+        let Some(c) = oracle::compare_with(&dpor, &case.target(), case.spins, &budget) else { continue };
         assert!(c.agrees(), "seed {seed}: {}\n{}", c.describe(&case.name, case.mode), case.source);
         compared += 1;
         against_exhaustive += usize::from(c.reference_complete);

@@ -113,6 +113,45 @@ pub enum Builtin {
     RandomRandom,
     RandomGetrandbits,
     RandomRandbelow,
+    /// A function of the `math` module (`interp::mathlib`). Its ids follow the table's.
+    Math(MathFn),
+}
+
+macro_rules! math_functions {
+    ($($variant:ident $name:literal),* $(,)?) => {
+        /// A function of the `math` module.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum MathFn {
+            $($variant),*
+        }
+
+        impl MathFn {
+            /// Every function, in id order, with its name.
+            pub const ALL: &'static [(&'static str, MathFn)] = &[$(($name, MathFn::$variant)),*];
+        }
+    };
+}
+
+math_functions! {
+    Sqrt "sqrt", Exp "exp", Exp2 "exp2", Expm1 "expm1", Log "log", Log2 "log2", Log10 "log10",
+    Log1p "log1p", Sin "sin", Cos "cos", Tan "tan", Asin "asin", Acos "acos", Atan "atan",
+    Atan2 "atan2", Sinh "sinh", Cosh "cosh", Tanh "tanh", Asinh "asinh", Acosh "acosh",
+    Atanh "atanh", Fabs "fabs", Degrees "degrees", Radians "radians", Copysign "copysign",
+    Fmod "fmod", Pow "pow", Hypot "hypot", Dist "dist", Floor "floor", Ceil "ceil",
+    Trunc "trunc", Isnan "isnan", Isinf "isinf", Isfinite "isfinite", Isclose "isclose",
+    Modf "modf", Frexp "frexp", Ldexp "ldexp", Fsum "fsum", Prod "prod", Factorial "factorial",
+    Gcd "gcd", Lcm "lcm", Isqrt "isqrt", Comb "comb", Perm "perm",
+}
+
+impl MathFn {
+    pub fn name(self) -> &'static str {
+        MathFn::ALL.iter().find(|(_, f)| *f == self).map_or("?", |(name, _)| name)
+    }
+
+    /// The function named `name`, if `math` has one.
+    pub fn lookup(name: &str) -> Option<MathFn> {
+        MathFn::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+    }
 }
 
 /// Which clock a [`Builtin::Clock`] reads.
@@ -247,15 +286,25 @@ pub fn lookup(name: &str) -> Option<BuiltinId> {
 
 impl Builtin {
     pub fn id(self) -> BuiltinId {
+        if let Builtin::Math(f) = self {
+            let index = MathFn::ALL.iter().position(|(_, g)| *g == f).unwrap_or(0);
+            return BuiltinId((TABLE.len() + index) as u16);
+        }
         BuiltinId(TABLE.iter().position(|(_, b)| *b == self).expect("every builtin is in the table") as u16)
     }
 
     pub fn from_id(id: BuiltinId) -> Builtin {
-        TABLE[id.0 as usize].1
+        match TABLE.get(id.0 as usize) {
+            Some(&(_, b)) => b,
+            None => Builtin::Math(MathFn::ALL[id.0 as usize - TABLE.len()].1),
+        }
     }
 
     pub fn name(self) -> &'static str {
-        TABLE[self.id().0 as usize].0
+        match self {
+            Builtin::Math(f) => f.name(),
+            _ => TABLE[self.id().0 as usize].0,
+        }
     }
 
     /// Whether it is a function of a native module (`_thread`, `time`, `_emlab_sys`; see
@@ -285,6 +334,7 @@ impl Builtin {
                 | Builtin::RandomRandom
                 | Builtin::RandomGetrandbits
                 | Builtin::RandomRandbelow
+                | Builtin::Math(_)
         )
     }
 

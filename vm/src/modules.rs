@@ -71,6 +71,17 @@ const NATIVE: &[NativeModule] = &[
             ("setrecursionlimit", Attr::Builtin(Builtin::SetRecursionLimit)),
         ],
     },
+    // `math`: its functions are `Builtin::Math`, found by name (`MathFn::lookup`).
+    NativeModule {
+        name: "math",
+        attrs: &[
+            ("pi", Attr::Float(std::f64::consts::PI)),
+            ("e", Attr::Float(std::f64::consts::E)),
+            ("tau", Attr::Float(std::f64::consts::TAU)),
+            ("inf", Attr::Float(f64::INFINITY)),
+            ("nan", Attr::Float(f64::NAN)),
+        ],
+    },
     // What the `random` library module is built on (CPython's `_random`, as functions of a state).
     NativeModule {
         name: "_random",
@@ -143,6 +154,11 @@ pub fn attribute(module: ModuleId, attr: &str) -> Option<Value> {
         return ext.function(attr).map(|index| Value::native(NativeFn { module, index: index as u16 }));
     }
     let native = native_module(module)?;
+    if native.name == "math" {
+        if let Some(f) = crate::builtins::MathFn::lookup(attr) {
+            return Some(Value::builtin(Builtin::Math(f).id()));
+        }
+    }
     native.attrs.iter().find(|(name, _)| *name == attr).map(|&(_, a)| match a {
         Attr::Builtin(b) => Value::builtin(b.id()),
         Attr::Float(f) => Value::float(f),

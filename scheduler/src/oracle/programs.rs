@@ -25,6 +25,7 @@
 //! | `del d[k]` with a `KeyError` handler | check-then-act through a key that another thread adds or deletes |
 //! | `threading.RLock` taken twice, check-then-act through a `threading.Event` | the library modules written in Python (attributes of shared instances, a `_thread` lock, a `Condition`'s waiter list) |
 //! | floats, `/`, `**`, `&`/`|`/`<<`, `round()` | float values stored in shared lists and read back by every other item |
+//! | `math` functions | a native module's pure functions between a shared value's reads and its write |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
 //! Every program prints what its threads saw and, at the end, the shared lists, so two
@@ -87,7 +88,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(64) {
+    let text = match c.below(65) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -226,6 +227,8 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
             "    try:\n        fut.set_result({v})\n    except concurrent.futures.InvalidStateError:\n        {o}[{i}] += 1\n"
         ),
         63 => line(&format!("{o}[{i}] += 1 if fut.done() else 0")),
+        // `math` (native, pure) between a shared value's reads and the write back.
+        64 => line(&format!("{o}[{i}] = math.floor(math.sqrt({o}[{i}] ** 2 + 2 * {o}[{i}] + 1))")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -286,6 +289,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("fut.") {
         source.push_str("import concurrent.futures\nfut = concurrent.futures.Future()\n");
+    }
+    if uses("math.") {
+        source.push_str("import math\n");
     }
     if uses("rng.") {
         source.push_str("import random\nrng = random.Random(7)\n");
@@ -432,13 +438,14 @@ mod tests {
                 "rng.randint(",
                 "fut.set_result(",
                 "if fut.done() else",
+                "math.floor(math.sqrt(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 61, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 62, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -187,6 +187,7 @@ impl<P: Platform> Interp<'_, P> {
                 all.push(*start);
                 return self.call_iterator_builtin(Builtin::Enumerate, &all);
             }
+            Builtin::Math(crate::builtins::MathFn::Isclose) => return self.isclose_keywords(args, keywords),
             _ => return Err(type_error(format!("{}() takes no keyword arguments", builtin.name()))),
         }
         let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
@@ -535,6 +536,7 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::RandomRandom
             | Builtin::RandomGetrandbits
             | Builtin::RandomRandbelow => self.call_thread_builtin(builtin, args),
+            Builtin::Math(f) => self.call_math(f, args),
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);

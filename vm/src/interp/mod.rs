@@ -16,6 +16,7 @@ mod generators;
 mod iteration;
 mod iterators;
 mod library;
+mod mathlib;
 mod methods;
 pub mod ops;
 mod sets;
