@@ -564,11 +564,7 @@ fn malformed_programs_directives_and_schedules_get_exit_2_with_file_and_line() {
             format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000)),
             "SyntaxError: too many nested parentheses",
         ),
-        (
-            "literal.py",
-            "x = 99999999999999999999999\n".into(),
-            "literal.py:1:5: SyntaxError: integer literal too large",
-        ),
+        ("literal.py", "x = 99999999999999999999999_\n".into(), "literal.py:1:5: SyntaxError: invalid decimal literal"),
         ("brackets.py", format!("x = {}{}\n", "[".repeat(3000), "]".repeat(3000)), "SyntaxError"),
         ("utf8.py", String::from_utf8_lossy(b"x = 1\n").into_owned() + "\u{feff}", "SyntaxError"),
     ];
@@ -598,7 +594,11 @@ fn malformed_programs_directives_and_schedules_get_exit_2_with_file_and_line() {
 fn runtime_errors_at_the_edges_exit_1_with_python_messages() {
     let dir = Scratch::new("edges");
     let cases = [
-        ("overflow.py", "x = 9223372036854775807\nx = x + 1\n", "OverflowError: integer overflow"),
+        (
+            "overflow.py",
+            "x = 9223372036854775807\nx = float(x ** 40)\n",
+            "OverflowError: int too large to convert to float",
+        ),
         (
             "arity.py",
             "import bank\nbank.transfer([1])\n",

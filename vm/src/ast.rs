@@ -241,6 +241,8 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     Int(i64),
+    /// An int literal past 64 bits, as its decimal digits.
+    BigInt(String),
     Float(f64),
     Str(String),
     True,

@@ -358,6 +358,8 @@ pub enum Op {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Const {
     Int(i64),
+    /// An int past 64 bits, as its decimal digits.
+    BigInt(String),
     /// A float, as the bits of its value.
     Float(u64),
     Str(String),

@@ -28,6 +28,7 @@ fn describe(program: &Program, code: &Code, op: &Op) -> String {
     match *op {
         Op::LoadConst { index } => match &program.consts[index as usize] {
             Const::Int(i) => format!("LoadConst {index} ({i})"),
+            Const::BigInt(digits) => format!("LoadConst {index} ({digits})"),
             Const::Float(bits) => {
                 format!("LoadConst {index} ({})", crate::value_ops::float_repr(f64::from_bits(*bits)))
             }

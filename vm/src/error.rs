@@ -227,8 +227,9 @@ pub(crate) fn value_error(message: impl Into<String>) -> Exception {
     Exception::new(ErrorKind::ValueError, message)
 }
 
+/// An int that does not fit a C `long` where an extension needs one (CPython's message).
 pub(crate) fn overflow_error() -> Exception {
-    Exception::new(ErrorKind::OverflowError, "integer overflow (emlab ints are 64-bit)")
+    Exception::new(ErrorKind::OverflowError, "Python int too large to convert to C long")
 }
 
 /// One line of a traceback: where a frame was when the error passed through it.

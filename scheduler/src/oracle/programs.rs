@@ -25,6 +25,7 @@
 //! | `del d[k]` with a `KeyError` handler | check-then-act through a key that another thread adds or deletes |
 //! | `threading.RLock` taken twice, check-then-act through a `threading.Event` | the library modules written in Python (attributes of shared instances, a `_thread` lock, a `Condition`'s waiter list) |
 //! | floats, `/`, `**`, `&`/`|`/`<<`, `round()` | float values stored in shared lists and read back by every other item |
+//! | ints past 64 bits | a big int (a heap object, from a literal) stored in a shared list and computed with by the other items |
 //! | `math` functions | a native module's pure functions between a shared value's reads and its write |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
 //!
@@ -88,7 +89,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(65) {
+    let text = match c.below(66) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -229,6 +230,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         63 => line(&format!("{o}[{i}] += 1 if fut.done() else 0")),
         // `math` (native, pure) between a shared value's reads and the write back.
         64 => line(&format!("{o}[{i}] = math.floor(math.sqrt({o}[{i}] ** 2 + 2 * {o}[{i}] + 1))")),
+        // An int past 64 bits (a literal, a heap object) stored in a shared list: every other
+        // item then reads, compares and computes with it.
+        65 => line(&format!("{o}[{i}] = ({o}[{i}] + 0x1_0000_0000_0000_0000) * {v} // 3")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -439,13 +443,14 @@ mod tests {
                 "fut.set_result(",
                 "if fut.done() else",
                 "math.floor(math.sqrt(",
+                "+ 0x1_0000_0000_0000_0000)",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 62, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 63, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -13,13 +13,14 @@ const MAX_DEPTH: usize = 400;
 fn is_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Int(_)
+        | ExprKind::BigInt(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::True
         | ExprKind::False
         | ExprKind::None => true,
         ExprKind::Unary { op: crate::ast::UnaryOp::Neg | crate::ast::UnaryOp::Pos, operand } => {
-            matches!(operand.kind, ExprKind::Int(_) | ExprKind::Float(_))
+            matches!(operand.kind, ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_))
         }
         ExprKind::Tuple(items) => items.iter().all(is_constant),
         _ => false,
@@ -62,6 +63,10 @@ impl FunctionCompiler<'_> {
                         self.emit(Op::LoadConst { index })
                     }
                 };
+            }
+            ExprKind::BigInt(digits) => {
+                let index = self.program.constant(Const::BigInt(digits.clone()));
+                self.emit(Op::LoadConst { index });
             }
             ExprKind::Float(f) => {
                 let index = self.program.constant(Const::Float(f.to_bits()));

@@ -173,6 +173,8 @@ pub enum Object {
     Set(Box<SetObject>),
     /// A Mersenne Twister's state (`_random.new`): what a `random.Random` draws from.
     Random(Box<super::random::Mt19937>),
+    /// An int that does not fit in 64 bits (one that does is always an immediate value).
+    Int(Box<num_bigint::BigInt>),
 }
 
 /// A `set`, or a `frozenset` (`frozen`): its items in CPython's table.
@@ -369,10 +371,11 @@ pub enum Kind {
     Set,
     FrozenSet,
     Random,
+    Int,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 27] = [
+    pub(crate) const ALL: [Kind; 28] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -400,6 +403,7 @@ impl Kind {
         Kind::Set,
         Kind::FrozenSet,
         Kind::Random,
+        Kind::Int,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -422,6 +426,7 @@ impl Kind {
                 | Kind::Super
                 | Kind::Slice
                 | Kind::FrozenSet
+                | Kind::Int
         )
     }
 
@@ -462,6 +467,7 @@ impl Kind {
             Kind::Set => "set",
             Kind::FrozenSet => "frozenset",
             Kind::Random => "Random",
+            Kind::Int => "int",
         }
     }
 }
@@ -501,6 +507,7 @@ impl Object {
             Object::Set(s) if s.frozen => Kind::FrozenSet,
             Object::Set(_) => Kind::Set,
             Object::Random(_) => Kind::Random,
+            Object::Int(_) => Kind::Int,
         }
     }
 
@@ -592,7 +599,7 @@ impl Object {
             }
             Object::Slice(parts) => parts.iter().copied().for_each(visit),
             Object::Set(s) => s.table.items().for_each(visit),
-            Object::Random(_) => {}
+            Object::Random(_) | Object::Int(_) => {}
             Object::Generator(g) => {
                 g.stack.iter().copied().for_each(&mut visit);
                 g.handling.iter().for_each(|(v, _)| visit(*v));

@@ -250,6 +250,12 @@ impl<P: Platform> Interp<'_, P> {
                     ints.push(match a.unpack() {
                         V::Int(i) => i,
                         V::Bool(b) => b as i64,
+                        _ if self.is_big_int(a) => {
+                            return Err(Exception::new(
+                                ErrorKind::OverflowError,
+                                "Python int too large to convert to C ssize_t",
+                            ))
+                        }
                         _ => {
                             return Err(type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
@@ -289,6 +295,7 @@ impl<P: Platform> Interp<'_, P> {
                     None => Ok(Value::float(0.0)),
                     Some((v, V::Float(_))) => Ok(v),
                     Some((v, V::Int(_) | V::Bool(_))) => Ok(Value::float(crate::value_ops::as_float(v).unwrap_or(0.0))),
+                    Some((v, _)) if self.is_big_int(v) => Ok(Value::float(self.float_value(v)?.unwrap_or(0.0))),
                     Some((v, _)) => match self.str_text(v)? {
                         Some(text) => crate::value_ops::float::parse_float(&text).map(Value::float),
                         None => Err(type_error(format!(
@@ -310,48 +317,26 @@ impl<P: Platform> Interp<'_, P> {
                     })?),
                 };
                 match (args[0].unpack(), ndigits) {
-                    (V::Float(f), None) => crate::value_ops::float::float_to_int(f.round_ties_even()).map(Value::int),
+                    (V::Float(f), None) => self.int_from_float(f.round_ties_even()),
                     (V::Float(f), Some(n)) => Ok(Value::float(crate::value_ops::float::round_float(f, n))),
-                    (V::Int(_) | V::Bool(_), None) => Ok(Value::int(as_int(args[0]).unwrap_or(0))),
-                    (V::Int(_) | V::Bool(_), Some(n)) => {
-                        let i = as_int(args[0]).unwrap_or(0);
-                        if n >= 0 {
-                            return Ok(Value::int(i));
-                        }
-                        // To a multiple of 10**-n, half to even.
-                        let Some(unit) = u32::try_from(-n).ok().and_then(|e| 10i64.checked_pow(e)) else {
-                            return Ok(Value::int(0));
-                        };
-                        let (q, r) = (i.div_euclid(unit), i.rem_euclid(unit));
-                        let up = r * 2 > unit || (r * 2 == unit && q % 2 != 0);
-                        Ok(Value::int((q + up as i64) * unit))
-                    }
-                    _ => Err(type_error(format!("type {} doesn't define __round__ method", self.type_name(args[0])?))),
+                    _ => match self.int_value(args[0])? {
+                        Some(i) => self.round_int(i, ndigits),
+                        None => Err(type_error(format!(
+                            "type {} doesn't define __round__ method",
+                            self.type_name(args[0])?
+                        ))),
+                    },
                 }
             }
             Builtin::Pow => {
                 arity("pow", args, 2, 3)?;
                 if let Some(&m) = args.get(2).filter(|m| !matches!(m.unpack(), V::None)) {
-                    let (Some(b), Some(e), Some(m)) = (as_int(args[0]), as_int(args[1]), as_int(m)) else {
+                    let (Some(b), Some(e), Some(m)) =
+                        (self.int_value(args[0])?, self.int_value(args[1])?, self.int_value(m)?)
+                    else {
                         return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
                     };
-                    if m == 0 {
-                        return Err(value_error("pow() 3rd argument cannot be 0"));
-                    }
-                    if e < 0 {
-                        return Err(value_error("pow() negative exponent with a modulus is not supported"));
-                    }
-                    let (mut result, mut base, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
-                    while e > 0 {
-                        if e & 1 == 1 {
-                            result = (result * base).rem_euclid(m128);
-                        }
-                        base = (base * base).rem_euclid(m128);
-                        e >>= 1;
-                    }
-                    // Python's result has the modulus's sign.
-                    let r = result as i64;
-                    return Ok(Value::int(if m < 0 && r != 0 { r + m } else { r }));
+                    return self.modular_pow(b, e, m);
                 }
                 self.binary(crate::ast::BinOp::Pow, args[0], args[1])
             }
@@ -390,9 +375,10 @@ impl<P: Platform> Interp<'_, P> {
                     None => Ok(Value::int(0)),
                     Some((_, V::Int(i))) => Ok(Value::int(i)),
                     Some((_, V::Bool(b))) => Ok(Value::int(b as i64)),
-                    Some((_, V::Float(f))) => crate::value_ops::float::float_to_int(f).map(Value::int),
+                    Some((_, V::Float(f))) => self.int_from_float(f),
+                    Some((v, _)) if self.is_big_int(v) => Ok(v),
                     Some((v, _)) => match self.str_text(v)? {
-                        Some(text) => parse_int(&text),
+                        Some(text) => self.new_int(parse_int(&text)?),
                         None => Err(type_error(format!(
                             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                             self.type_name(v)?
@@ -403,7 +389,14 @@ impl<P: Platform> Interp<'_, P> {
             Builtin::Abs => {
                 arity("abs", args, 1, 1)?;
                 match args[0].unpack() {
-                    V::Int(i) => i.checked_abs().map(Value::int).ok_or_else(crate::error::overflow_error),
+                    V::Int(i) => match i.checked_abs() {
+                        Some(a) => Ok(Value::int(a)),
+                        None => self.new_int(num_bigint::BigInt::from(i).magnitude().clone().into()),
+                    },
+                    _ if self.is_big_int(args[0]) => {
+                        let x = self.int_value(args[0])?.unwrap_or_default();
+                        self.new_int(num_traits::Signed::abs(&x))
+                    }
                     V::Bool(b) => Ok(Value::int(b as i64)),
                     V::Float(f) => Ok(Value::float(f.abs())),
                     _ => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(args[0])?))),
@@ -444,7 +437,10 @@ impl<P: Platform> Interp<'_, P> {
                 let mut items = self.items(args[0])?;
                 while let Some(item) = items.next(self)? {
                     total = match (total.unpack(), item.unpack()) {
-                        (V::Int(a), V::Int(b)) => super::ops::int_binary(crate::ast::BinOp::Add, a, b)?,
+                        (V::Int(a), V::Int(b)) => match super::ops::int_binary(crate::ast::BinOp::Add, a, b) {
+                            Some(r) => r?,
+                            None => self.binary(crate::ast::BinOp::Add, total, item)?,
+                        },
                         _ => self.binary(crate::ast::BinOp::Add, total, item)?,
                     };
                 }
@@ -852,8 +848,10 @@ impl<P: Platform> Interp<'_, P> {
     }
 }
 
-/// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them.
-fn parse_int(text: &str) -> Result<Value, Exception> {
+/// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them (any
+/// script's decimal digits, as CPython accepts them: '٣' is 3), of any length up to CPython's
+/// 4,300 digits.
+fn parse_int(text: &str) -> Result<num_bigint::BigInt, Exception> {
     let invalid =
         || value_error(format!("invalid literal for int() with base 10: {}", crate::value_ops::repr_str(text)));
     let trimmed = text.trim();
@@ -865,16 +863,12 @@ fn parse_int(text: &str) -> Result<Value, Exception> {
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return Err(invalid());
     }
-    let mut value: i64 = 0;
+    let mut ascii = String::with_capacity(digits.len());
     for c in digits.chars().filter(|&c| c != '_') {
-        // Any script's decimal digits, as CPython accepts them ('٣' is 3).
-        let d = crate::unicode::decimal_value(c).ok_or_else(invalid)? as i64;
-        value = value
-            .checked_mul(10)
-            .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) })
-            .ok_or_else(crate::error::overflow_error)?;
+        let d = crate::unicode::decimal_value(c).ok_or_else(invalid)?;
+        ascii.push(char::from(b'0' + d as u8));
     }
-    Ok(Value::int(value))
+    crate::value_ops::bigint::parse(&ascii, 10, negative)
 }
 
 /// A call's arguments, copied off the stack (the callee may push and pop while it runs): inline

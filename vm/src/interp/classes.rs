@@ -708,6 +708,7 @@ impl<P: Platform> Interp<'_, P> {
             V::Bool(_) => Some(Builtin::Bool),
             V::Float(_) => Some(Builtin::Float),
             V::Obj(h) => match self.shared.heap.kind(h)? {
+                Kind::Int => Some(Builtin::Int),
                 Kind::Str => Some(Builtin::Str),
                 Kind::List => Some(Builtin::List),
                 Kind::Tuple => Some(Builtin::Tuple),

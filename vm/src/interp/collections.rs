@@ -222,6 +222,7 @@ impl<P: Platform> Interp<'_, P> {
             Found::Char(c) => self.char_str(c),
             Found::Missing => Err(self.key_error(index)),
             Found::OutOfRange(message) => Err(index_error(message)),
+            Found::BadIndex(_) if self.is_big_int(index) => Err(self.index_overflow()),
             Found::BadIndex(name) => {
                 let what = if name == "str" { "string" } else { name };
                 Err(type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(index)?)))
@@ -262,6 +263,9 @@ impl<P: Platform> Interp<'_, P> {
                     _ => {
                         if let Some(parts) = self.slice_parts(index)? {
                             return self.del_slice(h, parts);
+                        }
+                        if self.is_big_int(index) {
+                            return Err(self.index_overflow());
                         }
                         return Err(type_error(format!(
                             "list indices must be integers or slices, not {}",
@@ -342,6 +346,7 @@ impl<P: Platform> Interp<'_, P> {
         match outcome? {
             Outcome::Done(_) => Ok(()),
             Outcome::OutOfRange => Err(index_error("list assignment index out of range")),
+            Outcome::BadIndex if self.is_big_int(index) => Err(self.index_overflow()),
             Outcome::BadIndex => {
                 Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(index)?)))
             }

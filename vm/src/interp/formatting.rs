@@ -10,10 +10,14 @@ impl<P: Platform> Interp<'_, P> {
     /// `format(v, spec)`: ints, bools and strs by the format mini-language; anything else only
     /// with an empty spec (its `str`).
     pub(crate) fn format_value(&mut self, v: Value, spec: &str) -> Result<String, Exception> {
-        use crate::value_ops::format::{format_int, format_str, no_spec};
+        use crate::value_ops::format::{format_int, format_str, no_spec, IntRef};
         match v.unpack() {
             V::Int(i) => format_int(i, spec),
             V::Float(f) => crate::value_ops::float::format_float(f, spec),
+            V::Obj(_) if self.is_big_int(v) => {
+                let n = self.int_value(v)?.unwrap_or_default();
+                crate::value_ops::format::format_integer(IntRef::Big(&n), spec)
+            }
             V::Bool(b) if spec.is_empty() => Ok(if b { "True" } else { "False" }.to_string()),
             V::Bool(b) => format_int(i64::from(b), spec),
             V::Obj(h) if self.shared.heap.kind(h)? == crate::heap::Kind::Str => format_str(&self.str_of(v)?, spec),
@@ -46,7 +50,7 @@ impl<P: Platform> Interp<'_, P> {
     /// flags `- + space 0 #`, `*` widths, the types `d i u o x X e E f F c s r a %`, a tuple of
     /// arguments, one argument, or a mapping for `%(key)s`, with CPython's messages.
     pub(crate) fn percent_format(&mut self, fmt: &str, args: Value) -> Result<Value, Exception> {
-        use crate::value_ops::format::{format_int, format_str};
+        use crate::value_ops::format::{format_int, format_str, IntRef};
         let heap = &self.shared.heap;
         let kind = match args.unpack() {
             V::Obj(h) => Some(heap.kind(h)?),
@@ -148,10 +152,16 @@ impl<P: Platform> Interp<'_, P> {
             let text = match kind {
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let real = matches!(kind, 'd' | 'i' | 'u' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G');
+                    enum Number {
+                        Small(i64),
+                        Big(num_bigint::BigInt),
+                        Float(f64),
+                    }
                     let n = match v.unpack() {
-                        V::Int(n) => Ok(n),
-                        V::Bool(b) => Ok(i64::from(b)),
-                        V::Float(f) if real => Err(f),
+                        V::Int(n) => Number::Small(n),
+                        V::Bool(b) => Number::Small(i64::from(b)),
+                        V::Float(f) if real => Number::Float(f),
+                        _ if self.is_big_int(v) => Number::Big(self.int_value(v)?.unwrap_or_default()),
                         _ => {
                             let what = if real {
                                 format!("%{kind} format: a real number is required, not {}", self.type_name(v)?)
@@ -176,11 +186,21 @@ impl<P: Platform> Interp<'_, P> {
                     } else {
                         format!("{zero_or_align}{spec_sign}{alt}{width_text}{precision}{t}")
                     };
-                    match n {
-                        Ok(n) => format_int(n, &spec)?,
+                    let n = match n {
                         // `%d` of a float shows the int it truncates to.
-                        Err(f) if t == 'd' => format_int(crate::value_ops::float::float_to_int(f)?, &spec)?,
-                        Err(f) => crate::value_ops::float::format_float(f, &spec)?,
+                        Number::Float(f) if t == 'd' => {
+                            let i = self.int_from_float(f)?;
+                            match i.unpack() {
+                                V::Int(i) => Number::Small(i),
+                                _ => Number::Big(self.int_value(i)?.unwrap_or_default()),
+                            }
+                        }
+                        n => n,
+                    };
+                    match n {
+                        Number::Small(n) => format_int(n, &spec)?,
+                        Number::Big(n) => crate::value_ops::format::format_integer(IntRef::Big(&n), &spec)?,
+                        Number::Float(f) => crate::value_ops::float::format_float(f, &spec)?,
                     }
                 }
                 's' | 'r' | 'a' | 'c' => {

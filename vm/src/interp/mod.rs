@@ -5,6 +5,7 @@
 //! thread keeps locked while it is attached; the collector reads them while
 //! the thread is parked at a safepoint or detached in a blocking call.
 
+mod bigints;
 mod binding;
 mod calls;
 mod classes;
@@ -199,7 +200,15 @@ impl<'a, P: Platform> Interp<'a, P> {
                     match (a.unpack(), b.unpack()) {
                         (V::Int(x), V::Int(y)) => match ops::int_binary_fast(op, x, y) {
                             Some(r) => r,
-                            None => check!(ops::int_binary(op, x, y)),
+                            None => match ops::int_binary(op, x, y) {
+                                Some(r) => check!(r),
+                                // Past 64 bits: a big int, allocated.
+                                None => {
+                                    save_ip!();
+                                    self.safepoint();
+                                    check!(self.$full(op, a, b))
+                                }
+                            },
                         },
                         _ => match ops::float_binary_fast(op, a, b) {
                             Some(r) => r,

@@ -2,7 +2,7 @@
 
 use super::Interp;
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::error::{overflow_error, type_error, value_error, ErrorKind, Exception};
+use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::Object;
 use crate::platform::Platform;
 use crate::runtime::Shared;
@@ -13,16 +13,18 @@ use std::cmp::Ordering;
 /// Longest str, list or tuple a `+` or `*` may build, so a runaway repeat is a MemoryError.
 pub(crate) const MAX_SEQUENCE: usize = 1 << 26;
 
-/// Integer arithmetic with Python's floor semantics; overflow raises OverflowError.
+/// Integer arithmetic with Python's floor semantics; `None` where the result leaves 64 bits
+/// (the caller computes it as a big int: `Interp::big_int_binary`).
+/// Its errors (a ZeroDivisionError, a negative shift count) are `Some(Err)`.
 #[inline]
-pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
+pub fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, Exception>> {
     let r = match op {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
         BinOp::FloorDiv => {
             if y == 0 {
-                return Err(Exception::new(ErrorKind::ZeroDivisionError, "integer division or modulo by zero"));
+                return Some(Err(Exception::new(ErrorKind::ZeroDivisionError, "integer division or modulo by zero")));
             }
             x.checked_div_euclid(y).map(|_| {
                 let q = x / y;
@@ -35,26 +37,26 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Result<Value, Exception> {
         }
         BinOp::Mod => {
             if y == 0 {
-                return Err(Exception::new(ErrorKind::ZeroDivisionError, "integer modulo by zero"));
+                return Some(Err(Exception::new(ErrorKind::ZeroDivisionError, "integer modulo by zero")));
             }
             let r = x.wrapping_rem(y);
             Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
         }
-        BinOp::Div => return value_ops::float::int_true_div(x, y),
+        BinOp::Div => return Some(value_ops::float::int_true_div(x, y)),
         BinOp::Pow if y < 0 => {
-            return value_ops::float::float_pow(x as f64, y as f64).map(Value::float);
+            return Some(value_ops::float::float_pow(x as f64, y as f64).map(Value::float));
         }
         BinOp::Pow => u32::try_from(y).ok().and_then(|y| x.checked_pow(y)),
         BinOp::BitAnd => Some(x & y),
         BinOp::BitOr => Some(x | y),
         BinOp::BitXor => Some(x ^ y),
-        BinOp::LShift | BinOp::RShift if y < 0 => return Err(value_error("negative shift count")),
+        BinOp::LShift | BinOp::RShift if y < 0 => return Some(Err(value_error("negative shift count"))),
         BinOp::LShift if x == 0 => Some(0),
         // Overflow is a shift that loses bits: shifting back must give `x` again.
         BinOp::LShift => u32::try_from(y).ok().filter(|&y| y < 64).map(|y| x << y).filter(|&r| r >> y == x),
         BinOp::RShift => Some(x >> y.min(63)),
     };
-    r.map(Value::int).ok_or_else(overflow_error)
+    r.map(|r| Ok(Value::int(r)))
 }
 
 /// `x op y` for two ints, for the six orderings (`in` and `is` take the general path).
@@ -124,9 +126,16 @@ impl<P: Platform> Interp<'_, P> {
         if let (V::Float(f), UnaryOp::Neg | UnaryOp::Pos) = (v.unpack(), op) {
             return Ok(Value::float(if op == UnaryOp::Neg { -f } else { f }));
         }
+        if op != UnaryOp::Not && self.is_big_int(v) {
+            let x = self.int_value(v)?.unwrap_or_default();
+            return self.big_unary(op, x);
+        }
         match (op, as_int(v)) {
             (UnaryOp::Not, _) => Ok(Value::bool(!self.truthy(v)?)),
-            (UnaryOp::Neg, Some(i)) => i.checked_neg().map(Value::int).ok_or_else(overflow_error),
+            (UnaryOp::Neg, Some(i)) => match i.checked_neg() {
+                Some(n) => Ok(Value::int(n)),
+                None => self.big_unary(op, i.into()),
+            },
             (UnaryOp::Pos, Some(i)) => Ok(Value::int(i)),
             (UnaryOp::Invert, Some(i)) => Ok(Value::int(!i)),
             (_, None) => {
@@ -146,9 +155,20 @@ impl<P: Platform> Interp<'_, P> {
             // `&`, `|` and `^` of two bools is a bool.
             if let (V::Bool(_), V::Bool(_), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a.unpack(), b.unpack(), op)
             {
-                return int_binary(op, x, y).map(|r| Value::bool(r.as_int() != Some(0)));
+                let r = match op {
+                    BinOp::BitAnd => x & y,
+                    BinOp::BitOr => x | y,
+                    _ => x ^ y,
+                };
+                return Ok(Value::bool(r != 0));
             }
-            return int_binary(op, x, y);
+            return match int_binary(op, x, y) {
+                Some(r) => r,
+                None => self.big_int_binary(op, &x.into(), &y.into()),
+            };
+        }
+        if let Some(r) = self.big_binary(op, a, b)? {
+            return Ok(r);
         }
         if let (Some(x), Some(y)) = (value_ops::as_float(a), value_ops::as_float(b)) {
             if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift) {
@@ -303,6 +323,9 @@ impl<P: Platform> Interp<'_, P> {
                 return Ok(r);
             }
         }
+        if let Some(r) = self.big_compare(op, a, b)? {
+            return Ok(r);
+        }
         if (value_ops::is_float(a) || value_ops::is_float(b))
             && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
         {
@@ -352,6 +375,9 @@ impl<P: Platform> Interp<'_, P> {
         if let (Some(_), Some(_)) = (value_ops::as_float(a), value_ops::as_float(b)) {
             // A NaN is neither less nor greater: it orders as equal, which keeps it where it is.
             return Ok(value_ops::float::number_cmp(a, b).unwrap_or(Ordering::Equal));
+        }
+        if let Some(ordering) = self.big_order(a, b)? {
+            return Ok(ordering.unwrap_or(Ordering::Equal));
         }
         if self.is_instance_object(a) || self.is_instance_object(b) {
             // Only `<` (or `>`) is asked: enough for min, max and sorting.
@@ -524,7 +550,8 @@ mod tests {
             for &x in &ints {
                 for &y in &ints {
                     if let Some(fast) = int_binary_fast(op, x, y) {
-                        assert_eq!(Ok(fast), int_binary(op, x, y).map_err(|e| e.message.clone()), "{x} {op:?} {y}");
+                        let full = int_binary(op, x, y).map(|r| r.map_err(|e| e.message.clone()));
+                        assert_eq!(Some(Ok(fast)), full, "{x} {op:?} {y}");
                     }
                 }
             }

@@ -112,6 +112,10 @@ impl<P: Platform> Shared<P> {
         for c in &program.consts {
             consts.push(match c {
                 Const::Int(i) => Value::int(*i),
+                Const::BigInt(digits) => {
+                    let n: num_bigint::BigInt = digits.parse().unwrap_or_default();
+                    Value::obj(heap.alloc(Object::Int(Box::new(n)))?)
+                }
                 Const::Float(bits) => Value::float(f64::from_bits(*bits)),
                 Const::Str(s) => Value::obj(heap.alloc(Object::Str(StrObject::new(s.as_str())))?),
             });

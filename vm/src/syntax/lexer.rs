@@ -23,6 +23,8 @@ pub enum Tok {
     /// An integer literal. Its value is at most `2**63`; the one value above
     /// `i64::MAX` is only valid right after a unary minus (`-9223372036854775808`).
     Int(u64),
+    /// An integer literal past `2**63`, as its decimal digits.
+    BigInt(String),
     /// A float literal, as the bits of its value (so that tokens compare exactly).
     Float(u64),
     /// A string literal, escapes already decoded.
@@ -195,6 +197,7 @@ impl Lexer {
                 '0'..='9' | '.' if c != '.' || self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => {
                     let token = match self.number()? {
                         super::literals::Number::Int(value) => Tok::Int(value),
+                        super::literals::Number::BigInt(digits) => Tok::BigInt(digits),
                         super::literals::Number::Float(value) => Tok::Float(value.to_bits()),
                     };
                     self.push(token, start);

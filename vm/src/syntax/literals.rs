@@ -4,15 +4,14 @@ use super::lexer::{is_ident_continue, Lexer};
 use super::SyntaxError;
 use crate::ast::Span;
 
-/// The message for an integer literal that does not fit in an `i64`.
-pub(super) const INT_TOO_LARGE: &str = "integer literal too large (emlab ints are 64-bit)";
-
-/// The largest magnitude a literal token may hold: `-2**63` is written `-` then `2**63`.
+/// The largest magnitude a small literal token holds: `-2**63` is written `-` then `2**63`.
 const MAX_MAGNITUDE: u64 = 1 << 63;
 
 /// A number literal's value.
 pub(super) enum Number {
     Int(u64),
+    /// An integer literal past `2**63`, as its decimal digits.
+    BigInt(String),
     Float(f64),
 }
 
@@ -36,7 +35,7 @@ impl Lexer {
                 digits.push(c);
                 self.bump();
             }
-            return Self::digits_value(&digits, radix, start).map(Number::Int);
+            return Self::digits_value(&digits, radix, start);
         }
         self.decimal_digits(&mut digits);
         let mut float = false;
@@ -82,7 +81,7 @@ impl Lexer {
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             ));
         }
-        Self::digits_value(&digits, 10, start).map(Number::Int)
+        Self::digits_value(&digits, 10, start)
     }
 
     fn decimal_digits(&mut self, digits: &mut String) {
@@ -92,7 +91,7 @@ impl Lexer {
         }
     }
 
-    fn digits_value(digits: &str, radix: u32, start: Span) -> Result<u64, SyntaxError> {
+    fn digits_value(digits: &str, radix: u32, start: Span) -> Result<Number, SyntaxError> {
         let kind = match radix {
             16 => "hexadecimal",
             8 => "octal",
@@ -109,13 +108,23 @@ impl Lexer {
             let Some(d) = c.to_digit(radix) else {
                 return Err(Self::error(start, format!("invalid digit '{c}' in {kind} literal")));
             };
-            value = value
-                .checked_mul(u64::from(radix))
-                .and_then(|v| v.checked_add(u64::from(d)))
-                .filter(|&v| v <= MAX_MAGNITUDE)
-                .ok_or_else(|| Self::error(start, INT_TOO_LARGE))?;
+            let next = value.checked_mul(u64::from(radix)).and_then(|v| v.checked_add(u64::from(d)));
+            match next.filter(|&v| v <= MAX_MAGNITUDE) {
+                Some(v) => value = v,
+                None => {
+                    // Past 2**63: a big int, kept as its decimal digits (every digit is valid:
+                    // the rest are checked first).
+                    if let Some(c) = body.chars().find(|&c| c != '_' && c.to_digit(radix).is_none()) {
+                        return Err(Self::error(start, format!("invalid digit '{c}' in {kind} literal")));
+                    }
+                    let clean: String = body.chars().filter(|&c| c != '_').collect();
+                    let big = num_bigint::BigUint::parse_bytes(clean.as_bytes(), radix)
+                        .ok_or_else(|| Self::error(start, format!("invalid {kind} literal")))?;
+                    return Ok(Number::BigInt(big.to_string()));
+                }
+            }
         }
-        Ok(value)
+        Ok(Number::Int(value))
     }
 
     /// Scans a string literal starting at the opening quote (the prefix, if any,

@@ -51,7 +51,17 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
         return Ok(x == y);
     }
     if super::is_float(a) || super::is_float(b) {
-        return Ok(super::float::number_cmp(a, b) == Some(std::cmp::Ordering::Equal));
+        if let Some(ordering) = super::float::number_cmp(a, b) {
+            return Ok(ordering == std::cmp::Ordering::Equal);
+        }
+        // A big int against a float, exactly.
+        let (int, f) = match (a.unpack(), b.unpack()) {
+            (V::Float(f), _) => (b, f),
+            (_, V::Float(f)) => (a, f),
+            _ => return Ok(false),
+        };
+        return Ok(super::bigint::big_of(cx.heap, int)?
+            .is_some_and(|x| super::bigint::cmp_float(&x, f) == Some(std::cmp::Ordering::Equal)));
     }
     let (V::Obj(x), V::Obj(y)) = (a.unpack(), b.unpack()) else {
         return Ok(false);
@@ -102,6 +112,7 @@ fn equal_at_depth(cx: Context, a: Value, b: Value, depth: usize) -> Result<bool,
             Ok(true)
         }
         (Some(Comparable::Range(r)), Some(Comparable::Range(s))) => Ok(r == s),
+        (Some(Comparable::Int(x)), Some(Comparable::Int(y))) => Ok(x == y),
         // A set equals a set or frozenset with the same items.
         (Some(Comparable::Set(xs)), Some(Comparable::Set(_))) => {
             let found = heap.read(y, |o| match o {
@@ -167,6 +178,7 @@ fn hash_at_depth(cx: Context, key: Value, depth: usize) -> Result<u64, Exception
                 Object::List(_) | Object::Dict(_) | Object::View { .. } => Kind::Unhashable(o.type_name()),
                 Object::Set(s) if !s.frozen => Kind::Unhashable("set"),
                 Object::Set(s) => Kind::Hash(hash_int(s.table.frozen_hash())),
+                Object::Int(b) => Kind::Hash(super::bigint::key_hash(b)),
                 _ => Kind::Hash(hash_int(h.number() as i64) ^ 0x0b1ec7),
             })?;
             match kind {
@@ -220,6 +232,7 @@ fn python_hash_at(cx: Context, key: Value, depth: usize) -> Result<i64, Exceptio
             let shape = cx.heap.read(h, |o| match o {
                 Object::Tuple(items) => Shape::Tuple(items.to_vec()),
                 Object::Set(s) if s.frozen => Shape::Hash(s.table.frozen_hash()),
+                Object::Int(b) => Shape::Hash(super::bigint::python_hash(b)),
                 Object::Str(s) => Shape::Hash(avoid_minus_one(s.hash() as i64)),
                 _ => Shape::Other,
             })?;
@@ -314,6 +327,7 @@ enum Comparable {
     Range((i64, i64, i64)),
     View(crate::heap::Handle, crate::heap::ViewKind),
     Set(Vec<(Value, i64)>),
+    Int(Box<num_bigint::BigInt>),
 }
 
 fn comparable_snapshot(o: &Object) -> Option<Comparable> {
@@ -323,6 +337,7 @@ fn comparable_snapshot(o: &Object) -> Option<Comparable> {
         Object::Dict(d) => Some(Comparable::Dict(d.entries().collect())),
         Object::View { dict, kind } => Some(Comparable::View(*dict, *kind)),
         Object::Set(s) => Some(Comparable::Set(s.table.entries().collect())),
+        Object::Int(b) => Some(Comparable::Int(b.clone())),
         Object::Range { start, stop, step } => {
             // Equal ranges are equal as sequences: compare length, first item and step.
             let n = range_len(*start, *stop, *step) as i64;

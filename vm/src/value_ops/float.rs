@@ -346,7 +346,7 @@ pub(crate) fn float_binary(op: BinOp, x: f64, y: f64) -> Result<Value, Exception
 }
 
 /// `int(f)`: `f` truncated toward zero, or CPython's error for a NaN or an infinity (and
-/// OverflowError past 64 bits, where CPython's ints grow).
+/// an OverflowError past 64 bits: `Interp::int_from_float` makes those big ints first).
 pub(crate) fn float_to_int(f: f64) -> Result<i64, Exception> {
     if f.is_nan() {
         return Err(value_error("cannot convert float NaN to integer"));
@@ -408,13 +408,17 @@ pub(crate) fn round_float(x: f64, ndigits: i64) -> f64 {
     scaled.round_ties_even() * scale
 }
 
-/// `x / y` for two ints: the float nearest the exact quotient when both fit in a float's 53-bit
-/// mantissa (always, for the ints programs divide), else the nearest to their float values.
+/// `x / y` for two ints: the float nearest the exact quotient (one division when both fit in a
+/// float's 53-bit mantissa, else CPython's correctly rounded long division).
 pub(crate) fn int_true_div(x: i64, y: i64) -> Result<Value, Exception> {
     if y == 0 {
         return Err(zero_division("division by zero"));
     }
-    Ok(Value::float(x as f64 / y as f64))
+    const EXACT: u64 = 1 << 53;
+    if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
+        return Ok(Value::float(x as f64 / y as f64));
+    }
+    super::bigint::true_div(&x.into(), &y.into()).map(Value::float)
 }
 
 #[cfg(test)]

@@ -145,60 +145,102 @@ pub(crate) fn format_str(text: &str, spec: &str) -> Result<String, Exception> {
     Ok(pad(&s, "", &body, '<'))
 }
 
+/// An int to format: an immediate one or a big one.
+#[derive(Clone, Copy)]
+pub(crate) enum IntRef<'a> {
+    Small(i64),
+    Big(&'a num_bigint::BigInt),
+}
+
+impl IntRef<'_> {
+    fn negative(self) -> bool {
+        match self {
+            IntRef::Small(n) => n < 0,
+            IntRef::Big(n) => n.sign() == num_bigint::Sign::Minus,
+        }
+    }
+
+    /// The magnitude's digits in `radix`.
+    fn digits(self, radix: u32) -> Result<String, Exception> {
+        match self {
+            IntRef::Small(n) => Ok(match radix {
+                2 => format!("{:b}", n.unsigned_abs()),
+                8 => format!("{:o}", n.unsigned_abs()),
+                16 => format!("{:x}", n.unsigned_abs()),
+                _ => n.unsigned_abs().to_string(),
+            }),
+            IntRef::Big(n) => super::bigint::digits(n, radix).map(|(_, d)| d),
+        }
+    }
+
+    fn to_f64(self) -> Result<f64, Exception> {
+        match self {
+            IntRef::Small(n) => Ok(n as f64),
+            IntRef::Big(n) => super::bigint::to_f64(n),
+        }
+    }
+}
+
 /// `format(n, spec)` for an int (and a bool, whose empty spec shows `True`/`False` instead).
 pub(crate) fn format_int(n: i64, spec: &str) -> Result<String, Exception> {
     if spec.is_empty() {
         return Ok(n.to_string());
     }
+    format_integer(IntRef::Small(n), spec)
+}
+
+/// `format(n, spec)` for an int of either size.
+pub(crate) fn format_integer(n: IntRef, spec: &str) -> Result<String, Exception> {
+    if spec.is_empty() {
+        return match n {
+            IntRef::Small(n) => Ok(n.to_string()),
+            IntRef::Big(n) => super::bigint::to_decimal(n),
+        };
+    }
     let s = parse(spec, "int")?;
     let kind = s.kind.unwrap_or('d');
-    let negative = n < 0;
-    let magnitude = n.unsigned_abs();
-    let sign = match (negative, s.sign) {
+    let sign = match (n.negative(), s.sign) {
         (true, _) => "-",
         (false, Some('+')) => "+",
         (false, Some(' ')) => " ",
         _ => "",
     };
-    if s.precision.is_some() && !matches!(kind, 'e' | 'E' | 'f' | 'F' | '%') {
+    if s.precision.is_some() && !matches!(kind, 'e' | 'E' | 'f' | 'F' | '%' | 'g' | 'G') {
         return Err(value_error("Precision not allowed in integer format specifier"));
     }
-    let (base_prefix, digits, every) = match kind {
-        'd' | 'n' => ("", magnitude.to_string(), 3),
-        'b' => ("0b", format!("{magnitude:b}"), 4),
-        'o' => ("0o", format!("{magnitude:o}"), 4),
-        'x' => ("0x", format!("{magnitude:x}"), 4),
-        'X' => ("0X", format!("{magnitude:X}"), 4),
+    let (base_prefix, radix, every) = match kind {
+        'd' | 'n' => ("", 10, 3),
+        'b' => ("0b", 2, 4),
+        'o' => ("0o", 8, 4),
+        'x' => ("0x", 16, 4),
+        'X' => ("0X", 16, 4),
         'c' => {
             if s.sign.is_some() {
                 return Err(value_error("Sign not allowed with integer format specifier 'c'"));
             }
-            let c = u32::try_from(n).ok().and_then(char::from_u32).ok_or_else(|| {
+            let code = match n {
+                IntRef::Small(n) => u32::try_from(n).ok(),
+                IntRef::Big(_) => None,
+            };
+            let c = code.and_then(char::from_u32).ok_or_else(|| {
                 Exception::new(crate::error::ErrorKind::OverflowError, "%c arg not in range(0x110000)")
             })?;
             return Ok(pad(&s, "", &c.to_string(), '>'));
         }
-        'f' | 'F' | '%' | 'e' | 'E' => {
-            let body = fixed_or_exponent(magnitude, kind, s.precision.unwrap_or(6), s.alternate);
-            let body = match s.grouping {
-                Some(sep) if matches!(kind, 'f' | 'F' | '%') => {
-                    let (int_part, rest) = body.split_at(body.find(['.', '%']).unwrap_or(body.len()));
-                    format!("{}{rest}", group(int_part, sep, 3))
-                }
-                _ => body,
-            };
-            return Ok(pad(&s, sign, &body, '>'));
-        }
-        'g' | 'G' => return super::float::format_float(n as f64, spec),
+        // The float types format the int converted to a float, as CPython's `int.__format__` does.
+        'f' | 'F' | '%' | 'e' | 'E' | 'g' | 'G' => return super::float::format_float(n.to_f64()?, spec),
         k => return Err(value_error(format!("Unknown format code '{k}' for object of type 'int'"))),
     };
+    let mut digits = n.digits(radix)?;
+    if kind == 'X' {
+        digits = digits.to_ascii_uppercase();
+    }
     let prefix = format!("{sign}{}", if s.alternate { base_prefix } else { "" });
     let Some(sep) = s.grouping else { return Ok(pad(&s, &prefix, &digits, '>')) };
     if sep == ',' && kind != 'd' && kind != 'n' {
         return Err(value_error(format!("Cannot specify ',' with '{kind}'.")));
     }
     let zero_padded = s.zero && s.align.is_none() && s.fill.is_none();
-    let mut digits = digits;
     let mut grouped = group(&digits, sep, every);
     // Zero padding is grouped too: `format(1234, '010,')` is `00,001,234`.
     while zero_padded && prefix.len() + grouped.chars().count() < s.width {
@@ -206,54 +248,6 @@ pub(crate) fn format_int(n: i64, spec: &str) -> Result<String, Exception> {
         grouped = group(&digits, sep, every);
     }
     Ok(pad(&s, &prefix, &grouped, '>'))
-}
-
-/// `magnitude` in fixed point (`f`, `%`) or exponent (`e`) form with `precision` digits after the
-/// point, rounded half to even as CPython's float formatting rounds.
-fn fixed_or_exponent(magnitude: u64, kind: char, precision: usize, alternate: bool) -> String {
-    let point = |int: String, frac: String| {
-        if frac.is_empty() && !alternate {
-            int
-        } else {
-            format!("{int}.{frac}")
-        }
-    };
-    match kind {
-        'f' | 'F' => point(magnitude.to_string(), "0".repeat(precision)),
-        '%' => format!("{}%", point((u128::from(magnitude) * 100).to_string(), "0".repeat(precision))),
-        _ => {
-            let digits = magnitude.to_string();
-            let exponent = digits.len() - 1;
-            let mut kept: Vec<u8> = digits.bytes().map(|b| b - b'0').collect();
-            let mut exponent = exponent;
-            if kept.len() > precision + 1 {
-                let rest = kept.split_off(precision + 1);
-                let half =
-                    rest[0] > 5 || (rest[0] == 5 && (rest[1..].iter().any(|&d| d > 0) || kept[precision] % 2 == 1));
-                if half {
-                    let mut k = precision as isize;
-                    loop {
-                        if k < 0 {
-                            kept.insert(0, 1);
-                            kept.pop();
-                            exponent += 1;
-                            break;
-                        }
-                        kept[k as usize] += 1;
-                        if kept[k as usize] < 10 {
-                            break;
-                        }
-                        kept[k as usize] = 0;
-                        k -= 1;
-                    }
-                }
-            }
-            kept.resize(precision + 1, 0);
-            let text: String = kept.iter().map(|d| char::from(b'0' + d)).collect();
-            let e = if kind == 'E' { 'E' } else { 'e' };
-            format!("{}{e}+{exponent:02}", point(text[..1].to_string(), text[1..].to_string()))
-        }
-    }
 }
 
 /// The TypeError for a non-empty spec on a value that takes none (`object.__format__`).

@@ -6,6 +6,7 @@
 //! built directly. The interpreter calls them through thin wrappers (`Interp::repr_of`, ...) that
 //! pass its own [`Context`].
 
+pub(crate) mod bigint;
 mod eq;
 pub(crate) mod float;
 pub(crate) mod format;

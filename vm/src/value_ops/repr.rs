@@ -225,8 +225,10 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
         /// `staticmethod(f)`, `classmethod(f)`.
         Wrapped(&'static str, Value),
         Super(Handle, Value),
+        Int(Box<num_bigint::BigInt>),
     }
     let shape = cx.heap.read(h, |o| match o {
+        Object::Int(b) => Shape::Int(b.clone()),
         Object::Str(s) => Shape::Text(repr_str(&s.text)),
         Object::List(items) => Shape::Seq { open: "[", close: "]", items: items.clone(), one_comma: false },
         Object::Tuple(items) => Shape::Seq { open: "(", close: ")", items: items.to_vec(), one_comma: true },
@@ -284,6 +286,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
     }
     match shape {
         Shape::Text(text) => out.push_str(&text),
+        Shape::Int(b) => out.push_str(&super::bigint::to_decimal(&b)?),
         Shape::Instance(args) => {
             if let Some(specials) = cx.specials {
                 if let Some(text) = specials.borrow_mut().text(Value::obj(h), false)? {

@@ -77,3 +77,80 @@ try:
 except ValueError as e:
     print("isclose:", e)
 print(math.sqrt, math.floor.__name__ if hasattr(math.floor, "__name__") else "floor")
+# --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
+# exit: 0
+# stdout:
+# | 3.141592653589793 2.718281828459045 6.283185307179586 inf -inf nan
+# | 1.4142135623730951 4.0 0.7071067811865476 0.7853981633974483
+# | 0.0 0.0 1.0 0.0 0.0 1.0 0.0
+# | 0.5 0.479425538604203 0.8775825618903728 0.5463024898437905 0.4636476090008061 1.6487212707001282 0.46211715726000974
+# | 1.0 0.8414709848078965 0.5403023058681398 1.5574077246549023 0.7853981633974483 2.718281828459045 0.7615941559557649
+# | -0.75 -0.6816387600233341 0.7316888688738209 -0.9315964599440725 -0.6435011087932844 0.4723665527410147 -0.6351489523872873
+# | 2.5 0.5984721441039565 -0.8011436155469337 -0.7470222972386603 1.1902899496825317 12.182493960703473 0.9866142981514303
+# | 10.0 -0.5440211108893698 -0.8390715290764524 0.6483608274590866 1.4711276743037347 22026.465794806718 0.9999999958776927
+# | 1e-10 1e-10 1.0 1e-10 1e-10 1.0000000001 1e-10
+# | 123.456 -0.8039373685728239 -0.5947139710921574 1.3518050821917635 1.5626964520979927 4.132944352778106e+53 1.0
+# | 0.5 -0.6931471805599453 -1.0 -0.3010299956639812 0.4054651081081644 -0.6309297535714574 -0.30102999566398114
+# | 1.0 0.0 0.0 0.0 0.6931471805599453 0.0 0.0
+# | 2.0 0.6931471805599453 1.0 0.3010299956639812 1.0986122886681096 0.6309297535714574 0.30102999566398114
+# | 10.0 2.302585092994046 3.321928094887362 1.0 2.3978952727983707 2.095903274289385 1.0
+# | 1e+300 690.7755278982137 996.5784284662087 300.0 690.7755278982137 628.7709822868153 299.99999999999994
+# | 7.25 1.9810014688665833 2.8579809951275723 0.8603380065709937 2.1102132003465894 1.8031852449677477 0.8603380065709936
+# | 1e-300 -690.7755278982137 -996.5784284662087 -300.0 1e-300 -628.7709822868153 -299.99999999999994
+# | 0.5235987755982989 1.0471975511965979 2.356194490192345 -3.141592653589793
+# | 2.1292794550948173 2.352409615243247 1.4436354751788103 1.3169578969248166 0.5493061443340548
+# | 1024.0 1.0000050000166668e-05 180.0 3.141592653589793
+# | 2 -3 3 -2 -3 7
+# | int 3.0 -3.0 1.5 -1.5
+# | 1024.0 0.5 -512.0 1.0 0.0
+# | 5.0 1.4142135623730951 3.7416573867739413 0.0 5.0
+# | 1.4142135623730952e+300 5e-324 0.5477225575051661
+# | 5.0 2.958039891549808
+# | True True True False
+# | True False True
+# | False True True
+# | (0.75, 3.0) (-0.5, -2.0) (0.5, 4) (0.8, -3) (0.0, 0)
+# | 8.0 5e-324 12.0
+# | 1.0 0.9999999999999999 1e-100
+# | 707.1428571428571 0.0 inf
+# | 24 1 6.0 3628800
+# | 1 120 2432902008176640000
+# | 6 6 0 0 2 12 1 0
+# | 0 3 4 1000000000
+# | 10 1 0 155117520 20 120 0
+# | sqrt(-1) -> ValueError: math domain error
+# | log(0) -> ValueError: math domain error
+# | log(-1) -> ValueError: math domain error
+# | log(2, 1) -> ZeroDivisionError: float division by zero
+# | log10(0) -> ValueError: math domain error
+# | log2(-3) -> ValueError: math domain error
+# | exp(1000) -> OverflowError: math range error
+# | exp(-1000) -> 0.0
+# | asin(2) -> ValueError: math domain error
+# | acosh(0.5) -> ValueError: math domain error
+# | atanh(1) -> ValueError: math domain error
+# | sin(inf) -> ValueError: math domain error
+# | cosh(1000) -> OverflowError: math range error
+# | fmod(1, 0) -> ValueError: math domain error
+# | fmod(inf, 2) -> ValueError: math domain error
+# | fmod(3, inf) -> 3.0
+# | pow(0, -1) -> ValueError: math domain error
+# | pow(-8, 1/3) -> ValueError: math domain error
+# | pow(10, 400) -> OverflowError: math range error
+# | floor(inf) -> OverflowError: cannot convert float infinity to integer
+# | ceil(nan) -> ValueError: cannot convert float NaN to integer
+# | sqrt('4') -> TypeError: must be real number, not str
+# | sqrt() -> TypeError: math.sqrt() takes exactly one argument (0 given)
+# | atan2(1) -> TypeError: atan2 expected 2 arguments, got 1
+# | factorial(-1) -> ValueError: factorial() not defined for negative values
+# | factorial(2.0) -> TypeError: 'float' object cannot be interpreted as an integer
+# | isqrt(-1) -> ValueError: isqrt() argument must be nonnegative
+# | comb(-1, 2) -> ValueError: n must be a non-negative integer
+# | comb(5, -2) -> ValueError: k must be a non-negative integer
+# | gcd(2.5, 5) -> TypeError: 'float' object cannot be interpreted as an integer
+# | dist((1,), (1, 2)) -> ValueError: both points must have the same number of dimensions
+# | fsum([inf, -inf]) -> ValueError: -inf + inf in fsum
+# | ldexp(1.0, 2000) -> OverflowError: math range error
+# | ldexp(1.0, 2.0) -> TypeError: Expected an int as second argument to ldexp.
+# | isclose: tolerances must be non-negative
+# | <built-in function sqrt> floor

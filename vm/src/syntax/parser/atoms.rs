@@ -7,7 +7,6 @@
 use super::{Ex, Parser};
 use crate::ast::{CompFor, Comprehension, Element, Expr, ExprKind, FPart, Keyword, Span};
 use crate::syntax::lexer::Tok;
-use crate::syntax::literals::INT_TOO_LARGE;
 use crate::syntax::SyntaxError;
 
 type R<T> = Result<T, SyntaxError>;
@@ -205,7 +204,11 @@ impl Parser {
     fn literal(&mut self) -> R<Ex> {
         let span = self.span();
         let kind = match self.tok() {
-            Tok::Int(v) => ExprKind::Int(i64::try_from(*v).map_err(|_| self.fail(INT_TOO_LARGE))?),
+            Tok::Int(v) => match i64::try_from(*v) {
+                Ok(v) => ExprKind::Int(v),
+                Err(_) => ExprKind::BigInt(v.to_string()),
+            },
+            Tok::BigInt(digits) => ExprKind::BigInt(digits.clone()),
             Tok::Float(bits) => ExprKind::Float(f64::from_bits(*bits)),
             Tok::Str(_) | Tok::FStr { .. } => return self.strings(span),
             Tok::Name(name) => ExprKind::Name(name.clone()),

@@ -104,7 +104,7 @@ impl Parser {
     /// Whether the current token can start an expression (including unsupported ones, to name them).
     pub(super) fn starts_expr(&self) -> bool {
         match self.tok() {
-            Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr { .. } => true,
+            Tok::Name(_) | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr { .. } => true,
             Tok::Keyword(k) => matches!(*k, "True" | "False" | "None" | "not" | "lambda" | "yield" | "await"),
             Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "**" | "..."),
             _ => false,

@@ -171,6 +171,7 @@ pub(super) fn describe(tok: &Tok) -> String {
     match tok {
         Tok::Name(name) => format!("name '{name}'"),
         Tok::Int(value) => format!("integer literal {value}"),
+        Tok::BigInt(digits) => format!("integer literal {digits}"),
         Tok::Float(_) => "float literal".to_string(),
         Tok::Str(_) | Tok::FStr { .. } => "string literal".to_string(),
         Tok::Keyword(kw) => format!("keyword '{kw}'"),

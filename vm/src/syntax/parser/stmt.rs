@@ -152,7 +152,11 @@ impl Parser {
                 return Err(self.fail("'print >>f, ...' (Python 2 print syntax) is not supported; use print(...)"));
             }
             Tok::Name(n)
-                if n == "print" && matches!(self.peek(1), Tok::Str(_) | Tok::Int(_) | Tok::Float(_) | Tok::Name(_)) =>
+                if n == "print"
+                    && matches!(
+                        self.peek(1),
+                        Tok::Str(_) | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Name(_)
+                    ) =>
             {
                 return Err(self.fail("the Python 2 print statement is not supported; use print(...)"));
             }

@@ -23,7 +23,7 @@ pub(super) fn to_target(e: Expr) -> Result<Target, SyntaxError> {
 /// What an expression that cannot be assigned to is, for "cannot assign to ...".
 fn what(kind: &ExprKind) -> String {
     match kind {
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) => "literal".into(),
+        ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) | ExprKind::Str(_) => "literal".into(),
         ExprKind::True => "True".into(),
         ExprKind::False => "False".into(),
         ExprKind::None => "None".into(),

@@ -66,11 +66,8 @@ fn literal_errors() {
     err_at("x = 1e_3", "invalid decimal literal", 1, 5);
     err_at("x = 1.5x", "invalid decimal literal", 1, 5);
     err_at("x = 2j", "complex literals are not supported", 1, 5);
-    err_at("x = 9223372036854775808", "integer literal too large (emlab ints are 64-bit)", 1, 5);
-    err_at("x = 99999999999999999999999", "integer literal too large", 1, 5);
-    err_at("x = 0xffffffffffffffffff", "integer literal too large", 1, 5);
-    err_at("x = -9223372036854775809", "integer literal too large", 1, 6);
-    err_at("x = -9223372036854775808 .y", "integer literal too large", 1, 6);
+    err_at(&format!("x = 0x{}g", "f".repeat(30)), "invalid digit 'g' in hexadecimal literal", 1, 5);
+    err_at(&format!("x = {}_", "9".repeat(30)), "invalid decimal literal", 1, 5);
     err_at("x = 012", "leading zeros", 1, 5);
     err_at("x = 1__0", "invalid decimal literal", 1, 5);
     err_at("x = 10_", "invalid decimal literal", 1, 5);
@@ -107,4 +104,15 @@ fn character_and_layout_errors() {
     err_at("  x = 1\n", "unexpected indent", 1, 3);
     // As CPython: the first NUL byte is the error, even inside a string literal.
     err_at("x = '\0'\n\0", "source code cannot contain null bytes", 1, 6);
+}
+
+#[test]
+fn int_literals_past_64_bits_are_big_ints_in_decimal() {
+    assert_eq!(ex("9223372036854775808"), "9223372036854775808");
+    assert_eq!(ex("99_999_999_999_999_999_999_999"), "99999999999999999999999");
+    assert_eq!(ex("0xffffffffffffffffff"), "4722366482869645213695");
+    assert_eq!(ex("0b1_0000000000000000000000000000000000000000000000000000000000000000"), "18446744073709551616");
+    // `-2**63` is still one small int; one below it is a negated big one.
+    assert_eq!(ex("-9223372036854775808"), "-9223372036854775808");
+    assert_eq!(ex("-9223372036854775809"), "(Neg 9223372036854775809)");
 }

@@ -45,6 +45,7 @@ fn sx(e: &Expr) -> String {
     let list = |items: &[Expr]| items.iter().map(sx).collect::<Vec<_>>().join(" ");
     match &e.kind {
         ExprKind::Int(v) => v.to_string(),
+        ExprKind::BigInt(digits) => digits.clone(),
         ExprKind::Float(f) => format!("{f:?}"),
         ExprKind::Str(s) => format!("{s:?}"),
         ExprKind::True => "True".into(),
