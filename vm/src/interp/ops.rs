@@ -167,9 +167,6 @@ impl<P: Platform> Interp<'_, P> {
                 None => self.big_int_binary(op, &x.into(), &y.into()),
             };
         }
-        if let Some(r) = self.big_binary(op, a, b)? {
-            return Ok(r);
-        }
         if let (Some(x), Some(y)) = (value_ops::as_float(a), value_ops::as_float(b)) {
             if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift) {
                 return value_ops::float::float_binary(op, x, y);
@@ -254,12 +251,16 @@ impl<P: Platform> Interp<'_, P> {
             }
             (BinOp::Mul, Some(seq), None) if as_int(b).is_some() => self.repeat(seq, as_int(b).unwrap_or(0)),
             (BinOp::Mul, None, Some(seq)) if as_int(a).is_some() => self.repeat(seq, as_int(a).unwrap_or(0)),
-            _ => Err(type_error(format!(
-                "unsupported operand type(s) for {}: '{}' and '{}'",
-                op.symbol(),
-                self.type_name(a)?,
-                self.type_name(b)?
-            ))),
+            // A big int with a number (off the paths of the common operands).
+            _ => match self.big_binary(op, a, b)? {
+                Some(r) => Ok(r),
+                None => Err(type_error(format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a)?,
+                    self.type_name(b)?
+                ))),
+            },
         }
     }
 
@@ -323,8 +324,14 @@ impl<P: Platform> Interp<'_, P> {
                 return Ok(r);
             }
         }
-        if let Some(r) = self.big_compare(op, a, b)? {
-            return Ok(r);
+        // A big int against a number (two big ints compare as objects, below).
+        let mixed = |x: Value, y: Value| {
+            matches!(x.unpack(), V::Obj(_)) && matches!(y.unpack(), V::Int(_) | V::Bool(_) | V::Float(_))
+        };
+        if mixed(a, b) || mixed(b, a) {
+            if let Some(r) = self.big_compare(op, a, b)? {
+                return Ok(r);
+            }
         }
         if (value_ops::is_float(a) || value_ops::is_float(b))
             && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
@@ -376,9 +383,6 @@ impl<P: Platform> Interp<'_, P> {
             // A NaN is neither less nor greater: it orders as equal, which keeps it where it is.
             return Ok(value_ops::float::number_cmp(a, b).unwrap_or(Ordering::Equal));
         }
-        if let Some(ordering) = self.big_order(a, b)? {
-            return Ok(ordering.unwrap_or(Ordering::Equal));
-        }
         if self.is_instance_object(a) || self.is_instance_object(b) {
             // Only `<` (or `>`) is asked: enough for min, max and sorting.
             let less = matches!(op, CmpOp::Lt | CmpOp::Le);
@@ -411,6 +415,9 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 _ => {}
             }
+        }
+        if let Some(ordering) = self.big_order(a, b)? {
+            return Ok(ordering.unwrap_or(Ordering::Equal));
         }
         Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
