@@ -73,6 +73,9 @@ pub enum Builtin {
     FrozenSet,
     /// `hash(x)`: CPython's value for ints, floats, tuples and frozensets of them.
     Hash,
+    /// `ord(c)` and `chr(i)`.
+    Ord,
+    Chr,
     /// `_thread.start_new_thread(function, args[, kwargs])`.
     StartNewThread,
     /// `_thread._start_daemon(function, args[, kwargs])`: a thread the run does not wait for at
@@ -246,6 +249,8 @@ const TABLE: &[(&str, Builtin)] = &[
     ("set", Builtin::Set),
     ("frozenset", Builtin::FrozenSet),
     ("hash", Builtin::Hash),
+    ("ord", Builtin::Ord),
+    ("chr", Builtin::Chr),
     ("start_new_thread", Builtin::StartNewThread),
     ("_start_daemon", Builtin::StartDaemonThread),
     ("get_ident", Builtin::GetIdent),

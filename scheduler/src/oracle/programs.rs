@@ -89,7 +89,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(66) {
+    let text = match c.below(67) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -233,6 +233,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // An int past 64 bits (a literal, a heap object) stored in a shared list: every other
         // item then reads, compares and computes with it.
         65 => line(&format!("{o}[{i}] = ({o}[{i}] + 0x1_0000_0000_0000_0000) * {v} // 3")),
+        // `ord` and `chr` over a shared value (a float or a big one is a TypeError or an
+        // OverflowError, outcomes like any other).
+        66 => line(&format!("{o}[{i}] = ord(chr(65 + {o}[{i}] % 26)) - 64")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -444,13 +447,14 @@ mod tests {
                 "if fut.done() else",
                 "math.floor(math.sqrt(",
                 "+ 0x1_0000_0000_0000_0000)",
+                "ord(chr(65 + ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 63, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 64, "menu items never generated: {seen:?}");
     }
 
     #[test]

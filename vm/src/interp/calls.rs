@@ -349,6 +349,42 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 crate::value_ops::python_hash(self.values(), args[0]).map(Value::int)
             }
+            Builtin::Ord => {
+                arity("ord", args, 1, 1)?;
+                let Some(text) = self.str_text(args[0])? else {
+                    return Err(type_error(format!(
+                        "ord() expected string of length 1, but {} found",
+                        self.type_name(args[0])?
+                    )));
+                };
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Ok(Value::int(c as i64)),
+                    _ => Err(type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        text.chars().count()
+                    ))),
+                }
+            }
+            Builtin::Chr => {
+                arity("chr", args, 1, 1)?;
+                let Some(i) = as_int(args[0]) else {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(args[0])?
+                    )));
+                };
+                match u32::try_from(i).ok().filter(|&i| i < 0x110000) {
+                    // A lone surrogate is a str in CPython but no Rust char: refused by name.
+                    Some(code) => match char::from_u32(code) {
+                        Some(c) => self.char_str(c),
+                        None => {
+                            Err(value_error("emlab strs cannot hold a lone surrogate (chr(0xD800) to chr(0xDFFF))"))
+                        }
+                    },
+                    None => Err(value_error("chr() arg not in range(0x110000)")),
+                }
+            }
             Builtin::Set | Builtin::FrozenSet => self.set_builtin(builtin == Builtin::FrozenSet, args),
             Builtin::Slice => {
                 arity("slice", args, 1, 3)?;
