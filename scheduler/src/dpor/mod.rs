@@ -232,9 +232,9 @@ pub struct DporScheduler {
     running: Option<(usize, Vec<usize>)>,
     /// What the step in progress touched so far.
     pending: Footprint,
-    /// Per thread: the local state at its last loop back-edge, and whether it has touched shared
-    /// state other than by reading since then.
-    spins: Vec<(Option<u64>, bool)>,
+    /// Per thread: the local state at its last loop back-edge, whether it has touched shared
+    /// state other than by reading since then, and the depth of that back-edge.
+    spins: Vec<(Option<u64>, bool, usize)>,
     /// Per thread: loop back-edges in a row it went on past while others could run.
     run_on: Vec<u32>,
     /// Whether the last decision was at a loop's back-edge with others runnable.
@@ -324,12 +324,33 @@ impl DporScheduler {
         }
         if let Some((thread, runnable_before)) = self.running.take() {
             if self.spins.len() <= thread {
-                self.spins.resize(thread + 1, (None, false));
+                self.spins.resize(thread + 1, (None, false, 0));
             }
             self.spins[thread].1 |= !footprint.is_read_only();
             let enables =
                 runnable_now.iter().copied().filter(|t| *t != thread && !runnable_before.contains(t)).collect();
             self.steps.push(Step { thread, footprint, enables });
+        }
+    }
+
+    /// Thread `spinner` went round a loop from the back-edge at depth `since` to the one at
+    /// `depth` and came back to the same state having only read: the run is cut there (its rest is
+    /// redundant), and what it stands for is every run in which the iteration did not happen, so
+    /// the other threads that could run where the iteration's first step ran are queued there.
+    /// Without them, a run in which some other thread went on while the spinner waited (a thread
+    /// that left its own loop's back-edge, say) is only reachable through races in the cut-off
+    /// rest, which are never looked at.
+    fn give_way_before_iteration(&mut self, spinner: usize, since: usize, depth: usize) {
+        if self.mutant == Some(Mutant::SpinCutGivesNoWay) {
+            return;
+        }
+        let end = depth.min(self.steps.len()).min(self.visited.len());
+        let Some(first) = (since..end).find(|&k| self.steps[k].thread == spinner) else { return };
+        let node = self.visited[first];
+        for other in self.tree.nodes[node].enabled.clone() {
+            if other != spinner {
+                self.add_branch(node, other);
+            }
         }
     }
 
@@ -558,14 +579,16 @@ impl DporScheduler {
             // After a sleep-set block the rest of the run records no steps, so a thread that starts
             // then has no entry yet.
             if self.spins.len() <= c {
-                self.spins.resize(c + 1, (None, false));
+                self.spins.resize(c + 1, (None, false, 0));
             }
             let spin = &mut self.spins[c];
             let repeat = spin.0 == Some(state) && !spin.1;
-            *spin = (Some(state), false);
+            let since = spin.2;
+            *spin = (Some(state), false, depth);
             spinning = repeat;
             if repeat && ids.len() > 1 && self.blocked_at.is_none() && depth >= self.path.len() {
                 self.blocked_at = Some(depth);
+                self.give_way_before_iteration(c, since, depth);
             }
         }
         if self.blocked_at.is_some() {

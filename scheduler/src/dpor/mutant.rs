@@ -37,11 +37,13 @@ pub enum Mutant {
     LoopsGiveWay,
     /// An attach whose hold ends at the thread's own request counts as inert too.
     AttachInertBeforeRequest,
+    /// A run cut at a spin's repeated iteration queues nothing in the iteration's place.
+    SpinCutGivesNoWay,
 }
 
 impl Mutant {
     /// The mutants the oracle must catch.
-    pub const ALL: [Mutant; 11] = [
+    pub const ALL: [Mutant; 12] = [
         Mutant::PollNotRead,
         Mutant::RequestNotGate,
         Mutant::ObjectWritesCommute,
@@ -53,6 +55,7 @@ impl Mutant {
         Mutant::ParkingPollInert,
         Mutant::LoopsGiveWay,
         Mutant::AttachInertBeforeRequest,
+        Mutant::SpinCutGivesNoWay,
     ];
 
     /// `EMLAB_DPOR_MUTANT=PollNotRead` (a variant's name): how the end-to-end test of `--audit`
@@ -75,7 +78,8 @@ impl Mutant {
             | Mutant::JoinOrdersAfterEnd
             | Mutant::ParkingPollInert
             | Mutant::LoopsGiveWay
-            | Mutant::AttachInertBeforeRequest => true,
+            | Mutant::AttachInertBeforeRequest
+            | Mutant::SpinCutGivesNoWay => true,
             Mutant::ModuleLockNotLock => !matches!(r, Resource::ModuleLock(_)),
         };
         let mut out = Footprint::default();

@@ -29,7 +29,7 @@
 //! | lock hand-over | a release and another thread's taking of the lock (in a mode the release excluded) are not a race, unless they conflict elsewhere | the taking could not come first | none caught: the reversed taking would block, so a wrong exemption costs runs, not outcomes |
 //! | lock chains | two acquisitions of one lock race even with the first holder's release between them | the release is what the second waited for | — (adds races) |
 //! | sleep sets | a sleeping thread wakes when a step conflicts with its next step or makes it runnable | its branch is covered only while nothing it depends on changes | — (Source-DPOR's own) |
-//! | spins | an iteration of a yielding loop that only read and left the thread as it was repeats a state | the state equals the one at the previous back-edge | — |
+//! | spins | an iteration of a yielding loop that only read and left the thread as it was repeats a state: the run is cut there, and every other thread that could run where the iteration's first step ran is queued at that node | the state equals the one at the previous back-edge, so the cut run stands for the runs without the iteration, which start with another thread there | `SpinCutGivesNoWay` |
 //! | fairness | a thread that yields at a loop's back-edge that repeats its state (a spin going round) while others can run is no branch there; a loop that makes progress (a `for` advancing its iterator) may go on | `complete` is over fair schedules (CHESS): a spinner keeping a runnable thread off forever is not a behaviour of the program, and going round again reaches a state already reached | `LoopsGiveWay` |
 
 use super::Step;
