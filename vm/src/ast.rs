@@ -218,6 +218,11 @@ pub enum Target {
         items: Vec<Target>,
         span: Span,
     },
+    /// `*rest` inside a tuple target: takes the items the others leave, as a list.
+    Starred {
+        target: Box<Target>,
+        span: Span,
+    },
 }
 
 impl Target {
@@ -227,7 +232,8 @@ impl Target {
             Target::Name { span, .. }
             | Target::Subscript { span, .. }
             | Target::Attribute { span, .. }
-            | Target::Tuple { span, .. } => *span,
+            | Target::Tuple { span, .. }
+            | Target::Starred { span, .. } => *span,
         }
     }
 }

@@ -268,6 +268,17 @@ pub enum Op {
     Unpack {
         count: u32,
     },
+    /// `seq` -> its first `before` items, a list of the middle ones, its last `after` items, the
+    /// first on top (`a, *rest, z = seq`).
+    UnpackEx {
+        before: u16,
+        after: u16,
+    },
+    /// `list iterable` -> `list` extended by the iterable's items (`*xs` in a display).
+    DisplayExtend,
+    /// `list` -> a tuple, or a set, of its items (a display with `*xs` is built as a list).
+    ListToTuple,
+    ListToSet,
     /// `module` -> `module module.name`, or ImportError (`from module import name`).
     ImportFrom {
         name: u32,

@@ -25,6 +25,7 @@
 //! | `del d[k]` with a `KeyError` handler | check-then-act through a key that another thread adds or deletes |
 //! | `threading.RLock` taken twice, check-then-act through a `threading.Event` | the library modules written in Python (attributes of shared instances, a `_thread` lock, a `Condition`'s waiter list) |
 //! | floats, `/`, `**`, `&`/`|`/`<<`, `round()` | float values stored in shared lists and read back by every other item |
+//! | star-unpacking (`a, *rest = xs`, `[*xs, *ys]`) | a shared list read whole into targets and into a display |
 //! | ints past 64 bits | a big int (a heap object, from a literal) stored in a shared list and computed with by the other items |
 //! | `math` functions | a native module's pure functions between a shared value's reads and its write |
 //! | classes: attributes, methods, a property, `__repr__`, `__enter__`/`__exit__`, an exception class | a shared instance's attributes read and written through `self`, a new attribute added, a lock taken by a context manager's methods, check-then-act through a raised instance |
@@ -89,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(67) {
+    let text = match c.below(68) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -236,6 +237,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // `ord` and `chr` over a shared value (a float or a big one is a TypeError or an
         // OverflowError, outcomes like any other).
         66 => line(&format!("{o}[{i}] = ord(chr(65 + {o}[{i}] % 26)) - 64")),
+        // Star-unpacking: a shared list taken apart (one read of the whole list), and a display
+        // that spreads two shared lists, then a write.
+        67 => format!("    head, *rest = {o}\n    {o}[{i}] = head + len([*rest, *y])\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -448,13 +452,14 @@ mod tests {
                 "math.floor(math.sqrt(",
                 "+ 0x1_0000_0000_0000_0000)",
                 "ord(chr(65 + ",
+                "head, *rest = ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 64, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 65, "menu items never generated: {seen:?}");
     }
 
     #[test]

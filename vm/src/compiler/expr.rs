@@ -28,6 +28,31 @@ fn is_constant(e: &Expr) -> bool {
 }
 
 impl FunctionCompiler<'_> {
+    /// A list, tuple or set display with `*xs` items, built as a list: the plain items before the
+    /// first star, then each item appended or each starred iterable's items added, in order.
+    fn starred_display(&mut self, items: &[Expr], span: crate::ast::Span) -> Result<(), SyntaxError> {
+        let leading = items.iter().take_while(|i| !matches!(i.kind, ExprKind::Starred(_))).count();
+        for item in &items[..leading] {
+            self.expr(item)?;
+        }
+        self.at(span);
+        self.emit(Op::BuildList { count: leading as u32 });
+        for item in &items[leading..] {
+            match &item.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.at(item.span);
+                    self.emit(Op::DisplayExtend);
+                }
+                _ => {
+                    self.expr(item)?;
+                    self.emit(Op::ListAppend);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// A `yield` must be in a function's own body (which it made a generator function), not in a
     /// comprehension (a function of its own here, as in CPython).
     fn check_yield(&self, span: crate::ast::Span) -> Result<(), SyntaxError> {
@@ -86,6 +111,14 @@ impl FunctionCompiler<'_> {
                 self.emit(Op::LoadNone);
             }
             ExprKind::Name(name) => self.load_name(name),
+            ExprKind::List(items) | ExprKind::Tuple(items)
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
+            {
+                self.starred_display(items, e.span)?;
+                if let ExprKind::Tuple(_) = e.kind {
+                    self.emit(Op::ListToTuple);
+                }
+            }
             ExprKind::List(items) | ExprKind::Tuple(items) => {
                 for item in items {
                     sub(self, item)?;
@@ -277,6 +310,10 @@ impl FunctionCompiler<'_> {
                 }
                 self.at(e.span);
                 self.emit(Op::Yield);
+            }
+            ExprKind::Set(items) if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) => {
+                self.starred_display(items, e.span)?;
+                self.emit(Op::ListToSet);
             }
             ExprKind::Set(items) => {
                 for item in items {

@@ -265,5 +265,6 @@ fn target_names(target: &Target, out: &mut Vec<String>) {
         Target::Name { name, .. } => out.push(name.clone()),
         Target::Subscript { .. } | Target::Attribute { .. } => {}
         Target::Tuple { items, .. } => items.iter().for_each(|t| target_names(t, out)),
+        Target::Starred { target, .. } => target_names(target, out),
     }
 }

@@ -56,7 +56,7 @@ impl FunctionCompiler<'_> {
                     self.emit(Op::Swap);
                     self.set_attr(name);
                 }
-                Target::Tuple { span, .. } => {
+                Target::Tuple { span, .. } | Target::Starred { span, .. } => {
                     return Err(SyntaxError {
                         message: "illegal expression for augmented assignment".into(),
                         span: *span,
@@ -278,6 +278,9 @@ impl FunctionCompiler<'_> {
                     self.delete(item)?;
                 }
             }
+            Target::Starred { span, .. } => {
+                return Err(SyntaxError { message: "cannot delete starred".into(), span: *span })
+            }
         }
         Ok(())
     }
@@ -434,11 +437,24 @@ impl FunctionCompiler<'_> {
             }
             Target::Tuple { items, span } => {
                 self.at(*span);
-                self.emit(Op::Unpack { count: items.len() as u32 });
+                match items.iter().position(|t| matches!(t, Target::Starred { .. })) {
+                    Some(star) => {
+                        let (before, after) = (star, items.len() - star - 1);
+                        let too_many = || SyntaxError {
+                            message: "too many expressions in star-unpacking assignment".into(),
+                            span: *span,
+                        };
+                        let before = u16::try_from(before).map_err(|_| too_many())?;
+                        let after = u16::try_from(after).map_err(|_| too_many())?;
+                        self.emit(Op::UnpackEx { before, after })
+                    }
+                    None => self.emit(Op::Unpack { count: items.len() as u32 }),
+                };
                 for item in items {
                     self.store(item)?;
                 }
             }
+            Target::Starred { target, .. } => self.store(target)?,
         }
         Ok(())
     }

@@ -69,6 +69,7 @@ pub(super) fn target_names(target: &Target, out: &mut BTreeSet<String>) {
         }
         Target::Subscript { .. } | Target::Attribute { .. } => {}
         Target::Tuple { items, .. } => items.iter().for_each(|t| target_names(t, out)),
+        Target::Starred { target, .. } => target_names(target, out),
     }
 }
 
@@ -181,6 +182,7 @@ impl Walk {
             }
             Target::Attribute { obj, .. } => self.expr(obj),
             Target::Tuple { items, .. } => items.iter().for_each(|t| self.target(t)),
+            Target::Starred { target, .. } => self.target(target),
         }
     }
 

@@ -388,6 +388,53 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// `a, b = seq`: exactly `count` items.
+    /// `a, *rest, z = seq`: the first `before` items, a new list of the middle ones, the last
+    /// `after` items, with CPython's errors.
+    pub(crate) fn unpack_starred(&mut self, seq: Value, before: usize, after: usize) -> Result<Vec<Value>, Exception> {
+        if let V::Int(_) | V::Bool(_) | V::None | V::Float(_) = seq.unpack() {
+            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));
+        }
+        let mut items = self.iterate(seq)?;
+        if items.len() < before + after {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        let middle = self.new_list(middle)?;
+        items.push(middle);
+        items.extend(tail);
+        Ok(items)
+    }
+
+    /// `[..., *xs]`: the iterable on top extends the list under it.
+    pub(crate) fn display_extend(&mut self) -> Result<(), Exception> {
+        let n = self.roots.stack.len();
+        let (list, iterable) = (self.roots.stack[n - 2], self.roots.stack[n - 1]);
+        let items = match self.iterate(iterable) {
+            Err(e) if e.kind == crate::error::ErrorKind::TypeError && e.message.ends_with("is not iterable") => {
+                return Err(type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    self.type_name(iterable)?
+                )));
+            }
+            result => result?,
+        };
+        self.charge(items.len() * super::ops::ITEM)?;
+        if let V::Obj(h) = list.unpack() {
+            self.shared.heap.write(h, |o| {
+                if let crate::heap::Object::List(l) = o {
+                    l.extend(items)
+                }
+            })?;
+        }
+        self.roots.stack.pop();
+        Ok(())
+    }
+
     pub(crate) fn unpack(&mut self, seq: Value, count: usize) -> Result<Vec<Value>, Exception> {
         if let V::Int(_) | V::Bool(_) | V::None = seq.unpack() {
             return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)?)));

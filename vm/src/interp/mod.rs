@@ -872,6 +872,29 @@ impl<'a, P: Platform> Interp<'a, P> {
                     self.pop();
                     self.roots.stack.extend(items.into_iter().rev());
                 }
+                Op::UnpackEx { before, after } => {
+                    save_ip!();
+                    self.safepoint();
+                    let seq = self.top();
+                    let items = check!(self.unpack_starred(seq, before as usize, after as usize));
+                    self.pop();
+                    self.roots.stack.extend(items.into_iter().rev());
+                }
+                Op::DisplayExtend => {
+                    save_ip!();
+                    check!(self.display_extend())
+                }
+                Op::ListToTuple | Op::ListToSet => {
+                    save_ip!();
+                    let list = self.top();
+                    let items = check!(self.iterate(list));
+                    let made = if op == Op::ListToTuple {
+                        check!(self.new_tuple(items))
+                    } else {
+                        check!(self.new_set(&items, false))
+                    };
+                    self.set_top(made);
+                }
                 Op::Import { name } => {
                     let name = &program.names[name as usize];
                     let module = check!(shared.find_module(name).ok_or_else(|| Exception::new(

@@ -206,7 +206,16 @@ impl Parser {
             Tok::Op("-") => self.unary(UnaryOp::Neg),
             Tok::Op("+") => self.unary(UnaryOp::Pos),
             Tok::Op("~") => self.unary(UnaryOp::Invert),
-            Tok::Op("*") => Err(self.fail("star expressions ('*x') are not supported")),
+            // `*x`: in a display or a target (the compiler refuses it anywhere else).
+            Tok::Op("*") => {
+                let span = self.bump();
+                self.enter()?;
+                let operand = self.binary(BIT_OR);
+                self.leave();
+                let operand = operand?;
+                let height = operand.height + 1;
+                self.node(span, ExprKind::Starred(Box::new(operand.expr)), height)
+            }
             Tok::Op("**") => Err(self.fail("'**' (dict unpacking) is not supported here")),
             _ => self.power(),
         }

@@ -13,8 +13,26 @@ pub(super) fn to_target(e: Expr) -> Result<Target, SyntaxError> {
         ExprKind::Subscript { obj, index } => Ok(Target::Subscript { obj: *obj, index: *index, span }),
         ExprKind::Attribute { obj, name } => Ok(Target::Attribute { obj: *obj, name, span }),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
-            let items = items.into_iter().map(to_target).collect::<Result<Vec<_>, _>>()?;
-            Ok(Target::Tuple { items, span })
+            let mut targets = Vec::with_capacity(items.len());
+            let mut starred = false;
+            for item in items {
+                if let ExprKind::Starred(inner) = item.kind {
+                    if starred {
+                        return Err(SyntaxError {
+                            message: "multiple starred expressions in assignment".into(),
+                            span: item.span,
+                        });
+                    }
+                    starred = true;
+                    targets.push(Target::Starred { target: Box::new(to_target(*inner)?), span: item.span });
+                } else {
+                    targets.push(to_target(item)?);
+                }
+            }
+            Ok(Target::Tuple { items: targets, span })
+        }
+        ExprKind::Starred(_) => {
+            Err(SyntaxError { message: "starred assignment target must be in a list or tuple".into(), span })
         }
         other => Err(SyntaxError { message: format!("cannot assign to {}", what(&other)), span }),
     }

@@ -52,8 +52,8 @@ fn unsupported_expressions() {
     super::ok("x = {1, 2}\ny = {1}\nz = {k for k in y if k}\nw = {1, 2,}\n");
     err_at("x = {1: 2, 3}", "expected ':' after dict key, found '}'", 1, 13);
     err_at("x = {**d}", "dict unpacking ('**') is not supported", 1, 6);
-    err_at("a, *b = c", "star expressions ('*x') are not supported", 1, 4);
-    err_at("x = [*a]", "star expressions", 1, 6);
+    super::ok("a, *b = c\nx = [*a, 1, *b]\ny = *a, b\nfor h, *t in z:\n    pass\n");
+    err_at("a, *b, *c = d", "multiple starred expressions in assignment", 1, 8);
     err_at("x = yield", "'yield' outside function", 1, 5);
     err_at("class C:\n    yield 1", "'yield' outside function", 2, 5);
     err_at("def f():\n    await g()", "'await' is not supported", 2, 5);
@@ -116,7 +116,7 @@ fn call_arguments_in_pythons_order() {
     err_at("f(**k, 2)", "positional argument follows keyword argument unpacking", 1, 8);
     err_at("f(**k, *a)", "iterable argument unpacking follows keyword argument unpacking", 1, 8);
     err_at("f(a=1, a=2)", "keyword argument repeated: a", 1, 8);
-    err_at("x = *a", "star expressions ('*x') are not supported", 1, 5);
+    err_at("*a = b", "starred assignment target must be in a list or tuple", 1, 1);
     // Legal orders, as in Python: keywords before a star, a star after positional ones.
     super::ok("f(a=1, *b)\nf(1, *b, 2, k=3, **d, j=4)\nf(*a, *b)");
 }

@@ -129,5 +129,6 @@ fn tx(t: &Target) -> String {
         Target::Subscript { obj, index, .. } => format!("(sub {} {})", sx(obj), sx(index)),
         Target::Attribute { obj, name, .. } => format!("(attr {} {name})", sx(obj)),
         Target::Tuple { items, .. } => format!("(tuple {})", items.iter().map(tx).collect::<Vec<_>>().join(" ")),
+        Target::Starred { target, .. } => format!("(star {})", tx(target)),
     }
 }
