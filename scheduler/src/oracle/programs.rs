@@ -234,9 +234,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // An int past 64 bits (a literal, a heap object) stored in a shared list: every other
         // item then reads, compares and computes with it.
         65 => line(&format!("{o}[{i}] = ({o}[{i}] + 0x1_0000_0000_0000_0000) * {v} // 3")),
-        // `ord` and `chr` over a shared value (a float or a big one is a TypeError or an
-        // OverflowError, outcomes like any other).
-        66 => line(&format!("{o}[{i}] = ord(chr(65 + {o}[{i}] % 26)) - 64")),
+        // `ord`, `chr` and `int(text, base)` over a shared value (a float or a big one is a
+        // TypeError or an OverflowError, outcomes like any other).
+        66 => line(&format!("{o}[{i}] = ord(chr(65 + {o}[{i}] % 26)) - 64 + int('0x1_f', 0) % 3")),
         // Star-unpacking: a shared list taken apart (one read of the whole list), and a display
         // that spreads two shared lists, then a write.
         67 => format!("    head, *rest = {o}\n    {o}[{i}] = head + len([*rest, *y])\n"),

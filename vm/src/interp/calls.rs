@@ -406,7 +406,26 @@ impl<P: Platform> Interp<'_, P> {
                 self.new_str(text)
             }
             Builtin::Int => {
-                arity("int", args, 0, 1)?;
+                arity("int", args, 0, 2)?;
+                if let Some(&base) = args.get(1) {
+                    let base = match as_int(base) {
+                        Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+                        Some(_) => return Err(value_error("int() base must be >= 2 and <= 36, or 0")),
+                        None if self.is_big_int(base) => {
+                            return Err(value_error("int() base must be >= 2 and <= 36, or 0"))
+                        }
+                        None => {
+                            return Err(type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(base)?
+                            )))
+                        }
+                    };
+                    let Some(text) = self.str_text(args[0])? else {
+                        return Err(type_error("int() can't convert non-string with explicit base"));
+                    };
+                    return self.new_int(parse_int(&text, base)?);
+                }
                 match args.first().map(|&v| (v, v.unpack())) {
                     None => Ok(Value::int(0)),
                     Some((_, V::Int(i))) => Ok(Value::int(i)),
@@ -414,7 +433,7 @@ impl<P: Platform> Interp<'_, P> {
                     Some((_, V::Float(f))) => self.int_from_float(f),
                     Some((v, _)) if self.is_big_int(v) => Ok(v),
                     Some((v, _)) => match self.str_text(v)? {
-                        Some(text) => self.new_int(parse_int(&text)?),
+                        Some(text) => self.new_int(parse_int(&text, 10)?),
                         None => Err(type_error(format!(
                             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                             self.type_name(v)?
@@ -884,27 +903,52 @@ impl<P: Platform> Interp<'_, P> {
     }
 }
 
-/// `int(text)`: optional whitespace and sign, decimal digits with single `_` between them (any
-/// script's decimal digits, as CPython accepts them: '٣' is 3), of any length up to CPython's
-/// 4,300 digits.
-fn parse_int(text: &str) -> Result<num_bigint::BigInt, Exception> {
+/// `int(text, base)`: optional whitespace and sign, then digits of `base` (2 to 36; 0 takes the
+/// base from a `0x`/`0o`/`0b` prefix, else decimal without leading zeros) with single `_`
+/// between them (and after a prefix); any script's decimal digits, as CPython accepts them ('٣'
+/// is 3); of any length, up to CPython's 4,300 digits in base 10.
+fn parse_int(text: &str, base: u32) -> Result<num_bigint::BigInt, Exception> {
     let invalid =
-        || value_error(format!("invalid literal for int() with base 10: {}", crate::value_ops::repr_str(text)));
+        || value_error(format!("invalid literal for int() with base {base}: {}", crate::value_ops::repr_str(text)));
     let trimmed = text.trim();
-    let (negative, digits) = match trimmed.as_bytes().first() {
+    let (negative, body) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
         Some(b'+') => (false, &trimmed[1..]),
         _ => (false, trimmed),
     };
+    let lower = body.get(..2).map(str::to_ascii_lowercase);
+    let prefixed = |p: &str| lower.as_deref() == Some(p);
+    let (radix, digits) = match base {
+        0 if prefixed("0x") => (16, &body[2..]),
+        0 if prefixed("0o") => (8, &body[2..]),
+        0 if prefixed("0b") => (2, &body[2..]),
+        16 if prefixed("0x") => (16, &body[2..]),
+        8 if prefixed("0o") => (8, &body[2..]),
+        2 if prefixed("0b") => (2, &body[2..]),
+        0 => (10, body),
+        b => (b, body),
+    };
+    // After a prefix one leading `_` may follow (`0x_ff`); otherwise `_` sits between digits.
+    let digits = if digits.len() < body.len() { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return Err(invalid());
     }
     let mut ascii = String::with_capacity(digits.len());
     for c in digits.chars().filter(|&c| c != '_') {
-        let d = crate::unicode::decimal_value(c).ok_or_else(invalid)?;
-        ascii.push(char::from(b'0' + d as u8));
+        let d = match crate::unicode::decimal_value(c) {
+            Some(d) => d,
+            None => c.to_digit(36).filter(|_| c.is_ascii()).ok_or_else(invalid)?,
+        };
+        if d >= radix {
+            return Err(invalid());
+        }
+        ascii.push(char::from_digit(d, radix).ok_or_else(invalid)?);
     }
-    crate::value_ops::bigint::parse(&ascii, 10, negative)
+    // Base 0 reads decimal as Python source does: no leading zeros (but "0", "00").
+    if base == 0 && radix == 10 && ascii.len() > 1 && ascii.starts_with('0') && ascii.bytes().any(|b| b != b'0') {
+        return Err(invalid());
+    }
+    crate::value_ops::bigint::parse(&ascii, radix, negative)
 }
 
 /// A call's arguments, copied off the stack (the callee may push and pop while it runs): inline
