@@ -84,17 +84,16 @@ pub(crate) fn binary(op: BinOp, x: &BigInt, y: &BigInt, bits_limit: u64) -> Resu
         }
         BinOp::Pow => {
             // 0, 1 and -1 to any power stay small; anything else grows by its bits each time.
+            if y.is_zero() {
+                return Ok(Number::Int(BigInt::from(1)));
+            }
             if x.is_zero() || x.magnitude() == &num_bigint::BigUint::from(1u8) {
                 let odd = y.is_odd();
                 return Ok(Number::Int(if x.is_negative() && !odd { BigInt::from(1) } else { x.clone() }));
             }
             let e = y.to_u32().filter(|&e| u64::from(e).saturating_mul(x.bits()) <= bits_limit);
             let Some(e) = e else { return Err(memory_error()) };
-            if y.is_zero() {
-                BigInt::from(1)
-            } else {
-                x.pow(e)
-            }
+            x.pow(e)
         }
         BinOp::BitAnd => x & y,
         BinOp::BitOr => x | y,
@@ -242,7 +241,8 @@ pub(crate) fn digits(x: &BigInt, radix: u32) -> Result<(bool, String), Exception
 
 /// `int(text, radix)` of digits already checked (no sign, no underscores), past 64 bits.
 pub(crate) fn parse(digits: &str, radix: u32, negative: bool) -> Result<BigInt, Exception> {
-    if radix == 10 && digits.len() > MAX_STR_DIGITS {
+    // CPython limits every base that is not a power of two (their conversions are quadratic).
+    if !radix.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
         return Err(value_error(format!(
             "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             digits.len()
@@ -296,6 +296,9 @@ mod tests {
         assert_eq!(r(BinOp::BitOr, &x, 5), x.clone() + 5);
         assert_eq!(r(BinOp::FloorDiv, &BigInt::from(2).pow(100), -3), big("-422550200076076467165567735126"));
         assert_eq!(r(BinOp::Mod, &BigInt::from(2).pow(100), -3), BigInt::from(-2));
+        assert_eq!(r(BinOp::Pow, &BigInt::from(0), 0), BigInt::from(1));
+        assert_eq!(r(BinOp::Pow, &BigInt::from(-1), 3), BigInt::from(-1));
+        assert_eq!(r(BinOp::Pow, &BigInt::from(-1), 4), BigInt::from(1));
     }
 
     #[test]
