@@ -114,14 +114,7 @@ impl<P: Platform> Interp<'_, P> {
             return Ok(None);
         }
         let Some(ordering) = self.big_order(a, b)? else { return Ok(None) };
-        Ok(Some(match op {
-            CmpOp::Eq => ordering == Some(Ordering::Equal),
-            CmpOp::Ne => ordering != Some(Ordering::Equal),
-            CmpOp::Lt => ordering == Some(Ordering::Less),
-            CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
-            CmpOp::Gt => ordering == Some(Ordering::Greater),
-            _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
-        }))
+        Ok(Some(super::ops::ordering_holds(op, ordering)))
     }
 
     /// `int(f)` for a float of any size (CPython's errors for a NaN and an infinity).

@@ -12,6 +12,7 @@ use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::platform::Platform;
 use crate::value::{Value, V};
 use crate::value_ops::as_float;
+use crate::value_ops::float::{frexp, ldexp};
 
 fn domain_error() -> Exception {
     value_error("math domain error")
@@ -324,7 +325,7 @@ impl<P: Platform> Interp<'_, P> {
             MathFn::Frexp => {
                 let x = one(self, args)?;
                 let (m, e) = frexp(x);
-                self.new_tuple(vec![Value::float(m), Value::int(e)])
+                self.new_tuple(vec![Value::float(m), Value::int(i64::from(e))])
             }
             MathFn::Ldexp => {
                 if args.len() != 2 {
@@ -466,7 +467,7 @@ fn vector_norm(vec: &mut [f64], max: f64, nan: bool) -> f64 {
         }
         return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, nan);
     }
-    let scale = ldexp(1.0, -max_e);
+    let scale = ldexp(1.0, -i64::from(max_e));
     // An exact product and an exact sum (of a larger and a smaller term), each as two floats.
     let mul = |x: f64, y: f64| {
         let hi = x * y;
@@ -508,40 +509,6 @@ fn isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> bool {
     diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol
 }
 
-/// `math.frexp`: `x = m * 2**e` with `0.5 <= |m| < 1` (zero, infinities and NaN as they are).
-fn frexp(x: f64) -> (f64, i64) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(x * 2f64.powi(54));
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
-}
-
-/// `math.ldexp`: `x * 2**i`, exactly (in steps, so that a subnormal result rounds once).
-fn ldexp(x: f64, i: i64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let i = i.clamp(-2200, 2200) as i32;
-    let (m, e) = frexp(x);
-    let e = e as i32 + i;
-    if e > 1024 {
-        return f64::INFINITY.copysign(x);
-    }
-    if e >= -1021 {
-        return m * 2f64.powi(e);
-    }
-    // A subnormal (or zero) result: one rounding, from the exact mantissa.
-    m * 2f64.powi(e + 1074) * 2f64.powi(-1074)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,7 +526,7 @@ mod tests {
         for x in [1.0, 0.375, -7.5e300, 5e-324, 2.2250738585072014e-308, 123456.789] {
             let (m, e) = frexp(x);
             assert!((0.5..1.0).contains(&m.abs()), "{x}: {m}");
-            assert_eq!(ldexp(m, e), x);
+            assert_eq!(ldexp(m, i64::from(e)), x);
         }
         assert_eq!(ldexp(1.0, -1074), 5e-324);
         assert_eq!(ldexp(1.0, 1024), f64::INFINITY);

@@ -59,6 +59,19 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, Exception>>
     r.map(|r| Ok(Value::int(r)))
 }
 
+/// Whether ordering comparison `op` holds for two numbers ordered `ordering` (`None`: a NaN is
+/// on one side, and only `!=` holds).
+pub(crate) fn ordering_holds(op: CmpOp, ordering: Option<Ordering>) -> bool {
+    match op {
+        CmpOp::Eq => ordering == Some(Ordering::Equal),
+        CmpOp::Ne => ordering != Some(Ordering::Equal),
+        CmpOp::Lt => ordering == Some(Ordering::Less),
+        CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+        CmpOp::Gt => ordering == Some(Ordering::Greater),
+        _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+    }
+}
+
 /// `x op y` for two ints, for the six orderings (`in` and `is` take the general path).
 #[inline(always)]
 pub(crate) fn int_compare(op: CmpOp, x: i64, y: i64) -> Option<bool> {
@@ -338,14 +351,7 @@ impl<P: Platform> Interp<'_, P> {
         {
             if let (Some(_), Some(_)) = (value_ops::as_float(a), value_ops::as_float(b)) {
                 let ordering = value_ops::float::number_cmp(a, b);
-                return Ok(match op {
-                    CmpOp::Eq => ordering == Some(Ordering::Equal),
-                    CmpOp::Ne => ordering != Some(Ordering::Equal),
-                    CmpOp::Lt => ordering == Some(Ordering::Less),
-                    CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
-                    CmpOp::Gt => ordering == Some(Ordering::Greater),
-                    _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
-                });
+                return Ok(ordering_holds(op, ordering));
             }
         }
         match op {

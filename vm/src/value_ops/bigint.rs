@@ -10,7 +10,7 @@ use crate::ast::BinOp;
 use crate::error::{value_error, ErrorKind, Exception};
 use crate::heap::{Heap, Object};
 use crate::value::{Value, V};
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -154,26 +154,11 @@ pub(crate) fn true_div(x: &BigInt, y: &BigInt) -> Result<f64, Exception> {
     if drop > 0 && (rest > half || (rest == half && (sticky || mantissa & 1 == 1))) {
         mantissa += 1;
     }
-    let value = ldexp(mantissa as f64, drop as i64 - shift);
+    let value = super::float::ldexp(mantissa as f64, drop as i64 - shift);
     if value.is_infinite() {
         return Err(Exception::new(ErrorKind::OverflowError, "integer division result too large for a float"));
     }
     Ok(if negative { -value } else { value })
-}
-
-fn ldexp(x: f64, e: i64) -> f64 {
-    // In steps, each exact (the mantissa has at most 53 bits, so no step rounds).
-    let mut x = x;
-    let mut e = e;
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e as i32)
 }
 
 /// An int against a float, exactly (`2**64 + 1 > 2.0**64`); `None` against a NaN.
@@ -233,10 +218,13 @@ pub(crate) fn to_decimal(x: &BigInt) -> Result<String, Exception> {
     Ok(text)
 }
 
-/// The magnitude's digits in `radix` (2, 8, 10, 16), and whether the int is negative.
-pub(crate) fn digits(x: &BigInt, radix: u32) -> Result<(bool, String), Exception> {
-    let text = if radix == 10 { to_decimal(&x.abs())? } else { x.magnitude().to_str_radix(radix) };
-    Ok((x.sign() == Sign::Minus, text))
+/// The magnitude's digits in `radix` (2, 8, 10, 16).
+pub(crate) fn digits(x: &BigInt, radix: u32) -> Result<String, Exception> {
+    if radix == 10 {
+        to_decimal(&x.abs())
+    } else {
+        Ok(x.magnitude().to_str_radix(radix))
+    }
 }
 
 /// `int(text, radix)` of digits already checked (no sign, no underscores), past 64 bits.

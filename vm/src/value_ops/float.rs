@@ -254,8 +254,9 @@ pub(crate) fn python_hash_float(v: f64) -> i64 {
     }
 }
 
-/// `frexp(v)`: `(m, e)` with `v == m * 2**e` and `0.5 <= |m| < 1` (`(0, 0)` for 0).
-fn frexp(v: f64) -> (f64, i32) {
+/// `frexp(v)`: `(m, e)` with `v == m * 2**e` and `0.5 <= |m| < 1` (zero, infinities and NaN as
+/// they are, with 0): `math.frexp`, and what the float hash and `math.hypot` scale by.
+pub(crate) fn frexp(v: f64) -> (f64, i32) {
     if v == 0.0 || !v.is_finite() {
         return (v, 0);
     }
@@ -268,6 +269,24 @@ fn frexp(v: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
     (m, exponent - 1022)
+}
+
+/// `x * 2**i` (`math.ldexp`), rounded once (a subnormal result from the exact mantissa).
+pub(crate) fn ldexp(x: f64, i: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let i = i.clamp(-2200, 2200) as i32;
+    let (m, e) = frexp(x);
+    let e = e + i;
+    if e > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if e >= -1021 {
+        return m * 2f64.powi(e);
+    }
+    // A subnormal (or zero) result: one rounding, from the exact mantissa.
+    m * 2f64.powi(e + 1074) * 2f64.powi(-1074)
 }
 
 fn zero_division(message: &str) -> Exception {

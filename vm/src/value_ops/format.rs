@@ -169,7 +169,7 @@ impl IntRef<'_> {
                 16 => format!("{:x}", n.unsigned_abs()),
                 _ => n.unsigned_abs().to_string(),
             }),
-            IntRef::Big(n) => super::bigint::digits(n, radix).map(|(_, d)| d),
+            IntRef::Big(n) => super::bigint::digits(n, radix),
         }
     }
 
