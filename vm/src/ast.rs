@@ -257,7 +257,8 @@ pub enum ExprKind {
     Name(String),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
-    Dict(Vec<(Expr, Expr)>),
+    /// `{k: v, **m}`: a pair without a key is `**m`, the mapping's items merged in.
+    Dict(Vec<(Option<Expr>, Expr)>),
     /// `func(args..., keywords...)`; a method call is a `Call` whose `func` is an `Attribute`.
     /// `args` may hold `Starred` items (`*xs`); `keywords` come after every positional argument
     /// in the source only where Python requires it (`f(a=1, *xs)` is legal).

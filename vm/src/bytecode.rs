@@ -176,8 +176,8 @@ pub enum Op {
     /// At the end of a class body: push a dict of the body's bound locals, each under its name
     /// (`Code::namespace_keys`).
     BuildNamespace,
-    /// `bases... namespace` -> a new class named `program.names[name]` (a `class` statement;
-    /// `bases` is 0 or 1).
+    /// `bases... namespace` -> a new class whose qualified name is `program.names[name]` (a
+    /// `class` statement; `bases` is 0 or 1).
     BuildClass {
         name: u32,
         bases: u32,
@@ -219,6 +219,8 @@ pub enum Op {
     ListAppend,
     /// `list iterable` -> `list` extended by the iterable's items (`*xs` in a call).
     ListExtend,
+    /// `dict mapping` -> `dict` with the mapping's items set in it (`**m` in a dict display).
+    DictMerge,
     /// `func list dict key value` -> `func list dict` with `dict[key] = value` (a keyword
     /// argument); a name given twice is the TypeError CPython raises for the call `func`.
     KeywordAdd,

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(68) {
+    let text = match c.below(71) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -240,6 +240,16 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // Star-unpacking: a shared list taken apart (one read of the whole list), and a display
         // that spreads two shared lists, then a write.
         67 => format!("    head, *rest = {o}\n    {o}[{i}] = head + len([*rest, *y])\n"),
+        // A class made where it is used (in the thread's function), whose method takes a local of
+        // that function through the class body and does a read-modify-write of a shared item.
+        68 => format!(
+            "    step = {v}\n    class Stepper:\n        def apply(self, obj):\n            obj[{i}] = obj[{i}] + step\n    Stepper().apply({o})\n"
+        ),
+        // Two context managers in one `with`: the lock, then a manager whose `__exit__` (run
+        // before the lock's release) counts in the shared dict.
+        69 => format!("    with lock, Note({v}) as n:\n        {o}[{i}] += n\n"),
+        // A dict display that merges the shared dict (one read of all its items), then a write.
+        70 => line(&format!("{o}[{i}] = len({{**d, 'k{t}': {v}}}) + {o}[{i}]")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -291,6 +301,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("shared_gen") {
         source.push_str("shared_gen = (v * 2 for v in range(2))\n");
+    }
+    if uses("Note(") {
+        source.push_str("class Note:\n    def __init__(self, v):\n        self.v = v\n    def __enter__(self):\n        return self.v\n    def __exit__(self, *exc):\n        d['exits'] = d.get('exits', 0) + 1\n");
     }
     if uses("s.add(") {
         source.push_str("s = set()\n");
@@ -453,13 +466,16 @@ mod tests {
                 "+ 0x1_0000_0000_0000_0000)",
                 "ord(chr(65 + ",
                 "head, *rest = ",
+                "class Stepper:",
+                "with lock, Note(",
+                "len({**d, ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 65, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 68, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -131,12 +131,25 @@ impl FunctionCompiler<'_> {
                 };
             }
             ExprKind::Dict(pairs) => {
-                for (k, v) in pairs {
-                    sub(self, k)?;
+                // The pairs before the first `**m` build the dict; each later item merges in.
+                let leading = pairs.iter().take_while(|(k, _)| k.is_some()).count();
+                for (k, v) in &pairs[..leading] {
+                    sub(self, k.as_ref().expect("a leading pair has a key"))?;
                     sub(self, v)?;
                 }
                 self.at(e.span);
-                self.emit(Op::BuildDict { count: pairs.len() as u32 });
+                self.emit(Op::BuildDict { count: leading as u32 });
+                for (k, v) in &pairs[leading..] {
+                    if let Some(k) = k {
+                        sub(self, k)?;
+                        sub(self, v)?;
+                        self.emit(Op::BuildDict { count: 1 });
+                    } else {
+                        sub(self, v)?;
+                    }
+                    self.at(v.span);
+                    self.emit(Op::DictMerge);
+                }
             }
             ExprKind::Call { func, args, keywords } => {
                 let method = if let ExprKind::Attribute { obj, name } = &func.kind {

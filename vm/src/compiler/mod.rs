@@ -372,7 +372,12 @@ impl<'p> FunctionCompiler<'p> {
         let code = self.program.codes[func.0 as usize].as_ref().expect("compiled before it is made");
         let frees: Vec<String> = code.local_names[code.local_names.len() - code.frees as usize..].to_vec();
         for name in &frees {
-            let slot = self.scope.local_slot(name).expect("a nested function's free name is bound here");
+            // A class body keeps an enclosing cell its own name shadows under an alias.
+            let aliased = format!("{}{name}", scope::FREE_ALIAS);
+            let plain = name.strip_prefix(scope::FREE_ALIAS).unwrap_or(name);
+            let slot = (self.scope.local_slot(&aliased))
+                .or_else(|| self.scope.local_slot(plain))
+                .expect("a nested function's free name is bound here");
             self.emit(Op::LoadCell { slot });
         }
         if count == 0 && frees.is_empty() {
@@ -494,14 +499,19 @@ impl<'p> FunctionCompiler<'p> {
     /// Compiles a class body into a function that runs it and returns its namespace (the names
     /// it bound, in slot order), and returns that function's id.
     fn class_body(&mut self, name: &str, body: &[ast::Stmt], span: Span) -> Result<FuncId, SyntaxError> {
-        let scope = Scope::class(body, span)?;
+        let outer = self.outer_for_nested();
+        let scope = Scope::class(body, span, &outer)?;
         let id = FuncId(self.program.codes.len() as u32);
         self.program.codes.push(None);
         let qualname = format!("{}{name}", self.prefix);
-        let outer = self.outer_for_nested();
         let mut c = FunctionCompiler::new(self.program, name.to_string(), qualname, scope, outer);
-        c.code.namespace_keys =
-            c.scope.locals.clone().iter().map(|local| c.program.constant(Const::Str(local.clone()))).collect();
+        c.code.namespace_keys = c
+            .scope
+            .attribute_names()
+            .to_vec()
+            .iter()
+            .map(|local| c.program.constant(Const::Str(local.clone())))
+            .collect();
         c.line = span.line;
         c.block(body)?;
         c.emit(Op::BuildNamespace);

@@ -23,6 +23,10 @@ pub(super) struct Scope {
     pub frees: Vec<String>,
 }
 
+/// The prefix of a class body's slot for an enclosing function's cell whose name the body also
+/// assigns (its methods take the cell; the body's own name is the attribute).
+pub(super) const FREE_ALIAS: &str = ".free.";
+
 /// More locals than a `u16` slot can address.
 const MAX_LOCALS: usize = u16::MAX as usize;
 
@@ -42,12 +46,32 @@ impl Scope {
     }
 
     /// A class body's scope: every name it assigns (and does not declare `global`) is a local,
-    /// which becomes an attribute of the class.
-    pub fn class(body: &[Stmt], span: Span) -> Result<Scope, SyntaxError> {
-        let mut scope = Scope::function(&Params::default(), body, span, &[])?;
+    /// which becomes an attribute of the class. In a function, the names it and its methods take
+    /// from the enclosing functions are its frees (the last slots, not attributes).
+    pub fn class(body: &[Stmt], span: Span, outer: &[BTreeSet<String>]) -> Result<Scope, SyntaxError> {
+        let mut scope = Scope::function(&Params::default(), body, span, outer)?;
         scope.is_class = true;
+        // A method skips the class body's names: one that takes a name the body also assigns
+        // gets the enclosing function's cell from a second slot, `.free.NAME`.
+        let methods_take = super::symtable::nested_free_names(body);
+        let shadowed: Vec<String> = scope
+            .cells
+            .iter()
+            .filter(|name| methods_take.contains(*name) && outer.iter().any(|o| o.contains(*name)))
+            .cloned()
+            .collect();
+        for name in shadowed {
+            let alias = format!("{FREE_ALIAS}{name}");
+            scope.add(&alias);
+            scope.frees.push(alias);
+        }
         scope.cells.clear();
         Ok(scope)
+    }
+
+    /// The slots whose names become the class's attributes (every local but the frees).
+    pub fn attribute_names(&self) -> &[String] {
+        &self.locals[..self.locals.len() - self.frees.len()]
     }
 
     /// Parameters, then every name the body assigns that it does not declare `global` or

@@ -141,10 +141,10 @@ impl FunctionCompiler<'_> {
                 }
                 let func = self.class_body(name, body, stmt.span)?;
                 self.at(stmt.span);
-                // The body runs as a function that returns its namespace.
-                self.emit(Op::LoadFunc { func });
+                // The body runs as a function that returns its namespace (a closure, in a function).
+                self.make_function(func, &crate::ast::Params::default(), stmt.span)?;
                 self.emit(Op::Call { argc: 0 });
-                let index = self.program.name(name);
+                let index = self.program.name(&format!("{}{name}", self.prefix));
                 self.emit(Op::BuildClass { name: index, bases: bases.len() as u32 });
                 self.decorate(decorators.len());
                 self.store_name(name);

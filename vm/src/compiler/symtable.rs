@@ -25,6 +25,18 @@ pub(super) fn free_names(params: &Params, body: &[Stmt]) -> BTreeSet<String> {
     free
 }
 
+/// The names free in a class body: what the body itself uses and does not bind, and all that its
+/// methods leave free (a method skips the class body's names: they bind nothing for it).
+pub(super) fn class_free_names(body: &[Stmt]) -> BTreeSet<String> {
+    let mut walk = Walk::default();
+    walk.block(body);
+    let own = walk.used.iter().filter(|name| !walk.bound.contains(*name) && !walk.globals.contains(*name));
+    let mut free: BTreeSet<String> = own.cloned().collect();
+    free.extend(walk.nested_free);
+    free.extend(walk.nonlocals);
+    free
+}
+
 /// The names that functions nested in `body` (and in the default values of `params`' nested
 /// lambdas) leave free: the candidates for cells of the function with this body.
 pub(super) fn nested_free_names(body: &[Stmt]) -> BTreeSet<String> {
@@ -133,8 +145,7 @@ impl Walk {
                 decorators.iter().chain(bases).for_each(|e| self.expr(e));
                 // A class body is no function scope: what it and its methods leave free is free
                 // here too.
-                let inner = free_names(&Params::default(), body);
-                self.nested_free.extend(inner);
+                self.nested_free.extend(class_free_names(body));
             }
             StmtKind::Return(value) => value.iter().for_each(|e| self.expr(e)),
             StmtKind::Global(names) => self.globals.extend(names.iter().cloned()),
@@ -202,7 +213,7 @@ impl Walk {
                 items.iter().for_each(|i| self.expr(i))
             }
             ExprKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
-                self.expr(k);
+                k.iter().for_each(|k| self.expr(k));
                 self.expr(v);
             }),
             ExprKind::Call { func, args, keywords } => {

@@ -297,6 +297,9 @@ impl ExceptionObject {
 #[derive(Debug, Clone)]
 pub struct ClassObject {
     pub name: &'static str,
+    /// `__qualname__`: the name with the functions and classes it was defined in
+    /// (`make.<locals>.Point`), as reprs show it.
+    pub qualname: &'static str,
     /// The class it derives from, if that is one the program made.
     pub base: Option<Handle>,
     /// The built-in exception class it derives from (directly or through `base`), if any: its

@@ -128,8 +128,9 @@ impl<P: Platform> Interp<'_, P> {
             })?,
             None => Dict::new(),
         };
-        let name = intern(&self.shared.program.names[name as usize]);
-        let class = self.alloc(Object::Class(Box::new(ClassObject { name, base, exception, dict })))?;
+        let qualname = intern(&self.shared.program.names[name as usize]);
+        let name = qualname.rsplit('.').next().unwrap_or(qualname);
+        let class = self.alloc(Object::Class(Box::new(ClassObject { name, qualname, base, exception, dict })))?;
         self.roots.stack.truncate(n - 1 - bases as usize);
         Ok(class)
     }
@@ -222,7 +223,12 @@ impl<P: Platform> Interp<'_, P> {
             Kind::Class => match self.class_lookup(h, name)? {
                 Some(found) => self.bind(found, obj, h, true).map(Some),
                 None if name == "__name__" || name == "__qualname__" => {
-                    let text = heap.read(h, |o| if let Object::Class(c) = o { c.name } else { "" })?;
+                    let qualified = name == "__qualname__";
+                    let text = heap.read(h, |o| match o {
+                        Object::Class(c) if qualified => c.qualname,
+                        Object::Class(c) => c.name,
+                        _ => "",
+                    })?;
                     Ok(Some(Callee::Plain(self.new_str(text)?)))
                 }
                 None => Ok(None),
@@ -414,9 +420,12 @@ impl<P: Platform> Interp<'_, P> {
             self.call_with_keywords(callee_at, names)?;
             return Ok(Some(instance));
         };
-        self.roots.stack[callee_at] = instance;
+        // `__init__` stays the callee while its frame is bound (a closure's cells come from it);
+        // then the callee's slot holds the instance, which the frame's return gives.
+        self.roots.stack[callee_at] = init;
         self.roots.stack.insert(callee_at + 1, instance);
         self.enter_function(func, defaults.as_deref(), callee_at, names)?;
+        self.roots.stack[callee_at] = instance;
         self.roots.frames.last_mut().expect("a frame was pushed").init = true;
         Ok(None)
     }

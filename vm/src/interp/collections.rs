@@ -135,6 +135,24 @@ impl<P: Platform> Interp<'_, P> {
         Ok(())
     }
 
+    /// `DictMerge`: `dict mapping` -> `dict`, the mapping's items set in it (`{**m}`).
+    pub(crate) fn dict_merge(&mut self) -> Result<(), Exception> {
+        let mapping = self.roots.stack[self.roots.stack.len() - 1];
+        let dict = self.roots.stack[self.roots.stack.len() - 2];
+        let is_dict = match mapping.handle() {
+            Some(h) => self.shared.heap.kind(h)? == Kind::Dict,
+            None => false,
+        };
+        if !is_dict {
+            return Err(type_error(format!("'{}' object is not a mapping", self.type_name(mapping)?)));
+        }
+        if let Some(h) = dict.handle() {
+            self.dict_update(h, mapping)?;
+        }
+        self.roots.stack.pop();
+        Ok(())
+    }
+
     pub(crate) fn dict_remove(&self, dict: Handle, key: Value) -> Result<Option<Value>, Exception> {
         let removed = value_ops::with_key(self.values(), key, |hash, same| {
             self.shared.heap.write(dict, |o| match o {

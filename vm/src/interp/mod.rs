@@ -718,6 +718,10 @@ impl<'a, P: Platform> Interp<'a, P> {
                     check!(self.call_list_extend())
                 }
                 Op::KeywordAdd => check!(self.call_keyword_add()),
+                Op::DictMerge => {
+                    save_ip!();
+                    check!(self.dict_merge())
+                }
                 Op::KeywordMerge => {
                     save_ip!();
                     check!(self.call_keyword_merge())

@@ -67,10 +67,14 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The class name of an instance, or of an exception, of a class the program made.
-    pub(crate) fn class_name(&self, h: crate::heap::Handle) -> Option<&'static str> {
+    /// The name and qualified name of the class of an instance, or of an exception, of a class
+    /// the program made.
+    pub(crate) fn class_name(&self, h: crate::heap::Handle) -> Option<(&'static str, &'static str)> {
         let class = self.heap.read_fixed(h, Object::class).ok().flatten()?;
-        self.heap.read_fixed(class, |o| if let Object::Class(c) = o { Some(c.name) } else { None }).ok().flatten()
+        self.heap
+            .read_fixed(class, |o| if let Object::Class(c) = o { Some((c.name, c.qualname)) } else { None })
+            .ok()
+            .flatten()
     }
 }
 

@@ -267,7 +267,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             _ => Shape::Call(e.kind.name(), e.args.to_vec()),
         },
         Object::Instance(_) => Shape::Instance(Vec::new()),
-        Object::Class(c) => Shape::Text(format!("<class '__main__.{}'>", c.name)),
+        Object::Class(c) => Shape::Text(format!("<class '__main__.{}'>", c.qualname)),
         Object::BoundMethod(m) => Shape::Bound(m.receiver, m.func),
         Object::Wrapper(w) => match w.kind {
             crate::heap::WrapperKind::Property => Shape::Text(format!("<property object #{}>", h.number())),
@@ -294,10 +294,10 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
                     return Ok(());
                 }
             }
-            let name = cx.class_name(h).unwrap_or("object");
+            let (name, qualname) = cx.class_name(h).unwrap_or(("object", "object"));
             match cx.heap.kind(h)? {
                 crate::heap::Kind::Exception => write_call(cx, name, &args, out, active)?,
-                _ => out.push_str(&format!("<__main__.{name} object #{}>", h.number())),
+                _ => out.push_str(&format!("<__main__.{qualname} object #{}>", h.number())),
             }
         }
         Shape::Bound(receiver, func) => {

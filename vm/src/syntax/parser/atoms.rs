@@ -147,21 +147,12 @@ impl Parser {
     fn items(&mut self, seq: Seq, close: &'static str) -> R<(Vec<Expr>, u32)> {
         let (mut items, mut height) = (Vec::new(), 0);
         while !self.eat_op(close) {
-            self.item_start(seq)?;
             let item = self.expr()?;
             height = height.max(item.height);
             items.push(item.expr);
             self.item_end(seq, close)?;
         }
         Ok((items, height))
-    }
-
-    /// Rejects what cannot start an item of `seq` (star and keyword arguments, `**` in dicts).
-    fn item_start(&self, seq: Seq) -> R<()> {
-        match (seq, self.tok()) {
-            (Seq::Dict, Tok::Op("**")) => Err(self.fail("dict unpacking ('**') is not supported")),
-            _ => Ok(()),
-        }
     }
 
     /// After an item: rejects a comprehension, then consumes a `,` (returning true)
@@ -352,41 +343,50 @@ impl Parser {
         Ok((generators, height))
     }
 
-    /// `{k: v, ...}` with an optional trailing comma, a dict comprehension, a set display
+    /// `{k: v, **m, ...}` with an optional trailing comma, a dict comprehension, a set display
     /// `{a, b}` or a set comprehension.
     fn dict(&mut self) -> R<Ex> {
         let span = self.bump();
         if self.eat_op("}") {
             return self.node(span, ExprKind::Dict(Vec::new()), 1);
         }
-        self.item_start(Seq::Dict)?;
-        let first = self.expr()?;
-        if !self.is_op(":") {
-            return self.set_display(span, first);
-        }
         let (mut pairs, mut height) = (Vec::new(), 0);
-        let mut pending = Some(first);
-        loop {
-            let key = match pending.take() {
-                Some(key) => key,
-                None => {
-                    if self.eat_op("}") {
-                        break;
-                    }
-                    self.item_start(Seq::Dict)?;
-                    self.expr()?
-                }
-            };
+        if !self.is_op("**") {
+            let key = self.expr()?;
+            if !self.is_op(":") {
+                return self.set_display(span, key);
+            }
             self.dict_colon()?;
             let value = self.expr()?;
-            height = height.max(key.height).max(value.height);
-            if pairs.is_empty() && self.is_kw("for") {
+            height = key.height.max(value.height);
+            if self.is_kw("for") {
                 let (generators, more) = self.comprehension_clauses()?;
                 self.expect_op("}", "to close the dict comprehension")?;
                 let comprehension = Comprehension { element: Element::Dict(key.expr, value.expr), generators };
                 return self.node(span, ExprKind::Comprehension(Box::new(comprehension)), height.max(more) + 1);
             }
-            pairs.push((key.expr, value.expr));
+            pairs.push((Some(key.expr), value.expr));
+            self.item_end(Seq::Dict, "}")?;
+        }
+        while !self.eat_op("}") {
+            if self.eat_op("**") {
+                // `**m`: m is a bitwise-or expression, as in Python's grammar.
+                self.enter()?;
+                let mapping = self.binary(super::expr::BIT_OR);
+                self.leave();
+                let mapping = mapping?;
+                if self.is_kw("for") {
+                    return Err(self.fail("dict unpacking cannot be used in dict comprehension"));
+                }
+                height = height.max(mapping.height);
+                pairs.push((None, mapping.expr));
+            } else {
+                let key = self.expr()?;
+                self.dict_colon()?;
+                let value = self.expr()?;
+                height = height.max(key.height).max(value.height);
+                pairs.push((Some(key.expr), value.expr));
+            }
             self.item_end(Seq::Dict, "}")?;
         }
         self.node(span, ExprKind::Dict(pairs), height + 1)

@@ -460,20 +460,29 @@ impl Parser {
         Ok(StmtKind::Try { body, handlers, orelse, finalbody })
     }
 
+    /// `with a as x, b:` is `with a as x:` around `with b:`, as Python defines it.
     fn with_stmt(&mut self) -> R<StmtKind> {
         let span = self.bump();
-        let ctx = self.expr()?.expr;
-        let target = if self.is_kw("as") {
-            self.bump();
-            Some(to_target(self.binary(BIT_OR)?.expr)?)
-        } else {
-            None
-        };
-        if self.is_op(",") {
-            return Err(self.fail("several context managers in one 'with' are not supported"));
+        let mut managers = Vec::new();
+        loop {
+            let ctx = self.expr()?.expr;
+            let target = if self.is_kw("as") {
+                self.bump();
+                Some(to_target(self.binary(BIT_OR)?.expr)?)
+            } else {
+                None
+            };
+            managers.push((ctx, target));
+            if !self.eat_op(",") {
+                break;
+            }
         }
         self.colon("'with' expression")?;
-        let body = self.suite("'with' statement", span)?;
+        let mut body = self.suite("'with' statement", span)?;
+        let (ctx, target) = managers.remove(0);
+        while let Some((ctx, target)) = managers.pop() {
+            body = vec![Stmt { span, kind: StmtKind::With { ctx, target, body } }];
+        }
         Ok(StmtKind::With { ctx, target, body })
     }
 
@@ -515,9 +524,6 @@ impl Parser {
     /// `class Name:` or `class Name(Base):`, at the top level or in a class body.
     fn class_stmt(&mut self, decorators: Vec<Expr>) -> R<StmtKind> {
         let span = self.bump();
-        if self.in_function {
-            return Err(SyntaxError { message: "classes defined inside a function are not supported".into(), span });
-        }
         let (name, _) = self.expect_name("a class name after 'class'")?;
         let mut bases = Vec::new();
         if self.eat_op("(") {

@@ -55,7 +55,13 @@ fn sx(e: &Expr) -> String {
         ExprKind::List(items) => format!("[{}]", list(items)),
         ExprKind::Tuple(items) => format!("(tuple {})", list(items)),
         ExprKind::Dict(pairs) => {
-            let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{}:{}", sx(k), sx(v))).collect();
+            let pairs: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| match k {
+                    Some(k) => format!("{}:{}", sx(k), sx(v)),
+                    None => format!("**{}", sx(v)),
+                })
+                .collect();
             format!("{{{}}}", pairs.join(" "))
         }
         ExprKind::Call { func, args, keywords } if keywords.is_empty() => format!("(call {} {})", sx(func), list(args)),
