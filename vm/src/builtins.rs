@@ -106,6 +106,9 @@ pub enum Builtin {
     /// `sys.getswitchinterval()`, `sys.setswitchinterval(seconds)`.
     GetSwitchInterval,
     SetSwitchInterval,
+    /// `_emlab_sys.renamed(func, name, qualname)`: a function object like `func` whose `__name__`
+    /// and `__qualname__` are these (`functools.wraps`; a function object never changes).
+    RenamedFunction,
     /// `sys.getrecursionlimit()`, `sys.setrecursionlimit(limit)`.
     GetRecursionLimit,
     SetRecursionLimit,
@@ -269,6 +272,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("argv", Builtin::SysArgv),
     ("getswitchinterval", Builtin::GetSwitchInterval),
     ("setswitchinterval", Builtin::SetSwitchInterval),
+    ("renamed", Builtin::RenamedFunction),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
     ("setrecursionlimit", Builtin::SetRecursionLimit),
     ("new", Builtin::RandomNew),
@@ -332,6 +336,7 @@ impl Builtin {
                 | Builtin::SysArgv
                 | Builtin::GetSwitchInterval
                 | Builtin::SetSwitchInterval
+                | Builtin::RenamedFunction
                 | Builtin::GetRecursionLimit
                 | Builtin::SetRecursionLimit
                 | Builtin::RandomNew
@@ -397,6 +402,26 @@ pub enum Method {
     Upper,
     Lower,
     Isdigit,
+    Isalpha,
+    Isalnum,
+    Isspace,
+    Isupper,
+    Islower,
+    Isidentifier,
+    Isdecimal,
+    Ljust,
+    Rjust,
+    Center,
+    Zfill,
+    Partition,
+    Rpartition,
+    Rfind,
+    Removeprefix,
+    Removesuffix,
+    Capitalize,
+    Title,
+    Swapcase,
+    Splitlines,
     Format,
     Sort,
     Reverse,
@@ -451,6 +476,26 @@ impl Method {
             "upper" => Method::Upper,
             "lower" => Method::Lower,
             "isdigit" => Method::Isdigit,
+            "isalpha" => Method::Isalpha,
+            "isalnum" => Method::Isalnum,
+            "isspace" => Method::Isspace,
+            "isupper" => Method::Isupper,
+            "islower" => Method::Islower,
+            "isidentifier" => Method::Isidentifier,
+            "isdecimal" => Method::Isdecimal,
+            "ljust" => Method::Ljust,
+            "rjust" => Method::Rjust,
+            "center" => Method::Center,
+            "zfill" => Method::Zfill,
+            "partition" => Method::Partition,
+            "rpartition" => Method::Rpartition,
+            "rfind" => Method::Rfind,
+            "removeprefix" => Method::Removeprefix,
+            "removesuffix" => Method::Removesuffix,
+            "capitalize" => Method::Capitalize,
+            "title" => Method::Title,
+            "swapcase" => Method::Swapcase,
+            "splitlines" => Method::Splitlines,
             "format" => Method::Format,
             "sort" => Method::Sort,
             "reverse" => Method::Reverse,

@@ -68,6 +68,7 @@ const NATIVE: &[NativeModule] = &[
             ("getswitchinterval", Attr::Builtin(Builtin::GetSwitchInterval)),
             ("setswitchinterval", Attr::Builtin(Builtin::SetSwitchInterval)),
             ("getrecursionlimit", Attr::Builtin(Builtin::GetRecursionLimit)),
+            ("renamed", Attr::Builtin(Builtin::RenamedFunction)),
             ("setrecursionlimit", Attr::Builtin(Builtin::SetRecursionLimit)),
         ],
     },

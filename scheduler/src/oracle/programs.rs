@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(71) {
+    let text = match c.below(75) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -250,6 +250,18 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         69 => format!("    with lock, Note({v}) as n:\n        {o}[{i}] += n\n"),
         // A dict display that merges the shared dict (one read of all its items), then a write.
         70 => line(&format!("{o}[{i}] = len({{**d, 'k{t}': {v}}}) + {o}[{i}]")),
+        // A shared `itertools.count` handing out numbers (`next()` on it is one step).
+        71 => line(&format!("{o}[{i}] = next(ids)")),
+        // A shared `collections.deque`: an append and a popleft, each one step; the popleft
+        // finds it empty when another thread took the item first.
+        72 => format!(
+            "    dq.append({o}[{i}])\n    try:\n        {o}[{i}] += dq.popleft()\n    except IndexError:\n        {o}[{i}] -= 1\n"
+        ),
+        // A shared `defaultdict(list)` (a missing key's list set once, by `setdefault`), and a
+        // shared `Counter`'s `+= 1` (a read and a write).
+        73 => format!("    groups[{o}[{i}] % 2].append({v})\n    tally[{o}[{i}]] += 1\n"),
+        // `functools.partial` of a read-modify-write, with `reduce` over a shared list.
+        74 => line(&format!("functools.partial(add_to, {o}, by=functools.reduce(max, y, 1))({i})")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -305,6 +317,15 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     if uses("Note(") {
         source.push_str("class Note:\n    def __init__(self, v):\n        self.v = v\n    def __enter__(self):\n        return self.v\n    def __exit__(self, *exc):\n        d['exits'] = d.get('exits', 0) + 1\n");
     }
+    if uses("next(ids)") {
+        source.push_str("import itertools\nids = itertools.count()\n");
+    }
+    if uses("dq.") || uses("groups[") {
+        source.push_str("from collections import deque, defaultdict, Counter\ndq = deque()\ngroups = defaultdict(list)\ntally = Counter()\n");
+    }
+    if uses("functools.") {
+        source.push_str("import functools\n");
+    }
     if uses("s.add(") {
         source.push_str("s = set()\n");
     }
@@ -342,6 +363,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     source.push_str("print(x, y, d, kw, box, getattr(box, 'tag', None), seen())\n");
     if uses("s.add(") {
         source.push_str("print(s, len(s))\n");
+    }
+    if uses("dq.") || uses("groups[") {
+        source.push_str("print(dq, sorted(groups.items()), tally)\n");
     }
     Generated { source, mode, spins }
 }
@@ -469,13 +493,17 @@ mod tests {
                 "class Stepper:",
                 "with lock, Note(",
                 "len({**d, ",
+                "= next(ids)",
+                "dq.popleft()",
+                "groups[",
+                "functools.partial(add_to, ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 68, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 72, "menu items never generated: {seen:?}");
     }
 
     #[test]

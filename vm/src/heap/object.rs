@@ -340,6 +340,9 @@ pub struct FunctionObject {
     pub func: crate::bytecode::FuncId,
     pub defaults: Box<[Value]>,
     pub closure: Box<[Value]>,
+    /// `__name__` and `__qualname__` when the program set them (`functools.wraps`); otherwise
+    /// its code's.
+    pub names: Option<Box<(&'static str, &'static str)>>,
 }
 
 /// What kind of object a slot holds: one per type name, so that type checks and `type()` need

@@ -188,6 +188,31 @@ impl<P: Platform> Interp<'_, P> {
                 return self.call_iterator_builtin(Builtin::Enumerate, &all);
             }
             Builtin::Math(crate::builtins::MathFn::Isclose) => return self.isclose_keywords(args, keywords),
+            Builtin::Int => {
+                let [("base", base)] = keywords else {
+                    let name = keywords.iter().map(|(k, _)| *k).find(|&k| k != "base").unwrap_or("base");
+                    return Err(type_error(format!("'{name}' is an invalid keyword argument for int()")));
+                };
+                if args.len() != 1 {
+                    return Err(type_error(if args.is_empty() {
+                        "int() missing string argument".to_string()
+                    } else {
+                        "argument for int() given by name ('base') and position (2)".to_string()
+                    }));
+                }
+                return self.call_builtin(Builtin::Int, &[args[0], *base]);
+            }
+            // `dict(mapping_or_pairs, **kw)`: the keywords are set after the positional items.
+            Builtin::Dict => {
+                let made = self.call_builtin(Builtin::Dict, args)?;
+                if let Some(h) = made.handle() {
+                    for &(name, value) in keywords {
+                        let key = self.new_str(name)?;
+                        self.dict_set(h, key, value)?;
+                    }
+                }
+                return Ok(made);
+            }
             _ => return Err(type_error(format!("{}() takes no keyword arguments", builtin.name()))),
         }
         let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
@@ -581,6 +606,7 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::GetSwitchInterval
             | Builtin::SetSwitchInterval
             | Builtin::GetRecursionLimit
+            | Builtin::RenamedFunction
             | Builtin::SetRecursionLimit
             | Builtin::RandomNew
             | Builtin::RandomSeed

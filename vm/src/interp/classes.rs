@@ -20,7 +20,8 @@ use crate::error::{type_error, ErrorKind, Exception};
 use crate::heap::dict::Dict;
 use crate::heap::object::{hash_str, intern};
 use crate::heap::{
-    BoundMethodObject, ClassObject, ExceptionObject, Handle, Heap, InstanceObject, Kind, Object, SuperObject,
+    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, Handle, Heap, InstanceObject, Kind, Object,
+    SuperObject,
 };
 use crate::platform::Platform;
 use crate::value::{Value, V};
@@ -327,6 +328,29 @@ impl<P: Platform> Interp<'_, P> {
         }
     }
 
+    /// A function object like `func` (a function, or a function object with defaults and
+    /// cells) named `name` and `qualname` (what `functools.wraps` copies onto a wrapper); any
+    /// other value is returned as it is.
+    pub(crate) fn renamed_function(&mut self, func: Value, name: Value, qualname: Value) -> Result<Value, Exception> {
+        let (Some(name), Some(qualname)) = (self.str_text(name)?, self.str_text(qualname)?) else {
+            return Err(type_error("__name__ must be set to a string object"));
+        };
+        let names = Some(Box::new((intern(&name), intern(&qualname))));
+        let made = match func.unpack() {
+            V::Func(func) => FunctionObject { func, defaults: Box::new([]), closure: Box::new([]), names },
+            V::Obj(h) if self.shared.heap.kind(h)? == Kind::Function => {
+                let copy = self.shared.heap.read(h, |o| match o {
+                    Object::Function(f) => Some((f.func, f.defaults.clone(), f.closure.clone())),
+                    _ => None,
+                })?;
+                let Some((func, defaults, closure)) = copy else { return Ok(func) };
+                FunctionObject { func, defaults, closure, names }
+            }
+            _ => return Ok(func),
+        };
+        self.alloc(Object::Function(Box::new(made)))
+    }
+
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, key: Value, value: Value) -> Result<(), Exception> {
         let kind = match obj.unpack() {
             V::Obj(h) => Some((h, self.shared.heap.kind(h)?)),
@@ -343,6 +367,23 @@ impl<P: Platform> Interp<'_, P> {
                 ));
             }
         };
+        // A class's `__name__` and `__qualname__` are its own (what reprs and messages show).
+        if matches!(kind, Some((_, Kind::Class))) && (name == "__name__" || name == "__qualname__") {
+            let Some(text) = self.str_text(value)? else {
+                let type_name = self.type_name(value)?;
+                return Err(type_error(format!("can only assign string to {name}, not '{type_name}'")));
+            };
+            let text = intern(&text);
+            return Ok(self.shared.heap.write(h, |o| {
+                if let Object::Class(c) = o {
+                    if name == "__name__" {
+                        c.name = text;
+                    } else {
+                        c.qualname = text;
+                    }
+                }
+            })?);
+        }
         // A property of the class decides what setting its name does.
         if let Some(class) = self.class_of(obj)? {
             if let Some(found) = self.class_lookup(class, name)? {

@@ -517,6 +517,16 @@ impl<P: Platform> Interp<'_, P> {
             return Ok(v);
         }
         if name == "__name__" || name == "__qualname__" {
+            let renamed = match obj.handle() {
+                Some(h) => self.shared.heap.read_fixed(h, |o| match o {
+                    Object::Function(f) => f.names.as_deref().copied(),
+                    _ => None,
+                })?,
+                None => None,
+            };
+            if let Some((plain, qualified)) = renamed {
+                return self.new_str(if name == "__name__" { plain } else { qualified });
+            }
             let text = match obj.unpack() {
                 V::Builtin(b) => Some(crate::builtins::Builtin::from_id(b).name().to_string()),
                 _ => match self.function_parts(obj)? {

@@ -60,7 +60,31 @@ impl<P: Platform> Interp<'_, P> {
                     None => false,
                 };
                 if !reversible {
-                    return Err(type_error(format!("'{}' object is not reversible", self.type_name(args[0])?)));
+                    // An instance's `__reversed__`, or its `__len__` and `__getitem__`.
+                    if let Some(v) = self.call_special(args[0], "__reversed__", &[])? {
+                        return Ok(v);
+                    }
+                    let sequence = self.call_special_exists(args[0], "__len__")?
+                        && self.call_special_exists(args[0], "__getitem__")?;
+                    if !sequence {
+                        return Err(type_error(format!("'{}' object is not reversible", self.type_name(args[0])?)));
+                    }
+                    let len = self.call_special(args[0], "__len__", &[])?.unwrap_or(Value::int(0));
+                    // The items wait on the stack, where a collection sees them.
+                    let base = self.roots.stack.len();
+                    for i in (0..len.as_int().unwrap_or(0)).rev() {
+                        match self.call_special(args[0], "__getitem__", &[Value::int(i)]) {
+                            Ok(item) => self.roots.stack.push(item.unwrap_or(Value::NONE)),
+                            Err(e) => {
+                                self.roots.stack.truncate(base);
+                                return Err(e);
+                            }
+                        }
+                    }
+                    let items = self.roots.stack[base..].to_vec();
+                    let made = self.alloc(Object::Iter(Box::new(Iter::Snapshot { items, index: 0, dict: None })));
+                    self.roots.stack.truncate(base);
+                    return made;
                 }
                 let mut items = self.iterate(args[0])?;
                 items.reverse();

@@ -736,7 +736,12 @@ impl<'a, P: Platform> Interp<'a, P> {
                         defaults[slot as usize] = v;
                     }
                     let closure: Box<[Value]> = self.roots.stack[n - frees..].into();
-                    let f = crate::heap::FunctionObject { func, defaults: defaults.into_boxed_slice(), closure };
+                    let f = crate::heap::FunctionObject {
+                        func,
+                        defaults: defaults.into_boxed_slice(),
+                        closure,
+                        names: None,
+                    };
                     let v = check!(self.alloc(Object::Function(Box::new(f))));
                     self.roots.stack.truncate(first);
                     self.push(v)

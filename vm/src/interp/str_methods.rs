@@ -1,5 +1,7 @@
-//! The methods of `str`: `split join strip lstrip rstrip replace find index count startswith
-//! endswith upper lower isdigit format`, with CPython's results and messages. A str never
+//! The methods of `str`: `split join strip lstrip rstrip replace find rfind index count
+//! startswith endswith upper lower capitalize title swapcase isdigit isdecimal isalpha isalnum
+//! isspace isupper islower isidentifier ljust rjust center zfill partition rpartition
+//! removeprefix removesuffix splitlines format`, with CPython's results and messages. A str never
 //! changes, so each reads its receiver once and touches nothing shared but its arguments.
 
 use super::calls::arity;
@@ -29,6 +31,26 @@ impl<P: Platform> Interp<'_, P> {
                 | Method::Upper
                 | Method::Lower
                 | Method::Isdigit
+                | Method::Isalpha
+                | Method::Isalnum
+                | Method::Isspace
+                | Method::Isupper
+                | Method::Islower
+                | Method::Isidentifier
+                | Method::Isdecimal
+                | Method::Ljust
+                | Method::Rjust
+                | Method::Center
+                | Method::Zfill
+                | Method::Partition
+                | Method::Rpartition
+                | Method::Rfind
+                | Method::Removeprefix
+                | Method::Removesuffix
+                | Method::Capitalize
+                | Method::Title
+                | Method::Swapcase
+                | Method::Splitlines
                 | Method::Format
         )
     }
@@ -168,6 +190,93 @@ impl<P: Platform> Interp<'_, P> {
                 arity(name, args, 0, 0)?;
                 let digits = !text.is_empty() && text.chars().all(|c| crate::unicode::decimal_value(c).is_some());
                 Ok(Value::bool(digits))
+            }
+            Method::Isalpha
+            | Method::Isalnum
+            | Method::Isspace
+            | Method::Isdecimal
+            | Method::Isupper
+            | Method::Islower
+            | Method::Isidentifier => {
+                arity(name, args, 0, 0)?;
+                Ok(Value::bool(str_predicate(m, text)))
+            }
+            Method::Ljust | Method::Rjust | Method::Center => {
+                arity(name, args, 1, 2)?;
+                let width = self.width_arg(args[0])?;
+                let fill = match args.get(1) {
+                    None => ' ',
+                    Some(&v) => {
+                        let fill = self.str_text(v)?;
+                        let mut chars = fill.as_deref().unwrap_or("").chars();
+                        match (chars.next(), chars.next(), fill.is_some()) {
+                            (Some(c), None, _) => c,
+                            (_, _, true) => {
+                                return Err(type_error("The fill character must be exactly one character long"))
+                            }
+                            _ => {
+                                return Err(type_error(format!(
+                                    "The fill character must be a unicode character, not {}",
+                                    self.type_name(v)?
+                                )))
+                            }
+                        }
+                    }
+                };
+                self.new_str(pad(text, m, width, fill))
+            }
+            Method::Zfill => {
+                arity(name, args, 1, 1)?;
+                let width = self.width_arg(args[0])?;
+                self.new_str(zfill(text, width))
+            }
+            Method::Partition | Method::Rpartition => {
+                arity(name, args, 1, 1)?;
+                let sep = self.str_arg(args[0], name, "argument")?;
+                if sep.is_empty() {
+                    return Err(value_error("empty separator"));
+                }
+                let found = if m == Method::Partition { text.find(&sep) } else { text.rfind(&sep) };
+                let parts = match found {
+                    Some(at) => [&text[..at], sep.as_str(), &text[at + sep.len()..]],
+                    None if m == Method::Partition => [text, "", ""],
+                    None => ["", "", text],
+                };
+                let mut items = Vec::with_capacity(3);
+                for part in parts {
+                    items.push(self.new_str(part)?);
+                }
+                self.new_tuple(items)
+            }
+            Method::Rfind => {
+                arity(name, args, 1, 1)?;
+                let needle = self.str_arg(args[0], name, "argument")?;
+                Ok(Value::int(text.rfind(&needle).map_or(-1, |at| text[..at].chars().count() as i64)))
+            }
+            Method::Removeprefix | Method::Removesuffix => {
+                arity(name, args, 1, 1)?;
+                let affix = self.str_arg(args[0], name, "argument")?;
+                let out = match m {
+                    Method::Removeprefix => text.strip_prefix(affix.as_str()),
+                    _ => text.strip_suffix(affix.as_str()),
+                };
+                self.new_str(out.unwrap_or(text))
+            }
+            Method::Capitalize | Method::Title | Method::Swapcase => {
+                arity(name, args, 0, 0)?;
+                self.new_str(recase(m, text))
+            }
+            Method::Splitlines => {
+                arity(name, args, 0, 1)?;
+                let keepends = match args.first() {
+                    Some(&v) => self.truthy(v)?,
+                    None => false,
+                };
+                let mut items = Vec::new();
+                for line in split_lines(text, keepends) {
+                    items.push(self.new_str(line)?);
+                }
+                self.new_list(items)
             }
             Method::Format => {
                 let out = self.str_format(text, args, keywords)?;
@@ -358,4 +467,144 @@ fn split_whitespace(text: &str, limit: i64) -> Vec<String> {
         rest = rest[end..].trim_start();
     }
     out
+}
+
+impl<P: Platform> Interp<'_, P> {
+    /// A width argument (`ljust`, `zfill`): an int; a negative one pads nothing.
+    fn width_arg(&self, v: Value) -> Result<usize, Exception> {
+        match v.unpack() {
+            V::Int(n) => Ok(n.max(0) as usize),
+            V::Bool(b) => Ok(usize::from(b)),
+            _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v)?))),
+        }
+    }
+}
+
+/// Python's whitespace: Unicode's, and the four separators (U+001C..U+001F) it adds.
+fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `isalpha` and the other predicates: false for the empty string (but `isupper`/`islower` need
+/// a cased character, and `isidentifier` a start character).
+fn str_predicate(m: Method, text: &str) -> bool {
+    let mut chars = text.chars();
+    match m {
+        Method::Isalpha => !text.is_empty() && chars.all(char::is_alphabetic),
+        Method::Isalnum => !text.is_empty() && chars.all(char::is_alphanumeric),
+        Method::Isspace => !text.is_empty() && chars.all(is_python_space),
+        Method::Isdecimal => !text.is_empty() && chars.all(|c| crate::unicode::decimal_value(c).is_some()),
+        Method::Isupper => text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase),
+        Method::Islower => text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase),
+        _ => {
+            chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric())
+        }
+    }
+}
+
+/// `ljust`, `rjust` and `center` to `width` characters with `fill` (CPython's split of an odd
+/// margin for `center`: the extra character goes left when the width is odd).
+fn pad(text: &str, m: Method, width: usize, fill: char) -> String {
+    let len = text.chars().count();
+    if width <= len {
+        return text.to_string();
+    }
+    let margin = width - len;
+    let left = match m {
+        Method::Ljust => 0,
+        Method::Rjust => margin,
+        _ => margin / 2 + (margin & width & 1),
+    };
+    let mut out = String::with_capacity(text.len() + margin);
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(fill, margin - left));
+    out
+}
+
+/// `zfill`: zeros after a leading sign, up to `width` characters.
+fn zfill(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if width <= len {
+        return text.to_string();
+    }
+    let (sign, digits) = match text.chars().next() {
+        Some(c @ ('+' | '-')) => (Some(c), &text[1..]),
+        _ => (None, text),
+    };
+    let mut out = String::with_capacity(width);
+    out.extend(sign);
+    out.extend(std::iter::repeat_n('0', width - len));
+    out.push_str(digits);
+    out
+}
+
+/// `capitalize` (the first character title-cased, the rest lowered), `title` (a cased character
+/// after an uncased one starts a word) and `swapcase`.
+fn recase(m: Method, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous_cased = false;
+    for (i, c) in text.chars().enumerate() {
+        let upper = match m {
+            Method::Capitalize => i == 0,
+            Method::Title => !previous_cased,
+            _ => c.is_lowercase(),
+        };
+        if upper && m != Method::Swapcase {
+            push_titlecase(&mut out, c);
+        } else if upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        previous_cased = c.is_uppercase() || c.is_lowercase();
+    }
+    out
+}
+
+/// `c` title-cased: the digraphs have title forms of their own (`ǆ` -> `ǅ`); otherwise the
+/// first character of its upper case, then the rest lowered (`ß` -> `Ss`), as Unicode's special
+/// casing gives.
+fn push_titlecase(out: &mut String, c: char) {
+    let titled = match c {
+        '\u{1c4}'..='\u{1c6}' => Some('\u{1c5}'),
+        '\u{1c7}'..='\u{1c9}' => Some('\u{1c8}'),
+        '\u{1ca}'..='\u{1cc}' => Some('\u{1cb}'),
+        '\u{1f1}'..='\u{1f3}' => Some('\u{1f2}'),
+        _ => None,
+    };
+    if let Some(t) = titled {
+        out.push(t);
+        return;
+    }
+    let mut upper = c.to_uppercase();
+    out.extend(upper.next());
+    for rest in upper {
+        out.extend(rest.to_lowercase());
+    }
+}
+
+/// `splitlines`: at `\n`, `\r`, `\r\n`, `\v`, `\f`, U+001C..U+001E, U+0085, U+2028 and U+2029.
+fn split_lines(text: &str, keepends: bool) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let mut end = at + c.len_utf8();
+        match c {
+            '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
+                chars.next();
+                end += 1;
+            }
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {}
+            _ => continue,
+        }
+        lines.push(if keepends { &text[start..end] } else { &text[start..at] });
+        start = end;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }

@@ -132,6 +132,10 @@ impl<P: Platform> Interp<'_, P> {
                 self.shared.set_switch_interval(seconds);
                 Ok(Value::NONE)
             }
+            Builtin::RenamedFunction => {
+                super::calls::arity("renamed", args, 3, 3)?;
+                self.renamed_function(args[0], args[1], args[2])
+            }
             Builtin::GetRecursionLimit => {
                 super::calls::arity("getrecursionlimit", args, 0, 0)?;
                 Ok(Value::int(self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))

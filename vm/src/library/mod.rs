@@ -25,6 +25,9 @@ pub const ALL: &[LibrarySource] = &[
     LibrarySource { name: "random", source: include_str!("random.py") },
     LibrarySource { name: "concurrent", source: "import concurrent.futures as futures\n" },
     LibrarySource { name: "concurrent.futures", source: include_str!("concurrent_futures.py") },
+    LibrarySource { name: "itertools", source: include_str!("itertools.py") },
+    LibrarySource { name: "collections", source: include_str!("collections.py") },
+    LibrarySource { name: "functools", source: include_str!("functools.py") },
 ];
 
 /// The index in [`ALL`] of the library module `name`.

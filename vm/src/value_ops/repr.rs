@@ -244,7 +244,10 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             Shape::Text(format!("<{} _thread.lock object #{}>", if l.held { "locked" } else { "unlocked" }, h.number()))
         }
         Object::Thread(t) => Shape::Text(format!("<Thread t{} #{}>", t.number, h.number())),
-        Object::Function(f) => Shape::Text(format!("<function {}>", cx.program.code(f.func).qualname)),
+        Object::Function(f) => Shape::Text(match &f.names {
+            Some(names) => format!("<function {}>", names.1),
+            None => format!("<function {}>", cx.program.code(f.func).qualname),
+        }),
         Object::Generator(g) => {
             Shape::Text(format!("<generator object {} #{}>", cx.program.code(g.func).qualname, h.number()))
         }
