@@ -82,3 +82,16 @@ fn a_missing_file_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read"));
 }
+
+#[test]
+fn a_threads_uncaught_exception_is_headed_by_its_threading_name() {
+    let source = "import threading\nimport _thread\ndef work():\n    raise ValueError('boom')\n\
+                  t = threading.Thread(target=work)\nt.start()\nt.join()\n\
+                  u = threading.Thread(target=work, name='named')\nu.start()\nu.join()\n\
+                  _thread.start_new_thread(work, ())\nimport time\ntime.sleep(0.05)\n";
+    let out = run_source(source, &[]);
+    let err = stderr(&out);
+    assert!(err.contains("Exception in thread Thread-1 (work):\nTraceback"), "{err}");
+    assert!(err.contains("Exception in thread named:\nTraceback"), "{err}");
+    assert_eq!(err.matches("ValueError: boom").count(), 3, "{err}");
+}

@@ -249,6 +249,8 @@ pub struct Uncaught {
     pub traceback: Vec<TraceFrame>,
     /// The VM thread it ended: 0 for the main thread, then spawn order.
     pub thread: u32,
+    /// The name of the `threading.Thread` that ran it (`Thread-1 (worker)`), if one did.
+    pub thread_name: Option<String>,
 }
 
 impl Uncaught {

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(75) {
+    let text = match c.below(76) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -262,6 +262,11 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         73 => format!("    groups[{o}[{i}] % 2].append({v})\n    tally[{o}[{i}]] += 1\n"),
         // `functools.partial` of a read-modify-write, with `reduce` over a shared list.
         74 => line(&format!("functools.partial(add_to, {o}, by=functools.reduce(max, y, 1))({i})")),
+        // A `threading.Thread` whose target raises after a write: the program's
+        // `threading.excepthook` (set through the module) records it in the shared dict.
+        75 => format!(
+            "    th = threading.Thread(target=raiser, args=({o}, {i}))\n    th.start()\n    th.join()\n"
+        ),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -303,9 +308,15 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     source.push_str("def add_to(obj, i=0, by=1):\n    obj[i] = obj[i] + by\ndef push(v, into=y):\n    into[1] = v\n");
     source.push_str(CLASSES);
     // The `threading` objects, only where an item uses them (importing the module is 200 steps).
-    let threading = bodies.iter().chain([&main]).any(|b| b.contains("with rl:") || b.contains("ev.is_set()"));
+    let threading = bodies
+        .iter()
+        .chain([&main])
+        .any(|b| b.contains("with rl:") || b.contains("ev.is_set()") || b.contains("th.start()"));
     if threading {
         source.push_str("import threading\nrl = threading.RLock()\nev = threading.Event()\n");
+        source.push_str("def raiser(obj, i):\n    obj[i] += 1\n    raise KeyError(i)\n");
+        source.push_str("def note(args):\n    d['hooked'] = args.exc_type.__name__\n");
+        source.push_str("threading.excepthook = note\n");
     }
     let uses = |needle: &str| bodies.iter().chain([&main]).any(|b| b.contains(needle));
     if uses("items_of(") {
@@ -497,13 +508,14 @@ mod tests {
                 "dq.popleft()",
                 "groups[",
                 "functools.partial(add_to, ",
+                "th.start()",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 72, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 73, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -352,6 +352,15 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, key: Value, value: Value) -> Result<(), Exception> {
+        if let V::Module(m) = obj.unpack() {
+            if let Some(library) = crate::modules::library(m) {
+                return self.set_library_attribute(library, name, value);
+            }
+            return Err(Exception::new(
+                ErrorKind::AttributeError,
+                format!("emlab cannot set attribute '{name}' of the native module '{}'", crate::modules::name(m)),
+            ));
+        }
         let kind = match obj.unpack() {
             V::Obj(h) => Some((h, self.shared.heap.kind(h)?)),
             _ => None,

@@ -58,4 +58,23 @@ impl<P: Platform> Interp<'_, P> {
         }
         Ok(v)
     }
+
+    /// `module.name = value` for library module `index` (`threading.excepthook = hook`): a global
+    /// of the module that it defines; one it does not is refused (emlab fixes a module's names
+    /// when the program is compiled).
+    pub(crate) fn set_library_attribute(&mut self, index: usize, name: &str, value: Value) -> Result<(), Exception> {
+        let Some(&global) = self.shared.program.library(index).and_then(|m| m.exports.get(name)) else {
+            return Err(Exception::new(
+                ErrorKind::AttributeError,
+                format!(
+                    "emlab cannot add attribute '{name}' to module '{}' (only its own names can be set)",
+                    crate::library::ALL[index].name
+                ),
+            ));
+        };
+        self.core_step();
+        record(Resource::Global(global), Access::Write);
+        self.shared.set_global(global, value);
+        Ok(())
+    }
 }

@@ -109,6 +109,7 @@ impl<'a, P: Platform> Interp<'a, P> {
             traceback: self.uncaught_traceback(&exception),
             exception,
             thread: self.slot.number,
+            thread_name: None,
         })
     }
 

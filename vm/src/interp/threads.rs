@@ -33,6 +33,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
                 exception: Exception::new(ErrorKind::VmPanic, message),
                 traceback: Vec::new(),
                 thread: slot.number,
+                thread_name: None,
             })
         }
     };
@@ -99,6 +100,21 @@ pub(crate) fn spawn_thread<P: Platform>(
 }
 
 impl<P: Platform> Interp<'_, P> {
+    /// The name of the `threading.Thread` this thread runs (its `_name`, read from its attributes
+    /// without running code), if it runs one.
+    fn thread_object_name(&self) -> Option<String> {
+        let object = (*self.slot.current.lock())?.handle()?;
+        let heap = &self.shared.heap;
+        let name = heap
+            .read(object, |o| match o {
+                crate::heap::Object::Instance(i) => super::classes::dict_get_str(heap, &i.dict, "_name"),
+                _ => None,
+            })
+            .ok()
+            .flatten()?;
+        self.str_text(name).ok().flatten()
+    }
+
     /// Records how the thread ended: its result in its thread object, or its uncaught error;
     /// whether it ended with one.
     fn finish_thread(&mut self, result: Result<Value, Uncaught>) -> bool {
@@ -121,8 +137,9 @@ impl<P: Platform> Interp<'_, P> {
                 self.trace(|| EventKind::End { result: crate::trace::Brief::plain("None") });
                 Value::NONE
             }
-            Err(uncaught) => {
+            Err(mut uncaught) => {
                 failed = true;
+                uncaught.thread_name = self.thread_object_name();
                 let exception = &uncaught.exception;
                 self.trace(|| EventKind::EndWith { error: exception.kind, message: exception.message.clone() });
                 self.release_all_withs();

@@ -401,6 +401,12 @@ class Thread:
         _thread._set_current(self)
         try:
             self.run()
+        except BaseException as exc:
+            # The default hook is the VM's own report ("Exception in thread NAME:" and the
+            # traceback; an uncaught exception to the checker); a program's hook replaces it.
+            if excepthook is __excepthook__:
+                raise
+            excepthook(ExceptHookArgs(type(exc), exc, None, self))
         finally:
             self._finished = True
             self._running.release()
@@ -500,6 +506,32 @@ class _DummyThread(Thread):
 
     def join(self, timeout=None):
         raise AssertionError("cannot join a dummy thread")
+
+
+class ExceptHookArgs:
+    "What `excepthook` is called with: the exception's type, value and traceback, and the thread."
+
+    def __init__(self, exc_type, exc_value, exc_traceback, thread):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.thread = thread
+
+    def __repr__(self):
+        return (
+            f"ExceptHookArgs(exc_type={self.exc_type!r}, exc_value={self.exc_value!r}, "
+            f"exc_traceback={self.exc_traceback!r}, thread={self.thread!r})"
+        )
+
+
+def excepthook(args):
+    "Prints a thread's uncaught exception as CPython's default hook does (the VM prints it)."
+    if args.exc_type is SystemExit:
+        return
+    raise args.exc_value
+
+
+__excepthook__ = excepthook
 
 
 class Timer(Thread):

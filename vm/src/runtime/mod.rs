@@ -289,9 +289,10 @@ impl<P: Platform> Shared<P> {
             self.output.flush();
             let program = &self.program;
             let text = error.render(&program.file, |line| program.source_line(line).map(str::to_string));
-            let header = match error.thread {
-                0 => String::new(),
-                n => format!("Exception in thread Thread-{n}:\n"),
+            let header = match (error.thread, &error.thread_name) {
+                (0, _) => String::new(),
+                (_, Some(name)) => format!("Exception in thread {name}:\n"),
+                (n, None) => format!("Exception in thread Thread-{n}:\n"),
             };
             eprint!("{header}{text}");
         }
