@@ -121,6 +121,50 @@ pub enum Builtin {
     RandomRandbelow,
     /// A function of the `math` module (`interp::mathlib`). Its ids follow the table's.
     Math(MathFn),
+    /// A method of a built-in type taken from the type (`str.upper`), called with its receiver
+    /// first. Its ids follow the math functions'.
+    TypeMethod(TypeMethod),
+}
+
+/// The built-in types a program can take methods from (`str.strip`, `list.append`, `dict.get`).
+pub const METHOD_CLASSES: [Builtin; 5] = [Builtin::Str, Builtin::List, Builtin::Tuple, Builtin::Dict, Builtin::Set];
+
+/// A method of a built-in type as a value: `map(str.strip, lines)`, `sorted(words, key=str.lower)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeMethod {
+    /// Its type's index in [`METHOD_CLASSES`].
+    class: u8,
+    /// Its index in [`METHODS`].
+    method: u8,
+}
+
+impl TypeMethod {
+    pub fn new(class: Builtin, name: &str) -> Option<TypeMethod> {
+        let class = METHOD_CLASSES.iter().position(|&c| c == class)?;
+        let method = METHODS.iter().position(|(n, _)| *n == name)?;
+        Some(TypeMethod { class: class as u8, method: method as u8 })
+    }
+
+    /// The type it belongs to.
+    pub fn class(self) -> Builtin {
+        METHOD_CLASSES[self.class as usize]
+    }
+
+    pub fn method(self) -> Method {
+        METHODS[self.method as usize].1
+    }
+
+    pub fn name(self) -> &'static str {
+        METHODS[self.method as usize].0
+    }
+
+    fn index(self) -> usize {
+        self.class as usize * METHODS.len() + self.method as usize
+    }
+
+    fn from_index(index: usize) -> TypeMethod {
+        TypeMethod { class: (index / METHODS.len()) as u8, method: (index % METHODS.len()) as u8 }
+    }
 }
 
 macro_rules! math_functions {
@@ -299,19 +343,26 @@ impl Builtin {
             let index = MathFn::ALL.iter().position(|(_, g)| *g == f).unwrap_or(0);
             return BuiltinId((TABLE.len() + index) as u16);
         }
+        if let Builtin::TypeMethod(t) = self {
+            return BuiltinId((TABLE.len() + MathFn::ALL.len() + t.index()) as u16);
+        }
         BuiltinId(TABLE.iter().position(|(_, b)| *b == self).expect("every builtin is in the table") as u16)
     }
 
     pub fn from_id(id: BuiltinId) -> Builtin {
         match TABLE.get(id.0 as usize) {
             Some(&(_, b)) => b,
-            None => Builtin::Math(MathFn::ALL[id.0 as usize - TABLE.len()].1),
+            None => match id.0 as usize - TABLE.len() {
+                math if math < MathFn::ALL.len() => Builtin::Math(MathFn::ALL[math].1),
+                other => Builtin::TypeMethod(TypeMethod::from_index(other - MathFn::ALL.len())),
+            },
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Builtin::Math(f) => f.name(),
+            Builtin::TypeMethod(t) => t.name(),
             _ => TABLE[self.id().0 as usize].0,
         }
     }
@@ -449,80 +500,83 @@ pub enum Method {
     SymmetricDifferenceUpdate,
 }
 
+/// Every method of the built-in types, by name (a method's index here is its id in
+/// [`TypeMethod`]).
+pub const METHODS: &[(&str, Method)] = &[
+    ("append", Method::Append),
+    ("pop", Method::Pop),
+    ("insert", Method::Insert),
+    ("extend", Method::Extend),
+    ("index", Method::Index),
+    ("get", Method::Get),
+    ("keys", Method::Keys),
+    ("values", Method::Values),
+    ("items", Method::Items),
+    ("acquire", Method::Acquire),
+    ("release", Method::Release),
+    ("split", Method::Split),
+    ("join", Method::Join),
+    ("strip", Method::Strip),
+    ("lstrip", Method::Lstrip),
+    ("rstrip", Method::Rstrip),
+    ("replace", Method::Replace),
+    ("find", Method::Find),
+    ("count", Method::Count),
+    ("startswith", Method::Startswith),
+    ("endswith", Method::Endswith),
+    ("upper", Method::Upper),
+    ("lower", Method::Lower),
+    ("isdigit", Method::Isdigit),
+    ("isalpha", Method::Isalpha),
+    ("isalnum", Method::Isalnum),
+    ("isspace", Method::Isspace),
+    ("isupper", Method::Isupper),
+    ("islower", Method::Islower),
+    ("isidentifier", Method::Isidentifier),
+    ("isdecimal", Method::Isdecimal),
+    ("ljust", Method::Ljust),
+    ("rjust", Method::Rjust),
+    ("center", Method::Center),
+    ("zfill", Method::Zfill),
+    ("partition", Method::Partition),
+    ("rpartition", Method::Rpartition),
+    ("rfind", Method::Rfind),
+    ("removeprefix", Method::Removeprefix),
+    ("removesuffix", Method::Removesuffix),
+    ("capitalize", Method::Capitalize),
+    ("title", Method::Title),
+    ("swapcase", Method::Swapcase),
+    ("splitlines", Method::Splitlines),
+    ("format", Method::Format),
+    ("sort", Method::Sort),
+    ("reverse", Method::Reverse),
+    ("locked", Method::Locked),
+    ("remove", Method::Remove),
+    ("copy", Method::Copy),
+    ("clear", Method::Clear),
+    ("setdefault", Method::Setdefault),
+    ("update", Method::Update),
+    ("popitem", Method::Popitem),
+    ("send", Method::Send),
+    ("throw", Method::Throw),
+    ("close", Method::Close),
+    ("add", Method::Add),
+    ("discard", Method::Discard),
+    ("union", Method::Union),
+    ("intersection", Method::Intersection),
+    ("difference", Method::Difference),
+    ("symmetric_difference", Method::SymmetricDifference),
+    ("issubset", Method::Issubset),
+    ("issuperset", Method::Issuperset),
+    ("isdisjoint", Method::Isdisjoint),
+    ("intersection_update", Method::IntersectionUpdate),
+    ("difference_update", Method::DifferenceUpdate),
+    ("symmetric_difference_update", Method::SymmetricDifferenceUpdate),
+];
+
 impl Method {
     pub fn lookup(name: &str) -> Option<Method> {
-        Some(match name {
-            "append" => Method::Append,
-            "pop" => Method::Pop,
-            "insert" => Method::Insert,
-            "extend" => Method::Extend,
-            "index" => Method::Index,
-            "get" => Method::Get,
-            "keys" => Method::Keys,
-            "values" => Method::Values,
-            "items" => Method::Items,
-            "acquire" => Method::Acquire,
-            "release" => Method::Release,
-            "split" => Method::Split,
-            "join" => Method::Join,
-            "strip" => Method::Strip,
-            "lstrip" => Method::Lstrip,
-            "rstrip" => Method::Rstrip,
-            "replace" => Method::Replace,
-            "find" => Method::Find,
-            "count" => Method::Count,
-            "startswith" => Method::Startswith,
-            "endswith" => Method::Endswith,
-            "upper" => Method::Upper,
-            "lower" => Method::Lower,
-            "isdigit" => Method::Isdigit,
-            "isalpha" => Method::Isalpha,
-            "isalnum" => Method::Isalnum,
-            "isspace" => Method::Isspace,
-            "isupper" => Method::Isupper,
-            "islower" => Method::Islower,
-            "isidentifier" => Method::Isidentifier,
-            "isdecimal" => Method::Isdecimal,
-            "ljust" => Method::Ljust,
-            "rjust" => Method::Rjust,
-            "center" => Method::Center,
-            "zfill" => Method::Zfill,
-            "partition" => Method::Partition,
-            "rpartition" => Method::Rpartition,
-            "rfind" => Method::Rfind,
-            "removeprefix" => Method::Removeprefix,
-            "removesuffix" => Method::Removesuffix,
-            "capitalize" => Method::Capitalize,
-            "title" => Method::Title,
-            "swapcase" => Method::Swapcase,
-            "splitlines" => Method::Splitlines,
-            "format" => Method::Format,
-            "sort" => Method::Sort,
-            "reverse" => Method::Reverse,
-            "locked" => Method::Locked,
-            "remove" => Method::Remove,
-            "copy" => Method::Copy,
-            "clear" => Method::Clear,
-            "setdefault" => Method::Setdefault,
-            "update" => Method::Update,
-            "popitem" => Method::Popitem,
-            "send" => Method::Send,
-            "throw" => Method::Throw,
-            "close" => Method::Close,
-            "add" => Method::Add,
-            "discard" => Method::Discard,
-            "union" => Method::Union,
-            "intersection" => Method::Intersection,
-            "difference" => Method::Difference,
-            "symmetric_difference" => Method::SymmetricDifference,
-            "issubset" => Method::Issubset,
-            "issuperset" => Method::Issuperset,
-            "isdisjoint" => Method::Isdisjoint,
-            "intersection_update" => Method::IntersectionUpdate,
-            "difference_update" => Method::DifferenceUpdate,
-            "symmetric_difference_update" => Method::SymmetricDifferenceUpdate,
-            _ => return None,
-        })
+        METHODS.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
     }
 }
 

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(76) {
+    let text = match c.below(77) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -267,6 +267,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         75 => format!(
             "    th = threading.Thread(target=raiser, args=({o}, {i}))\n    th.start()\n    th.join()\n"
         ),
+        // A list's method bound to the shared list (`add = x.append`: one step when called), and a
+        // str method taken from the type.
+        76 => format!("    add = {o}.append\n    add(len(''.join(map(str.strip, [' a ', str({o}[{i}])]))) + {v})\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -509,13 +512,14 @@ mod tests {
                 "groups[",
                 "functools.partial(add_to, ",
                 "th.start()",
+                "map(str.strip, ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 73, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 74, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -188,6 +188,10 @@ impl<P: Platform> Interp<'_, P> {
                 return self.call_iterator_builtin(Builtin::Enumerate, &all);
             }
             Builtin::Math(crate::builtins::MathFn::Isclose) => return self.isclose_keywords(args, keywords),
+            Builtin::TypeMethod(t) => {
+                let keywords: Vec<(String, Value)> = keywords.iter().map(|&(k, v)| (k.to_string(), v)).collect();
+                return self.call_type_method(t, args, &keywords);
+            }
             Builtin::Int => {
                 let [("base", base)] = keywords else {
                     let name = keywords.iter().map(|(k, _)| *k).find(|&k| k != "base").unwrap_or("base");
@@ -614,6 +618,7 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::RandomGetrandbits
             | Builtin::RandomRandbelow => self.call_thread_builtin(builtin, args),
             Builtin::Math(f) => self.call_math(f, args),
+            Builtin::TypeMethod(t) => self.call_type_method(t, args, &[]),
             Builtin::GcCollect => {
                 arity("collect", args, 0, 0)?;
                 let freed = self.collect(false);

@@ -516,6 +516,12 @@ impl<P: Platform> Interp<'_, P> {
         if let Some(v) = self.class_attr_value(obj, name)? {
             return Ok(v);
         }
+        // `str.upper`: a built-in type's method, taken from the type.
+        if let V::Builtin(id) = obj.unpack() {
+            if let Some(t) = Self::type_method(crate::builtins::Builtin::from_id(id), name) {
+                return Ok(Value::builtin(crate::builtins::Builtin::TypeMethod(t).id()));
+            }
+        }
         if name == "__name__" || name == "__qualname__" {
             let renamed = match obj.handle() {
                 Some(h) => self.shared.heap.read_fixed(h, |o| match o {
@@ -560,12 +566,30 @@ impl<P: Platform> Interp<'_, P> {
                 return Err(self.no_such_attribute(obj, name)?);
             }
         }
+        if let Some(class) = super::classes::builtin_class(obj) {
+            let class = class.name();
+            return Err(Exception::new(
+                ErrorKind::AttributeError,
+                format!("type object '{class}' has no attribute '{name}'"),
+            ));
+        }
         let type_name = self.type_name(obj)?;
         let is_method = crate::builtins::Method::lookup(name).is_some_and(|m| self.has_method(obj, m));
-        if is_method {
-            Err(type_error(format!("emlab does not support bound methods: call '{type_name}.{name}(...)' directly")))
-        } else {
-            Err(Exception::new(ErrorKind::AttributeError, format!("'{type_name}' object has no attribute '{name}'")))
+        if !is_method {
+            return Err(Exception::new(
+                ErrorKind::AttributeError,
+                format!("'{type_name}' object has no attribute '{name}'"),
+            ));
+        }
+        // `lst.append` as a value: the type's method bound to the object (`map(out.append, xs)`).
+        let class = crate::builtins::METHOD_CLASSES.iter().find(|c| c.name() == type_name);
+        match class.and_then(|&class| Self::type_method(class, name)) {
+            Some(t) => {
+                let func = Value::builtin(crate::builtins::Builtin::TypeMethod(t).id());
+                let method = crate::heap::BoundMethodObject { receiver: obj, func };
+                self.alloc(Object::BoundMethod(Box::new(method)))
+            }
+            None => Err(type_error(format!("emlab does not support bound methods of '{type_name}' objects: call '{type_name}.{name}(...)' directly"))),
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::calls::arity;
 use super::collections::normalize_index;
 use super::Interp;
-use crate::builtins::Method;
+use crate::builtins::{Builtin, Method, TypeMethod};
 use crate::error::{type_error, value_error, ErrorKind, Exception};
 use crate::heap::{Kind, Object, ViewKind};
 use crate::platform::Platform;
@@ -15,11 +15,75 @@ impl<P: Platform> Interp<'_, P> {
         self.method_receiver(v, m).is_some()
     }
 
+    /// Whether `receiver.name(...)` calls the attribute as a value: a module's function, or a
+    /// built-in type's method taken from the type (`str.upper(s)`).
+    fn called_as_value(&self, receiver: Value, name: u32) -> bool {
+        match receiver.unpack() {
+            V::Module(_) => true,
+            V::Builtin(id) => {
+                Self::type_method(Builtin::from_id(id), &self.shared.program.names[name as usize]).is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// If `v`'s type has method `m`, whether `v` is a dict (where `pop` takes a key); read once.
     fn method_receiver(&self, v: Value, m: Method) -> Option<bool> {
         let V::Obj(h) = v.unpack() else { return None };
         // Which methods an object has depends only on its type, which never changes.
-        match self.shared.heap.kind(h).ok()? {
+        Self::kind_method(self.shared.heap.kind(h).ok()?, m)
+    }
+
+    /// `str.upper` and the other methods of a built-in type taken from the type, if it has one
+    /// of that name.
+    pub(crate) fn type_method(class: Builtin, name: &str) -> Option<TypeMethod> {
+        let kind = match class {
+            Builtin::Str => Kind::Str,
+            Builtin::List => Kind::List,
+            Builtin::Tuple => Kind::Tuple,
+            Builtin::Dict => Kind::Dict,
+            Builtin::Set => Kind::Set,
+            _ => return None,
+        };
+        let t = TypeMethod::new(class, name)?;
+        Self::kind_method(kind, t.method()).map(|_| t)
+    }
+
+    /// `str.upper(s, ...)`: the method called on its first argument, which must be of its type
+    /// (CPython's "descriptor ... doesn't apply" otherwise).
+    pub(crate) fn call_type_method(
+        &mut self,
+        t: TypeMethod,
+        args: &[Value],
+        keywords: &[(String, Value)],
+    ) -> Result<Value, Exception> {
+        let (class, name) = (t.class().name(), t.name());
+        let Some((&receiver, rest)) = args.split_first() else {
+            return Err(type_error(format!("unbound method {class}.{name}() needs an argument")));
+        };
+        let type_name = self.type_name(receiver)?;
+        let is_dict = match self.method_receiver(receiver, t.method()) {
+            Some(is_dict) if type_name == class => is_dict,
+            _ => {
+                return Err(type_error(format!(
+                    "descriptor '{name}' for '{class}' objects doesn't apply to a '{type_name}' object"
+                )))
+            }
+        };
+        self.core_step();
+        if t.class() == Builtin::Str {
+            let text = self.str_text(receiver)?.unwrap_or_default();
+            return self.str_method(&text, t.method(), name, rest, keywords);
+        }
+        if !keywords.is_empty() {
+            return Err(type_error(format!("{class}.{name}() takes no keyword arguments")));
+        }
+        self.call_builtin_method(receiver, t.method(), is_dict, name, rest)
+    }
+
+    /// If a value of `kind` has method `m`, whether it is a dict.
+    fn kind_method(kind: Kind, m: Method) -> Option<bool> {
+        match kind {
             Kind::List => matches!(
                 m,
                 Method::Append
@@ -62,7 +126,7 @@ impl<P: Platform> Interp<'_, P> {
     /// Raises AttributeError unless `receiver.name` is a method (or a module's function).
     pub(crate) fn check_method(&mut self, receiver: Value, name: u32) -> Result<(), Exception> {
         let method_name = &self.shared.program.names[name as usize];
-        if let V::Module(_) = receiver.unpack() {
+        if self.called_as_value(receiver, name) {
             return self.get_attr(receiver, method_name).map(|_| ());
         }
         if self.has_class_attributes(receiver) {
@@ -90,8 +154,9 @@ impl<P: Platform> Interp<'_, P> {
         let n = self.roots.stack.len();
         let receiver_at = n - argc as usize - 1;
         let receiver = self.roots.stack[receiver_at];
-        if let V::Module(_) = receiver.unpack() {
-            // A module's function, or (a library module's) any callable: called as a value.
+        if self.called_as_value(receiver, name) {
+            // A module's function, or (a library module's) any callable, or a built-in type's
+            // method (`str.upper(s)`): called as a value.
             let callee = self.get_attr(receiver, &self.shared.program.names[name as usize])?;
             self.roots.stack[receiver_at] = callee;
             return self.call_value(argc);
@@ -186,7 +251,7 @@ impl<P: Platform> Interp<'_, P> {
         names: &[String],
     ) -> Result<Option<Value>, Exception> {
         let receiver = self.roots.stack[receiver_at];
-        if let V::Module(_) = receiver.unpack() {
+        if self.called_as_value(receiver, name) {
             let callee = self.get_attr(receiver, &self.shared.program.names[name as usize])?;
             self.roots.stack[receiver_at] = callee;
             return self.call_with_keywords(receiver_at, names);

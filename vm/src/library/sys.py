@@ -13,6 +13,25 @@ executable = "emlab"
 path = []
 
 
+class _Implementation:
+    "`sys.implementation`: emlab runs the language of CPython 3.11 under a name of its own."
+
+    def __init__(self):
+        self.name = "emlab"
+        self.cache_tag = None
+        self.version = version_info
+        self.hexversion = hexversion
+
+    def __repr__(self):
+        return (
+            f"namespace(name={self.name!r}, cache_tag=None, version={self.version!r}, "
+            f"hexversion={self.hexversion})"
+        )
+
+
+implementation = _Implementation()
+
+
 class _Stream:
     def __init__(self, fd, name):
         self._fd = fd

@@ -174,6 +174,9 @@ fn write_repr(cx: Context, v: Value, out: &mut String, active: &mut Vec<Handle>)
             Builtin::Error(kind) => out.push_str(&format!("<class '{}'>", kind.name())),
             b if b.is_class() => out.push_str(&format!("<class '{}'>", b.name())),
             Builtin::NotImplemented => out.push_str("NotImplemented"),
+            Builtin::TypeMethod(t) => {
+                out.push_str(&format!("<method '{}' of '{}' objects>", t.name(), t.class().name()))
+            }
             b => out.push_str(&format!("<built-in function {}>", b.name())),
         },
         V::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", modules::name(m))),
@@ -304,6 +307,14 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             }
         }
         Shape::Bound(receiver, func) => {
+            // A built-in type's method bound to an object (`lst.append`).
+            if let V::Builtin(b) = func.unpack() {
+                if let (Builtin::TypeMethod(t), Some(object)) = (Builtin::from_id(b), receiver.handle()) {
+                    let class = t.class().name();
+                    out.push_str(&format!("<built-in method {} of {class} object #{}>", t.name(), object.number()));
+                    return Ok(());
+                }
+            }
             let name = match func.unpack() {
                 V::Func(f) => cx.program.code(f).qualname.clone(),
                 V::Obj(f) => cx
