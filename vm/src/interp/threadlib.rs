@@ -48,19 +48,27 @@ impl<P: Platform> Interp<'_, P> {
             }
             Builtin::StackSize => {
                 super::calls::arity("stack_size", args, 0, 1)?;
-                if let Some(&size) = args.first() {
-                    let n = crate::value_ops::as_int(size).ok_or_else(|| {
+                // `stack_size()` is `stack_size(0)`: it sets the default back (CPython's too).
+                let n = match args.first() {
+                    Some(&size) => crate::value_ops::as_int(size).ok_or_else(|| {
                         type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             self.type_name(size).unwrap_or("object")
                         ))
-                    })?;
-                    if n != 0 && n < 32_768 {
-                        return Err(value_error(format!("size not valid: {n} bytes")));
-                    }
+                    })?,
+                    None => 0,
+                };
+                if n < 0 {
+                    return Err(value_error("size must be 0 or a positive value"));
                 }
-                // emlab's threads have the stack it gives them; the size asked for is noted only.
-                Ok(Value::int(0))
+                if n != 0 && n < 32_768 {
+                    return Err(value_error(format!("size not valid: {n} bytes")));
+                }
+                // emlab's threads have the stack it gives them: the size asked for is noted only,
+                // and the old one given back.
+                record(Resource::Threads, Access::Write);
+                let old = self.shared.stack_size.swap(n as usize, std::sync::atomic::Ordering::Relaxed);
+                Ok(Value::int(old as i64))
             }
             // A thread's `threading.Thread` object lives in its own slot: setting and getting it
             // are the thread's own business (no shared state), except to `_enumerate`, which

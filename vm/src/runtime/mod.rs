@@ -75,6 +75,9 @@ pub struct Shared<P: Platform> {
     join_handles: parking_lot::Mutex<Vec<(u32, P::JoinHandle)>>,
     uncaught: parking_lot::Mutex<Vec<Uncaught>>,
     next_thread: AtomicU32,
+    /// The stack size `_thread.stack_size(n)` last asked for (0: the default); emlab's threads
+    /// keep the stacks it gives them, so it is only given back.
+    pub(crate) stack_size: AtomicUsize,
     next_collect: AtomicUsize,
     /// Latency of each EML promotion for an extension call (real threads only).
     pub promotions: Arc<PromotionStats>,
@@ -169,6 +172,7 @@ impl<P: Platform> Shared<P> {
             join_handles: parking_lot::Mutex::new(Vec::new()),
             uncaught: parking_lot::Mutex::new(Vec::new()),
             next_thread: AtomicU32::new(0),
+            stack_size: AtomicUsize::new(0),
             next_collect,
             promotions: Arc::default(),
             switch_interval: AtomicU32::new(config.switch_interval.max(1)),

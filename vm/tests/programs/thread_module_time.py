@@ -32,6 +32,7 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(_thread.stack_size(), _thread.stack_size(65536))
+print(_thread.stack_size(), _thread.stack_size())
 
 start = time.monotonic()
 time.sleep(0.01)
@@ -49,5 +50,6 @@ except ValueError as e:
 # | TypeError: 2nd arg must be a tuple
 # | TypeError: optional 3rd arg must be a dictionary
 # | 0 0
+# | 65536 0
 # | True True <class 'float'> <class 'int'>
 # | ValueError: sleep length must be non-negative
