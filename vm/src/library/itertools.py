@@ -13,7 +13,8 @@ class count:
                 raise TypeError("a number is required")
         self._current = start
         self._step = step
-        if isinstance(start, int) and isinstance(step, int) and step != 0:
+        small = isinstance(start, int) and isinstance(step, int) and -_LIMIT <= start <= _LIMIT
+        if small and step != 0 and -_LIMIT <= step <= _LIMIT:
             stop = _LIMIT if step > 0 else -_LIMIT - 1
             self._numbers = iter(range(start, stop, step))
         else:

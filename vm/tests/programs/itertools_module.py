@@ -49,6 +49,8 @@ for bad in [lambda: itertools.islice("abc", -1), lambda: itertools.permutations(
         list(bad())
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+big = itertools.count(2**70, 2**65)
+print(next(big), next(big), big)
 # --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
 # exit: 0
 # stdout:
@@ -75,3 +77,4 @@ for bad in [lambda: itertools.islice("abc", -1), lambda: itertools.permutations(
 # | ValueError Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.
 # | ValueError r must be non-negative
 # | TypeError a number is required
+# | 1180591620717411303424 1217485108864830406656 count(1254378597012249509888, 36893488147419103232)
