@@ -172,81 +172,9 @@ class deque:
         return f"deque({self._items!r}, maxlen={self.maxlen})"
 
 
-class defaultdict:
-    def __init__(self, default_factory=None, *args, **kwargs):
-        if default_factory is not None and not callable(default_factory):
-            raise TypeError("first argument must be callable or None")
-        self.default_factory = default_factory
-        self._data = dict(*args, **kwargs)
-
-    def __getitem__(self, key):
-        try:
-            return self._data[key]
-        except KeyError:
-            pass
-        if self.default_factory is None:
-            raise KeyError(key)
-        # Set only if no other thread set it meanwhile: one step, as CPython's `__missing__` is
-        # under the GIL for a built-in factory.
-        return self._data.setdefault(key, self.default_factory())
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, defaultdict):
-            return self._data == other._data
-        return self._data == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def update(self, *args, **kwargs):
-        self._data.update(*args, **kwargs)
-
-    def clear(self):
-        self._data.clear()
-
-    def copy(self):
-        return defaultdict(self.default_factory, self._data)
-
-    def __repr__(self):
-        return f"defaultdict({self.default_factory!r}, {self._data!r})"
-
-
-class OrderedDict:
-    def __init__(self, *args, **kwargs):
-        self._data = dict(*args, **kwargs)
+class _Mapping:
+    """What defaultdict, OrderedDict and Counter share: a dict they hold (emlab's classes cannot
+    derive from dict), whose operations each is one step on it."""
 
     def __getitem__(self, key):
         return self._data[key]
@@ -266,14 +194,6 @@ class OrderedDict:
     def __iter__(self):
         return iter(self._data)
 
-    def __reversed__(self):
-        return reversed(list(self._data))
-
-    def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return self._data == other
-
     def keys(self):
         return self._data.keys()
 
@@ -297,6 +217,52 @@ class OrderedDict:
 
     def clear(self):
         self._data.clear()
+
+
+class defaultdict(_Mapping):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        self.default_factory = default_factory
+        self._data = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        try:
+            return self._data[key]
+        except KeyError:
+            pass
+        if self.default_factory is None:
+            raise KeyError(key)
+        # Set only if no other thread set it meanwhile: one step, as CPython's `__missing__` is
+        # under the GIL for a built-in factory.
+        return self._data.setdefault(key, self.default_factory())
+
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._data == other._data
+        return self._data == other
+
+    def popitem(self):
+        return self._data.popitem()
+
+    def copy(self):
+        return defaultdict(self.default_factory, self._data)
+
+    def __repr__(self):
+        return f"defaultdict({self.default_factory!r}, {self._data!r})"
+
+
+class OrderedDict(_Mapping):
+    def __init__(self, *args, **kwargs):
+        self._data = dict(*args, **kwargs)
+
+    def __reversed__(self):
+        return reversed(list(self._data))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._data.items()) == list(other._data.items())
+        return self._data == other
 
     def copy(self):
         return OrderedDict(self._data)
@@ -320,7 +286,7 @@ class OrderedDict:
         return f"OrderedDict({list(self._data.items())!r})"
 
 
-class Counter:
+class Counter(_Mapping):
     def __init__(self, iterable=None, **kwds):
         self._data = {}
         self.update(iterable, **kwds)
@@ -328,43 +294,13 @@ class Counter:
     def __getitem__(self, key):
         return self._data.get(key, 0)
 
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
     def __delitem__(self, key):
         self._data.pop(key, None)
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def clear(self):
-        self._data.clear()
 
     def copy(self):
         return Counter(self)
@@ -379,27 +315,22 @@ class Counter:
     def elements(self):
         return _chain.from_iterable([key] * count for key, count in self._data.items() if count > 0)
 
-    def update(self, iterable=None, **kwds):
+    def _add(self, iterable, kwds, sign):
         if iterable is not None:
-            if isinstance(iterable, (Counter, dict, defaultdict, OrderedDict)):
+            if isinstance(iterable, (dict, _Mapping)):
                 for key, count in iterable.items():
-                    self._data[key] = self._data.get(key, 0) + count
+                    self._data[key] = self._data.get(key, 0) + sign * count
             else:
                 for key in iterable:
-                    self._data[key] = self._data.get(key, 0) + 1
+                    self._data[key] = self._data.get(key, 0) + sign
         for key, count in kwds.items():
-            self._data[key] = self._data.get(key, 0) + count
+            self._data[key] = self._data.get(key, 0) + sign * count
+
+    def update(self, iterable=None, **kwds):
+        self._add(iterable, kwds, 1)
 
     def subtract(self, iterable=None, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, (Counter, dict, defaultdict, OrderedDict)):
-                for key, count in iterable.items():
-                    self._data[key] = self._data.get(key, 0) - count
-            else:
-                for key in iterable:
-                    self._data[key] = self._data.get(key, 0) - 1
-        for key, count in kwds.items():
-            self._data[key] = self._data.get(key, 0) - count
+        self._add(iterable, kwds, -1)
 
     def __repr__(self):
         if not self._data:
