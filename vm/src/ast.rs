@@ -418,6 +418,25 @@ impl BinOp {
             BinOp::RShift => ">>",
         }
     }
+
+    /// The special methods a class defines for the operator: `a op b` calls the first on `a`,
+    /// then the reflected one on `b`; `a op= b` tries the in-place one first.
+    pub fn special_methods(self) -> [&'static str; 3] {
+        match self {
+            BinOp::Add => ["__add__", "__radd__", "__iadd__"],
+            BinOp::Sub => ["__sub__", "__rsub__", "__isub__"],
+            BinOp::Mul => ["__mul__", "__rmul__", "__imul__"],
+            BinOp::FloorDiv => ["__floordiv__", "__rfloordiv__", "__ifloordiv__"],
+            BinOp::Mod => ["__mod__", "__rmod__", "__imod__"],
+            BinOp::Div => ["__truediv__", "__rtruediv__", "__itruediv__"],
+            BinOp::Pow => ["__pow__", "__rpow__", "__ipow__"],
+            BinOp::BitAnd => ["__and__", "__rand__", "__iand__"],
+            BinOp::BitOr => ["__or__", "__ror__", "__ior__"],
+            BinOp::BitXor => ["__xor__", "__rxor__", "__ixor__"],
+            BinOp::LShift => ["__lshift__", "__rlshift__", "__ilshift__"],
+            BinOp::RShift => ["__rshift__", "__rrshift__", "__irshift__"],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

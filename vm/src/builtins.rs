@@ -119,6 +119,8 @@ pub enum Builtin {
     RandomRandom,
     RandomGetrandbits,
     RandomRandbelow,
+    /// `type(None)`, the class of `None` (no global name, as in Python).
+    NoneType,
     /// A function of the `math` module (`interp::mathlib`). Its ids follow the table's.
     Math(MathFn),
     /// A method of a built-in type taken from the type (`str.upper`), called with its receiver
@@ -324,12 +326,15 @@ const TABLE: &[(&str, Builtin)] = &[
     ("random", Builtin::RandomRandom),
     ("getrandbits", Builtin::RandomGetrandbits),
     ("randbelow", Builtin::RandomRandbelow),
+    ("NoneType", Builtin::NoneType),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
 fn hidden(b: Builtin) -> bool {
-    matches!(b, Builtin::GcCollect | Builtin::ExceptionInit | Builtin::ObjectInit | Builtin::PropertySetter)
-        || b.of_native_module()
+    matches!(
+        b,
+        Builtin::GcCollect | Builtin::ExceptionInit | Builtin::ObjectInit | Builtin::PropertySetter | Builtin::NoneType
+    ) || b.of_native_module()
 }
 
 /// The builtin a global name falls back to, if any.
@@ -421,6 +426,7 @@ impl Builtin {
                 | Builtin::Staticmethod
                 | Builtin::Classmethod
                 | Builtin::Super
+                | Builtin::NoneType
                 | Builtin::Error(_)
         )
     }

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(77) {
+    let text = match c.below(79) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -270,6 +270,14 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // A list's method bound to the shared list (`add = x.append`: one step when called), and a
         // str method taken from the type.
         76 => format!("    add = {o}.append\n    add(len(''.join(map(str.strip, [' a ', str({o}[{i}])]))) + {v})\n"),
+        // `object()` as a sentinel stored in a shared item (identity compared; arithmetic on it
+        // elsewhere is a TypeError, an outcome like any other), and `type(None)`.
+        77 => format!(
+            "    {o}[{i}] = END if {o}[{i}] is not END else {v}\n    print(type({o}[{i}]) is object, type(None)() is None)\n"
+        ),
+        // Operator methods on the shared instance: `b += k` runs `Box.__iadd__` (a read and a
+        // write of `box.n`), then `__neg__`, `__add__` and the reflected `__radd__`.
+        78 => format!("    b = box\n    b += {v}\n    {o}[{i}] = -b + (b + {o}[{i}]) + ({o}[{i}] + b)\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -333,6 +341,9 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("next(ids)") {
         source.push_str("import itertools\nids = itertools.count()\n");
+    }
+    if uses("END") {
+        source.push_str("END = object()\n");
     }
     if uses("dq.") || uses("groups[") {
         source.push_str("from collections import deque, defaultdict, Counter\ndq = deque()\ngroups = defaultdict(list)\ntally = Counter()\n");
@@ -406,6 +417,15 @@ class Box:
         return v
     def __repr__(self):
         return f'Box({self.n})'
+    def __iadd__(self, k):
+        self.n = self.n + k
+        return self
+    def __add__(self, k):
+        return self.n + k
+    def __radd__(self, k):
+        return k - self.n
+    def __neg__(self):
+        return -self.n
 class Guard:
     def __enter__(self):
         lock.acquire()
@@ -513,13 +533,15 @@ mod tests {
                 "functools.partial(add_to, ",
                 "th.start()",
                 "map(str.strip, ",
+                "is not END else",
+                "    b += ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 74, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 76, "menu items never generated: {seen:?}");
     }
 
     #[test]

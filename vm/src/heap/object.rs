@@ -175,6 +175,9 @@ pub enum Object {
     Random(Box<super::random::Mt19937>),
     /// An int that does not fit in 64 bits (one that does is always an immediate value).
     Int(Box<num_bigint::BigInt>),
+    /// `object()`: a thing with only an identity (the usual sentinel); it has no attributes and
+    /// never changes.
+    Bare,
 }
 
 /// A `set`, or a `frozenset` (`frozen`): its items in CPython's table.
@@ -378,10 +381,11 @@ pub enum Kind {
     FrozenSet,
     Random,
     Int,
+    Object,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 28] = [
+    pub(crate) const ALL: [Kind; 29] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -410,6 +414,7 @@ impl Kind {
         Kind::FrozenSet,
         Kind::Random,
         Kind::Int,
+        Kind::Object,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -433,6 +438,7 @@ impl Kind {
                 | Kind::Slice
                 | Kind::FrozenSet
                 | Kind::Int
+                | Kind::Object
         )
     }
 
@@ -474,6 +480,7 @@ impl Kind {
             Kind::FrozenSet => "frozenset",
             Kind::Random => "Random",
             Kind::Int => "int",
+            Kind::Object => "object",
         }
     }
 }
@@ -514,6 +521,7 @@ impl Object {
             Object::Set(_) => Kind::Set,
             Object::Random(_) => Kind::Random,
             Object::Int(_) => Kind::Int,
+            Object::Bare => Kind::Object,
         }
     }
 
@@ -605,7 +613,7 @@ impl Object {
             }
             Object::Slice(parts) => parts.iter().copied().for_each(visit),
             Object::Set(s) => s.table.items().for_each(visit),
-            Object::Random(_) | Object::Int(_) => {}
+            Object::Random(_) | Object::Int(_) | Object::Bare => {}
             Object::Generator(g) => {
                 g.stack.iter().copied().for_each(&mut visit);
                 g.handling.iter().for_each(|(v, _)| visit(*v));

@@ -327,6 +327,13 @@ impl<P: Platform> Interp<'_, P> {
                     Some((v, _)) if self.is_big_int(v) => Ok(Value::float(self.float_value(v)?.unwrap_or(0.0))),
                     Some((v, _)) => match self.str_text(v)? {
                         Some(text) => crate::value_ops::float::parse_float(&text).map(Value::float),
+                        None if self.is_instance_object(v) && self.call_special_exists(v, "__float__")? => {
+                            self.converted(v, "__float__", "float")
+                        }
+                        None if self.is_instance_object(v) && self.call_special_exists(v, "__index__")? => {
+                            let i = self.converted(v, "__index__", "int")?;
+                            self.call_builtin(Builtin::Float, &[i])
+                        }
                         None => Err(type_error(format!(
                             "float() argument must be a string or a real number, not '{}'",
                             self.type_name(v)?
@@ -463,6 +470,12 @@ impl<P: Platform> Interp<'_, P> {
                     Some((v, _)) if self.is_big_int(v) => Ok(v),
                     Some((v, _)) => match self.str_text(v)? {
                         Some(text) => self.new_int(parse_int(&text, 10)?),
+                        None if self.is_instance_object(v) && self.call_special_exists(v, "__int__")? => {
+                            self.converted(v, "__int__", "int")
+                        }
+                        None if self.is_instance_object(v) && self.call_special_exists(v, "__index__")? => {
+                            self.converted(v, "__index__", "int")
+                        }
                         None => Err(type_error(format!(
                             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                             self.type_name(v)?
@@ -483,7 +496,10 @@ impl<P: Platform> Interp<'_, P> {
                     }
                     V::Bool(b) => Ok(Value::int(b as i64)),
                     V::Float(f) => Ok(Value::float(f.abs())),
-                    _ => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(args[0])?))),
+                    _ => match self.call_special(args[0], "__abs__", &[])? {
+                        Some(r) => Ok(r),
+                        None => Err(type_error(format!("bad operand type for abs(): '{}'", self.type_name(args[0])?))),
+                    },
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -625,9 +641,15 @@ impl<P: Platform> Interp<'_, P> {
                 Ok(Value::int(freed as i64))
             }
             Builtin::Object => {
-                arity("object", args, 0, 0)?;
-                Err(type_error("emlab cannot make instances of 'object' itself; define a class"))
+                if !args.is_empty() {
+                    return Err(type_error("object() takes no arguments"));
+                }
+                self.alloc(Object::Bare)
             }
+            Builtin::NoneType => match args {
+                [] => Ok(Value::NONE),
+                _ => Err(type_error("NoneType takes no arguments")),
+            },
             Builtin::Type => match args {
                 [v] => self.type_of(*v),
                 [_, _, _] => Err(type_error("emlab does not support type(name, bases, dict); use a class statement")),

@@ -662,8 +662,60 @@ impl<P: Platform> Interp<'_, P> {
         })
     }
 
+    /// `a op b` where `a` or `b` is an object whose class the program made, as CPython's
+    /// `binary_op1`: `a.__add__(b)`, then `b.__radd__(a)` (reflected only between different
+    /// classes, and tried first when `b`'s class derives from `a`'s and defines its own). None
+    /// when neither defines the operator or both return `NotImplemented`.
+    pub(crate) fn special_binary(
+        &mut self,
+        op: crate::ast::BinOp,
+        a: Value,
+        b: Value,
+    ) -> Result<Option<Value>, Exception> {
+        let [method, reflected, _] = op.special_methods();
+        let (class_a, class_b) = (self.class_of(a)?, self.class_of(b)?);
+        let mut tries = [(a, b, method), (b, a, reflected)];
+        if let (Some(x), Some(y)) = (class_a, class_b) {
+            if x == y {
+                return match self.call_special(a, method, &[b])? {
+                    Some(r) if !self.is_not_implemented(r) => Ok(Some(r)),
+                    _ => Ok(None),
+                };
+            }
+            if self.is_subclass_of(y, x)? && self.class_lookup(y, reflected)? != self.class_lookup(x, reflected)? {
+                tries.swap(0, 1);
+            }
+        }
+        for (x, y, name) in tries {
+            if let Some(r) = self.call_special(x, name, &[y])? {
+                if !self.is_not_implemented(r) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// `int(obj)` or `float(obj)` through the conversion method `name` of `obj`'s class, whose
+    /// result must be of type `want` (`int`: an int or a bool, as CPython's deprecated leniency).
+    pub(crate) fn converted(&mut self, obj: Value, name: &str, want: &str) -> Result<Value, Exception> {
+        let r = self.call_special(obj, name, &[])?.unwrap_or(Value::NONE);
+        let ok = match r.unpack() {
+            V::Int(_) | V::Bool(_) => want == "int",
+            V::Float(_) => want == "float",
+            _ => want == "int" && self.is_big_int(r),
+        };
+        if !ok {
+            return Err(type_error(format!("{name} returned non-{want} (type {})", self.type_name(r)?)));
+        }
+        Ok(match r.unpack() {
+            V::Bool(b) => Value::int(b as i64),
+            _ => r,
+        })
+    }
+
     /// Whether `v` is `NotImplemented`.
-    fn is_not_implemented(&self, v: Value) -> bool {
+    pub(crate) fn is_not_implemented(&self, v: Value) -> bool {
         matches!(v.unpack(), V::Builtin(id) if Builtin::from_id(id) == Builtin::NotImplemented)
     }
 
@@ -765,6 +817,7 @@ impl<P: Platform> Interp<'_, P> {
         Ok(match v.unpack() {
             V::Int(_) => Some(Builtin::Int),
             V::Bool(_) => Some(Builtin::Bool),
+            V::None => Some(Builtin::NoneType),
             V::Float(_) => Some(Builtin::Float),
             V::Obj(h) => match self.shared.heap.kind(h)? {
                 Kind::Int => Some(Builtin::Int),
@@ -778,6 +831,7 @@ impl<P: Platform> Interp<'_, P> {
                 Kind::Range => Some(Builtin::Range),
                 Kind::Lock => Some(Builtin::Lock),
                 Kind::Class => Some(Builtin::Type),
+                Kind::Object => Some(Builtin::Object),
                 Kind::Exception => self.exception_kind_of(v)?.map(Builtin::Error),
                 _ => None,
             },

@@ -152,6 +152,14 @@ impl<P: Platform> Interp<'_, P> {
             (UnaryOp::Pos, Some(i)) => Ok(Value::int(i)),
             (UnaryOp::Invert, Some(i)) => Ok(Value::int(!i)),
             (_, None) => {
+                let method = match op {
+                    UnaryOp::Neg => "__neg__",
+                    UnaryOp::Pos => "__pos__",
+                    _ => "__invert__",
+                };
+                if let Some(r) = self.call_special(v, method, &[])? {
+                    return Ok(r);
+                }
                 let symbol = match op {
                     UnaryOp::Neg => "-",
                     UnaryOp::Pos => "+",
@@ -188,6 +196,11 @@ impl<P: Platform> Interp<'_, P> {
         if op == BinOp::Mod {
             if let Some(fmt) = self.str_text(a)? {
                 return self.percent_format(&fmt, b);
+            }
+        }
+        if self.is_instance_object(a) || self.is_instance_object(b) {
+            if let Some(r) = self.special_binary(op, a, b)? {
+                return Ok(r);
             }
         }
         let heap = &self.shared.heap;
@@ -279,6 +292,14 @@ impl<P: Platform> Interp<'_, P> {
 
     /// `a op= b`: a list extends (`+=`, any iterable) or repeats (`*=`) in place; all else as `a op b`.
     pub(crate) fn inplace_binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Exception> {
+        if self.is_instance_object(a) {
+            let [.., inplace] = op.special_methods();
+            if let Some(r) = self.call_special(a, inplace, &[b])? {
+                if !self.is_not_implemented(r) {
+                    return Ok(r);
+                }
+            }
+        }
         if let V::Obj(h) = a.unpack() {
             let is_list = self.shared.heap.read(h, |o| matches!(o, Object::List(_)))?;
             if is_list && op == BinOp::Add {
@@ -308,7 +329,15 @@ impl<P: Platform> Interp<'_, P> {
                 return Ok(a);
             }
         }
-        self.binary(op, a, b)
+        // CPython names the augmented operator in the error (`for +=:`).
+        self.binary(op, a, b).map_err(|mut e| {
+            let plain = format!("unsupported operand type(s) for {}:", op.symbol());
+            if e.kind == ErrorKind::TypeError && e.message.starts_with(&plain) {
+                let symbol = op.symbol().trim_end_matches(" or pow()");
+                e.message = format!("unsupported operand type(s) for {symbol}=:{}", &e.message[plain.len()..]).into();
+            }
+            e
+        })
     }
 
     fn repeat(&mut self, seq: Object, n: i64) -> Result<Value, Exception> {

@@ -256,6 +256,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
         }
         Object::Slice(parts) => Shape::Call("slice", parts.to_vec()),
         Object::Random(_) => Shape::Text(format!("<_random.Random object #{}>", h.number())),
+        Object::Bare => Shape::Text(format!("<object object #{}>", h.number())),
         Object::Set(set) => match (set.frozen, set.table.is_empty()) {
             (false, true) => Shape::Text("set()".to_string()),
             (true, true) => Shape::Text("frozenset()".to_string()),
