@@ -334,7 +334,7 @@ impl<P: Platform> Interp<'_, P> {
             let plain = format!("unsupported operand type(s) for {}:", op.symbol());
             if e.kind == ErrorKind::TypeError && e.message.starts_with(&plain) {
                 let symbol = op.symbol().trim_end_matches(" or pow()");
-                e.message = format!("unsupported operand type(s) for {symbol}=:{}", &e.message[plain.len()..]).into();
+                e.message = format!("unsupported operand type(s) for {symbol}=:{}", &e.message[plain.len()..]);
             }
             e
         })
