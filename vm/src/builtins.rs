@@ -121,6 +121,9 @@ pub enum Builtin {
     RandomRandbelow,
     /// `type(None)`, the class of `None` (no global name, as in Python).
     NoneType,
+    /// `_thread._local`: the base of `threading.local`, whose instances keep each thread's
+    /// attributes apart.
+    ThreadLocal,
     /// A function of the `math` module (`interp::mathlib`). Its ids follow the table's.
     Math(MathFn),
     /// A method of a built-in type taken from the type (`str.upper`), called with its receiver
@@ -327,13 +330,19 @@ const TABLE: &[(&str, Builtin)] = &[
     ("getrandbits", Builtin::RandomGetrandbits),
     ("randbelow", Builtin::RandomRandbelow),
     ("NoneType", Builtin::NoneType),
+    ("_local", Builtin::ThreadLocal),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
 fn hidden(b: Builtin) -> bool {
     matches!(
         b,
-        Builtin::GcCollect | Builtin::ExceptionInit | Builtin::ObjectInit | Builtin::PropertySetter | Builtin::NoneType
+        Builtin::GcCollect
+            | Builtin::ExceptionInit
+            | Builtin::ObjectInit
+            | Builtin::PropertySetter
+            | Builtin::NoneType
+            | Builtin::ThreadLocal
     ) || b.of_native_module()
 }
 
@@ -427,6 +436,7 @@ impl Builtin {
                 | Builtin::Classmethod
                 | Builtin::Super
                 | Builtin::NoneType
+                | Builtin::ThreadLocal
                 | Builtin::Error(_)
         )
     }

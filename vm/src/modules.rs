@@ -45,6 +45,7 @@ const NATIVE: &[NativeModule] = &[
             ("_get_current", Attr::Builtin(Builtin::GetCurrent)),
             ("_enumerate", Attr::Builtin(Builtin::EnumerateThreads)),
             ("_count", Attr::Builtin(Builtin::CountThreads)),
+            ("_local", Attr::Builtin(Builtin::ThreadLocal)),
         ],
     },
     NativeModule {

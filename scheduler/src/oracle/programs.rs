@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(79) {
+    let text = match c.below(80) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -278,6 +278,9 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // Operator methods on the shared instance: `b += k` runs `Box.__iadd__` (a read and a
         // write of `box.n`), then `__neg__`, `__add__` and the reflected `__radd__`.
         78 => format!("    b = box\n    b += {v}\n    {o}[{i}] = -b + (b + {o}[{i}]) + ({o}[{i}] + b)\n"),
+        // A `threading.local` subclass: each thread's `__init__` runs on its first use, and its
+        // attribute, set from a shared item, survives a safepoint for this thread alone.
+        79 => format!("    tl.n += {o}[{i}]\n    noop()\n    {o}[{i}] = tl.n + tl.base\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -322,9 +325,10 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     let threading = bodies
         .iter()
         .chain([&main])
-        .any(|b| b.contains("with rl:") || b.contains("ev.is_set()") || b.contains("th.start()"));
+        .any(|b| b.contains("with rl:") || b.contains("ev.is_set()") || b.contains("th.start()") || b.contains("tl.n"));
     if threading {
         source.push_str("import threading\nrl = threading.RLock()\nev = threading.Event()\n");
+        source.push_str("class Local(threading.local):\n    def __init__(self, base):\n        self.n = 0\n        self.base = base\ntl = Local(10)\n");
         source.push_str("def raiser(obj, i):\n    obj[i] += 1\n    raise KeyError(i)\n");
         source.push_str("def note(args):\n    d['hooked'] = args.exc_type.__name__\n");
         source.push_str("threading.excepthook = note\n");
@@ -535,13 +539,14 @@ mod tests {
                 "map(str.strip, ",
                 "is not END else",
                 "    b += ",
+                "tl.n += ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 76, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 77, "menu items never generated: {seen:?}");
     }
 
     #[test]

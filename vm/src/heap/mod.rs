@@ -32,7 +32,7 @@ pub mod set;
 pub use gc::{block_state, sweep_claims, CollectStats};
 pub use object::{
     BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, GenState, GeneratorObject, InstanceObject, Iter,
-    Kind, LockObject, Object, StrObject, SuperObject, ThreadObject, ViewKind, WrapperKind, WrapperObject,
+    Kind, LocalObject, LockObject, Object, StrObject, SuperObject, ThreadObject, ViewKind, WrapperKind, WrapperObject,
 };
 
 use crate::bias::{self, Readers};

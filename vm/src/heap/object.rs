@@ -178,6 +178,21 @@ pub enum Object {
     /// `object()`: a thing with only an identity (the usual sentinel); it has no attributes and
     /// never changes.
     Bare,
+    /// A `threading.local` (an instance of a class derived from `_thread._local`): each thread
+    /// that uses it sees the attributes of its own instance.
+    Local(Box<LocalObject>),
+}
+
+/// A `threading.local`: its class, an instance of that class for each thread that has used it
+/// (where that thread's attributes live, so no other thread's steps touch them), and the
+/// arguments it was made with, which `__init__` is run with again in each new thread.
+#[derive(Debug, Clone)]
+pub struct LocalObject {
+    pub class: Handle,
+    /// `(thread ident, instance)`, in the order the threads first used it.
+    pub threads: Vec<(i64, Handle)>,
+    /// `(args, kwargs)`: a tuple and a dict; `None` when the class has no `__init__` to rerun.
+    pub init: Option<(Value, Value)>,
 }
 
 /// A `set`, or a `frozenset` (`frozen`): its items in CPython's table.
@@ -310,6 +325,8 @@ pub struct ClassObject {
     pub exception: Option<crate::error::ErrorKind>,
     /// Its attributes: methods, class variables.
     pub dict: Dict,
+    /// It derives from `_thread._local` (`threading.local`): its instances are [`LocalObject`]s.
+    pub local: bool,
 }
 
 /// An instance of a class the program made: its class and its attributes.
@@ -382,10 +399,11 @@ pub enum Kind {
     Random,
     Int,
     Object,
+    Local,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 29] = [
+    pub(crate) const ALL: [Kind; 30] = [
         Kind::Str,
         Kind::List,
         Kind::Tuple,
@@ -415,6 +433,7 @@ impl Kind {
         Kind::Random,
         Kind::Int,
         Kind::Object,
+        Kind::Local,
     ];
 
     /// Whether objects of this kind can change after they are allocated (str, tuple, range and
@@ -481,6 +500,8 @@ impl Kind {
             Kind::Random => "Random",
             Kind::Int => "int",
             Kind::Object => "object",
+            // Its class's name, as an instance's.
+            Kind::Local => "_thread._local",
         }
     }
 }
@@ -522,6 +543,7 @@ impl Object {
             Object::Random(_) => Kind::Random,
             Object::Int(_) => Kind::Int,
             Object::Bare => Kind::Object,
+            Object::Local(_) => Kind::Local,
         }
     }
 
@@ -543,6 +565,7 @@ impl Object {
     pub fn class(&self) -> Option<Handle> {
         match self {
             Object::Instance(i) => Some(i.class),
+            Object::Local(l) => Some(l.class),
             Object::Exception(e) => e.class,
             _ => None,
         }
@@ -614,6 +637,14 @@ impl Object {
             Object::Slice(parts) => parts.iter().copied().for_each(visit),
             Object::Set(s) => s.table.items().for_each(visit),
             Object::Random(_) | Object::Int(_) | Object::Bare => {}
+            Object::Local(l) => {
+                visit(Value::obj(l.class));
+                l.threads.iter().for_each(|&(_, h)| visit(Value::obj(h)));
+                if let Some((args, kwargs)) = l.init {
+                    visit(args);
+                    visit(kwargs);
+                }
+            }
             Object::Generator(g) => {
                 g.stack.iter().copied().for_each(&mut visit);
                 g.handling.iter().for_each(|(v, _)| visit(*v));

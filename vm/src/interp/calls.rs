@@ -123,6 +123,17 @@ impl<P: Platform> Interp<'_, P> {
     /// Calls `f(*args)` from native code (an extension's callback into core code, a special
     /// method such as `__repr__` that an operation runs) and returns its result.
     pub(crate) fn call_from_native(&mut self, f: Value, args: &[Value]) -> Result<Value, Exception> {
+        self.call_from_native_keywords(f, args, &[], &[])
+    }
+
+    /// `f(*args, **dict(zip(names, values)))` from native code, as [`Interp::call_from_native`].
+    pub(crate) fn call_from_native_keywords(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        names: &[String],
+        values: &[Value],
+    ) -> Result<Value, Exception> {
         let limit = P::max_callback_nesting(self.slot.number == 0);
         if self.callbacks >= limit {
             return Err(Exception::new(
@@ -137,8 +148,13 @@ impl<P: Platform> Interp<'_, P> {
         let (height, handling) = (self.roots.stack.len(), self.roots.handling.len());
         self.roots.stack.push(f);
         self.roots.stack.extend_from_slice(args);
+        self.roots.stack.extend_from_slice(values);
         self.callbacks += 1;
-        let result = match self.call_value(args.len() as u32) {
+        let called = match names {
+            [] => self.call_value(args.len() as u32),
+            _ => self.call_with_keywords(height, names),
+        };
+        let result = match called {
             Ok(Some(v)) => Ok(v),
             Ok(None) => self.execute(depth),
             Err(e) => Err(e),
@@ -646,6 +662,8 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 self.alloc(Object::Bare)
             }
+            // `threading.local` is a class derived from it, which makes the objects.
+            Builtin::ThreadLocal => Err(type_error("emlab makes thread-local objects with threading.local()")),
             Builtin::NoneType => match args {
                 [] => Ok(Value::NONE),
                 _ => Err(type_error("NoneType takes no arguments")),

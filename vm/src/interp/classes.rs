@@ -20,8 +20,8 @@ use crate::error::{type_error, ErrorKind, Exception};
 use crate::heap::dict::Dict;
 use crate::heap::object::{hash_str, intern};
 use crate::heap::{
-    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, Handle, Heap, InstanceObject, Kind, Object,
-    SuperObject,
+    BoundMethodObject, ClassObject, ExceptionObject, FunctionObject, Handle, Heap, InstanceObject, Kind, LocalObject,
+    Object, SuperObject,
 };
 use crate::platform::Platform;
 use crate::value::{Value, V};
@@ -95,14 +95,15 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn build_class(&mut self, name: u32, bases: u32) -> Result<Value, Exception> {
         let n = self.roots.stack.len();
         let namespace = self.roots.stack[n - 1];
-        let (base, exception) = match bases {
-            0 => (None, None),
+        let (base, exception, local) = match bases {
+            0 => (None, None, false),
             _ => {
                 let b = self.roots.stack[n - 2];
                 match b.unpack() {
                     V::Builtin(id) => match Builtin::from_id(id) {
-                        Builtin::Error(kind) => (None, Some(kind)),
-                        Builtin::Object => (None, None),
+                        Builtin::Error(kind) => (None, Some(kind), false),
+                        Builtin::Object => (None, None, false),
+                        Builtin::ThreadLocal => (None, None, true),
                         other if other.is_class() => {
                             return Err(type_error(format!(
                                 "emlab cannot derive a class from the built-in type '{}'",
@@ -112,11 +113,11 @@ impl<P: Platform> Interp<'_, P> {
                         _ => return Err(type_error("bases must be types")),
                     },
                     V::Obj(h) if self.shared.heap.kind(h)? == Kind::Class => {
-                        let exception = self.shared.heap.read(h, |o| match o {
-                            Object::Class(c) => c.exception,
-                            _ => None,
+                        let (exception, local) = self.shared.heap.read(h, |o| match o {
+                            Object::Class(c) => (c.exception, c.local),
+                            _ => (None, false),
                         })?;
-                        (Some(h), exception)
+                        (Some(h), exception, local)
                     }
                     _ => return Err(type_error("bases must be types")),
                 }
@@ -131,7 +132,8 @@ impl<P: Platform> Interp<'_, P> {
         };
         let qualname = intern(&self.shared.program.names[name as usize]);
         let name = qualname.rsplit('.').next().unwrap_or(qualname);
-        let class = self.alloc(Object::Class(Box::new(ClassObject { name, qualname, base, exception, dict })))?;
+        let class =
+            self.alloc(Object::Class(Box::new(ClassObject { name, qualname, base, exception, dict, local })))?;
         self.roots.stack.truncate(n - 1 - bases as usize);
         Ok(class)
     }
@@ -157,7 +159,7 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn class_of(&self, v: Value) -> Result<Option<Handle>, Exception> {
         match v.unpack() {
             V::Obj(h) => match self.shared.heap.kind(h)? {
-                Kind::Instance | Kind::Exception => Ok(self.shared.heap.read_fixed(h, Object::class)?),
+                Kind::Instance | Kind::Local | Kind::Exception => Ok(self.shared.heap.read_fixed(h, Object::class)?),
                 _ => Ok(None),
             },
             _ => Ok(None),
@@ -194,9 +196,15 @@ impl<P: Platform> Interp<'_, P> {
     /// Looks attribute `name` up on an object of a class the program made, a class, or a
     /// `super()`: `None` when it has none (the caller raises AttributeError).
     pub(crate) fn lookup_attr(&mut self, obj: Value, name: &str) -> Result<Option<Callee>, Exception> {
-        let V::Obj(h) = obj.unpack() else { return Ok(None) };
+        let V::Obj(mut h) = obj.unpack() else { return Ok(None) };
+        let mut kind = self.shared.heap.kind(h)?;
+        if kind == Kind::Local {
+            // This thread's attributes are those of its own instance; methods bind to `obj`.
+            h = self.local_instance(h)?;
+            kind = Kind::Instance;
+        }
         let heap = &self.shared.heap;
-        match heap.kind(h)? {
+        match kind {
             Kind::Instance | Kind::Exception => {
                 let (own, class, args) = heap.read(h, |o| match o {
                     Object::Instance(i) => (dict_get_str(heap, &i.dict, name), Some(i.class), None),
@@ -291,6 +299,22 @@ impl<P: Platform> Interp<'_, P> {
                         format!("'super' object has no attribute '{name}'"),
                     ))
                 }
+                // `threading.local` itself is the built-in `_thread._local` (a subclass is named).
+                Kind::Local => {
+                    let class = self.class_of(obj)?;
+                    let base = match class {
+                        Some(c) => {
+                            self.shared.heap.read(c, |o| if let Object::Class(c) = o { c.base } else { None })?
+                        }
+                        None => None,
+                    };
+                    if base.is_none() {
+                        return Ok(Exception::new(
+                            ErrorKind::AttributeError,
+                            format!("'_thread._local' object has no attribute '{name}'"),
+                        ));
+                    }
+                }
                 _ => {}
             }
         }
@@ -307,12 +331,14 @@ impl<P: Platform> Interp<'_, P> {
                 format!("'{}' object has no attribute '{name}'", this.type_name(obj)?),
             ))
         };
-        let Some(h) = obj
-            .handle()
-            .filter(|&h| matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Class | Kind::Exception)))
-        else {
+        let Some(mut h) = obj.handle().filter(|&h| {
+            matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Local | Kind::Class | Kind::Exception))
+        }) else {
             return Err(missing(self)?);
         };
+        if self.shared.heap.kind(h)? == Kind::Local {
+            h = self.local_instance(h)?;
+        }
         let hash = self.key_hash(key)?;
         let heap = &self.shared.heap;
         let mut same = |k: Value| k == key || key_is(heap, k, name);
@@ -366,8 +392,8 @@ impl<P: Platform> Interp<'_, P> {
             _ => None,
         };
         let h = match kind {
-            Some((h, Kind::Instance | Kind::Class)) => h,
-            Some((h, Kind::Exception)) => h,
+            Some((h, Kind::Instance | Kind::Class | Kind::Exception)) => h,
+            Some((h, Kind::Local)) => self.local_instance(h)?,
             _ => {
                 let type_name = self.type_name(obj)?;
                 return Err(Exception::new(
@@ -435,12 +461,15 @@ impl<P: Platform> Interp<'_, P> {
         callee_at: usize,
         names: &[String],
     ) -> Result<Option<Value>, Exception> {
-        let exception = self.shared.heap.read(class, |o| match o {
-            Object::Class(c) => c.exception,
-            _ => None,
+        let (exception, local) = self.shared.heap.read(class, |o| match o {
+            Object::Class(c) => (c.exception, c.local),
+            _ => (None, false),
         })?;
         let init = self.class_lookup(class, "__init__")?;
         let given = self.roots.stack.len() - callee_at - 1;
+        if local {
+            return self.instantiate_local(class, init, callee_at, names).map(Some);
+        }
         let instance = match exception {
             // `BaseException.__new__` keeps the positional arguments as `args`.
             Some(kind) => {
@@ -480,6 +509,136 @@ impl<P: Platform> Interp<'_, P> {
         Ok(None)
     }
 
+    /// `instantiate` for a class derived from `_thread._local`: the object, with this thread's
+    /// instance made, then `__init__` run on it; the arguments are kept for `__init__` to run
+    /// with again in every other thread that uses the object (CPython's `_thread._local`).
+    fn instantiate_local(
+        &mut self,
+        class: Handle,
+        init: Option<Value>,
+        callee_at: usize,
+        names: &[String],
+    ) -> Result<Value, Exception> {
+        let end = self.roots.stack.len();
+        let Some(init) = init else {
+            if end > callee_at + 1 {
+                return Err(type_error("Initialization arguments are not supported"));
+            }
+            self.roots.stack.truncate(callee_at);
+            let local = LocalObject { class, threads: Vec::new(), init: None };
+            let object = self.alloc(Object::Local(Box::new(local)))?;
+            self.push(object);
+            let made = self.local_instance_made(object.handle().expect("a local is an object"), false);
+            self.pop();
+            made?;
+            return Ok(object);
+        };
+        // The arguments stay on the stack (rooted) until `__init__` has run.
+        let mut positional = vec![Value::NONE];
+        positional.extend_from_slice(&self.roots.stack[callee_at + 1..end - names.len()]);
+        let values = self.roots.stack[end - names.len()..end].to_vec();
+        let args = self.new_tuple(positional[1..].to_vec())?;
+        self.push(args);
+        let object = self.local_with_arguments(class, args, names, &values);
+        self.pop();
+        let object = object?;
+        self.push(object);
+        positional[0] = object;
+        // This thread's instance, then `__init__` on the object with the arguments as given.
+        let result = self
+            .local_instance_made(object.handle().expect("a local is an object"), false)
+            .and_then(|_| self.call_from_native_keywords(init, &positional, names, &values));
+        self.pop();
+        let result = result?;
+        if result != Value::NONE {
+            return Err(type_error(format!("__init__() should return None, not '{}'", self.type_name(result)?)));
+        }
+        self.roots.stack.truncate(callee_at);
+        Ok(object)
+    }
+
+    /// A new `threading.local` of class `class` that keeps `args` and the keyword arguments
+    /// `names`/`values` for `__init__` (`args` is rooted by the caller).
+    fn local_with_arguments(
+        &mut self,
+        class: Handle,
+        args: Value,
+        names: &[String],
+        values: &[Value],
+    ) -> Result<Value, Exception> {
+        let kwargs = self.alloc(Object::Dict(Box::default()))?;
+        self.push(kwargs);
+        let filled = names.iter().zip(values).try_for_each(|(name, &value)| {
+            let key = self.new_str(name.as_str())?;
+            self.dict_set(kwargs.handle().expect("a dict is an object"), key, value)
+        });
+        let object = filled.and_then(|()| {
+            let local = LocalObject { class, threads: Vec::new(), init: Some((args, kwargs)) };
+            self.alloc(Object::Local(Box::new(local)))
+        });
+        self.pop();
+        object
+    }
+
+    /// The instance of `threading.local` object `local` that holds the running thread's
+    /// attributes, made (and `__init__` rerun on the object) the first time this thread uses it.
+    pub(crate) fn local_instance(&mut self, local: Handle) -> Result<Handle, Exception> {
+        let ident = super::threadlib::ident_of(self.slot.number);
+        let found = self.shared.heap.read(local, |o| match o {
+            Object::Local(l) => l.threads.iter().find(|&&(t, _)| t == ident).map(|&(_, i)| i),
+            _ => None,
+        })?;
+        match found {
+            Some(instance) => Ok(instance),
+            None => self.local_instance_made(local, true),
+        }
+    }
+
+    /// Makes the running thread's instance of `local`, and with `rerun` runs `__init__` on the
+    /// object with the arguments it was made with.
+    fn local_instance_made(&mut self, local: Handle, rerun: bool) -> Result<Handle, Exception> {
+        let ident = super::threadlib::ident_of(self.slot.number);
+        let (class, init) = self.shared.heap.read(local, |o| match o {
+            Object::Local(l) => (Some(l.class), l.init),
+            _ => (None, None),
+        })?;
+        let Some(class) = class else { return Err(type_error("not a thread-local object")) };
+        let instance = self.alloc(Object::Instance(Box::new(InstanceObject { class, dict: Dict::new() })))?;
+        let handle = instance.handle().expect("an instance is an object");
+        self.shared.heap.write(local, |o| {
+            if let Object::Local(l) = o {
+                l.threads.push((ident, handle));
+            }
+        })?;
+        if let (true, Some((args, kwargs))) = (rerun, init) {
+            let object = Value::obj(local);
+            let Some(init) = self.class_lookup(class, "__init__")? else { return Ok(handle) };
+            let mut positional = vec![object];
+            positional.extend(self.shared.heap.read(args.handle().expect("a tuple"), |o| match o {
+                Object::Tuple(items) => items.to_vec(),
+                _ => Vec::new(),
+            })?);
+            let (names, values): (Vec<String>, Vec<Value>) = {
+                let entries = self.shared.heap.read(kwargs.handle().expect("a dict"), |o| match o {
+                    Object::Dict(d) => d.entries().collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                })?;
+                let mut names = Vec::new();
+                let mut values = Vec::new();
+                for (k, v) in entries {
+                    names.push(self.str_text(k)?.unwrap_or_default());
+                    values.push(v);
+                }
+                (names, values)
+            };
+            let result = self.call_from_native_keywords(init, &positional, &names, &values)?;
+            if result != Value::NONE {
+                return Err(type_error(format!("__init__() should return None, not '{}'", self.type_name(result)?)));
+            }
+        }
+        Ok(handle)
+    }
+
     /// Enters Python function `func` (with `defaults`), which is called with the values above
     /// `callee_at`, the last `names.len()` of them keyword arguments.
     pub(crate) fn enter_function(
@@ -511,7 +670,7 @@ impl<P: Platform> Interp<'_, P> {
                 self.roots.stack.insert(callee_at + 1, receiver);
                 Ok(true)
             }
-            Kind::Instance | Kind::Exception => match self.class_of(callee)? {
+            Kind::Instance | Kind::Local | Kind::Exception => match self.class_of(callee)? {
                 Some(class) => match self.class_lookup(class, "__call__")? {
                     Some(found) => {
                         let callee = self.bind(found, callee, class, false)?;
@@ -550,7 +709,7 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn is_class_callable(&self, h: Handle) -> Result<bool, Exception> {
         Ok(match self.shared.heap.kind(h)? {
             Kind::Class | Kind::BoundMethod | Kind::StaticMethod | Kind::ClassMethod => true,
-            Kind::Instance | Kind::Exception => match self.class_of(Value::obj(h))? {
+            Kind::Instance | Kind::Local | Kind::Exception => match self.class_of(Value::obj(h))? {
                 Some(class) => self.class_lookup(class, "__call__")?.is_some(),
                 None => false,
             },
@@ -589,7 +748,7 @@ impl<P: Platform> Interp<'_, P> {
     pub(crate) fn is_instance_object(&self, v: Value) -> bool {
         match v.unpack() {
             V::Obj(h) => {
-                matches!(self.shared.heap.kind(h), Ok(Kind::Instance))
+                matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Local))
                     || (matches!(self.shared.heap.kind(h), Ok(Kind::Exception))
                         && self.shared.heap.read_fixed(h, Object::class).ok().flatten().is_some())
             }
@@ -862,9 +1021,21 @@ impl<P: Platform> Interp<'_, P> {
         let V::Obj(h) = obj.unpack() else { return Ok(false) };
         let heap = &self.shared.heap;
         match heap.kind(h)? {
-            Kind::Instance | Kind::Exception => {
+            Kind::Instance | Kind::Local | Kind::Exception => {
                 let (own, class) = heap.read(h, |o| match o {
                     Object::Instance(i) => (dict_get_str(heap, &i.dict, name).is_some(), Some(i.class)),
+                    // This thread's instance, if it has used the object (nothing else runs here).
+                    Object::Local(l) => {
+                        let ident = super::threadlib::ident_of(self.slot.number);
+                        let own = l.threads.iter().find(|&&(t, _)| t == ident).is_some_and(|&(_, i)| {
+                            heap.read(i, |o| match o {
+                                Object::Instance(i) => dict_get_str(heap, &i.dict, name).is_some(),
+                                _ => false,
+                            })
+                            .unwrap_or(false)
+                        });
+                        (own, Some(l.class))
+                    }
                     Object::Exception(e) => (dict_get_str(heap, &e.dict, name).is_some() || name == "args", e.class),
                     _ => (false, None),
                 })?;

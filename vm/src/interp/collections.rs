@@ -301,7 +301,7 @@ impl<P: Platform> Interp<'_, P> {
                     Err(crate::error::index_error("list assignment index out of range"))
                 }
             }
-            Kind::Instance => match self.call_special(obj, "__delitem__", &[index])? {
+            Kind::Instance | Kind::Local => match self.call_special(obj, "__delitem__", &[index])? {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)?))),
             },
@@ -562,7 +562,7 @@ impl<P: Platform> Interp<'_, P> {
                 let method = crate::heap::BoundMethodObject { receiver: obj, func: setter };
                 return self.alloc(Object::BoundMethod(Box::new(method)));
             }
-            if matches!(kind, Kind::Class | Kind::Super | Kind::Instance) {
+            if matches!(kind, Kind::Class | Kind::Super | Kind::Instance | Kind::Local) {
                 return Err(self.no_such_attribute(obj, name)?);
             }
         }

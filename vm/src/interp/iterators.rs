@@ -100,7 +100,7 @@ impl<P: Platform> Interp<'_, P> {
                 let is_iterator = match it.handle() {
                     Some(h) => match self.shared.heap.kind(h)? {
                         Kind::Iterator | Kind::RangeIterator | Kind::Generator => true,
-                        Kind::Instance => self.call_special_exists(it, "__next__")?,
+                        Kind::Instance | Kind::Local => self.call_special_exists(it, "__next__")?,
                         _ => false,
                     },
                     None => false,

@@ -176,7 +176,10 @@ impl<P: Platform> Interp<'_, P> {
     fn has_class_attributes(&self, v: Value) -> bool {
         match v.unpack() {
             V::Obj(h) => {
-                matches!(self.shared.heap.kind(h), Ok(Kind::Instance | Kind::Class | Kind::Super | Kind::Exception))
+                matches!(
+                    self.shared.heap.kind(h),
+                    Ok(Kind::Instance | Kind::Local | Kind::Class | Kind::Super | Kind::Exception)
+                )
             }
             _ => false,
         }

@@ -467,7 +467,7 @@ impl<P: Platform> Interp<'_, P> {
     #[inline]
     pub(crate) fn truthy(&mut self, v: Value) -> Result<bool, Exception> {
         if let Some(h) = v.handle() {
-            if matches!(self.shared.heap.kind(h)?, crate::heap::Kind::Instance) {
+            if matches!(self.shared.heap.kind(h)?, crate::heap::Kind::Instance | crate::heap::Kind::Local) {
                 return self.instance_truth(v);
             }
         }

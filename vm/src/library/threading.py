@@ -10,6 +10,15 @@ Lock = _thread.allocate_lock
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 ThreadError = _thread.error
 
+
+class _local(_thread._local):
+    """Thread-local data: each thread that uses the object sees attributes of its own (the VM
+    keeps an instance per thread, so no thread's steps touch another's); a subclass's
+    `__init__` runs again, with the same arguments, in each thread that uses the object."""
+
+
+local = _local
+
 # Each thread's Thread object lives in the VM's slot for the thread (`_thread._set_current`), not
 # in a dict that every thread would write: only the thread itself reads it. Names handed out:
 _counter = [0]

@@ -61,7 +61,7 @@ impl<'a> Context<'a> {
     /// Whether `h` is an instance, or an exception, of a class the program made.
     pub(crate) fn has_class(&self, h: crate::heap::Handle) -> Result<bool, crate::error::Exception> {
         Ok(match self.heap.kind(h)? {
-            crate::heap::Kind::Instance => true,
+            crate::heap::Kind::Instance | crate::heap::Kind::Local => true,
             crate::heap::Kind::Exception => self.heap.read_fixed(h, Object::class)?.is_some(),
             _ => false,
         })

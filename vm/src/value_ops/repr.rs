@@ -55,7 +55,7 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> Result<&'static str, Exception
         V::Unbound => "unbound",
         V::RangeIter { .. } => crate::heap::Kind::RangeIterator.type_name(),
         V::Obj(h) => match heap.kind(h)? {
-            crate::heap::Kind::Exception | crate::heap::Kind::Instance => {
+            crate::heap::Kind::Exception | crate::heap::Kind::Instance | crate::heap::Kind::Local => {
                 match heap.read_fixed(h, |o| (o.class(), o.type_name()))? {
                     (Some(class), _) => {
                         heap.read_fixed(class, |o| if let Object::Class(c) = o { c.name } else { "object" })?
@@ -273,7 +273,7 @@ fn write_object_repr(cx: Context, h: Handle, out: &mut String, active: &mut Vec<
             Some(shown) if e.kind == ErrorKind::KeyError => Shape::Text(format!("KeyError({shown})")),
             _ => Shape::Call(e.kind.name(), e.args.to_vec()),
         },
-        Object::Instance(_) => Shape::Instance(Vec::new()),
+        Object::Instance(_) | Object::Local(_) => Shape::Instance(Vec::new()),
         Object::Class(c) => Shape::Text(format!("<class '__main__.{}'>", c.qualname)),
         Object::BoundMethod(m) => Shape::Bound(m.receiver, m.func),
         Object::Wrapper(w) => match w.kind {
