@@ -170,6 +170,12 @@ pub struct RunArgs {
     /// Print the compiled bytecode instead of running the program.
     #[arg(long)]
     pub disassemble: bool,
+    /// List every construct of the program that emlab does not run, instead of running it:
+    /// syntax outside the subset, modules, imported names, module attributes and builtins emlab
+    /// does not have. One `FILE:LINE:COL: message` line each, then a count; exits 0 when there
+    /// is none, 1 when there are some, 2 on a syntax error that is a mistake in the program.
+    #[arg(long, conflicts_with = "disassemble")]
+    pub list_unsupported: bool,
     #[command(flatten)]
     pub vm: VmArgs,
 }

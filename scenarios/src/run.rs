@@ -36,8 +36,52 @@ pub fn load_program(path: &std::path::Path) -> Result<Loaded, i32> {
     Ok(Loaded { file, source, program })
 }
 
+/// `emlab run --list-unsupported FILE`: every construct emlab would refuse, one line each.
+fn list_unsupported(path: &std::path::Path) -> i32 {
+    let file = path.display().to_string();
+    let source = match crate::source::read_source(path) {
+        Ok(source) => source,
+        Err(message) => {
+            eprintln!("emlab: {message}");
+            return exit::USAGE;
+        }
+    };
+    let report = emlab_vm::unsupported::list(&source);
+    for f in &report.findings {
+        println!("{file}:{}:{}: {}", f.span.line, f.span.col, f.message);
+    }
+    if let Some(e) = &report.syntax_error {
+        eprint!("{}", render_syntax_error(&file, &source, e));
+        eprintln!("emlab: the listing stops at this syntax error, which CPython would report too");
+        return exit::USAGE;
+    }
+    if report.truncated {
+        eprintln!(
+            "emlab: the listing stops after {} constructs of syntax outside the subset",
+            emlab_vm::unsupported::MAX_SYNTAX_FINDINGS
+        );
+    }
+    match report.findings.len() {
+        0 => {
+            println!("{file}: nothing unsupported");
+            exit::OK
+        }
+        1 => {
+            println!("{file}: 1 unsupported construct");
+            exit::PROGRAM_ERROR
+        }
+        n => {
+            println!("{file}: {n} unsupported constructs");
+            exit::PROGRAM_ERROR
+        }
+    }
+}
+
 /// Runs `emlab run` and returns the process exit code.
 pub fn run(args: &RunArgs) -> i32 {
+    if args.list_unsupported {
+        return list_unsupported(&args.file);
+    }
     let program = match load_program(&args.file) {
         Ok(loaded) => loaded.program,
         Err(code) => return code,

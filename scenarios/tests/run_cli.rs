@@ -95,3 +95,32 @@ fn a_threads_uncaught_exception_is_headed_by_its_threading_name() {
     assert!(err.contains("Exception in thread named:\nTraceback"), "{err}");
     assert_eq!(err.matches("ValueError: boom").count(), 3, "{err}");
 }
+
+#[test]
+fn list_unsupported_names_every_construct_at_once_and_exits_by_what_it_found() {
+    let source = "import socket\nx: int = 1\ndata = bytes(2)\nmatch x:\n    case 1:\n        pass\nprint(1 @ 2)\n";
+    let out = run_source(source, &["--list-unsupported"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{stdout}");
+    for (line, (at, what)) in lines.iter().zip([
+        (":1:1: ", "module 'socket' is not available in emlab"),
+        (":2:2: ", "variable annotations"),
+        (":3:8: ", "built-in 'bytes' is not available in emlab"),
+        (":4:1: ", "match statements are not supported"),
+        (":7:9: ", "matrix multiplication operator '@' is not supported"),
+    ]) {
+        assert!(line.contains("prog.py") && line.contains(at) && line.contains(what), "{line:?} in {stdout}");
+    }
+    assert!(lines[5].ends_with("prog.py: 5 unsupported constructs"), "{stdout}");
+    // Nothing ran: the program's own output is not there.
+    let out = run_source("print('ran')\n", &["--list-unsupported"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("prog.py: nothing unsupported\n"));
+    // A mistake in the program stops the listing with the syntax error, exit 2.
+    let out = run_source("x: int = 1\ndef f(:\n", &["--list-unsupported"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(":1:2: variable annotations"));
+    assert!(stderr(&out).contains("the listing stops at this syntax error"), "{}", stderr(&out));
+}

@@ -29,6 +29,7 @@ pub mod platform;
 pub mod seqlock;
 pub mod step;
 pub mod trace;
+pub mod unsupported;
 pub mod value;
 pub mod violation;
 
@@ -46,6 +47,7 @@ mod thread_state;
 pub(crate) mod unicode;
 mod value_ops;
 mod vm;
+pub(crate) mod walk;
 
 pub use error::{ErrorKind, Exception, Uncaught};
 pub use mode::{Bug, Bugs, Mode};
