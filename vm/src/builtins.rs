@@ -124,6 +124,18 @@ pub enum Builtin {
     /// `_thread._local`: the base of `threading.local`, whose instances keep each thread's
     /// attributes apart.
     ThreadLocal,
+    /// `bin(i)`, `oct(i)`, `hex(i)`: an int (or an object with `__index__`) in base 2, 8, 16.
+    Bin,
+    Oct,
+    Hex,
+    /// `id(x)`: its identity, an int (an object's number, made to look like an address).
+    Id,
+    /// `delattr(obj, name)`.
+    Delattr,
+    /// `ascii(x)`: `repr(x)` with every non-ASCII character escaped.
+    Ascii,
+    /// `exit([status])` and `quit([status])`: raise SystemExit, as `sys.exit` does.
+    Exit,
     /// A function of the `math` module (`interp::mathlib`). Its ids follow the table's.
     Math(MathFn),
     /// A method of a built-in type taken from the type (`str.upper`), called with its receiver
@@ -263,6 +275,41 @@ const TABLE: &[(&str, Builtin)] = &[
     ("MemoryError", Builtin::Error(ErrorKind::MemoryError)),
     ("ModuleNotFoundError", Builtin::Error(ErrorKind::ModuleNotFoundError)),
     ("GeneratorExit", Builtin::Error(ErrorKind::GeneratorExit)),
+    ("OSError", Builtin::Error(ErrorKind::OSError)),
+    ("TimeoutError", Builtin::Error(ErrorKind::TimeoutError)),
+    ("ConnectionError", Builtin::Error(ErrorKind::ConnectionError)),
+    ("BrokenPipeError", Builtin::Error(ErrorKind::BrokenPipeError)),
+    ("ConnectionAbortedError", Builtin::Error(ErrorKind::ConnectionAbortedError)),
+    ("ConnectionRefusedError", Builtin::Error(ErrorKind::ConnectionRefusedError)),
+    ("ConnectionResetError", Builtin::Error(ErrorKind::ConnectionResetError)),
+    ("FileNotFoundError", Builtin::Error(ErrorKind::FileNotFoundError)),
+    ("FileExistsError", Builtin::Error(ErrorKind::FileExistsError)),
+    ("PermissionError", Builtin::Error(ErrorKind::PermissionError)),
+    ("InterruptedError", Builtin::Error(ErrorKind::InterruptedError)),
+    ("BlockingIOError", Builtin::Error(ErrorKind::BlockingIOError)),
+    ("ChildProcessError", Builtin::Error(ErrorKind::ChildProcessError)),
+    ("IsADirectoryError", Builtin::Error(ErrorKind::IsADirectoryError)),
+    ("NotADirectoryError", Builtin::Error(ErrorKind::NotADirectoryError)),
+    ("ProcessLookupError", Builtin::Error(ErrorKind::ProcessLookupError)),
+    ("EOFError", Builtin::Error(ErrorKind::EOFError)),
+    ("FloatingPointError", Builtin::Error(ErrorKind::FloatingPointError)),
+    ("BufferError", Builtin::Error(ErrorKind::BufferError)),
+    ("ReferenceError", Builtin::Error(ErrorKind::ReferenceError)),
+    ("SystemError", Builtin::Error(ErrorKind::SystemError)),
+    ("StopAsyncIteration", Builtin::Error(ErrorKind::StopAsyncIteration)),
+    ("UnicodeError", Builtin::Error(ErrorKind::UnicodeError)),
+    ("Warning", Builtin::Error(ErrorKind::Warning)),
+    ("UserWarning", Builtin::Error(ErrorKind::UserWarning)),
+    ("DeprecationWarning", Builtin::Error(ErrorKind::DeprecationWarning)),
+    ("PendingDeprecationWarning", Builtin::Error(ErrorKind::PendingDeprecationWarning)),
+    ("RuntimeWarning", Builtin::Error(ErrorKind::RuntimeWarning)),
+    ("FutureWarning", Builtin::Error(ErrorKind::FutureWarning)),
+    ("SyntaxWarning", Builtin::Error(ErrorKind::SyntaxWarning)),
+    ("ImportWarning", Builtin::Error(ErrorKind::ImportWarning)),
+    ("UnicodeWarning", Builtin::Error(ErrorKind::UnicodeWarning)),
+    ("BytesWarning", Builtin::Error(ErrorKind::BytesWarning)),
+    ("ResourceWarning", Builtin::Error(ErrorKind::ResourceWarning)),
+    ("EncodingWarning", Builtin::Error(ErrorKind::EncodingWarning)),
     ("format", Builtin::Format),
     ("object", Builtin::Object),
     ("type", Builtin::Type),
@@ -331,6 +378,13 @@ const TABLE: &[(&str, Builtin)] = &[
     ("randbelow", Builtin::RandomRandbelow),
     ("NoneType", Builtin::NoneType),
     ("_local", Builtin::ThreadLocal),
+    ("bin", Builtin::Bin),
+    ("oct", Builtin::Oct),
+    ("hex", Builtin::Hex),
+    ("id", Builtin::Id),
+    ("delattr", Builtin::Delattr),
+    ("ascii", Builtin::Ascii),
+    ("exit", Builtin::Exit),
 ];
 
 /// Builtins that are no global names: module functions and methods reached through classes.
@@ -348,6 +402,12 @@ fn hidden(b: Builtin) -> bool {
 
 /// The builtin a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<BuiltinId> {
+    // CPython's other names of `OSError`.
+    let name = match name {
+        "IOError" | "EnvironmentError" => "OSError",
+        "quit" => "exit",
+        _ => name,
+    };
     TABLE.iter().position(|(n, b)| *n == name && !hidden(*b)).map(|i| BuiltinId(i as u16))
 }
 

@@ -52,6 +52,14 @@ pub struct Value {
     bits: u64,
 }
 
+impl Value {
+    /// What `id()` gives an immediate value (an object's is its number): equal for equal values,
+    /// different for values of different kinds (`id(1) != id(1.0)`), never negative.
+    pub fn identity(self) -> i64 {
+        (((self.tag as u64) << 56) ^ self.bits) as i64 & i64::MAX
+    }
+}
+
 /// A [`Value`] unpacked, for `match`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum V {

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(80) {
+    let text = match c.below(82) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -281,6 +281,14 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // A `threading.local` subclass: each thread's `__init__` runs on its first use, and its
         // attribute, set from a shared item, survives a safepoint for this thread alone.
         79 => format!("    tl.n += {o}[{i}]\n    noop()\n    {o}[{i}] = tl.n + tl.base\n"),
+        // An OSError subclass raised and caught by its base, with `bin()` and `hex()` of a shared
+        // item (a TypeError when another thread stored a non-int there).
+        80 => format!(
+            "    try:\n        raise TimeoutError(len(bin({o}[{i}])))\n    except OSError as e:\n        {o}[{i}] = e.args[0] + int(hex({v}), 16)\n"
+        ),
+        // Check-then-act on an attribute: another thread's `delattr` between the `hasattr` and
+        // this one's is an AttributeError.
+        81 => format!("    box.tag = {v}\n    if hasattr(box, 'tag'):\n        delattr(box, 'tag')\n"),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -540,13 +548,15 @@ mod tests {
                 "is not END else",
                 "    b += ",
                 "tl.n += ",
+                "raise TimeoutError(",
+                "delattr(box, ",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 77, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 79, "menu items never generated: {seen:?}");
     }
 
     #[test]

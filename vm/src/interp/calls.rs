@@ -662,6 +662,57 @@ impl<P: Platform> Interp<'_, P> {
                 }
                 self.alloc(Object::Bare)
             }
+            Builtin::Bin | Builtin::Oct | Builtin::Hex => {
+                let (name, spec) = match builtin {
+                    Builtin::Bin => ("bin", "#b"),
+                    Builtin::Oct => ("oct", "#o"),
+                    _ => ("hex", "#x"),
+                };
+                arity(name, args, 1, 1)?;
+                let v = self.index_value(args[0])?;
+                let text = self.format_value(v, spec)?;
+                self.new_str(text)
+            }
+            Builtin::Id => {
+                arity("id", args, 1, 1)?;
+                Ok(Value::int(match args[0].handle() {
+                    // Like CPython's addresses: large, 16 apart.
+                    Some(h) => 0x7f00_0000_0000 + 16 * i64::from(h.number()),
+                    None => args[0].identity(),
+                }))
+            }
+            Builtin::Delattr => {
+                arity("delattr", args, 2, 2)?;
+                let Some(name) = self.str_text(args[1])? else {
+                    return Err(type_error(format!(
+                        "attribute name must be string, not '{}'",
+                        self.type_name(args[1])?
+                    )));
+                };
+                self.del_attr(args[0], &name, args[1])?;
+                Ok(Value::NONE)
+            }
+            Builtin::Ascii => {
+                arity("ascii", args, 1, 1)?;
+                let text = self.repr_of(args[0])?;
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c as u32 {
+                        0..=0x7f => out.push(c),
+                        n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+                        n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+                        n => out.push_str(&format!("\\U{n:08x}")),
+                    }
+                }
+                self.new_str(out)
+            }
+            Builtin::Exit => {
+                arity("exit", args, 0, 1)?;
+                let args = args.to_vec().into_boxed_slice();
+                let e = crate::heap::ExceptionObject::new(ErrorKind::SystemExit, args, None);
+                let exc = self.alloc(Object::Exception(Box::new(e)))?;
+                Err(self.raising(exc, ErrorKind::SystemExit, None))
+            }
             // `threading.local` is a class derived from it, which makes the objects.
             Builtin::ThreadLocal => Err(type_error("emlab makes thread-local objects with threading.local()")),
             Builtin::NoneType => match args {

@@ -873,6 +873,20 @@ impl<P: Platform> Interp<'_, P> {
         })
     }
 
+    /// `v` as an int where Python wants one (`bin()`, `hex()`): an int or a bool as it is, or
+    /// what `__index__` of an object of the program's classes returns.
+    pub(crate) fn index_value(&mut self, v: Value) -> Result<Value, Exception> {
+        match v.unpack() {
+            V::Int(_) => Ok(v),
+            V::Bool(b) => Ok(Value::int(b as i64)),
+            _ if self.is_big_int(v) => Ok(v),
+            _ if self.is_instance_object(v) && self.call_special_exists(v, "__index__")? => {
+                self.converted(v, "__index__", "int")
+            }
+            _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v)?))),
+        }
+    }
+
     /// Whether `v` is `NotImplemented`.
     pub(crate) fn is_not_implemented(&self, v: Value) -> bool {
         matches!(v.unpack(), V::Builtin(id) if Builtin::from_id(id) == Builtin::NotImplemented)

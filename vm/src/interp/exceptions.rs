@@ -98,7 +98,7 @@ impl<P: Platform> Interp<'_, P> {
     }
 
     /// The error that raising exception object `v` is (`raise v`).
-    fn raising(&mut self, v: Value, kind: ErrorKind, origin: Option<Vec<TraceFrame>>) -> Exception {
+    pub(crate) fn raising(&mut self, v: Value, kind: ErrorKind, origin: Option<Vec<TraceFrame>>) -> Exception {
         let message = self.str_of(v).unwrap_or_default();
         let mut e = Exception::new(kind, message);
         e.value = Some(v);

@@ -22,8 +22,8 @@ class CancelledError(Error):
     pass
 
 
-class TimeoutError(Error):
-    pass
+# As in CPython 3.11: the built-in TimeoutError (an OSError), not a subclass of Error.
+TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
