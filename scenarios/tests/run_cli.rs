@@ -93,6 +93,8 @@ fn a_threads_uncaught_exception_is_headed_by_its_threading_name() {
     let err = stderr(&out);
     assert!(err.contains("Exception in thread Thread-1 (work):\nTraceback"), "{err}");
     assert!(err.contains("Exception in thread named:\nTraceback"), "{err}");
+    // A `_thread` thread has no name: CPython's header names the function it ran.
+    assert!(err.contains("Exception ignored in thread started by: <function work>\nTraceback"), "{err}");
     assert_eq!(err.matches("ValueError: boom").count(), 3, "{err}");
 }
 

@@ -373,6 +373,9 @@ pub struct Uncaught {
     pub thread: u32,
     /// The name of the `threading.Thread` that ran it (`Thread-1 (worker)`), if one did.
     pub thread_name: Option<String>,
+    /// The function a thread started with `_thread.start_new_thread` ran, as `repr` shows it
+    /// (CPython's header names it).
+    pub started_by: Option<String>,
 }
 
 impl Uncaught {

@@ -110,6 +110,7 @@ impl<'a, P: Platform> Interp<'a, P> {
             exception,
             thread: self.slot.number,
             thread_name: None,
+            started_by: None,
         })
     }
 

@@ -34,6 +34,7 @@ pub(crate) fn run_thread<P: Platform>(shared: &Arc<Shared<P>>, slot: &Arc<Thread
                 traceback: Vec::new(),
                 thread: slot.number,
                 thread_name: None,
+                started_by: None,
             })
         }
     };
@@ -140,6 +141,12 @@ impl<P: Platform> Interp<'_, P> {
             Err(mut uncaught) => {
                 failed = true;
                 uncaught.thread_name = self.thread_object_name();
+                if uncaught.thread_name.is_none() && self.slot.number != 0 {
+                    // The function is still at the bottom of the stack; shown without running
+                    // any `__repr__` of the program's.
+                    uncaught.started_by =
+                        self.roots.stack.first().and_then(|&f| crate::value_ops::repr_of(self.values(), f).ok());
+                }
                 let exception = &uncaught.exception;
                 self.trace(|| EventKind::EndWith { error: exception.kind, message: exception.message.clone() });
                 self.release_all_withs();

@@ -296,6 +296,9 @@ impl<P: Platform> Shared<P> {
             let header = match (error.thread, &error.thread_name) {
                 (0, _) => String::new(),
                 (_, Some(name)) => format!("Exception in thread {name}:\n"),
+                (_, None) if error.started_by.is_some() => {
+                    format!("Exception ignored in thread started by: {}\n", error.started_by.as_deref().unwrap_or(""))
+                }
                 (n, None) => format!("Exception in thread Thread-{n}:\n"),
             };
             eprint!("{header}{text}");
