@@ -126,3 +126,22 @@ fn list_unsupported_names_every_construct_at_once_and_exits_by_what_it_found() {
     assert!(String::from_utf8_lossy(&out.stdout).contains(":1:2: variable annotations"));
     assert!(stderr(&out).contains("the listing stops at this syntax error"), "{}", stderr(&out));
 }
+
+#[test]
+fn unittest_main_reports_on_stderr_and_exits_by_the_result() {
+    let passing =
+        "import unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertEqual(1, 1)\n\
+                   if __name__ == '__main__':\n    unittest.main()\n";
+    let out = run_source(passing, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with(".\n---") && err.contains("Ran 1 test in ") && err.ends_with("\n\nOK\n"), "{err}");
+    let failing =
+        "import unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertEqual(1, 2)\n    \
+                   def test_b(self):\n        pass\nunittest.main()\n";
+    let out = run_source(failing, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("F.\n====") && err.contains("FAIL: test_a (__main__.T.test_a)"), "{err}");
+    assert!(err.contains("AssertionError: 1 != 2") && err.ends_with("FAILED (failures=1)\n"), "{err}");
+}

@@ -109,6 +109,9 @@ pub enum Builtin {
     /// `_emlab_sys.renamed(func, name, qualname)`: a function object like `func` whose `__name__`
     /// and `__qualname__` are these (`functools.wraps`; a function object never changes).
     RenamedFunction,
+    /// `_emlab_sys.class_names(cls)`: the sorted names of the attributes a class the program made
+    /// has, its bases' included (what `unittest` looks for test methods in).
+    ClassNames,
     /// `sys.getrecursionlimit()`, `sys.setrecursionlimit(limit)`.
     GetRecursionLimit,
     SetRecursionLimit,
@@ -369,6 +372,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("getswitchinterval", Builtin::GetSwitchInterval),
     ("setswitchinterval", Builtin::SetSwitchInterval),
     ("renamed", Builtin::RenamedFunction),
+    ("class_names", Builtin::ClassNames),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
     ("setrecursionlimit", Builtin::SetRecursionLimit),
     ("new", Builtin::RandomNew),
@@ -462,6 +466,7 @@ impl Builtin {
                 | Builtin::GetSwitchInterval
                 | Builtin::SetSwitchInterval
                 | Builtin::RenamedFunction
+                | Builtin::ClassNames
                 | Builtin::GetRecursionLimit
                 | Builtin::SetRecursionLimit
                 | Builtin::RandomNew

@@ -70,6 +70,7 @@ const NATIVE: &[NativeModule] = &[
             ("setswitchinterval", Attr::Builtin(Builtin::SetSwitchInterval)),
             ("getrecursionlimit", Attr::Builtin(Builtin::GetRecursionLimit)),
             ("renamed", Attr::Builtin(Builtin::RenamedFunction)),
+            ("class_names", Attr::Builtin(Builtin::ClassNames)),
             ("setrecursionlimit", Attr::Builtin(Builtin::SetRecursionLimit)),
         ],
     },

@@ -90,7 +90,7 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
     let i = c.below(2);
     let v = t + 1;
     let line = |s: &str| format!("    {s}\n");
-    let text = match c.below(82) {
+    let text = match c.below(84) {
         0 => line(&format!("{o}[{i}] = {v}")),
         1 => line(&format!("{o}[{i}] += 1")),
         2 => line(&format!("print({o}[{i}])")),
@@ -289,6 +289,11 @@ fn operation(c: &mut dyn Choices, t: u32, out: &mut String, spins: &mut bool, se
         // Check-then-act on an attribute: another thread's `delattr` between the `hasattr` and
         // this one's is an AttributeError.
         81 => format!("    box.tag = {v}\n    if hasattr(box, 'tag'):\n        delattr(box, 'tag')\n"),
+        // A class made in the thread whose base's `__init_subclass__` (run by the class
+        // statement) does a read-modify-write of a shared item.
+        82 => format!("    class Sub(Registered):\n        pass\n    {o}[{i}] = {o}[{i}] + len(Sub.__name__)\n"),
+        // `unittest.TestCase`'s assertions on a shared item (an AssertionError is an outcome).
+        83 => line(&format!("tc.assertLess({o}[{i}], 3 + {v})")),
         _ => line(&format!("print(len({o}))")),
     };
     out.push_str(&text);
@@ -353,6 +358,12 @@ pub fn generate(c: &mut dyn Choices) -> Generated {
     }
     if uses("next(ids)") {
         source.push_str("import itertools\nids = itertools.count()\n");
+    }
+    if uses("(Registered)") {
+        source.push_str("class Registered:\n    def __init_subclass__(cls):\n        y[0] = y[0] + 1\n");
+    }
+    if uses("tc.assert") {
+        source.push_str("import unittest\ntc = unittest.TestCase()\n");
     }
     if uses("END") {
         source.push_str("END = object()\n");
@@ -550,13 +561,15 @@ mod tests {
                 "tl.n += ",
                 "raise TimeoutError(",
                 "delattr(box, ",
+                "class Sub(Registered):",
+                "tc.assertLess(",
             ] {
                 if g.source.contains(needle) {
                     seen.insert(needle);
                 }
             }
         }
-        assert_eq!(seen.len(), 79, "menu items never generated: {seen:?}");
+        assert_eq!(seen.len(), 81, "menu items never generated: {seen:?}");
     }
 
     #[test]

@@ -643,6 +643,7 @@ impl<P: Platform> Interp<'_, P> {
             | Builtin::SetSwitchInterval
             | Builtin::GetRecursionLimit
             | Builtin::RenamedFunction
+            | Builtin::ClassNames
             | Builtin::SetRecursionLimit
             | Builtin::RandomNew
             | Builtin::RandomSeed

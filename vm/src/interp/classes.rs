@@ -135,6 +135,22 @@ impl<P: Platform> Interp<'_, P> {
         let class =
             self.alloc(Object::Class(Box::new(ClassObject { name, qualname, base, exception, dict, local })))?;
         self.roots.stack.truncate(n - 1 - bases as usize);
+        // `__init_subclass__` of a base (a classmethod whether or not it says so) sees the new
+        // class, as CPython's `type.__new__` calls it.
+        if let Some(base) = base {
+            if let Some(hook) = self.class_lookup(base, "__init_subclass__")? {
+                let func = match hook.handle() {
+                    Some(h) if self.shared.heap.kind(h)? == Kind::ClassMethod => {
+                        self.shared.heap.read(h, |o| if let Object::Wrapper(w) = o { w.func } else { hook })?
+                    }
+                    _ => hook,
+                };
+                self.push(class);
+                let called = self.call_from_native(func, &[class]);
+                self.pop();
+                called?;
+            }
+        }
         Ok(class)
     }
 

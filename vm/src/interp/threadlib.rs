@@ -144,6 +144,41 @@ impl<P: Platform> Interp<'_, P> {
                 super::calls::arity("renamed", args, 3, 3)?;
                 self.renamed_function(args[0], args[1], args[2])
             }
+            Builtin::ClassNames => {
+                super::calls::arity("class_names", args, 1, 1)?;
+                let mut names = Vec::new();
+                let mut next =
+                    args[0].handle().filter(|&h| self.shared.heap.kind(h).ok() == Some(crate::heap::Kind::Class));
+                if next.is_none() {
+                    return Err(type_error("class_names() takes a class"));
+                }
+                while let Some(class) = next {
+                    next = self.shared.heap.read(class, |o| match o {
+                        Object::Class(c) => {
+                            names.extend(c.dict.entries().map(|(k, _)| k));
+                            c.base
+                        }
+                        _ => None,
+                    })?;
+                }
+                let mut texts = Vec::new();
+                for k in names {
+                    texts.extend(self.str_text(k)?);
+                }
+                texts.sort();
+                texts.dedup();
+                let mut items = Vec::with_capacity(texts.len());
+                for t in texts {
+                    let s = self.new_str(t)?;
+                    self.push(s);
+                    items.push(s);
+                }
+                let list = self.new_list(items.clone());
+                for _ in &items {
+                    self.pop();
+                }
+                list
+            }
             Builtin::GetRecursionLimit => {
                 super::calls::arity("getrecursionlimit", args, 0, 0)?;
                 Ok(Value::int(self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))

@@ -28,6 +28,14 @@ pub const ALL: &[LibrarySource] = &[
     LibrarySource { name: "itertools", source: include_str!("itertools.py") },
     LibrarySource { name: "collections", source: include_str!("collections.py") },
     LibrarySource { name: "functools", source: include_str!("functools.py") },
+    LibrarySource { name: "unittest", source: include_str!("unittest.py") },
+    // `test.support.threading_helper`, as CPython's own tests import it (its packages bind it).
+    LibrarySource { name: "test", source: "import test.support as support\n" },
+    LibrarySource {
+        name: "test.support",
+        source: "import test.support.threading_helper as threading_helper\nPy_GIL_DISABLED = True\n",
+    },
+    LibrarySource { name: "test.support.threading_helper", source: include_str!("threading_helper.py") },
 ];
 
 /// The index in [`ALL`] of the library module `name`.
@@ -38,7 +46,7 @@ pub fn find(name: &str) -> Option<usize> {
 /// The file name tracebacks give the library module at `index` (CPython gives its path in `Lib/`).
 pub fn file(index: usize) -> String {
     match ALL[index].name {
-        "concurrent" => "<emlab>/concurrent/__init__.py".to_string(),
+        "concurrent" | "test" | "test.support" => format!("<emlab>/{}/__init__.py", ALL[index].name.replace('.', "/")),
         name => format!("<emlab>/{}.py", name.replace('.', "/")),
     }
 }
