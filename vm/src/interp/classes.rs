@@ -1055,15 +1055,19 @@ impl<P: Platform> Interp<'_, P> {
                 let (own, class) = heap.read(h, |o| match o {
                     Object::Instance(i) => (dict_get_str(heap, &i.dict, name).is_some(), Some(i.class)),
                     // This thread's instance, if it has used the object (nothing else runs here).
+                    // Before its first use `__init__` has not run for it: the attribute may yet
+                    // come, so the lookup that follows decides.
                     Object::Local(l) => {
                         let ident = super::threadlib::ident_of(self.slot.number);
-                        let own = l.threads.iter().find(|&&(t, _)| t == ident).is_some_and(|&(_, i)| {
-                            heap.read(i, |o| match o {
-                                Object::Instance(i) => dict_get_str(heap, &i.dict, name).is_some(),
-                                _ => false,
-                            })
-                            .unwrap_or(false)
-                        });
+                        let own = match l.threads.iter().find(|&&(t, _)| t == ident) {
+                            Some(&(_, i)) => heap
+                                .read(i, |o| match o {
+                                    Object::Instance(i) => dict_get_str(heap, &i.dict, name).is_some(),
+                                    _ => false,
+                                })
+                                .unwrap_or(false),
+                            None => l.init.is_some(),
+                        };
                         (own, Some(l.class))
                     }
                     Object::Exception(e) => (dict_get_str(heap, &e.dict, name).is_some() || name == "args", e.class),

@@ -107,6 +107,26 @@ try:
     del p.w
 except AttributeError as e:
     print("AttributeError:", e)
+
+
+class Handler(threading.local):
+    def __init__(self, callback):
+        self.callback = callback  # a per-thread attribute holding a function
+
+
+handler = Handler(lambda: "called in " + threading.current_thread().name)
+calls = []
+
+
+def use_handler():
+    # The first use in this thread is a call of the attribute: __init__ runs before it.
+    calls.append(handler.callback())
+
+
+t = threading.Thread(target=use_handler, name="h")
+t.start()
+t.join()
+print(calls, handler.callback())
 # --- expected (CPython 3.11; EMLAB_BLESS=1 cargo test -p emlab --test differential) ---
 # exit: 0
 # stdout:
@@ -127,3 +147,4 @@ except AttributeError as e:
 # | TypeError: Initialization arguments are not supported
 # | 1
 # | AttributeError: 'Plain' object has no attribute 'w'
+# | ['called in h'] called in MainThread
