@@ -696,15 +696,7 @@ impl<P: Platform> Interp<'_, P> {
             Builtin::Ascii => {
                 arity("ascii", args, 1, 1)?;
                 let text = self.repr_of(args[0])?;
-                let mut out = String::with_capacity(text.len());
-                for c in text.chars() {
-                    match c as u32 {
-                        0..=0x7f => out.push(c),
-                        n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
-                        n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-                        n => out.push_str(&format!("\\U{n:08x}")),
-                    }
-                }
+                let out = crate::value_ops::ascii(&text);
                 self.new_str(out)
             }
             Builtin::Exit => {
